@@ -1,0 +1,97 @@
+import type { Region } from './types.ts'
+
+/**
+ * Weekly reset boundaries. Resets happen at a fixed UTC instant each week (the local clock time moves
+ * with daylight saving, the UTC instant does not), so all math here is in UTC epoch milliseconds and
+ * never touches a local time zone. Raider.IO's `/api/v1/periods` is authoritative when it is known
+ * (it also covers unusual resets); the computed rule is the fallback.
+ */
+
+export const WEEK_MS = 7 * 24 * 60 * 60 * 1000
+const HOUR_MS = 60 * 60 * 1000
+
+/** Start of US period 641, 2018-04-10 15:00 UTC (Blizzard `/data/wow/mythic-keystone/period/641`). */
+export const PERIOD_641_US_START_MS = Date.UTC(2018, 3, 10, 15)
+const PERIOD_641 = 641
+
+/** How one region's reset relates to the US one, and how sure we are of it. */
+export interface RegionResetRule {
+  /** Delay after the US reset instant; the period id stays the same across regions. */
+  offsetFromUsMs: number
+  /** Human description, in UTC. */
+  description: string
+  /** `verified` = seen in recorded API data; `unconfirmed` = a single secondary source or a guess. */
+  confidence: 'verified' | 'unconfirmed'
+}
+
+export const RESET_RULES: Readonly<Record<Region, RegionResetRule>> = {
+  us: { offsetFromUsMs: 0, description: 'Tuesday 15:00 UTC', confidence: 'verified' },
+  eu: { offsetFromUsMs: 13 * HOUR_MS, description: 'Wednesday 04:00 UTC', confidence: 'verified' },
+  // Only wowaudit/core core_constants.rb gives KR/TW (Thursday 02:00 UTC); no recorded API data.
+  kr: { offsetFromUsMs: 35 * HOUR_MS, description: 'Thursday 02:00 UTC', confidence: 'unconfirmed' },
+  tw: { offsetFromUsMs: 35 * HOUR_MS, description: 'Thursday 02:00 UTC', confidence: 'unconfirmed' },
+  // No public source for China was found; assume the KR/TW rule until Raider.IO periods say otherwise.
+  cn: { offsetFromUsMs: 35 * HOUR_MS, description: 'Thursday 02:00 UTC (assumed)', confidence: 'unconfirmed' },
+}
+
+/** A half-open week [start, end) in epoch ms, with the period id and where the boundaries came from. */
+export interface WeekWindow {
+  region: Region
+  period: number
+  start: number
+  end: number
+  origin: 'raiderio' | 'computed'
+}
+
+/** A period as Raider.IO's `/api/v1/periods` gives it, converted to epoch ms. */
+export interface KnownPeriod {
+  region: Region
+  period: number
+  start: number
+  end: number
+}
+
+function assertInstant(instant: number): void {
+  if (!Number.isFinite(instant)) throw new RangeError(`Not a valid instant: ${instant}`)
+}
+
+/** The week containing `instant` by the fixed weekly rule of the region. */
+export function computedWeek(region: Region, instant: number): WeekWindow {
+  assertInstant(instant)
+  const anchor = PERIOD_641_US_START_MS + RESET_RULES[region].offsetFromUsMs
+  const weeksSinceAnchor = Math.floor((instant - anchor) / WEEK_MS)
+  const start = anchor + weeksSinceAnchor * WEEK_MS
+  return { region, period: PERIOD_641 + weeksSinceAnchor, start, end: start + WEEK_MS, origin: 'computed' }
+}
+
+/**
+ * The week containing `instant`: a known period of the region that contains it wins (Raider.IO is
+ * authoritative). Otherwise the computed week, clipped so that it never overlaps a known period
+ * (e.g. a known week that began later than the rule says ends the computed one there).
+ */
+export function weekContaining(region: Region, instant: number, known: readonly KnownPeriod[] = []): WeekWindow {
+  assertInstant(instant)
+  const ofRegion = known.filter((p) => p.region === region)
+  const match = ofRegion.find((p) => p.start <= instant && instant < p.end)
+  if (match) return { region, period: match.period, start: match.start, end: match.end, origin: 'raiderio' }
+  let week = computedWeek(region, instant)
+  const nextKnown = ofRegion.find((p) => p.start > instant && p.start < week.end)
+  if (nextKnown) {
+    // The known week began late, so `instant` is still in the week before it, which began at the
+    // computed reset a week earlier.
+    week = { ...computedWeek(region, nextKnown.start - WEEK_MS), end: nextKnown.start, period: nextKnown.period - 1 }
+  }
+  const previousKnown = ofRegion.find((p) => p.end <= instant && p.end > week.start)
+  if (previousKnown) week = { ...week, start: previousKnown.end, period: previousKnown.period + 1 }
+  return week
+}
+
+/** The week before `week` (the vault a player can open now), using known periods when they cover it. */
+export function previousWeek(week: WeekWindow, known: readonly KnownPeriod[] = []): WeekWindow {
+  return weekContaining(week.region, week.start - 1, known)
+}
+
+/** True when `instant` lies inside the half-open week. */
+export function isInWeek(week: Pick<WeekWindow, 'start' | 'end'>, instant: number): boolean {
+  return week.start <= instant && instant < week.end
+}

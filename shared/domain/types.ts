@@ -1,0 +1,82 @@
+/** Core vocabulary shared by the clients, the store, the sync engine and the UI. */
+
+export const REGIONS = ['us', 'eu', 'kr', 'tw', 'cn'] as const
+export type Region = (typeof REGIONS)[number]
+
+/** Raid difficulties, lowest first: the array order is the ranking used everywhere. */
+export const DIFFICULTIES = ['lfr', 'normal', 'heroic', 'mythic'] as const
+export type Difficulty = (typeof DIFFICULTIES)[number]
+
+/** The three public APIs the app reads. */
+export const SOURCE_IDS = ['blizzard', 'warcraftlogs', 'raiderio'] as const
+export type SourceId = (typeof SOURCE_IDS)[number]
+
+/**
+ * What proved a raid kill: a Blizzard `last_kill_timestamp`, a Warcraft Logs fight, or a rise of
+ * Blizzard's lifetime `completed_count` against a snapshot taken earlier in the same week.
+ */
+export const RAID_EVIDENCE_KINDS = ['blizzard', 'warcraftlogs', 'snapshot'] as const
+export type RaidEvidenceKind = (typeof RAID_EVIDENCE_KINDS)[number]
+
+/** A tracked character; `realm` is the realm slug (see realm.ts). */
+export interface CharacterRef {
+  region: Region
+  realm: string
+  name: string
+}
+
+/** One piece of evidence that a boss died on a difficulty; `killedAt` is epoch ms, null when only a count proved it. */
+export interface BossKill {
+  bossKey: string
+  bossName: string
+  difficulty: Difficulty
+  killedAt: number | null
+  source: RaidEvidenceKind
+}
+
+/**
+ * A completed dungeon. `level` uses the vault's scale: 0 = Heroic or Timewalking, 1 = Mythic 0,
+ * 2 and up = the keystone level. Depleted (untimed) keys count at their level.
+ */
+export interface KeystoneRun {
+  dungeon: string
+  level: number
+  completedAt: number
+  timed: boolean | null
+  sources: SourceId[]
+}
+
+/** Where a fact came from and when the app saw it. */
+export interface Provenance {
+  source: SourceId
+  observedAt: number
+}
+
+/** One of the three raid-row slots. */
+export interface RaidVaultSlot {
+  threshold: number
+  progress: number
+  unlocked: boolean
+  difficulty: Difficulty | null
+  itemLevel: number | null
+}
+
+/** One of the three dungeon-row slots; `level` is on the vault scale of KeystoneRun. */
+export interface DungeonVaultSlot {
+  threshold: number
+  progress: number
+  unlocked: boolean
+  level: number | null
+  itemLevel: number | null
+}
+
+/** Either kind of slot, for code that only needs the shared fields. */
+export type VaultSlot = RaidVaultSlot | DungeonVaultSlot
+
+export function isRegion(value: string): value is Region {
+  return (REGIONS as readonly string[]).includes(value)
+}
+
+export function isDifficulty(value: string): value is Difficulty {
+  return (DIFFICULTIES as readonly string[]).includes(value)
+}
