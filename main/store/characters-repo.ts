@@ -1,0 +1,75 @@
+import { and, asc, eq } from 'drizzle-orm'
+import { characterNameKey } from '../../shared/domain/realm.ts'
+import type { CharacterRef, Region } from '../../shared/domain/types.ts'
+import type { Db } from './db.ts'
+import { characters } from './schema.ts'
+
+/** A tracked character as stored. */
+export interface TrackedCharacter extends CharacterRef {
+  id: number
+  className: string | null
+  specName: string | null
+  itemLevel: number | null
+  lastLoginAt: number | null
+  createdAt: number
+}
+
+/** Profile facts a sync refreshes. */
+export type CharacterProfile = Pick<TrackedCharacter, 'className' | 'specName' | 'itemLevel' | 'lastLoginAt'>
+
+function toTracked(row: typeof characters.$inferSelect): TrackedCharacter {
+  return {
+    id: row.id,
+    region: row.region as Region,
+    realm: row.realmSlug,
+    name: row.name,
+    className: row.className,
+    specName: row.specName,
+    itemLevel: row.itemLevel,
+    lastLoginAt: row.lastLoginAt,
+    createdAt: row.createdAt,
+  }
+}
+
+/** Starts tracking a character; tracking one that is already tracked returns the stored one. */
+export function addCharacter(db: Db, ref: CharacterRef, now: number): { character: TrackedCharacter; created: boolean } {
+  const existing = findCharacter(db, ref)
+  if (existing) return { character: existing, created: false }
+  const row = db
+    .insert(characters)
+    .values({ region: ref.region, realmSlug: ref.realm, name: ref.name, nameKey: characterNameKey(ref.name), createdAt: now })
+    .returning()
+    .get()
+  return { character: toTracked(row), created: true }
+}
+
+/** The tracked character with this region, realm slug and name (any letter case), if any. */
+export function findCharacter(db: Db, ref: CharacterRef): TrackedCharacter | undefined {
+  const row = db
+    .select()
+    .from(characters)
+    .where(
+      and(
+        eq(characters.region, ref.region),
+        eq(characters.realmSlug, ref.realm),
+        eq(characters.nameKey, characterNameKey(ref.name)),
+      ),
+    )
+    .get()
+  return row ? toTracked(row) : undefined
+}
+
+/** Every tracked character, oldest first. */
+export function listCharacters(db: Db): TrackedCharacter[] {
+  return db.select().from(characters).orderBy(asc(characters.createdAt), asc(characters.id)).all().map(toTracked)
+}
+
+/** Stops tracking a character and deletes its stored evidence and vaults; false when it was not tracked. */
+export function removeCharacter(db: Db, id: number): boolean {
+  return db.delete(characters).where(eq(characters.id, id)).run().changes > 0
+}
+
+/** Stores the latest profile facts of a character. */
+export function updateCharacterProfile(db: Db, id: number, profile: CharacterProfile): void {
+  db.update(characters).set(profile).where(eq(characters.id, id)).run()
+}

@@ -1,0 +1,87 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import Database from 'better-sqlite3'
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core'
+import type { RunResult } from 'better-sqlite3'
+import * as schema from './schema.ts'
+import { applyMigrations, assertNotFromNewerVersion } from './migrate.ts'
+import { StoreError } from './store-error.ts'
+
+/** The drizzle database or a transaction on it: repositories accept either. */
+export type Db = BaseSQLiteDatabase<'sync', RunResult, typeof schema>
+
+/** An open database. */
+export interface Store {
+  db: BetterSQLite3Database<typeof schema>
+  /** The raw connection, for pragmas and checks drizzle does not cover. */
+  sqlite: Database.Database
+  path: string
+  /** Runs `work` in one transaction: everything it writes is kept, or nothing if it throws. */
+  transaction<T>(work: (tx: Db) => T): T
+  close(): void
+}
+
+/** The migrations next to this file; the packaged app passes its own folder instead. */
+export function defaultMigrationsFolder(): string {
+  return fileURLToPath(new URL('./migrations', import.meta.url))
+}
+
+/**
+ * Opens (or creates) the database, refuses a damaged file or one written by a newer app version
+ * without changing it, then switches on WAL and foreign keys and applies pending migrations in one
+ * transaction. No work happens at import time.
+ */
+export function openStore(path: string, migrationsFolder: string = defaultMigrationsFolder()): Store {
+  let sqlite: Database.Database
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+    sqlite = new Database(path)
+  } catch (cause) {
+    throw new StoreError('DB_UNREADABLE', `The database at ${path} could not be opened: ${messageOf(cause)}.`, { cause })
+  }
+  try {
+    assertReadable(sqlite, path)
+    assertNotFromNewerVersion(sqlite, migrationsFolder, path)
+    sqlite.pragma('journal_mode = WAL')
+    sqlite.pragma('foreign_keys = ON')
+    sqlite.pragma('busy_timeout = 5000')
+    const db = drizzle({ client: sqlite, schema })
+    applyMigrations(db, migrationsFolder, path)
+    return {
+      db,
+      sqlite,
+      path,
+      transaction: (work) => db.transaction((tx) => work(tx)),
+      close: () => sqlite.close(),
+    }
+  } catch (error) {
+    sqlite.close()
+    throw error
+  }
+}
+
+/** Reads every page header SQLite needs; a file that is not a database fails here, before any write. */
+function assertReadable(sqlite: Database.Database, path: string): void {
+  let verdict: unknown
+  try {
+    verdict = sqlite.pragma('quick_check', { simple: true })
+  } catch (cause) {
+    throw new StoreError(
+      'DB_CORRUPT',
+      `The file at ${path} is not a readable Vault Companion database (${messageOf(cause)}). It was left untouched; move it away to start fresh.`,
+      { cause },
+    )
+  }
+  if (verdict !== 'ok') {
+    throw new StoreError(
+      'DB_CORRUPT',
+      `The database at ${path} is damaged (integrity check: ${String(verdict)}). It was left untouched; move it away to start fresh.`,
+    )
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}

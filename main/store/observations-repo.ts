@@ -1,0 +1,123 @@
+import { and, asc, desc, eq, sql } from 'drizzle-orm'
+import type { BossKill, Difficulty, KeystoneRun, RaidEvidenceKind, SourceId } from '../../shared/domain/types.ts'
+import type { Db } from './db.ts'
+import { encounterSnapshotEntries, encounterSnapshots, keystoneRunObservations, raidKillObservations } from './schema.ts'
+
+/**
+ * Per-source evidence, stored per character and week. Writes only add or refresh rows: evidence a
+ * source stops reporting stays, so a deleted log cannot erase a kill another source proved.
+ */
+
+/** Adds or refreshes kill evidence of one week; a repeated observation keeps the latest kill time. */
+export function recordRaidKills(db: Db, characterId: number, weekStart: number, kills: readonly BossKill[], observedAt: number): void {
+  for (const kill of kills) {
+    db.insert(raidKillObservations)
+      .values({ characterId, weekStart, bossKey: kill.bossKey, bossName: kill.bossName, difficulty: kill.difficulty, source: kill.source, killedAt: kill.killedAt, observedAt })
+      .onConflictDoUpdate({
+        target: [raidKillObservations.characterId, raidKillObservations.weekStart, raidKillObservations.bossKey, raidKillObservations.difficulty, raidKillObservations.source],
+        set: {
+          // SQLite's two-argument max() is NULL when either side is; coalesce keeps the known time.
+          killedAt: sql`coalesce(max(${raidKillObservations.killedAt}, excluded.killed_at), ${raidKillObservations.killedAt}, excluded.killed_at)`,
+          observedAt: sql`excluded.observed_at`,
+        },
+      })
+      .run()
+  }
+}
+
+/** All kill evidence stored for a week. */
+export function listRaidKills(db: Db, characterId: number, weekStart: number): BossKill[] {
+  return db
+    .select()
+    .from(raidKillObservations)
+    .where(and(eq(raidKillObservations.characterId, characterId), eq(raidKillObservations.weekStart, weekStart)))
+    .orderBy(asc(raidKillObservations.id))
+    .all()
+    .map((row) => ({
+      bossKey: row.bossKey,
+      bossName: row.bossName,
+      difficulty: row.difficulty as Difficulty,
+      source: row.source as RaidEvidenceKind,
+      killedAt: row.killedAt,
+    }))
+}
+
+/** A dungeon run as one source reported it. */
+export interface RunObservation {
+  dungeon: string
+  level: number
+  completedAt: number
+  timed: boolean | null
+  source: SourceId
+}
+
+/** Adds runs of one week; a run one source already reported is not duplicated. */
+export function recordKeystoneRuns(db: Db, characterId: number, weekStart: number, runs: readonly RunObservation[], observedAt: number): void {
+  for (const run of runs) {
+    db.insert(keystoneRunObservations)
+      .values({ characterId, weekStart, ...run, observedAt })
+      .onConflictDoUpdate({
+        target: [keystoneRunObservations.characterId, keystoneRunObservations.source, keystoneRunObservations.dungeon, keystoneRunObservations.level, keystoneRunObservations.completedAt],
+        set: { timed: sql`coalesce(excluded.timed, ${keystoneRunObservations.timed})`, observedAt: sql`excluded.observed_at` },
+      })
+      .run()
+  }
+}
+
+/** Every source's runs of a week, one KeystoneRun per observation (merge them with mergeKeystoneRuns). */
+export function listKeystoneRuns(db: Db, characterId: number, weekStart: number): KeystoneRun[] {
+  return db
+    .select()
+    .from(keystoneRunObservations)
+    .where(and(eq(keystoneRunObservations.characterId, characterId), eq(keystoneRunObservations.weekStart, weekStart)))
+    .orderBy(asc(keystoneRunObservations.completedAt))
+    .all()
+    .map((row) => ({ dungeon: row.dungeon, level: row.level, completedAt: row.completedAt, timed: row.timed, sources: [row.source as SourceId] }))
+}
+
+/** One boss/difficulty counter of Blizzard's encounters response. */
+export interface SnapshotEntry {
+  bossKey: string
+  bossName: string
+  difficulty: Difficulty
+  completedCount: number
+  lastKillAt: number | null
+}
+
+/** Stores a capture of Blizzard's lifetime kill counters and returns its id. */
+export function recordEncounterSnapshot(db: Db, characterId: number, weekStart: number, capturedAt: number, entries: readonly SnapshotEntry[]): number {
+  const { id } = db.insert(encounterSnapshots).values({ characterId, weekStart, capturedAt }).returning({ id: encounterSnapshots.id }).get()
+  for (const entry of entries) db.insert(encounterSnapshotEntries).values({ snapshotId: id, ...entry }).run()
+  return id
+}
+
+/**
+ * The earliest snapshot captured inside the given week, the baseline for count-based evidence.
+ * Snapshots of earlier weeks are never returned: they would count last week's kills again.
+ */
+export function firstSnapshotOfWeek(db: Db, characterId: number, weekStart: number): { capturedAt: number; entries: SnapshotEntry[] } | undefined {
+  const snapshot = db
+    .select()
+    .from(encounterSnapshots)
+    .where(and(eq(encounterSnapshots.characterId, characterId), eq(encounterSnapshots.weekStart, weekStart)))
+    .orderBy(asc(encounterSnapshots.capturedAt), asc(encounterSnapshots.id))
+    .get()
+  if (!snapshot) return undefined
+  const entries = db
+    .select()
+    .from(encounterSnapshotEntries)
+    .where(eq(encounterSnapshotEntries.snapshotId, snapshot.id))
+    .all()
+    .map((e) => ({ bossKey: e.bossKey, bossName: e.bossName, difficulty: e.difficulty as Difficulty, completedCount: e.completedCount, lastKillAt: e.lastKillAt }))
+  return { capturedAt: snapshot.capturedAt, entries }
+}
+
+/** Capture time of the newest snapshot of a character, for freshness checks. */
+export function latestSnapshotTime(db: Db, characterId: number): number | undefined {
+  return db
+    .select({ capturedAt: encounterSnapshots.capturedAt })
+    .from(encounterSnapshots)
+    .where(eq(encounterSnapshots.characterId, characterId))
+    .orderBy(desc(encounterSnapshots.capturedAt))
+    .get()?.capturedAt
+}

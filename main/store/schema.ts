@@ -1,0 +1,152 @@
+import { sql } from 'drizzle-orm'
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+
+/**
+ * Database tables. Times are epoch milliseconds (UTC). Evidence is kept per source and per week, so a
+ * source that later says less (a deleted log) cannot erase what another source proved.
+ */
+
+/** Characters the player tracks. `nameKey` is the lower-cased name that identifies the character. */
+export const characters = sqliteTable(
+  'characters',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    region: text('region').notNull(),
+    realmSlug: text('realm_slug').notNull(),
+    name: text('name').notNull(),
+    nameKey: text('name_key').notNull(),
+    className: text('class_name'),
+    specName: text('spec_name'),
+    itemLevel: integer('item_level'),
+    lastLoginAt: integer('last_login_at'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('characters_identity').on(t.region, t.realmSlug, t.nameKey),
+    check('characters_region', sql`${t.region} in ('us', 'eu', 'kr', 'tw', 'cn')`),
+  ],
+)
+
+/** One source's proof that a boss died on a difficulty in a week. */
+export const raidKillObservations = sqliteTable(
+  'raid_kill_observations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    characterId: integer('character_id')
+      .notNull()
+      .references(() => characters.id, { onDelete: 'cascade' }),
+    weekStart: integer('week_start').notNull(),
+    bossKey: text('boss_key').notNull(),
+    bossName: text('boss_name').notNull(),
+    difficulty: text('difficulty').notNull(),
+    source: text('source').notNull(),
+    killedAt: integer('killed_at'),
+    observedAt: integer('observed_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('raid_kill_identity').on(t.characterId, t.weekStart, t.bossKey, t.difficulty, t.source),
+    check('raid_kill_difficulty', sql`${t.difficulty} in ('lfr', 'normal', 'heroic', 'mythic')`),
+    check('raid_kill_source', sql`${t.source} in ('blizzard', 'warcraftlogs', 'snapshot')`),
+  ],
+)
+
+/** One source's report of a completed dungeon run. `level`: 0 Heroic, 1 Mythic 0, 2+ keystone. */
+export const keystoneRunObservations = sqliteTable(
+  'keystone_run_observations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    characterId: integer('character_id')
+      .notNull()
+      .references(() => characters.id, { onDelete: 'cascade' }),
+    weekStart: integer('week_start').notNull(),
+    dungeon: text('dungeon').notNull(),
+    level: integer('level').notNull(),
+    completedAt: integer('completed_at').notNull(),
+    timed: integer('timed', { mode: 'boolean' }),
+    source: text('source').notNull(),
+    observedAt: integer('observed_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('keystone_run_identity').on(t.characterId, t.source, t.dungeon, t.level, t.completedAt),
+    index('keystone_run_week').on(t.characterId, t.weekStart),
+    check('keystone_run_level', sql`${t.level} >= 0`),
+    check('keystone_run_source', sql`${t.source} in ('blizzard', 'warcraftlogs', 'raiderio')`),
+  ],
+)
+
+/** A capture of Blizzard's lifetime kill counters, the baseline for count-based kill evidence. */
+export const encounterSnapshots = sqliteTable(
+  'encounter_snapshots',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    characterId: integer('character_id')
+      .notNull()
+      .references(() => characters.id, { onDelete: 'cascade' }),
+    capturedAt: integer('captured_at').notNull(),
+    weekStart: integer('week_start').notNull(),
+  },
+  (t) => [index('encounter_snapshot_week').on(t.characterId, t.weekStart, t.capturedAt)],
+)
+
+/** One boss/difficulty counter inside a snapshot. */
+export const encounterSnapshotEntries = sqliteTable(
+  'encounter_snapshot_entries',
+  {
+    snapshotId: integer('snapshot_id')
+      .notNull()
+      .references(() => encounterSnapshots.id, { onDelete: 'cascade' }),
+    bossKey: text('boss_key').notNull(),
+    bossName: text('boss_name').notNull(),
+    difficulty: text('difficulty').notNull(),
+    completedCount: integer('completed_count').notNull(),
+    lastKillAt: integer('last_kill_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.snapshotId, t.bossKey, t.difficulty] }),
+    check('snapshot_entry_difficulty', sql`${t.difficulty} in ('lfr', 'normal', 'heroic', 'mythic')`),
+    check('snapshot_entry_count', sql`${t.completedCount} >= 0`),
+  ],
+)
+
+/** The computed vault of a character for one week, kept for every week so last week's vault stays at hand. */
+export const vaultResults = sqliteTable(
+  'vault_results',
+  {
+    characterId: integer('character_id')
+      .notNull()
+      .references(() => characters.id, { onDelete: 'cascade' }),
+    weekStart: integer('week_start').notNull(),
+    weekEnd: integer('week_end').notNull(),
+    period: integer('period').notNull(),
+    /** JSON of the VaultSnapshot shape in store/vault-results-repo.ts, validated on read. */
+    vaultJson: text('vault_json').notNull(),
+    computedAt: integer('computed_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.characterId, t.weekStart] })],
+)
+
+/** Last attempt, success and error of each source for each character. */
+export const sourceSyncStatus = sqliteTable(
+  'source_sync_status',
+  {
+    characterId: integer('character_id')
+      .notNull()
+      .references(() => characters.id, { onDelete: 'cascade' }),
+    source: text('source').notNull(),
+    lastAttemptAt: integer('last_attempt_at'),
+    lastSuccessAt: integer('last_success_at'),
+    lastErrorCode: text('last_error_code'),
+    lastErrorMessage: text('last_error_message'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.characterId, t.source] }),
+    check('sync_status_source', sql`${t.source} in ('blizzard', 'warcraftlogs', 'raiderio')`),
+  ],
+)
+
+/** App settings as JSON values by key. */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  valueJson: text('value_json').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+})

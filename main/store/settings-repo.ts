@@ -1,0 +1,28 @@
+import { eq } from 'drizzle-orm'
+import type { z } from 'zod'
+import type { Db } from './db.ts'
+import { settings } from './schema.ts'
+
+/**
+ * Reads a setting, validated by its schema; an absent or invalid stored value yields the fallback, so
+ * a hand-edited or older value never breaks start-up.
+ */
+export function getSetting<T>(db: Db, key: string, schema: z.ZodType<T>, fallback: T): T {
+  const row = db.select().from(settings).where(eq(settings.key, key)).get()
+  if (!row) return fallback
+  try {
+    const parsed = schema.safeParse(JSON.parse(row.valueJson))
+    return parsed.success ? parsed.data : fallback
+  } catch {
+    return fallback
+  }
+}
+
+/** Stores a setting as JSON. */
+export function setSetting(db: Db, key: string, value: unknown, now: number): void {
+  const valueJson = JSON.stringify(value)
+  db.insert(settings)
+    .values({ key, valueJson, updatedAt: now })
+    .onConflictDoUpdate({ target: settings.key, set: { valueJson, updatedAt: now } })
+    .run()
+}

@@ -1,0 +1,57 @@
+import { and, eq } from 'drizzle-orm'
+import type { SourceId } from '../../shared/domain/types.ts'
+import type { ErrorCode } from '../../shared/errors.ts'
+import type { AppError } from '../../shared/result.ts'
+import type { Db } from './db.ts'
+import { sourceSyncStatus } from './schema.ts'
+
+/** How the last sync of one source went for one character. */
+export interface SourceStatus {
+  source: SourceId
+  lastAttemptAt: number | null
+  lastSuccessAt: number | null
+  lastError: AppError | null
+}
+
+/** The outcome of one attempt to read a source. */
+export type SourceOutcome = { at: number; ok: true } | { at: number; ok: false; error: AppError }
+
+/** Records an attempt; a failure keeps the time of the last success so staleness stays visible. */
+export function recordSourceOutcome(db: Db, characterId: number, source: SourceId, outcome: SourceOutcome): void {
+  const update = outcome.ok
+    ? { lastAttemptAt: outcome.at, lastSuccessAt: outcome.at, lastErrorCode: null, lastErrorMessage: null }
+    : { lastAttemptAt: outcome.at, lastErrorCode: outcome.error.code, lastErrorMessage: outcome.error.message }
+  db.insert(sourceSyncStatus)
+    .values({ characterId, source, ...update })
+    .onConflictDoUpdate({ target: [sourceSyncStatus.characterId, sourceSyncStatus.source], set: update })
+    .run()
+}
+
+/** The status of every source that was ever attempted for the character. */
+export function listSourceStatuses(db: Db, characterId: number): SourceStatus[] {
+  return db
+    .select()
+    .from(sourceSyncStatus)
+    .where(eq(sourceSyncStatus.characterId, characterId))
+    .all()
+    .map(toStatus)
+}
+
+/** The status of one source, if it was ever attempted. */
+export function getSourceStatus(db: Db, characterId: number, source: SourceId): SourceStatus | undefined {
+  const row = db
+    .select()
+    .from(sourceSyncStatus)
+    .where(and(eq(sourceSyncStatus.characterId, characterId), eq(sourceSyncStatus.source, source)))
+    .get()
+  return row ? toStatus(row) : undefined
+}
+
+function toStatus(row: typeof sourceSyncStatus.$inferSelect): SourceStatus {
+  return {
+    source: row.source as SourceId,
+    lastAttemptAt: row.lastAttemptAt,
+    lastSuccessAt: row.lastSuccessAt,
+    lastError: row.lastErrorCode ? { code: row.lastErrorCode as ErrorCode, message: row.lastErrorMessage ?? '' } : null,
+  }
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod'
+import type { CountedBoss } from './merge.ts'
+import type { SeasonVaultTable } from './seasons.ts'
+import { DIFFICULTIES, RAID_EVIDENCE_KINDS, SOURCE_IDS, type KeystoneRun } from './types.ts'
+import { dungeonVaultSlots, raidVaultSlots } from './vault.ts'
+
+const raidSlotSchema = z.object({
+  threshold: z.number().int(),
+  progress: z.number().int(),
+  unlocked: z.boolean(),
+  difficulty: z.enum(DIFFICULTIES).nullable(),
+  itemLevel: z.number().int().nullable(),
+})
+
+const dungeonSlotSchema = z.object({
+  threshold: z.number().int(),
+  progress: z.number().int(),
+  unlocked: z.boolean(),
+  level: z.number().int().nullable(),
+  itemLevel: z.number().int().nullable(),
+})
+
+/** One character's vault for one week: the counted evidence and the six slots it unlocks. */
+export const weeklyVaultSchema = z.object({
+  seasonId: z.string().nullable(),
+  raid: z.object({
+    bosses: z.array(
+      z.object({
+        name: z.string(),
+        difficulty: z.enum(DIFFICULTIES),
+        sources: z.array(z.enum(RAID_EVIDENCE_KINDS)),
+        lastKillAt: z.number().nullable(),
+      }),
+    ),
+    slots: z.array(raidSlotSchema).length(3),
+  }),
+  dungeons: z.object({
+    runs: z.array(
+      z.object({
+        dungeon: z.string(),
+        level: z.number().int().nonnegative(),
+        completedAt: z.number(),
+        timed: z.boolean().nullable(),
+        sources: z.array(z.enum(SOURCE_IDS)),
+      }),
+    ),
+    slots: z.array(dungeonSlotSchema).length(3),
+  }),
+})
+
+export type WeeklyVault = z.infer<typeof weeklyVaultSchema>
+
+/** Builds the week's vault from bosses already counted once (merge.ts) and the week's merged runs. */
+export function buildWeeklyVault(
+  bosses: readonly CountedBoss[],
+  runs: readonly KeystoneRun[],
+  season: SeasonVaultTable | undefined,
+): WeeklyVault {
+  return {
+    seasonId: season?.id ?? null,
+    raid: {
+      bosses: bosses.map((b) => ({ name: b.bossName, difficulty: b.difficulty, sources: [...b.sources], lastKillAt: b.lastKillAt })),
+      slots: raidVaultSlots(
+        bosses.map((b) => b.difficulty),
+        season,
+      ),
+    },
+    dungeons: {
+      runs: runs.map((r) => ({ dungeon: r.dungeon, level: r.level, completedAt: r.completedAt, timed: r.timed, sources: [...r.sources] })),
+      slots: dungeonVaultSlots(
+        runs.map((r) => r.level),
+        season,
+      ),
+    },
+  }
+}

@@ -1,0 +1,76 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { dirname, join, normalize, relative, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { importSpecifiers, violation } from './import-rules.ts'
+
+const root = normalize(join(dirname(fileURLToPath(import.meta.url)), '..', '..'))
+const SKIP = new Set(['node_modules', 'out', 'dist', 'release', '.git', 'test-results', 'playwright-report'])
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    if (SKIP.has(entry)) return []
+    const full = join(dir, entry)
+    if (statSync(full).isDirectory()) return sourceFiles(full)
+    return /\.(ts|tsx|js|mjs|cjs)$/.test(entry) ? [full] : []
+  })
+}
+
+const toProjectPath = (absolute: string) => relative(root, absolute).split(sep).join('/')
+
+function resolveTarget(fromAbsolute: string, specifier: string): string | null {
+  return specifier.startsWith('.') ? toProjectPath(join(dirname(fromAbsolute), specifier)) : null
+}
+
+describe('import rules', () => {
+  it('no file crosses the layering rules', () => {
+    const problems: string[] = []
+    for (const file of sourceFiles(root)) {
+      const from = toProjectPath(file)
+      for (const specifier of importSpecifiers(readFileSync(file, 'utf8'))) {
+        const why = violation(from, specifier, resolveTarget(file, specifier))
+        if (why) problems.push(`${from} → ${specifier}: ${why}`)
+      }
+    }
+    expect(problems).toEqual([])
+  })
+
+  it('actually scans the project (guards against a checker that reads nothing)', () => {
+    const files = sourceFiles(root).map(toProjectPath)
+    expect(files).toEqual(expect.arrayContaining(['shared/domain/vault.ts', 'main/store/db.ts']))
+    expect(importSpecifiers(readFileSync(join(root, 'main/store/db.ts'), 'utf8'))).toContain('better-sqlite3')
+  })
+})
+
+describe('the checker catches violations', () => {
+  it.each([
+    ['shared/domain/x.ts', "import { readFileSync } from 'node:fs'", null],
+    ['shared/domain/x.ts', "import React from 'react'", null],
+    ['shared/domain/x.ts', "import { openStore } from '../../main/store/db.ts'", 'main/store/db.ts'],
+    ['renderer/src/app.tsx', "import { openStore } from '../../main/store/db.ts'", 'main/store/db.ts'],
+    ['renderer/src/app.tsx', "import { ipcRenderer } from 'electron'", null],
+    ['main/store/db.ts', "import { app } from 'electron'", null],
+    ['main/sync/x.ts', "const { app } = require('electron')", null],
+    ['main/sync/x.ts', "const m = await import('electron')", null],
+    ['main/store/db.ts', "import { createWindow } from '../electron/window.ts'", 'main/electron/window.ts'],
+    ['preload/index.ts', "import { z } from 'zod'", null],
+    ['main/cli.ts', "export { fakeServer } from '../test/fakes/server.ts'", 'test/fakes/server.ts'],
+  ])('%s: %s', (from, line, target) => {
+    const [specifier] = importSpecifiers(line)
+    expect(specifier).toBeDefined()
+    expect(violation(from, specifier as string, target)).not.toBeNull()
+  })
+
+  it.each([
+    ['shared/domain/x.ts', "import { z } from 'zod'", null],
+    ['shared/domain/x.ts', "import type { Region } from './types.ts'", 'shared/domain/types.ts'],
+    ['renderer/src/app.tsx', "import { create } from 'zustand'", null],
+    ['renderer/src/app.tsx', "import type { VaultApi } from '../../shared/ipc-contract.ts'", 'shared/ipc-contract.ts'],
+    ['main/electron/app.ts', "import { app } from 'electron'", null],
+    ['main/electron/app.ts', "import { openStore } from '../store/db.ts'", 'main/store/db.ts'],
+    ['preload/index.ts', "import { contextBridge } from 'electron'", null],
+    ['test/unit/x.test.ts', "vi.mock('electron')", null],
+  ])('allows %s: %s', (from, line, target) => {
+    for (const specifier of importSpecifiers(line)) expect(violation(from, specifier, target)).toBeNull()
+  })
+})

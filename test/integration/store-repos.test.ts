@@ -1,0 +1,193 @@
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { bossKeyFromName, countBossesOnce, mergeKeystoneRuns } from '../../shared/domain/merge.ts'
+import { SEASONS } from '../../shared/domain/seasons.ts'
+import type { BossKill } from '../../shared/domain/types.ts'
+import { buildWeeklyVault } from '../../shared/domain/weekly-vault.ts'
+import { addCharacter, findCharacter, listCharacters, removeCharacter, updateCharacterProfile } from '../../main/store/characters-repo.ts'
+import { openStore, type Store } from '../../main/store/db.ts'
+import { firstSnapshotOfWeek, latestSnapshotTime, listKeystoneRuns, listRaidKills, recordEncounterSnapshot, recordKeystoneRuns, recordRaidKills } from '../../main/store/observations-repo.ts'
+import { getSetting, setSetting } from '../../main/store/settings-repo.ts'
+import { getSourceStatus, listSourceStatuses, recordSourceOutcome } from '../../main/store/sync-status-repo.ts'
+import { getVaultResult, getVaultResultAt, saveVaultResult } from '../../main/store/vault-results-repo.ts'
+import { StoreError } from '../../main/store/store-error.ts'
+import { useTempDir } from '../support/temp-dir.ts'
+
+const tempDir = useTempDir()
+let store: Store
+let path: string
+const WEEK = Date.parse('2026-11-24T15:00:00.000Z')
+const LAST_WEEK = WEEK - 604_800_000
+
+beforeEach(() => {
+  path = join(tempDir(), 'vault.db')
+  store = openStore(path)
+})
+afterEach(() => store.close())
+
+const thrall = { region: 'us', realm: 'area-52', name: 'Thrall' } as const
+const kill = (bossName: string, difficulty: BossKill['difficulty'], source: BossKill['source'], killedAt: number | null): BossKill => ({
+  bossKey: bossKeyFromName(bossName), bossName, difficulty, source, killedAt,
+})
+
+describe('characters', () => {
+  it('round-trips, identifies by lower-cased name, and is idempotent', () => {
+    const { character, created } = addCharacter(store.db, thrall, 1)
+    expect(created).toBe(true)
+    expect(addCharacter(store.db, { ...thrall, name: 'THRALL' }, 2)).toEqual({ character, created: false })
+    expect(findCharacter(store.db, { ...thrall, name: 'thrall' })?.id).toBe(character.id)
+    updateCharacterProfile(store.db, character.id, { className: 'Shaman', specName: 'Enhancement', itemLevel: 310, lastLoginAt: 5 })
+    addCharacter(store.db, { region: 'eu', realm: 'aggra-português', name: 'Ñøñå' }, 3)
+    expect(listCharacters(store.db).map((c) => [c.name, c.className, c.realm])).toEqual([
+      ['Thrall', 'Shaman', 'area-52'],
+      ['Ñøñå', null, 'aggra-português'],
+    ])
+  })
+
+  it('survives closing and reopening the file', () => {
+    addCharacter(store.db, thrall, 1)
+    store.close()
+    store = openStore(path)
+    expect(listCharacters(store.db).map((c) => c.name)).toEqual(['Thrall'])
+  })
+
+  it('removing a character removes its evidence and vaults, and nobody else\'s', () => {
+    const a = addCharacter(store.db, thrall, 1).character
+    const b = addCharacter(store.db, { ...thrall, name: 'Jaina' }, 1).character
+    for (const c of [a, b]) {
+      recordRaidKills(store.db, c.id, WEEK, [kill('Boss', 'heroic', 'blizzard', WEEK + 1)], WEEK + 2)
+      recordSourceOutcome(store.db, c.id, 'blizzard', { at: WEEK, ok: true })
+    }
+    expect(removeCharacter(store.db, a.id)).toBe(true)
+    expect(removeCharacter(store.db, a.id)).toBe(false)
+    expect(listRaidKills(store.db, a.id, WEEK)).toEqual([])
+    expect(listSourceStatuses(store.db, a.id)).toEqual([])
+    expect(listRaidKills(store.db, b.id, WEEK)).toHaveLength(1)
+  })
+
+  it('rejects a region outside the known set at the database level', () => {
+    expect(() => addCharacter(store.db, { ...thrall, region: 'xx' as 'us' }, 1)).toThrow(/CHECK constraint/)
+    expect(listCharacters(store.db)).toEqual([])
+  })
+})
+
+describe('evidence', () => {
+  it('keeps kill evidence per week and source, refreshing the kill time instead of duplicating', () => {
+    const { id } = addCharacter(store.db, thrall, 1).character
+    recordRaidKills(store.db, id, WEEK, [kill('Plexus Sentinel', 'heroic', 'blizzard', WEEK + 10)], WEEK + 20)
+    recordRaidKills(store.db, id, WEEK, [kill('Plexus Sentinel', 'heroic', 'blizzard', WEEK + 5)], WEEK + 30)
+    recordRaidKills(store.db, id, WEEK, [kill('Plexus Sentinel', 'heroic', 'blizzard', WEEK + 50), kill('Plexus Sentinel', 'heroic', 'warcraftlogs', WEEK + 49)], WEEK + 60)
+    recordRaidKills(store.db, id, LAST_WEEK, [kill('Plexus Sentinel', 'mythic', 'blizzard', LAST_WEEK + 1)], LAST_WEEK + 2)
+    expect(listRaidKills(store.db, id, WEEK)).toEqual([
+      kill('Plexus Sentinel', 'heroic', 'blizzard', WEEK + 50),
+      kill('Plexus Sentinel', 'heroic', 'warcraftlogs', WEEK + 49),
+    ])
+    expect(listRaidKills(store.db, id, LAST_WEEK).map((k) => k.difficulty)).toEqual(['mythic'])
+  })
+
+  it('keeps a kill a source stopped reporting (a deleted log does not erase it)', () => {
+    const { id } = addCharacter(store.db, thrall, 1).character
+    recordRaidKills(store.db, id, WEEK, [kill('Loom\'ithar', 'mythic', 'warcraftlogs', WEEK + 10)], WEEK + 20)
+    recordRaidKills(store.db, id, WEEK, [], WEEK + 3_600_000)
+    expect(countBossesOnce(listRaidKills(store.db, id, WEEK))).toHaveLength(1)
+  })
+
+  it('stores runs per source and week; the same run twice from one source is one row', () => {
+    const { id } = addCharacter(store.db, thrall, 1).character
+    const run = { dungeon: 'Floodgate', level: 12, completedAt: WEEK + 100_000, timed: null, source: 'blizzard' as const }
+    recordKeystoneRuns(store.db, id, WEEK, [run, run], WEEK + 200_000)
+    recordKeystoneRuns(store.db, id, WEEK, [{ ...run, timed: true, source: 'raiderio', completedAt: WEEK + 120_000 }], WEEK + 200_000)
+    const stored = listKeystoneRuns(store.db, id, WEEK)
+    expect(stored).toHaveLength(2)
+    expect(mergeKeystoneRuns(stored)).toEqual([{ dungeon: 'Floodgate', level: 12, completedAt: WEEK + 100_000, timed: true, sources: ['blizzard', 'raiderio'] }])
+  })
+
+  it('returns the first snapshot of the same week only, never one of an earlier week', () => {
+    const { id } = addCharacter(store.db, thrall, 1).character
+    const entry = { bossKey: 'boss', bossName: 'Boss', difficulty: 'heroic' as const, completedCount: 3, lastKillAt: null }
+    recordEncounterSnapshot(store.db, id, LAST_WEEK, LAST_WEEK + 10, [entry])
+    expect(firstSnapshotOfWeek(store.db, id, WEEK)).toBeUndefined()
+    recordEncounterSnapshot(store.db, id, WEEK, WEEK + 500, [{ ...entry, completedCount: 5 }])
+    recordEncounterSnapshot(store.db, id, WEEK, WEEK + 100, [{ ...entry, completedCount: 4 }])
+    expect(firstSnapshotOfWeek(store.db, id, WEEK)).toEqual({ capturedAt: WEEK + 100, entries: [{ ...entry, completedCount: 4 }] })
+    expect(latestSnapshotTime(store.db, id)).toBe(WEEK + 500)
+  })
+})
+
+describe('vault results', () => {
+  it('round-trip per character-week, so last week\'s vault stays available', () => {
+    const { id } = addCharacter(store.db, thrall, 1).character
+    const season = SEASONS.find((s) => s.id === 'midnight-2')
+    const thisWeek = buildWeeklyVault(countBossesOnce([kill('A', 'heroic', 'blizzard', WEEK + 1), kill('B', 'mythic', 'warcraftlogs', WEEK + 2)]), [], season)
+    const lastWeek = buildWeeklyVault([], [{ dungeon: 'Floodgate', level: 10, completedAt: LAST_WEEK + 5, timed: false, sources: ['raiderio'] }], season)
+    saveVaultResult(store.db, { characterId: id, week: { period: 1091, start: WEEK, end: WEEK + 604_800_000 }, vault: thisWeek, computedAt: WEEK + 3 })
+    saveVaultResult(store.db, { characterId: id, week: { period: 1090, start: LAST_WEEK, end: WEEK }, vault: lastWeek, computedAt: WEEK - 1 })
+    expect(getVaultResult(store.db, id, WEEK)?.vault.raid.slots[0]).toEqual({ threshold: 2, progress: 2, unlocked: true, difficulty: 'heroic', itemLevel: 305 })
+    expect(getVaultResultAt(store.db, id, WEEK - 1)?.vault.dungeons.slots[0]).toEqual({ threshold: 1, progress: 1, unlocked: true, level: 10, itemLevel: 318 })
+    expect(getVaultResultAt(store.db, id, WEEK + 604_800_000)).toBeUndefined()
+  })
+
+  it('reports a damaged stored vault clearly instead of returning garbage', () => {
+    const { id } = addCharacter(store.db, thrall, 1).character
+    store.sqlite.prepare('insert into vault_results values (?, ?, ?, ?, ?, ?)').run(id, WEEK, WEEK + 1, 1091, '{"raid":', 1)
+    expect(() => getVaultResult(store.db, id, WEEK)).toThrow(StoreError)
+  })
+})
+
+describe('sync status and settings', () => {
+  it('keeps the last success when a later attempt fails, and clears the error on the next success', () => {
+    const { id } = addCharacter(store.db, thrall, 1).character
+    recordSourceOutcome(store.db, id, 'raiderio', { at: 100, ok: true })
+    recordSourceOutcome(store.db, id, 'raiderio', { at: 200, ok: false, error: { code: 'TIMEOUT', message: 'Raider.IO did not answer within 10 s.' } })
+    expect(getSourceStatus(store.db, id, 'raiderio')).toEqual({ source: 'raiderio', lastAttemptAt: 200, lastSuccessAt: 100, lastError: { code: 'TIMEOUT', message: 'Raider.IO did not answer within 10 s.' } })
+    recordSourceOutcome(store.db, id, 'raiderio', { at: 300, ok: true })
+    expect(getSourceStatus(store.db, id, 'raiderio')).toMatchObject({ lastSuccessAt: 300, lastError: null })
+    expect(getSourceStatus(store.db, id, 'blizzard')).toBeUndefined()
+  })
+
+  it('reads settings through their schema, falling back on absent or invalid values', () => {
+    const schema = z.object({ notifications: z.boolean() })
+    expect(getSetting(store.db, 'ui', schema, { notifications: true })).toEqual({ notifications: true })
+    setSetting(store.db, 'ui', { notifications: false }, 1)
+    expect(getSetting(store.db, 'ui', schema, { notifications: true })).toEqual({ notifications: false })
+    setSetting(store.db, 'ui', { notifications: 'maybe' }, 2)
+    expect(getSetting(store.db, 'ui', schema, { notifications: true })).toEqual({ notifications: true })
+  })
+})
+
+describe('transactions', () => {
+  it('a failed write rolls back everything of that write', () => {
+    const { id } = addCharacter(store.db, thrall, 1).character
+    const bad = { ...kill('Boss C', 'heroic', 'blizzard', WEEK + 3), difficulty: 'ultra' as 'heroic' }
+    expect(() =>
+      store.transaction((tx) => {
+        recordSourceOutcome(tx, id, 'blizzard', { at: WEEK, ok: true })
+        recordRaidKills(tx, id, WEEK, [kill('Boss A', 'heroic', 'blizzard', WEEK + 1), kill('Boss B', 'normal', 'blizzard', WEEK + 2), bad], WEEK + 4)
+      }),
+    ).toThrow(/CHECK constraint/)
+    expect(listRaidKills(store.db, id, WEEK)).toEqual([])
+    expect(listSourceStatuses(store.db, id)).toEqual([])
+  })
+
+  it('an exception thrown by the caller mid-transaction also leaves nothing behind', () => {
+    const { id } = addCharacter(store.db, thrall, 1).character
+    expect(() =>
+      store.transaction((tx) => {
+        recordKeystoneRuns(tx, id, WEEK, [{ dungeon: 'Floodgate', level: 9, completedAt: WEEK + 1, timed: true, source: 'raiderio' }], WEEK + 2)
+        throw new Error('the network dropped while parsing the next source')
+      }),
+    ).toThrow('network dropped')
+    expect(listKeystoneRuns(store.db, id, WEEK)).toEqual([])
+  })
+
+  it('a successful transaction keeps all of its writes', () => {
+    const { id } = addCharacter(store.db, thrall, 1).character
+    store.transaction((tx) => {
+      recordRaidKills(tx, id, WEEK, [kill('Boss A', 'heroic', 'blizzard', WEEK + 1)], WEEK + 2)
+      recordSourceOutcome(tx, id, 'blizzard', { at: WEEK + 2, ok: true })
+    })
+    expect(listRaidKills(store.db, id, WEEK)).toHaveLength(1)
+    expect(listSourceStatuses(store.db, id)).toHaveLength(1)
+  })
+})
