@@ -35,6 +35,22 @@ describe('import rules', () => {
     expect(problems).toEqual([])
   })
 
+  it('the sandboxed preload reaches no npm package other than electron, even through shared/', () => {
+    const seen = new Set<string>()
+    const packages = new Set<string>()
+    const visit = (absolute: string) => {
+      if (seen.has(absolute)) return
+      seen.add(absolute)
+      for (const specifier of importSpecifiers(readFileSync(absolute, 'utf8'))) {
+        if (specifier.startsWith('.')) visit(join(dirname(absolute), specifier))
+        else packages.add(specifier)
+      }
+    }
+    visit(join(root, 'preload/index.ts'))
+    expect(seen.size).toBeGreaterThan(1)
+    expect([...packages]).toEqual(['electron'])
+  })
+
   it('actually scans the project (guards against a checker that reads nothing)', () => {
     const files = sourceFiles(root).map(toProjectPath)
     expect(files).toEqual(expect.arrayContaining(['shared/domain/vault.ts', 'main/store/db.ts']))

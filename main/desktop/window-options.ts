@@ -1,0 +1,67 @@
+/**
+ * Security settings of the app window, kept out of main/electron/ so they can be tested without
+ * Electron. Follows Electron's security checklist (docs/tutorial/security.md): isolated, sandboxed
+ * renderer without Node, no remote content, no navigation, no new windows, no permissions.
+ */
+
+/** The webPreferences every app window uses. */
+export function secureWebPreferences(preloadPath: string) {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    spellcheck: false,
+  } as const
+}
+
+/** Options of the main window: starts hidden so the first paint is not a white flash. */
+export function mainWindowOptions(preloadPath: string) {
+  return {
+    width: 1100,
+    height: 720,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    backgroundColor: '#0f1115',
+    title: 'Vault Companion',
+    autoHideMenuBar: true,
+    webPreferences: secureWebPreferences(preloadPath),
+  }
+}
+
+/**
+ * True when a URL is the app's own page: the built renderer file, or the dev server during
+ * development. Used for IPC sender checks and to block navigation anywhere else.
+ */
+export function isAppUrl(url: string, appEntryUrl: string): boolean {
+  let candidate: URL
+  let entry: URL
+  try {
+    candidate = new URL(url)
+    entry = new URL(appEntryUrl)
+  } catch {
+    return false
+  }
+  if (entry.protocol === 'file:') return candidate.protocol === 'file:' && candidate.pathname === entry.pathname
+  return candidate.origin === entry.origin
+}
+
+/** Links the app may hand to the system browser (API credential pages and the sources' sites). */
+const EXTERNAL_HOSTS = new Set(['develop.battle.net', 'www.warcraftlogs.com', 'raider.io', 'worldofwarcraft.blizzard.com'])
+
+/** True for https links to the allow-listed hosts; everything else is dropped. */
+export function isAllowedExternalUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url)
+    return parsed.protocol === 'https:' && EXTERNAL_HOSTS.has(parsed.hostname)
+  } catch {
+    return false
+  }
+}
