@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { app, BrowserWindow } from 'electron'
+import { databasePath } from '../data-dir.ts'
 import { createIpcHandlers } from '../ipc-handlers.ts'
 import { openStore, type Store } from '../store/db.ts'
 import { StoreError } from '../store/store-error.ts'
@@ -22,7 +23,7 @@ function openAppStore(): Store | StoreError {
   try {
     // VAULT_DATA_DIR is shared with the CLI, so both can use one database (and tests a temp one).
     const dataDir = process.env.VAULT_DATA_DIR ?? app.getPath('userData')
-    return openStore(join(dataDir, 'vault-companion.db'), migrationsFolder())
+    return openStore(databasePath(dataDir), migrationsFolder())
   } catch (error) {
     if (error instanceof StoreError) return error
     return new StoreError('DB_UNREADABLE', error instanceof Error ? error.message : String(error))

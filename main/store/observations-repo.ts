@@ -10,9 +10,9 @@ import { encounterSnapshotEntries, encounterSnapshots, keystoneRunObservations, 
 
 /** Adds or refreshes kill evidence of one week; a repeated observation keeps the latest kill time. */
 export function recordRaidKills(db: Db, characterId: number, weekStart: number, kills: readonly BossKill[], observedAt: number): void {
-  for (const kill of kills) {
+  for (const chunk of chunks(kills)) {
     db.insert(raidKillObservations)
-      .values({ characterId, weekStart, bossKey: kill.bossKey, bossName: kill.bossName, difficulty: kill.difficulty, source: kill.source, killedAt: kill.killedAt, observedAt })
+      .values(chunk.map((kill) => ({ characterId, weekStart, bossKey: kill.bossKey, bossName: kill.bossName, difficulty: kill.difficulty, source: kill.source, killedAt: kill.killedAt, observedAt })))
       .onConflictDoUpdate({
         target: [raidKillObservations.characterId, raidKillObservations.weekStart, raidKillObservations.bossKey, raidKillObservations.difficulty, raidKillObservations.source],
         set: {
@@ -23,6 +23,13 @@ export function recordRaidKills(db: Db, characterId: number, weekStart: number, 
       })
       .run()
   }
+}
+
+/** One multi-row statement per chunk: far fewer statements than one per row, under SQLite's variable limit. */
+function chunks<T>(rows: readonly T[], size = 500): T[][] {
+  const result: T[][] = []
+  for (let i = 0; i < rows.length; i += size) result.push(rows.slice(i, i + size))
+  return result
 }
 
 /** All kill evidence stored for a week. */
@@ -53,9 +60,9 @@ export interface RunObservation {
 
 /** Adds runs of one week; a run one source already reported is not duplicated. */
 export function recordKeystoneRuns(db: Db, characterId: number, weekStart: number, runs: readonly RunObservation[], observedAt: number): void {
-  for (const run of runs) {
+  for (const chunk of chunks(runs)) {
     db.insert(keystoneRunObservations)
-      .values({ characterId, weekStart, ...run, observedAt })
+      .values(chunk.map((run) => ({ characterId, weekStart, ...run, observedAt })))
       .onConflictDoUpdate({
         target: [keystoneRunObservations.characterId, keystoneRunObservations.source, keystoneRunObservations.dungeon, keystoneRunObservations.level, keystoneRunObservations.completedAt],
         set: { timed: sql`coalesce(excluded.timed, ${keystoneRunObservations.timed})`, observedAt: sql`excluded.observed_at` },
@@ -87,7 +94,7 @@ export interface SnapshotEntry {
 /** Stores a capture of Blizzard's lifetime kill counters and returns its id. */
 export function recordEncounterSnapshot(db: Db, characterId: number, weekStart: number, capturedAt: number, entries: readonly SnapshotEntry[]): number {
   const { id } = db.insert(encounterSnapshots).values({ characterId, weekStart, capturedAt }).returning({ id: encounterSnapshots.id }).get()
-  for (const entry of entries) db.insert(encounterSnapshotEntries).values({ snapshotId: id, ...entry }).run()
+  for (const chunk of chunks(entries)) db.insert(encounterSnapshotEntries).values(chunk.map((entry) => ({ snapshotId: id, ...entry }))).run()
   return id
 }
 

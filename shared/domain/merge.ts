@@ -67,22 +67,21 @@ const SOURCE_ORDER: readonly SourceId[] = ['blizzard', 'warcraftlogs', 'raiderio
  * SAME_RUN_TOLERANCE_MS is one run whose sources are combined. Result is sorted newest first.
  */
 export function mergeKeystoneRuns(runs: readonly KeystoneRun[]): KeystoneRun[] {
-  const merged: KeystoneRun[] = []
+  const merged: { key: string; run: KeystoneRun }[] = []
   const chronological = [...runs].sort((a, b) => a.completedAt - b.completedAt)
   for (const run of chronological) {
+    const key = bossKeyFromName(run.dungeon)
     const same = merged.find(
-      (m) =>
-        bossKeyFromName(m.dungeon) === bossKeyFromName(run.dungeon) &&
-        m.level === run.level &&
-        Math.abs(m.completedAt - run.completedAt) <= SAME_RUN_TOLERANCE_MS,
-    )
+      (m) => m.key === key && m.run.level === run.level && Math.abs(m.run.completedAt - run.completedAt) <= SAME_RUN_TOLERANCE_MS,
+    )?.run
     if (same) {
       for (const source of run.sources) if (!same.sources.includes(source)) same.sources.push(source)
       if (same.timed === null) same.timed = run.timed
     } else {
-      merged.push({ ...run, sources: [...run.sources] })
+      merged.push({ key, run: { ...run, sources: [...run.sources] } })
     }
   }
-  for (const run of merged) run.sources.sort((a, b) => SOURCE_ORDER.indexOf(a) - SOURCE_ORDER.indexOf(b))
-  return merged.sort((a, b) => b.completedAt - a.completedAt)
+  const result = merged.map((m) => m.run)
+  for (const run of result) run.sources.sort((a, b) => SOURCE_ORDER.indexOf(a) - SOURCE_ORDER.indexOf(b))
+  return result.sort((a, b) => b.completedAt - a.completedAt)
 }

@@ -1,0 +1,64 @@
+/**
+ * Prints speed and memory figures for the pure domain and the store. Targets are read from these
+ * figures, never asserted in tests. Run: npm run bench
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { bossKeyFromName, countBossesOnce, mergeKeystoneRuns } from '../shared/domain/merge.ts'
+import { computedWeek } from '../shared/domain/reset.ts'
+import { seasonForPeriod } from '../shared/domain/seasons.ts'
+import { DIFFICULTIES, type BossKill, type KeystoneRun } from '../shared/domain/types.ts'
+import { buildWeeklyVault } from '../shared/domain/weekly-vault.ts'
+import { addCharacter } from '../main/store/characters-repo.ts'
+import { openStore } from '../main/store/db.ts'
+import { listRaidKills, recordRaidKills } from '../main/store/observations-repo.ts'
+import { saveVaultResult } from '../main/store/vault-results-repo.ts'
+
+function measure(label: string, iterations: number, work: () => void): void {
+  work()
+  const start = process.hrtime.bigint()
+  for (let i = 0; i < iterations; i++) work()
+  const ms = Number(process.hrtime.bigint() - start) / 1e6
+  console.log(`${label.padEnd(58)} ${(ms / iterations).toFixed(4).padStart(10)} ms/op  (${iterations} ops, ${ms.toFixed(0)} ms)`)
+}
+
+const WEEK = computedWeek('us', Date.parse('2026-11-25T00:00:00Z'))
+const season = seasonForPeriod(WEEK.period)
+const bosses = Array.from({ length: 9 }, (_, i) => `Boss number ${i}`)
+const kills: BossKill[] = bosses.flatMap((name, i) =>
+  DIFFICULTIES.flatMap((difficulty, d) =>
+    (['blizzard', 'warcraftlogs'] as const).map((source) => ({ bossKey: bossKeyFromName(name), bossName: name, difficulty, source, killedAt: WEEK.start + i * 1000 + d })),
+  ),
+)
+const runs: KeystoneRun[] = Array.from({ length: 16 }, (_, i) => ({ dungeon: `Dungeon ${i % 8}`, level: 2 + (i % 12), completedAt: WEEK.start + i * 3_600_000 + (i % 2) * 30_000, timed: null, sources: [i % 2 ? 'blizzard' : 'raiderio'] }))
+
+console.log(`Node ${process.version}, ${process.platform}-${process.arch}`)
+measure('weekly reset window (computed)', 200_000, () => computedWeek('eu', Date.now()))
+measure(`count bosses once (${kills.length} kill observations)`, 20_000, () => countBossesOnce(kills))
+measure(`merge keystone runs (${runs.length} observations)`, 20_000, () => mergeKeystoneRuns(runs))
+measure('full weekly vault of one character', 20_000, () => buildWeeklyVault(countBossesOnce(kills), mergeKeystoneRuns(runs), season))
+
+const dir = mkdtempSync(join(tmpdir(), 'vault-bench-'))
+try {
+  const openStart = process.hrtime.bigint()
+  const store = openStore(join(dir, 'bench.db'))
+  console.log(`${'open + migrate a new database'.padEnd(58)} ${(Number(process.hrtime.bigint() - openStart) / 1e6).toFixed(1).padStart(10)} ms`)
+  const characters = Array.from({ length: 25 }, (_, i) => addCharacter(store.db, { region: 'us', realm: 'area-52', name: `Alt${String.fromCharCode(97 + i)}` }, i).character)
+  let observedAt = WEEK.start
+  measure(`store one sync of 25 characters (${kills.length} kills each, 1 tx)`, 50, () => {
+    observedAt += 1
+    store.transaction((tx) => {
+      for (const c of characters) {
+        recordRaidKills(tx, c.id, WEEK.start, kills, observedAt)
+        saveVaultResult(tx, { characterId: c.id, week: WEEK, vault: buildWeeklyVault(countBossesOnce(kills), mergeKeystoneRuns(runs), season), computedAt: observedAt })
+      }
+    })
+  })
+  measure('read one character-week of kill evidence', 5_000, () => listRaidKills(store.db, characters[0]!.id, WEEK.start))
+  store.close()
+} finally {
+  rmSync(dir, { recursive: true, force: true })
+}
+const memory = process.memoryUsage()
+console.log(`memory: rss ${(memory.rss / 2 ** 20).toFixed(1)} MiB, heap used ${(memory.heapUsed / 2 ** 20).toFixed(1)} MiB`)

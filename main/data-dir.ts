@@ -1,0 +1,21 @@
+import { homedir } from 'node:os'
+import { join } from 'node:path'
+
+/** Folder name Electron derives from the product name for `app.getPath('userData')`. */
+export const APP_FOLDER_NAME = 'Vault Companion'
+
+/**
+ * Where the app keeps its database when no folder is given: the same place as Electron's userData,
+ * so the CLI and the desktop app share one database. VAULT_DATA_DIR overrides it.
+ */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home: string = homedir()): string {
+  if (env.VAULT_DATA_DIR) return env.VAULT_DATA_DIR
+  if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), APP_FOLDER_NAME)
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support', APP_FOLDER_NAME)
+  return join(env.XDG_CONFIG_HOME ?? join(home, '.config'), APP_FOLDER_NAME)
+}
+
+/** The database file inside a data folder. */
+export function databasePath(dataDir: string): string {
+  return join(dataDir, 'vault-companion.db')
+}
