@@ -11,6 +11,9 @@ import { dirname, join } from 'node:path'
 const packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'))
 
 function installedBinary(): string | undefined {
+  // electron-vite launches ELECTRON_EXEC_PATH instead of the package's binary when it is set.
+  const override = process.env.ELECTRON_EXEC_PATH
+  if (override) return existsSync(override) ? override : undefined
   const pathFile = join(packageDir, 'path.txt')
   if (!existsSync(pathFile)) return undefined
   const binary = join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim())
@@ -26,7 +29,7 @@ if (!installedBinary()) {
         '',
         'Vault Companion could not start: the Electron binary is not installed and could not be downloaded.',
         'Electron fetches its binary from the internet on first start; connect and run `npm start` again,',
-        'or point ELECTRON_OVERRIDE_DIST_PATH at an unpacked Electron 45 build.',
+        'or set ELECTRON_EXEC_PATH to an Electron 45 executable you already have.',
         'The command-line tool works without it: npm run --silent cli -- help',
       ].join('\n'),
     )
