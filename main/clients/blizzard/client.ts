@@ -1,0 +1,102 @@
+import { characterNameKey } from '../../../shared/domain/realm.ts'
+import type { CharacterRef, Region } from '../../../shared/domain/types.ts'
+import { blizzardApiBase, blizzardOauthUrl, type BlizzardConfig } from '../../config.ts'
+import type { Http } from '../http.ts'
+import { createTokenProvider, withToken, type TokenProvider } from '../oauth.ts'
+import type { ResponseCache } from '../response-cache.ts'
+import { SourceError } from '../source-error.ts'
+import { parseCharacterProfile, parseKeystoneProfile, parseRaidEncounters, type CharacterProfileSummary, type EncounterProgress, type KeystoneProfile } from './parse.ts'
+import { characterProfileWire, keystonePeriodWire, keystoneProfileWire, raidEncountersWire } from './wire.ts'
+
+/** A value from Blizzard and whether it came from a 304 (the stored copy was still current). */
+export interface Fetched<T> {
+  value: T
+  notModified: boolean
+}
+
+/** Blizzard WoW Profile API client (REST, OAuth client credentials). */
+export interface BlizzardClient {
+  raidEncounters(ref: CharacterRef): Promise<Fetched<EncounterProgress[]>>
+  keystoneProfile(ref: CharacterRef): Promise<KeystoneProfile>
+  characterProfile(ref: CharacterRef): Promise<CharacterProfileSummary>
+  keystonePeriod(region: Region, periodId: number): Promise<{ period: number; start: number; end: number }>
+}
+
+export interface BlizzardClientOptions {
+  config: BlizzardConfig
+  http: Http
+  cache?: ResponseCache
+  now?: () => number
+}
+
+// English names on every region, so bosses match Raider.IO and Warcraft Logs by name.
+const LOCALE = 'en_US'
+
+export function createBlizzardClient({ config, http, cache, now = Date.now }: BlizzardClientOptions): BlizzardClient {
+  // China has its own token host, so tokens are kept per token URL.
+  const tokenProviders = new Map<string, TokenProvider>()
+  const tokensFor = (region: Region) => {
+    const url = blizzardOauthUrl(config, region)
+    let provider = tokenProviders.get(url)
+    if (!provider) {
+      provider = createTokenProvider(http, url, config, now)
+      tokenProviders.set(url, provider)
+    }
+    return provider
+  }
+
+  const characterPath = (ref: CharacterRef) =>
+    `${blizzardApiBase(config, ref.region)}/profile/wow/character/${encodeURIComponent(ref.realm)}/${encodeURIComponent(characterNameKey(ref.name))}`
+  const profileQuery = (region: Region) => `namespace=profile-${region}&locale=${LOCALE}`
+  const authorised = (token: string, extra: Record<string, string> = {}) => ({ authorization: `Bearer ${token}`, ...extra })
+  // Blizzard's 404 covers unknown, new, renamed, transferred and long-inactive characters alike.
+  const notVisible = (ref: CharacterRef) => (status: number) =>
+    status === 404
+      ? new SourceError('blizzard', 'UNKNOWN_CHARACTER', `Blizzard has no visible profile for ${ref.name} on ${ref.realm} (${ref.region.toUpperCase()}). Check the spelling; characters that are new, renamed, transferred or inactive for a long time are hidden.`, { status })
+      : undefined
+
+  return {
+    async raidEncounters(ref) {
+      const url = `${characterPath(ref)}/encounters/raids?${profileQuery(ref.region)}`
+      const cached = cache?.get(url)
+      const response = await withToken(tokensFor(ref.region), (token) =>
+        http.jsonOrNotModified(url, {
+          headers: authorised(token, cached ? { 'if-modified-since': cached.lastModified } : {}),
+          schema: raidEncountersWire,
+          classify: notVisible(ref),
+        }),
+      )
+      if ('notModified' in response) {
+        if (!cached) throw new SourceError('blizzard', 'MALFORMED_RESPONSE', 'Blizzard answered 304 Not Modified to an unconditional request.')
+        return { value: cached.value as EncounterProgress[], notModified: true }
+      }
+      const value = parseRaidEncounters(response.body)
+      const lastModified = response.headers.get('last-modified')
+      if (cache && lastModified) cache.set(url, { lastModified, value })
+      return { value, notModified: false }
+    },
+
+    async keystoneProfile(ref) {
+      const url = `${characterPath(ref)}/mythic-keystone-profile?${profileQuery(ref.region)}`
+      const { body } = await withToken(tokensFor(ref.region), (token) =>
+        http.json(url, { headers: authorised(token), schema: keystoneProfileWire, classify: notVisible(ref) }),
+      )
+      return parseKeystoneProfile(body)
+    },
+
+    async characterProfile(ref) {
+      const url = `${characterPath(ref)}?${profileQuery(ref.region)}`
+      const { body } = await withToken(tokensFor(ref.region), (token) =>
+        http.json(url, { headers: authorised(token), schema: characterProfileWire, classify: notVisible(ref) }),
+      )
+      return parseCharacterProfile(body)
+    },
+
+    async keystonePeriod(region, periodId) {
+      const url = `${blizzardApiBase(config, region)}/data/wow/mythic-keystone/period/${periodId}?namespace=dynamic-${region}&locale=${LOCALE}`
+      const { body } = await withToken(tokensFor(region), (token) => http.json(url, { headers: authorised(token), schema: keystonePeriodWire }))
+      // Blizzard's end is inclusive (start + 7 d − 1 ms); the app uses half-open windows.
+      return { period: body.id, start: body.start_timestamp, end: body.end_timestamp + 1 }
+    },
+  }
+}

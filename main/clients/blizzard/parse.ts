@@ -1,0 +1,101 @@
+import { bossKeyFromName } from '../../../shared/domain/merge.ts'
+import type { Difficulty } from '../../../shared/domain/types.ts'
+import type { CharacterProfileWire, KeystoneProfileWire, RaidEncountersWire } from './wire.ts'
+
+/** One boss on one difficulty in Blizzard's lifetime progress: the raw material of raid evidence. */
+export interface EncounterProgress {
+  instanceId: number
+  instanceName: string
+  encounterId: number
+  bossKey: string
+  bossName: string
+  difficulty: Difficulty
+  /** Lifetime kills on this difficulty (not weekly). */
+  completedCount: number
+  /** Last kill, epoch ms, or null when Blizzard gave none. */
+  lastKillAt: number | null
+}
+
+const DIFFICULTY_BY_TYPE: Record<string, Difficulty> = { LFR: 'lfr', NORMAL: 'normal', HEROIC: 'heroic', MYTHIC: 'mythic' }
+
+/**
+ * Flattens the encounters response. Legacy 10/25-man modes are dropped (never current-season), and
+ * entries are de-duplicated by instance, boss and difficulty because since 11.x the current raids are
+ * listed under a "Current Season" pseudo-expansion as well as their real one.
+ */
+export function parseRaidEncounters(wire: RaidEncountersWire): EncounterProgress[] {
+  const byKey = new Map<string, EncounterProgress>()
+  for (const expansion of wire.expansions) {
+    for (const { instance, modes } of expansion.instances) {
+      for (const mode of modes) {
+        const difficulty = DIFFICULTY_BY_TYPE[mode.difficulty.type]
+        if (!difficulty) continue
+        for (const entry of mode.progress.encounters) {
+          const key = `${instance.id}:${entry.encounter.id}:${difficulty}`
+          const progress: EncounterProgress = {
+            instanceId: instance.id,
+            instanceName: instance.name,
+            encounterId: entry.encounter.id,
+            bossKey: bossKeyFromName(entry.encounter.name),
+            bossName: entry.encounter.name,
+            difficulty,
+            completedCount: entry.completed_count,
+            lastKillAt: entry.last_kill_timestamp ?? null,
+          }
+          const seen = byKey.get(key)
+          if (!seen || (progress.lastKillAt ?? 0) > (seen.lastKillAt ?? 0)) byKey.set(key, progress)
+        }
+      }
+    }
+  }
+  return [...byKey.values()]
+}
+
+/** A keystone run as Blizzard reports it (best runs of the current period, not every run). */
+export interface BlizzardKeystoneRun {
+  dungeon: string
+  level: number
+  completedAt: number
+  timed: boolean | null
+}
+
+export interface KeystoneProfile {
+  periodId: number
+  runs: BlizzardKeystoneRun[]
+  rating: number | null
+}
+
+export function parseKeystoneProfile(wire: KeystoneProfileWire): KeystoneProfile {
+  return {
+    periodId: wire.current_period.period.id,
+    runs: (wire.current_period.best_runs ?? []).map((run) => ({
+      dungeon: run.dungeon.name,
+      level: run.keystone_level,
+      completedAt: run.completed_timestamp,
+      timed: run.is_completed_within_time ?? null,
+    })),
+    rating: wire.current_mythic_rating?.rating ?? null,
+  }
+}
+
+export interface CharacterProfileSummary {
+  name: string
+  realmSlug: string
+  realmName: string
+  className: string | null
+  specName: string | null
+  itemLevel: number | null
+  lastLoginAt: number | null
+}
+
+export function parseCharacterProfile(wire: CharacterProfileWire): CharacterProfileSummary {
+  return {
+    name: wire.name,
+    realmSlug: wire.realm.slug,
+    realmName: wire.realm.name,
+    className: wire.character_class?.name ?? null,
+    specName: wire.active_spec?.name ?? null,
+    itemLevel: wire.equipped_item_level ?? wire.average_item_level ?? null,
+    lastLoginAt: wire.last_login_timestamp ?? null,
+  }
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod'
+
+/**
+ * Wire shapes of the Blizzard WoW Profile API, validated at the edge. Only fields the app reads are
+ * declared (zod drops the rest). Optional where api-contracts.md marks presence as inferred.
+ */
+
+const named = z.object({ name: z.string(), id: z.number() })
+
+/** `/profile/wow/character/{realm}/{name}/encounters/raids` (api-contracts.md §1.4). */
+export const raidEncountersWire = z.object({
+  character: z.object({ name: z.string(), realm: z.object({ slug: z.string() }) }).optional(),
+  // A character that never raided may come without the list [I]; treat it as empty.
+  expansions: z
+    .array(
+      z.object({
+        expansion: named,
+        instances: z.array(
+          z.object({
+            instance: named,
+            modes: z.array(
+              z.object({
+                difficulty: z.object({ type: z.string() }),
+                progress: z.object({
+                  completed_count: z.number().int().nonnegative(),
+                  total_count: z.number().int().nonnegative(),
+                  encounters: z.array(
+                    z.object({
+                      encounter: named,
+                      completed_count: z.number().int().nonnegative(),
+                      last_kill_timestamp: z.number().nullable().optional(),
+                    }),
+                  ),
+                }),
+              }),
+            ),
+          }),
+        ),
+      }),
+    )
+    .default([]),
+})
+export type RaidEncountersWire = z.infer<typeof raidEncountersWire>
+
+const keystoneRun = z.object({
+  completed_timestamp: z.number(),
+  duration: z.number().optional(),
+  keystone_level: z.number().int().nonnegative(),
+  dungeon: named,
+  // Depleted keys still count for the vault; the flag is informational [I].
+  is_completed_within_time: z.boolean().optional(),
+})
+
+/** `/profile/wow/character/{realm}/{name}/mythic-keystone-profile` (§1.5). */
+export const keystoneProfileWire = z.object({
+  current_period: z.object({
+    period: z.object({ id: z.number().int() }),
+    // Absent when the character has no run this period [I].
+    best_runs: z.array(keystoneRun).optional(),
+  }),
+  current_mythic_rating: z.object({ rating: z.number() }).optional(),
+})
+export type KeystoneProfileWire = z.infer<typeof keystoneProfileWire>
+
+/** `/profile/wow/character/{realm}/{name}` (§1.6). */
+export const characterProfileWire = z.object({
+  name: z.string(),
+  level: z.number().int().optional(),
+  realm: z.object({ name: z.string(), slug: z.string() }),
+  character_class: z.object({ name: z.string() }).optional(),
+  // Missing for a fresh character [I].
+  active_spec: z.object({ name: z.string() }).optional(),
+  equipped_item_level: z.number().optional(),
+  average_item_level: z.number().optional(),
+  last_login_timestamp: z.number().optional(),
+})
+export type CharacterProfileWire = z.infer<typeof characterProfileWire>
+
+/** `/data/wow/mythic-keystone/period/{id}` (§1.5): `end` is start + 7 d − 1 ms. */
+export const keystonePeriodWire = z.object({
+  id: z.number().int(),
+  start_timestamp: z.number(),
+  end_timestamp: z.number(),
+})

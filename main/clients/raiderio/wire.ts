@@ -1,0 +1,79 @@
+import { z } from 'zod'
+
+/** Wire shapes of the Raider.IO public API v1 (api-contracts.md §2). */
+
+/** One Mythic+ run (§2.2). `completed_at` is ISO 8601; 0 upgrades = over time, which still counts. */
+export const runWire = z.object({
+  dungeon: z.string(),
+  short_name: z.string().optional(),
+  mythic_level: z.number().int().nonnegative(),
+  completed_at: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not an ISO date'),
+  clear_time_ms: z.number().optional(),
+  num_keystone_upgrades: z.number().int().optional(),
+  keystone_run_id: z.number().optional(),
+  map_challenge_mode_id: z.number().optional(),
+})
+
+/** `/api/v1/characters/profile` with the fields the app asks for. Weekly lists are [] when empty. */
+export const characterProfileWire = z.object({
+  name: z.string(),
+  region: z.string(),
+  realm: z.string(),
+  class: z.string().optional(),
+  active_spec_name: z.string().nullable().optional(),
+  last_crawled_at: z.string().nullable().optional(),
+  profile_url: z.string().optional(),
+  mythic_plus_weekly_highest_level_runs: z.array(runWire).default([]),
+  mythic_plus_previous_weekly_highest_level_runs: z.array(runWire).default([]),
+  mythic_plus_scores_by_season: z
+    .array(z.object({ season: z.string(), scores: z.object({ all: z.number() }).partial().optional(), segments: z.object({ all: z.object({ score: z.number(), color: z.string().optional() }).optional() }).optional() }))
+    .default([]),
+  raid_progression: z
+    .record(
+      z.string(),
+      z.object({
+        summary: z.string(),
+        total_bosses: z.number().int(),
+        normal_bosses_killed: z.number().int(),
+        heroic_bosses_killed: z.number().int(),
+        mythic_bosses_killed: z.number().int(),
+      }),
+    )
+    .default({}),
+})
+export type CharacterProfileWire = z.infer<typeof characterProfileWire>
+
+const periodWire = z.object({ period: z.number().int(), start: z.string(), end: z.string() })
+
+/** `/api/v1/periods` (§2.3): previous/current/next per region, half-open [start, end). */
+export const periodsWire = z.object({
+  periods: z.array(
+    z.object({
+      region: z.string(),
+      previous: periodWire.optional(),
+      current: periodWire,
+      next: periodWire.optional(),
+    }),
+  ),
+})
+
+const regionDates = z.record(z.string(), z.string().nullable())
+
+/** `/api/v1/raiding/static-data?expansion_id=N` (§2.4). */
+export const raidingStaticDataWire = z.object({
+  raids: z.array(
+    z.object({
+      id: z.number(),
+      slug: z.string(),
+      name: z.string(),
+      starts: regionDates.default({}),
+      // Expected null (or absent) for the live tier [I].
+      ends: regionDates.nullable().default({}),
+      encounters: z.array(z.object({ id: z.number(), slug: z.string(), name: z.string() })),
+    }),
+  ),
+})
+export type RaidingStaticDataWire = z.infer<typeof raidingStaticDataWire>
+
+/** Raider.IO's error body: `{ statusCode, error, message }` (§2.6). */
+export const errorWire = z.object({ statusCode: z.number().optional(), error: z.string().optional(), message: z.string() })

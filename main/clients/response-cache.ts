@@ -1,0 +1,14 @@
+/**
+ * Port for conditional requests: the last `Last-Modified` of a resource and the value parsed from it.
+ * On 304 the client returns the stored value without parsing anything. The store implements it; the
+ * composition root wires it in (clients never import the store).
+ */
+export interface ResponseCache {
+  get(key: string): CachedResponse | undefined
+  set(key: string, entry: CachedResponse): void
+}
+
+export interface CachedResponse {
+  lastModified: string
+  value: unknown
+}

@@ -1,0 +1,38 @@
+import type { SourceId } from '../../shared/domain/types.ts'
+import type { ErrorCode } from '../../shared/errors.ts'
+import type { AppError } from '../../shared/result.ts'
+
+/** Display names of the sources, for messages. */
+export const SOURCE_NAMES: Record<SourceId, string> = {
+  blizzard: 'Blizzard',
+  warcraftlogs: 'Warcraft Logs',
+  raiderio: 'Raider.IO',
+}
+
+/** The error kinds a source client reports. */
+export type SourceErrorCode = Extract<
+  ErrorCode,
+  'UNKNOWN_CHARACTER' | 'INVALID_INPUT' | 'NOT_CONFIGURED' | 'AUTH_FAILED' | 'RATE_LIMITED' | 'UPSTREAM_ERROR' | 'TIMEOUT' | 'MALFORMED_RESPONSE'
+>
+
+/** A failure of one source, with a message a player can act on. */
+export class SourceError extends Error {
+  readonly source: SourceId
+  readonly code: SourceErrorCode
+  readonly status: number | undefined
+  /** For RATE_LIMITED: how long the source asked us to wait, when it said. */
+  readonly retryAfterMs: number | undefined
+
+  constructor(source: SourceId, code: SourceErrorCode, message: string, options: { status?: number; retryAfterMs?: number; cause?: unknown } = {}) {
+    super(message, { cause: options.cause })
+    this.name = 'SourceError'
+    this.source = source
+    this.code = code
+    this.status = options.status
+    this.retryAfterMs = options.retryAfterMs
+  }
+
+  toAppError(): AppError {
+    return { code: this.code, message: this.message }
+  }
+}

@@ -1,0 +1,120 @@
+import { ClientError, GraphQLClient } from 'graphql-request'
+import type { z } from 'zod'
+import { asciiRealmSlug } from '../../../shared/domain/realm.ts'
+import type { CharacterRef } from '../../../shared/domain/types.ts'
+import type { WarcraftLogsConfig } from '../../config.ts'
+import { statusError, type Http } from '../http.ts'
+import { createTokenProvider, withToken } from '../oauth.ts'
+import { SourceError } from '../source-error.ts'
+import { killsInReport, parsesFromZoneRankings, type BossParse, type LoggedKill } from './parse.ts'
+import { CHARACTER_REPORTS, reportKillsQuery, ZONE_PARSES } from './queries.ts'
+import { characterReportsWire, rateLimitWire, reportKillsResponseWire, zoneParsesWire } from './wire.ts'
+
+/** Points left this hour, read from `rateLimitData` in every query, so the scheduler can pace itself. */
+export interface RateLimitInfo {
+  limitPerHour: number
+  pointsSpent: number
+  pointsLeft: number
+  resetsInSeconds: number
+  /** When the figures were read (epoch ms). */
+  readAt: number
+}
+
+/** Kills from logs, or `found: false` when the character is not on Warcraft Logs (no data, not an error). */
+export type LoggedKillsResult = { found: false } | { found: true; kills: LoggedKill[]; reportsScanned: number }
+export type ParsesResult = { found: false } | { found: true; parses: BossParse[] }
+
+export interface WarcraftLogsClient {
+  /** Boss kills of the character in reports that end at or after `sinceMs`. */
+  killsSince(ref: CharacterRef, sinceMs: number): Promise<LoggedKillsResult>
+  /** Best parse percent per boss and difficulty in the current raid zone. */
+  bestParses(ref: CharacterRef): Promise<ParsesResult>
+  /** The last rate-limit figures seen, if any query ran. */
+  rateLimit(): RateLimitInfo | undefined
+}
+
+export interface WarcraftLogsOptions {
+  config: WarcraftLogsConfig
+  http: Http
+  now?: () => number
+  /** Recent reports to look through (1–100). */
+  reportLimit?: number
+  /** Reports fetched per aliased query, to bound the cost of one request. */
+  reportsPerQuery?: number
+}
+
+export function createWarcraftLogsClient({ config, http, now = Date.now, reportLimit = 25, reportsPerQuery = 10 }: WarcraftLogsOptions): WarcraftLogsClient {
+  const tokens = createTokenProvider(http, `${config.baseUrl}/oauth/token`, config, now)
+  const graphql = new GraphQLClient(`${config.baseUrl}/api/v2/client`, { fetch: http.fetch })
+  let lastRateLimit: RateLimitInfo | undefined
+
+  async function query<T>(document: string, variables: Record<string, unknown>, schema: z.ZodType<T>): Promise<T> {
+    const data = await withToken(tokens, async (token) => {
+      try {
+        return await graphql.request<unknown>(document, variables, { authorization: `Bearer ${token}` })
+      } catch (error) {
+        throw toSourceError(error)
+      }
+    })
+    const parsed = schema.safeParse(data)
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      throw new SourceError('warcraftlogs', 'MALFORMED_RESPONSE', `Warcraft Logs sent data in an unexpected shape (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}). Nothing was stored.`)
+    }
+    const rate = rateLimitWire.safeParse((data as { rateLimitData?: unknown }).rateLimitData)
+    if (rate.success) {
+      const { limitPerHour, pointsSpentThisHour, pointsResetIn } = rate.data
+      lastRateLimit = { limitPerHour, pointsSpent: pointsSpentThisHour, pointsLeft: Math.max(0, limitPerHour - pointsSpentThisHour), resetsInSeconds: pointsResetIn, readAt: now() }
+    }
+    return parsed.data
+  }
+
+  function toSourceError(error: unknown): SourceError {
+    if (error instanceof SourceError) return error
+    if (error instanceof ClientError) {
+      const { status, errors, headers } = error.response
+      if (status >= 400) return statusError('warcraftlogs', status, headers, error.response)
+      const first = errors?.[0]?.message ?? 'unknown error'
+      // GraphQL errors come with HTTP 200: the query was refused (schema drift or bad input).
+      return new SourceError('warcraftlogs', 'UPSTREAM_ERROR', `Warcraft Logs refused the query: ${first}`, { status, cause: error })
+    }
+    if (error instanceof SyntaxError || (error instanceof Error && /json/i.test(error.message))) {
+      return new SourceError('warcraftlogs', 'MALFORMED_RESPONSE', 'Warcraft Logs sent a response that is not valid JSON. Nothing was stored.', { cause: error })
+    }
+    return http.toSourceError(error)
+  }
+
+  const characterVariables = (ref: CharacterRef) => ({ name: ref.name, serverSlug: asciiRealmSlug(ref.realm), serverRegion: ref.region.toUpperCase() })
+
+  return {
+    async killsSince(ref, sinceMs) {
+      const { characterData } = await query(CHARACTER_REPORTS, { ...characterVariables(ref), limit: reportLimit }, characterReportsWire)
+      const character = characterData.character
+      if (!character || character.hidden) return { found: false }
+      const codes = (character.recentReports?.data ?? []).filter((r) => r !== null && r.endTime >= sinceMs).map((r) => r!.code)
+      const kills: LoggedKill[] = []
+      for (let i = 0; i < codes.length; i += reportsPerQuery) {
+        const batch = codes.slice(i, i + reportsPerQuery)
+        const variables = Object.fromEntries(batch.map((code, j) => [`c${j}`, code]))
+        const { reportData } = await query(reportKillsQuery(batch.length), variables, reportKillsResponseWire)
+        for (const report of Object.values(reportData)) if (report) kills.push(...killsInReport(report, ref.name, ref.realm, sinceMs))
+      }
+      return { found: true, kills, reportsScanned: codes.length }
+    },
+
+    async bestParses(ref) {
+      const { characterData } = await query(ZONE_PARSES, characterVariables(ref), zoneParsesWire)
+      const character = characterData.character
+      if (!character || character.hidden) return { found: false }
+      const parses: BossParse[] = []
+      for (const difficulty of ['normal', 'heroic', 'mythic'] as const) {
+        const parsed = parsesFromZoneRankings(character[difficulty], difficulty)
+        if (!parsed) throw new SourceError('warcraftlogs', 'MALFORMED_RESPONSE', `Warcraft Logs sent ${difficulty} rankings in an unexpected shape. Nothing was stored.`)
+        parses.push(...parsed)
+      }
+      return { found: true, parses }
+    },
+
+    rateLimit: () => lastRateLimit,
+  }
+}

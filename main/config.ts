@@ -1,0 +1,88 @@
+import type { Region } from '../shared/domain/types.ts'
+
+/**
+ * All configuration of the API sources, read in one place. Environment variables (the same names for
+ * the desktop app and the CLI) win over credentials the desktop app stored from its settings screen.
+ * A source without credentials is null: "not configured", and the other sources still work.
+ */
+export interface SourcesConfig {
+  blizzard: BlizzardConfig | null
+  warcraftlogs: WarcraftLogsConfig | null
+  raiderio: RaiderIoConfig
+}
+
+export interface ClientCredentials {
+  clientId: string
+  clientSecret: string
+}
+
+export interface BlizzardConfig extends ClientCredentials {
+  /** API base URL with `{region}` substituted per request. */
+  apiUrlTemplate: string
+  oauthUrl: string
+}
+
+export interface WarcraftLogsConfig extends ClientCredentials {
+  /** Site URL; the token is at /oauth/token and GraphQL at /api/v2/client. */
+  baseUrl: string
+}
+
+export interface RaiderIoConfig {
+  baseUrl: string
+}
+
+/** Credentials saved by the desktop app (decrypted by the Electron shell), if any. */
+export interface StoredCredentials {
+  blizzard?: ClientCredentials
+  warcraftlogs?: ClientCredentials
+}
+
+export const DEFAULT_BLIZZARD_API_URL = 'https://{region}.api.blizzard.com'
+export const DEFAULT_BLIZZARD_OAUTH_URL = 'https://oauth.battle.net/token'
+export const DEFAULT_RAIDERIO_URL = 'https://raider.io'
+export const DEFAULT_WCL_URL = 'https://www.warcraftlogs.com'
+// China has its own Battle.net hosts (api-contracts.md §1.1–1.2) and needs its own credentials.
+const CHINA_API_URL = 'https://gateway.battlenet.com.cn'
+const CHINA_OAUTH_URL = 'https://www.battlenet.com.cn/oauth/token'
+
+/** Reads the sources' configuration from the environment, falling back to stored credentials. */
+export function readSourcesConfig(env: NodeJS.ProcessEnv, stored: StoredCredentials = {}): SourcesConfig {
+  const blizzard = credentials(env.VAULT_BLIZZARD_CLIENT_ID, env.VAULT_BLIZZARD_CLIENT_SECRET, stored.blizzard)
+  const wcl = credentials(env.VAULT_WCL_CLIENT_ID, env.VAULT_WCL_CLIENT_SECRET, stored.warcraftlogs)
+  return {
+    blizzard: blizzard && {
+      ...blizzard,
+      apiUrlTemplate: nonEmpty(env.VAULT_BLIZZARD_API_URL) ?? DEFAULT_BLIZZARD_API_URL,
+      oauthUrl: nonEmpty(env.VAULT_BLIZZARD_OAUTH_URL) ?? DEFAULT_BLIZZARD_OAUTH_URL,
+    },
+    warcraftlogs: wcl && { ...wcl, baseUrl: trimSlash(nonEmpty(env.VAULT_WCL_URL) ?? DEFAULT_WCL_URL) },
+    raiderio: { baseUrl: trimSlash(nonEmpty(env.VAULT_RAIDERIO_URL) ?? DEFAULT_RAIDERIO_URL) },
+  }
+}
+
+/** The Blizzard API base URL for a region (China uses its own host unless the URL was overridden). */
+export function blizzardApiBase(config: BlizzardConfig, region: Region): string {
+  if (region === 'cn' && config.apiUrlTemplate === DEFAULT_BLIZZARD_API_URL) return CHINA_API_URL
+  return trimSlash(config.apiUrlTemplate.replaceAll('{region}', region))
+}
+
+/** The Blizzard token URL for a region. */
+export function blizzardOauthUrl(config: BlizzardConfig, region: Region): string {
+  if (region === 'cn' && config.oauthUrl === DEFAULT_BLIZZARD_OAUTH_URL) return CHINA_OAUTH_URL
+  return config.oauthUrl
+}
+
+function credentials(id: string | undefined, secret: string | undefined, stored: ClientCredentials | undefined): ClientCredentials | null {
+  const clientId = nonEmpty(id) ?? nonEmpty(stored?.clientId)
+  const clientSecret = nonEmpty(secret) ?? nonEmpty(stored?.clientSecret)
+  return clientId && clientSecret ? { clientId, clientSecret } : null
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim()
+  return trimmed ? trimmed : undefined
+}
+
+function trimSlash(url: string): string {
+  return url.replace(/\/+$/, '')
+}

@@ -1,0 +1,91 @@
+import { basicCredentials, bearerToken, FakeServer, type LoggedRequest, type Reply } from './fake-server.ts'
+import { fixture } from './fixtures.ts'
+
+/** What the fake knows of one character; absent parts answer 404 like Blizzard. */
+export interface BlizzardCharacterData {
+  encounters?: unknown
+  keystone?: unknown
+  profile?: unknown
+  /** Sent as Last-Modified; a request with a matching If-Modified-Since gets 304. */
+  lastModified?: string
+}
+
+/**
+ * Fake Blizzard API and OAuth server on 127.0.0.1, speaking the recorded wire format. Point
+ * VAULT_BLIZZARD_API_URL at `${url}/{region}` and VAULT_BLIZZARD_OAUTH_URL at `${url}/oauth/token`.
+ */
+export class BlizzardFake {
+  readonly server: FakeServer
+  readonly characters = new Map<string, BlizzardCharacterData>()
+  readonly periods = new Map<number, unknown>([[641, fixture('blizzard-mythic-keystone-period.641-us.json')]])
+  clientId = 'blizzard-client'
+  clientSecret = 'blizzard-secret'
+  tokenLifetimeSeconds = 86_399
+  private readonly validTokens = new Set<string>()
+  private issued = 0
+
+  constructor() {
+    this.server = new FakeServer((request) => this.route(request))
+  }
+
+  get apiUrlTemplate(): string {
+    return `${this.server.url}/{region}`
+  }
+
+  get oauthUrl(): string {
+    return `${this.server.url}/oauth/token`
+  }
+
+  /** Registers a character by region, realm slug and lower-cased name. */
+  setCharacter(region: string, realm: string, name: string, data: BlizzardCharacterData): void {
+    this.characters.set(`${region}/${realm}/${name.toLowerCase()}`, data)
+  }
+
+  /** Makes every issued token invalid, as an expired or revoked token would be. */
+  revokeTokens(): void {
+    this.validTokens.clear()
+  }
+
+  get tokensIssued(): number {
+    return this.issued
+  }
+
+  private route(request: LoggedRequest): Reply {
+    if (request.path === '/oauth/token') return this.token(request)
+    const token = bearerToken(request.headers)
+    if (!token || !this.validTokens.has(token)) return { status: 401, body: { code: 401, type: 'BLZWEBAPI00000401', detail: 'Unauthorized' } }
+
+    const period = /^\/(\w+)\/data\/wow\/mythic-keystone\/period\/(\d+)$/.exec(request.path)
+    if (period) {
+      const body = this.periods.get(Number(period[2]))
+      return body ? { status: 200, body } : notFound()
+    }
+    const match = /^\/(\w+)\/profile\/wow\/character\/([^/]+)\/([^/]+)(\/encounters\/raids|\/mythic-keystone-profile)?$/.exec(request.path)
+    if (!match) return notFound()
+    const [, region, realm, name, resource] = match
+    if (request.query.get('namespace') !== `profile-${region}`) return notFound()
+    const character = this.characters.get(`${region}/${realm}/${name}`)
+    const body = resource === '/encounters/raids' ? character?.encounters : resource === '/mythic-keystone-profile' ? character?.keystone : character?.profile
+    if (!character || body === undefined) return notFound()
+    const headers: Record<string, string> = character.lastModified ? { 'last-modified': character.lastModified } : {}
+    if (character.lastModified && request.headers['if-modified-since'] === character.lastModified) return { status: 304, headers }
+    return { status: 200, body, headers }
+  }
+
+  private token(request: LoggedRequest): Reply {
+    const credentials = basicCredentials(request.headers)
+    const form = new URLSearchParams(request.body)
+    if (form.get('grant_type') !== 'client_credentials') return { status: 400, body: { error: 'unsupported_grant_type' } }
+    if (credentials?.id !== this.clientId || credentials.secret !== this.clientSecret) {
+      return { status: 401, body: { error: 'invalid_client', error_description: 'Invalid client or Invalid client credentials' } }
+    }
+    this.issued += 1
+    const token = `blizzard-token-${this.issued}`
+    this.validTokens.add(token)
+    return { status: 200, body: { access_token: token, token_type: 'bearer', expires_in: this.tokenLifetimeSeconds, sub: this.clientId } }
+  }
+}
+
+function notFound(): Reply {
+  return { status: 404, body: fixture('blizzard-error-404.json') }
+}

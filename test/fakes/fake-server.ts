@@ -1,0 +1,136 @@
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+/** What a fake server received, so tests can assert what was sent. */
+export interface LoggedRequest {
+  method: string
+  path: string
+  query: URLSearchParams
+  headers: IncomingHttpHeaders
+  body: string
+}
+
+/**
+ * A failure to inject into the next matching request(s):
+ * - `status`: answer with this status (and optional body and headers, e.g. Retry-After);
+ * - `slow`: wait `delayMs` before answering normally (past the client's timeout);
+ * - `truncated`: a JSON body cut in half; `malformed`: not JSON at all;
+ * - `graphqlErrors`: HTTP 200 with a GraphQL `errors` array and no data;
+ * - `hangUp`: close the connection without an answer (a network error).
+ */
+export type Fault =
+  | { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
+  | { kind: 'slow'; delayMs: number }
+  | { kind: 'truncated' }
+  | { kind: 'malformed' }
+  | { kind: 'graphqlErrors'; message: string }
+  | { kind: 'hangUp' }
+
+export interface Reply {
+  status: number
+  body?: unknown
+  headers?: Record<string, string>
+}
+
+export type Route = (request: LoggedRequest) => Reply | Promise<Reply>
+
+/** A loopback HTTP server with a request log and fault switches; routes are supplied per fake API. */
+export class FakeServer {
+  readonly requests: LoggedRequest[] = []
+  url = ''
+  private readonly server: Server
+  private readonly faults: { match: RegExp; fault: Fault; remaining: number }[] = []
+  private readonly route: Route
+
+  constructor(route: Route) {
+    this.route = route
+    this.server = createServer((req, res) => void this.handle(req, res))
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve))
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`
+    return this
+  }
+
+  /** Injects `fault` into the next `times` requests whose path matches. */
+  failNext(match: RegExp, fault: Fault, times = 1): void {
+    this.faults.push({ match, fault, remaining: times })
+  }
+
+  /** Requests whose path matches, in order. */
+  requestsTo(match: RegExp): LoggedRequest[] {
+    return this.requests.filter((r) => match.test(r.path))
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections()
+    await new Promise<void>((resolve) => this.server.close(() => resolve()))
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = []
+    for await (const chunk of req) chunks.push(chunk as Buffer)
+    const url = new URL(req.url ?? '/', 'http://fake')
+    const request: LoggedRequest = { method: req.method ?? 'GET', path: decodeURIComponent(url.pathname), query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') }
+    this.requests.push(request)
+
+    const fault = this.takeFault(request.path)
+    if (fault?.kind === 'hangUp') {
+      req.socket.destroy()
+      return
+    }
+    if (fault?.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, fault.delayMs))
+    if (fault?.kind === 'status') return send(res, { status: fault.status, body: fault.body ?? { message: `fake ${fault.status}` }, headers: fault.headers })
+    if (fault?.kind === 'malformed') return sendRaw(res, 200, '<html>502 Bad Gateway</html>', 'application/json')
+    if (fault?.kind === 'graphqlErrors') return send(res, { status: 200, body: { errors: [{ message: fault.message, locations: [{ line: 1, column: 1 }] }] } })
+
+    let reply: Reply
+    try {
+      reply = await this.route(request)
+    } catch (error) {
+      reply = { status: 500, body: { message: error instanceof Error ? error.message : String(error) } }
+    }
+    if (fault?.kind === 'truncated') {
+      const text = JSON.stringify(reply.body)
+      return sendRaw(res, reply.status, text.slice(0, Math.floor(text.length / 2)), 'application/json')
+    }
+    send(res, reply)
+  }
+
+  private takeFault(path: string): Fault | undefined {
+    const index = this.faults.findIndex((f) => f.match.test(path))
+    if (index < 0) return undefined
+    const entry = this.faults[index]!
+    entry.remaining -= 1
+    if (entry.remaining <= 0) this.faults.splice(index, 1)
+    return entry.fault
+  }
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+  if (reply.body === undefined) {
+    res.writeHead(reply.status, reply.headers)
+    res.end()
+    return
+  }
+  sendRaw(res, reply.status, JSON.stringify(reply.body), 'application/json;charset=UTF-8', reply.headers)
+}
+
+function sendRaw(res: ServerResponse, status: number, text: string, type: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(text), ...headers })
+  res.end(text)
+}
+
+/** Decodes HTTP Basic credentials, if present. */
+export function basicCredentials(headers: IncomingHttpHeaders): { id: string; secret: string } | undefined {
+  const match = /^Basic (.+)$/i.exec(headers.authorization ?? '')
+  if (!match?.[1]) return undefined
+  const [id = '', ...rest] = Buffer.from(match[1], 'base64').toString('utf8').split(':')
+  return { id, secret: rest.join(':') }
+}
+
+/** The bearer token of a request, if present. */
+export function bearerToken(headers: IncomingHttpHeaders): string | undefined {
+  return /^Bearer (.+)$/i.exec(headers.authorization ?? '')?.[1]
+}
