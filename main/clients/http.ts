@@ -138,7 +138,12 @@ export function createHttp(options: HttpOptions): Http {
     fetch: ((input: Parameters<typeof fetch>[0], init?: RequestInit) =>
       client(input instanceof URL ? input.href : (input as string | Request), { ...init, throwHttpErrors: (status: number) => RETRY_STATUS.includes(status) }).catch((error: unknown) => {
         // After the last retry a retryable status is handed back as a response for the caller to map.
-        if (error instanceof HTTPError) return error.response
+        // ky has already read the body into `data`, so the response is rebuilt from it.
+        if (error instanceof HTTPError) {
+          const { status, statusText, headers } = error.response
+          const text = typeof error.data === 'string' ? error.data : JSON.stringify(error.data ?? null)
+          return new Response(text, { status, statusText, headers })
+        }
         throw error
       })) as typeof fetch,
   }

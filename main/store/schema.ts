@@ -150,3 +150,11 @@ export const settings = sqliteTable('settings', {
   valueJson: text('value_json').notNull(),
   updatedAt: integer('updated_at').notNull(),
 })
+
+/** Last-Modified and the parsed value of a conditional GET, so a 304 reuses the value (clients/response-cache.ts). */
+export const responseCache = sqliteTable('response_cache', {
+  key: text('key').primaryKey(),
+  lastModified: text('last_modified').notNull(),
+  valueJson: text('value_json').notNull(),
+  storedAt: integer('stored_at').notNull(),
+})

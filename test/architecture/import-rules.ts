@@ -17,6 +17,11 @@ export function importSpecifiers(source: string): string[] {
   return found
 }
 
+function crosses(from: string, target: string | null, a: string, b: string): boolean {
+  if (target === null) return false
+  return (from.startsWith(a) && target.startsWith(b)) || (from.startsWith(b) && target.startsWith(a))
+}
+
 /** Which top-level area a project-relative path belongs to. */
 export type Area = 'shared' | 'main' | 'main/electron' | 'preload' | 'renderer' | 'test' | 'other'
 
@@ -53,6 +58,8 @@ export function violation(from: string, specifier: string, target: string | null
       return null
     case 'main':
       if (isElectron) return 'only main/electron/ may import electron (plain Node would try to download it)'
+      if (crosses(from, target, 'main/clients/', 'main/store/')) return 'clients/ and store/ never import each other (share ports.ts instead)'
+      if ((from.startsWith('main/clients/') || from.startsWith('main/store/')) && target?.startsWith('main/sync/')) return 'clients/ and store/ never import sync/'
       if (targetArea === 'main/electron') return 'the plain-Node core never imports the Electron shell'
       if (targetArea === 'renderer' || targetArea === 'preload') return `main/ does not import ${target}`
       return null

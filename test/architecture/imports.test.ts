@@ -70,6 +70,9 @@ describe('the checker catches violations', () => {
     ['main/sync/x.ts', "const m = await import('electron')", null],
     ['main/store/db.ts', "import { createWindow } from '../electron/window.ts'", 'main/electron/window.ts'],
     ['preload/index.ts', "import { z } from 'zod'", null],
+    ['main/store/x-repo.ts', "import type { X } from '../clients/http.ts'", 'main/clients/http.ts'],
+    ['main/clients/blizzard/client.ts', "import { openStore } from '../../store/db.ts'", 'main/store/db.ts'],
+    ['main/clients/http.ts', "import { sync } from '../sync/sync-service.ts'", 'main/sync/sync-service.ts'],
     ['main/cli.ts', "export { fakeServer } from '../test/fakes/server.ts'", 'test/fakes/server.ts'],
   ])('%s: %s', (from, line, target) => {
     const [specifier] = importSpecifiers(line)

@@ -7,6 +7,7 @@ import { StoreError } from '../../main/store/store-error.ts'
 import { useTempDir } from '../support/temp-dir.ts'
 
 const tempDir = useTempDir()
+const journalLength = (folder: string) => (JSON.parse(readFileSync(join(folder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] }).entries.length
 
 function expectStoreError(fn: () => unknown, code: StoreError['code'], fragment: string): void {
   try {
@@ -38,7 +39,7 @@ describe('opening the database', () => {
     first.sqlite.prepare("insert into settings (key, value_json, updated_at) values ('k', '1', 1)").run()
     first.close()
     const second = openStore(path)
-    expect(second.sqlite.prepare('select count(*) from __drizzle_migrations').pluck().get()).toBe(1)
+    expect(second.sqlite.prepare('select count(*) from __drizzle_migrations').pluck().get()).toBe(journalLength(defaultMigrationsFolder()))
     expect(second.sqlite.prepare("select value_json from settings where key = 'k'").pluck().get()).toBe('1')
     second.close()
   })
@@ -94,14 +95,15 @@ describe('opening the database', () => {
     // A second migration whose first statement works and whose second fails.
     const journalPath = join(migrations, 'meta', '_journal.json')
     const journal = JSON.parse(readFileSync(journalPath, 'utf8'))
-    journal.entries.push({ idx: 1, version: '6', when: Date.now() + 1000, tag: '0001_broken', breakpoints: true })
+    const applied = journal.entries.length
+    journal.entries.push({ idx: applied, version: '6', when: Date.now() + 1000, tag: '9999_broken', breakpoints: true })
     writeFileSync(journalPath, JSON.stringify(journal))
-    writeFileSync(join(migrations, '0001_broken.sql'), 'CREATE TABLE `added` (`id` integer);\n--> statement-breakpoint\nINSERT INTO `no_such_table` VALUES (1);')
+    writeFileSync(join(migrations, '9999_broken.sql'), 'CREATE TABLE `added` (`id` integer);\n--> statement-breakpoint\nINSERT INTO `no_such_table` VALUES (1);')
 
     expectStoreError(() => openStore(path, migrations), 'DB_UNREADABLE', 'rolled back')
     const sqlite = new Database(path, { readonly: true })
     expect(sqlite.prepare("select count(*) from sqlite_master where name = 'added'").pluck().get()).toBe(0)
-    expect(sqlite.prepare('select count(*) from __drizzle_migrations').pluck().get()).toBe(1)
+    expect(sqlite.prepare('select count(*) from __drizzle_migrations').pluck().get()).toBe(applied)
     sqlite.close()
   })
 })

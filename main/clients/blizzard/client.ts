@@ -3,7 +3,7 @@ import type { CharacterRef, Region } from '../../../shared/domain/types.ts'
 import { blizzardApiBase, blizzardOauthUrl, type BlizzardConfig } from '../../config.ts'
 import type { Http } from '../http.ts'
 import { createTokenProvider, withToken, type TokenProvider } from '../oauth.ts'
-import type { ResponseCache } from '../response-cache.ts'
+import type { ResponseCache } from '../../ports.ts'
 import { SourceError } from '../source-error.ts'
 import { parseCharacterProfile, parseKeystoneProfile, parseRaidEncounters, type CharacterProfileSummary, type EncounterProgress, type KeystoneProfile } from './parse.ts'
 import { characterProfileWire, keystonePeriodWire, keystoneProfileWire, raidEncountersWire } from './wire.ts'
@@ -95,8 +95,9 @@ export function createBlizzardClient({ config, http, cache, now = Date.now }: Bl
     async keystonePeriod(region, periodId) {
       const url = `${blizzardApiBase(config, region)}/data/wow/mythic-keystone/period/${periodId}?namespace=dynamic-${region}&locale=${LOCALE}`
       const { body } = await withToken(tokensFor(region), (token) => http.json(url, { headers: authorised(token), schema: keystonePeriodWire }))
-      // Blizzard's end is inclusive (start + 7 d − 1 ms); the app uses half-open windows.
-      return { period: body.id, start: body.start_timestamp, end: body.end_timestamp + 1 }
+      // Blizzard's end is inclusive at second resolution (the recorded period 641 ends at start +
+      // 604 799 s, not − 1 ms as documented); the app uses half-open windows, so round up to the next second.
+      return { period: body.id, start: body.start_timestamp, end: Math.floor(body.end_timestamp / 1000) * 1000 + 1000 }
     },
   }
 }

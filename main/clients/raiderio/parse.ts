@@ -1,9 +1,8 @@
 import { bossKeyFromName } from '../../../shared/domain/merge.ts'
 import type { KnownPeriod } from '../../../shared/domain/reset.ts'
 import { isRegion, type Region } from '../../../shared/domain/types.ts'
-import type { CharacterProfileWire, RaidingStaticDataWire } from './wire.ts'
 import type { z } from 'zod'
-import type { periodsWire, runWire } from './wire.ts'
+import type { CharacterProfileWire, periodsWire, RaidingStaticDataWire, runWire } from './wire.ts'
 
 /** A Mythic+ run as Raider.IO reports it. */
 export interface RaiderIoRun {

@@ -1,3 +1,5 @@
+/** Interfaces the core needs from outside, so clients, store and shells stay independent of each other. */
+
 /**
  * Port for conditional requests: the last `Last-Modified` of a resource and the value parsed from it.
  * On 304 the client returns the stored value without parsing anything. The store implements it; the

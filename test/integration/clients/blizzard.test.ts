@@ -1,0 +1,169 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createBlizzardClient } from '../../../main/clients/blizzard/client.ts'
+import { createHttp } from '../../../main/clients/http.ts'
+import type { CachedResponse, ResponseCache } from '../../../main/ports.ts'
+import { SourceError } from '../../../main/clients/source-error.ts'
+import { readSourcesConfig } from '../../../main/config.ts'
+import { BlizzardFake } from '../../fakes/blizzard-fake.ts'
+import { fixture } from '../../fakes/fixtures.ts'
+
+let fake: BlizzardFake
+let cache: Map<string, CachedResponse>
+const memoryCache = (): ResponseCache => ({ get: (k) => cache.get(k), set: (k, v) => void cache.set(k, v) })
+
+beforeEach(async () => {
+  fake = new BlizzardFake()
+  await fake.server.start()
+  cache = new Map()
+  fake.setCharacter('eu', 'ysondre', 'demonolonjon', {
+    encounters: fixture('blizzard-encounters-raids.demonolonjon-ysondre-eu-2025-tww-trimmed.json'),
+    lastModified: 'Wed, 10 Sep 2025 19:00:00 GMT',
+  })
+  fake.setCharacter('us', 'norgannon', 'drinian', {
+    encounters: fixture('blizzard-encounters-raids.drinian-norgannon-us-2020.json'),
+    profile: fixture('blizzard-character-profile.drinian-norgannon-us-2020.json'),
+  })
+  fake.setCharacter('us', 'zuljin', 'volladin', { keystone: fixture('blizzard-mythic-keystone-profile.volladin-zuljin-us-2020.json') })
+})
+afterEach(() => fake.server.close())
+
+function client() {
+  const config = readSourcesConfig({ VAULT_BLIZZARD_CLIENT_ID: fake.clientId, VAULT_BLIZZARD_CLIENT_SECRET: fake.clientSecret, VAULT_BLIZZARD_API_URL: fake.apiUrlTemplate, VAULT_BLIZZARD_OAUTH_URL: fake.oauthUrl })
+  return createBlizzardClient({ config: config.blizzard!, http: createHttp({ source: 'blizzard', baseDelayMs: 5 }), cache: memoryCache() })
+}
+const demonolonjon = { region: 'eu', realm: 'ysondre', name: 'Demonolonjon' } as const
+
+describe('Blizzard raid encounters', () => {
+  it('reads every boss and difficulty of the recorded TWW response (progress.encounters, ms timestamps)', async () => {
+    const { value, notModified } = await client().raidEncounters(demonolonjon)
+    expect(notModified).toBe(false)
+    expect(value.map((e) => `${e.difficulty}:${e.bossName}`)).toEqual([
+      'lfr:Plexus Sentinel', "lfr:Loom'ithar", 'lfr:The Soul Hunters', 'lfr:Fractillus',
+      'normal:Plexus Sentinel', "normal:Loom'ithar", 'normal:Soulbinder Naazindhri',
+      'heroic:Plexus Sentinel', "heroic:Loom'ithar",
+    ])
+    expect(value[0]).toEqual({ instanceId: 1302, instanceName: 'Manaforge Omega', encounterId: 2684, bossKey: 'plexussentinel', bossName: 'Plexus Sentinel', difficulty: 'lfr', completedCount: 1, lastKillAt: 1756138239000 })
+  })
+
+  it('sends the lower-cased name, the realm slug, the profile namespace, English locale and a bearer token', async () => {
+    await client().raidEncounters(demonolonjon)
+    const [request] = fake.server.requestsTo(/encounters/)
+    expect(request?.path).toBe('/eu/profile/wow/character/ysondre/demonolonjon/encounters/raids')
+    expect(request?.query.get('namespace')).toBe('profile-eu')
+    expect(request?.query.get('locale')).toBe('en_US')
+    expect(request?.headers.authorization).toBe('Bearer blizzard-token-1')
+  })
+
+  it('percent-encodes non-ASCII names and realms as UTF-8 after lower-casing', async () => {
+    fake.setCharacter('eu', 'aggra-português', 'ñøñå', { encounters: { expansions: [] } })
+    const { value } = await client().raidEncounters({ region: 'eu', realm: 'aggra-português', name: 'Ñøñå' })
+    expect(value).toEqual([])
+    const raw = fake.server.requests.at(-1)
+    expect(raw?.path).toBe('/eu/profile/wow/character/aggra-português/ñøñå/encounters/raids')
+  })
+
+  it('de-duplicates a raid listed under "Current Season" and its real expansion', async () => {
+    const body = fixture<{ expansions: unknown[] }>('blizzard-encounters-raids.demonolonjon-ysondre-eu-2025-tww-trimmed.json')
+    const copy = structuredClone(body.expansions[0]) as { expansion: { name: string; id: number } }
+    copy.expansion = { name: 'The War Within', id: 514 }
+    body.expansions.push(copy)
+    fake.setCharacter('eu', 'ysondre', 'demonolonjon', { encounters: body })
+    expect((await client().raidEncounters(demonolonjon)).value).toHaveLength(9)
+  })
+
+  it('keeps old raids of the 2020 response but drops legacy 10/25-man modes (season filtering happens in sync)', async () => {
+    const body = fixture<{ expansions: { instances: { modes: { difficulty: { type: string } }[] }[] }[] }>('blizzard-encounters-raids.drinian-norgannon-us-2020.json')
+    body.expansions[0]!.instances[0]!.modes[0]!.difficulty.type = 'LEGACY_25_MAN'
+    fake.setCharacter('us', 'norgannon', 'drinian', { encounters: body })
+    const { value } = await client().raidEncounters({ region: 'us', realm: 'norgannon', name: 'Drinian' })
+    expect(value.find((e) => e.bossName === 'Ragnaros')).toBeUndefined()
+    expect(value.find((e) => e.bossName === 'Nefarian')).toMatchObject({ difficulty: 'normal', completedCount: 10 })
+    expect(value.filter((e) => e.difficulty === 'lfr').map((e) => e.instanceName)).toContain("Ny'alotha, the Waking City")
+  })
+
+  it('sends If-Modified-Since from the stored Last-Modified; a 304 returns the stored value without parsing', async () => {
+    const blizzard = client()
+    const first = await blizzard.raidEncounters(demonolonjon)
+    expect(fake.server.requestsTo(/encounters/)[0]?.headers['if-modified-since']).toBeUndefined()
+    const second = await blizzard.raidEncounters(demonolonjon)
+    expect(fake.server.requestsTo(/encounters/)[1]?.headers['if-modified-since']).toBe('Wed, 10 Sep 2025 19:00:00 GMT')
+    expect(second.notModified).toBe(true)
+    expect(second.value).toBe(first.value) // the very object stored, not a re-parse
+  })
+
+  it('works when the server ignores If-Modified-Since and answers 200 with new data', async () => {
+    const blizzard = client()
+    await blizzard.raidEncounters(demonolonjon)
+    fake.setCharacter('eu', 'ysondre', 'demonolonjon', { encounters: { expansions: [] }, lastModified: 'Thu, 11 Sep 2025 08:00:00 GMT' })
+    const next = await blizzard.raidEncounters(demonolonjon)
+    expect(next).toEqual({ value: [], notModified: false })
+    expect([...cache.values()][0]?.lastModified).toBe('Thu, 11 Sep 2025 08:00:00 GMT')
+  })
+
+  it('reports an unknown character as UNKNOWN_CHARACTER with what to check', async () => {
+    const error = await client().raidEncounters({ region: 'us', realm: 'illidan', name: 'Nobodyhere' }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(SourceError)
+    expect(error).toMatchObject({ code: 'UNKNOWN_CHARACTER', source: 'blizzard', status: 404 })
+    expect((error as Error).message).toContain('Blizzard has no visible profile for Nobodyhere on illidan (US)')
+  })
+
+  it('recovers from a revoked token with one new token and one retried request', async () => {
+    const blizzard = client()
+    await blizzard.raidEncounters(demonolonjon)
+    fake.revokeTokens()
+    cache.clear()
+    expect((await blizzard.raidEncounters(demonolonjon)).value).toHaveLength(9)
+    expect(fake.tokensIssued).toBe(2)
+    expect(fake.server.requestsTo(/encounters/)).toHaveLength(3)
+  })
+
+  it('shares one token request among concurrent calls to several endpoints', async () => {
+    const blizzard = client()
+    await Promise.all([
+      blizzard.raidEncounters(demonolonjon),
+      blizzard.raidEncounters({ region: 'us', realm: 'norgannon', name: 'Drinian' }),
+      blizzard.characterProfile({ region: 'us', realm: 'norgannon', name: 'Drinian' }),
+      blizzard.keystoneProfile({ region: 'us', realm: 'zuljin', name: 'Volladin' }),
+      blizzard.keystonePeriod('us', 641),
+    ])
+    expect(fake.server.requestsTo(/oauth/)).toHaveLength(1)
+    expect(new Set(fake.server.requests.filter((r) => !r.path.includes('oauth')).map((r) => r.headers.authorization))).toEqual(new Set(['Bearer blizzard-token-1']))
+  })
+
+  it.each([
+    [{ kind: 'status', status: 500 } as const, 'UPSTREAM_ERROR', 4],
+    [{ kind: 'status', status: 429 } as const, 'RATE_LIMITED', 4],
+    [{ kind: 'truncated' } as const, 'MALFORMED_RESPONSE', 1],
+  ])('fails cleanly on %j after %s', async (fault, code, requests) => {
+    fake.server.failNext(/encounters/, fault, 10)
+    const error = await client().raidEncounters(demonolonjon).catch((e: unknown) => e)
+    expect(error).toMatchObject({ code })
+    expect(fake.server.requestsTo(/encounters/)).toHaveLength(requests)
+  })
+})
+
+describe('Blizzard keystone profile, profile summary and periods', () => {
+  it('reads the current period and its best runs (2020 recording)', async () => {
+    const profile = await client().keystoneProfile({ region: 'us', realm: 'zuljin', name: 'Volladin' })
+    expect(profile.periodId).toBe(755)
+    expect(profile.rating).toBeNull()
+    expect(profile.runs[0]).toEqual({ dungeon: 'Atal\'Dazar', level: 20, completedAt: 1592440795000, timed: false })
+    expect(profile.runs.every((r) => r.level > 0 && r.completedAt > 1_500_000_000_000)).toBe(true)
+  })
+
+  it('treats a period without best_runs as no runs', async () => {
+    fake.setCharacter('us', 'zuljin', 'volladin', { keystone: { current_period: { period: { id: 1091 } }, current_mythic_rating: { color: { r: 1, g: 1, b: 1, a: 1 }, rating: 2510.4 } } })
+    expect(await client().keystoneProfile({ region: 'us', realm: 'zuljin', name: 'Volladin' })).toEqual({ periodId: 1091, runs: [], rating: 2510.4 })
+  })
+
+  it('reads class, spec, item level and last login', async () => {
+    expect(await client().characterProfile({ region: 'us', realm: 'norgannon', name: 'Drinian' })).toEqual({
+      name: 'Drinian', realmSlug: 'norgannon', realmName: 'Norgannon', className: 'Warrior', specName: 'Fury', itemLevel: 430, lastLoginAt: 1587702640000,
+    })
+  })
+
+  it('turns a keystone period into a half-open window', async () => {
+    expect(await client().keystonePeriod('us', 641)).toEqual({ period: 641, start: 1523372400000, end: 1523372400000 + 604_800_000 })
+    expect(fake.server.requests.at(-1)?.query.get('namespace')).toBe('dynamic-us')
+  })
+})

@@ -1,0 +1,56 @@
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { addCharacter, listCharacters } from '../../main/store/characters-repo.ts'
+import { defaultMigrationsFolder, openStore } from '../../main/store/db.ts'
+import { createResponseCache } from '../../main/store/response-cache-repo.ts'
+import { useTempDir } from '../support/temp-dir.ts'
+
+const tempDir = useTempDir()
+
+/** A copy of the migrations folder holding only the first `count` migrations: an older app version. */
+function olderMigrations(dir: string, count: number): string {
+  const folder = join(dir, 'old-migrations')
+  cpSync(defaultMigrationsFolder(), folder, { recursive: true })
+  const journalPath = join(folder, 'meta', '_journal.json')
+  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] }
+  for (const entry of journal.entries.slice(count)) rmSync(join(folder, `${entry.tag}.sql`))
+  journal.entries = journal.entries.slice(0, count)
+  writeFileSync(journalPath, JSON.stringify(journal))
+  return folder
+}
+
+describe('migrations', () => {
+  it('0001 upgrades a database written by the first version and keeps its data', () => {
+    const dir = tempDir()
+    const path = join(dir, 'vault.db')
+    const old = openStore(path, olderMigrations(dir, 1))
+    addCharacter(old.db, { region: 'eu', realm: 'chogall', name: 'Moghiro' }, 1)
+    expect(old.sqlite.prepare("select count(*) from sqlite_master where name = 'response_cache'").pluck().get()).toBe(0)
+    old.close()
+
+    const current = openStore(path)
+    expect(listCharacters(current.db).map((c) => c.name)).toEqual(['Moghiro'])
+    const cache = createResponseCache(current.db, () => 5)
+    cache.set('https://eu.api/x', { lastModified: 'Wed, 10 Sep 2025 19:00:00 GMT', value: [{ boss: 'A' }] })
+    expect(cache.get('https://eu.api/x')).toEqual({ lastModified: 'Wed, 10 Sep 2025 19:00:00 GMT', value: [{ boss: 'A' }] })
+    expect(current.sqlite.prepare('select count(*) from __drizzle_migrations').pluck().get()).toBe(2)
+    current.close()
+  })
+
+  it('an older app version refuses the upgraded database without touching it', () => {
+    const dir = tempDir()
+    const path = join(dir, 'vault.db')
+    openStore(path).close()
+    const before = readFileSync(path)
+    expect(() => openStore(path, olderMigrations(dir, 1))).toThrow(/newer version of Vault Companion/)
+    expect(readFileSync(path).equals(before)).toBe(true)
+  })
+
+  it('the response cache treats an unreadable entry as absent', () => {
+    const store = openStore(join(tempDir(), 'vault.db'))
+    store.sqlite.prepare("insert into response_cache values ('k', 'date', '{broken', 1)").run()
+    expect(createResponseCache(store.db).get('k')).toBeUndefined()
+    store.close()
+  })
+})
