@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
+    setupFiles: ['test/support/no-internet.ts'],
     projects: [
       {
         extends: true,

@@ -58,6 +58,11 @@ export class FakeServer {
     this.faults.push({ match, fault, remaining: times })
   }
 
+  /** Drops faults that were injected but not used. */
+  clearFaults(): void {
+    this.faults.length = 0
+  }
+
   /** Requests whose path matches, in order. */
   requestsTo(match: RegExp): LoggedRequest[] {
     return this.requests.filter((r) => match.test(r.path))
