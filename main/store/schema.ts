@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 
 /**
  * Database tables. Times are epoch milliseconds (UTC). Evidence is kept per source and per week, so a
@@ -158,3 +158,21 @@ export const responseCache = sqliteTable('response_cache', {
   valueJson: text('value_json').notNull(),
   storedAt: integer('stored_at').notNull(),
 })
+
+/** Best Warcraft Logs parse percent per boss and difficulty (not weekly: the current raid zone). */
+export const bossParses = sqliteTable(
+  'boss_parses',
+  {
+    characterId: integer('character_id')
+      .notNull()
+      .references(() => characters.id, { onDelete: 'cascade' }),
+    bossKey: text('boss_key').notNull(),
+    difficulty: text('difficulty').notNull(),
+    percent: real('percent').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.characterId, t.bossKey, t.difficulty] }),
+    check('boss_parse_difficulty', sql`${t.difficulty} in ('lfr', 'normal', 'heroic', 'mythic')`),
+  ],
+)

@@ -18,3 +18,85 @@ export function raiderIoProfile(weekly: Json[], previousWeekly: Json[] = [], cha
   const profile = fixture<Json>('raiderio-character-profile.highervalue-illidan-us-2026.json')
   return { ...profile, mythic_plus_weekly_highest_level_runs: weekly, mythic_plus_previous_weekly_highest_level_runs: previousWeekly, ...changes }
 }
+
+/** A boss kill record for blizzardEncounters(): lifetime count and last kill time (ms). */
+export interface BlizzardKillSpec {
+  boss: string
+  difficulty: 'LFR' | 'NORMAL' | 'HEROIC' | 'MYTHIC'
+  count: number
+  lastKill: number | null
+  instance?: string
+}
+
+/**
+ * A Blizzard encounters/raids response in the recorded shape (expansions → instances → modes →
+ * progress.encounters), listing the given kills under the "Current Season" pseudo-expansion.
+ */
+export function blizzardEncounters(kills: readonly BlizzardKillSpec[], expansion = { name: 'Current Season', id: 505 }): Json {
+  const instances = new Map<string, Map<string, BlizzardKillSpec[]>>()
+  for (const kill of kills) {
+    const instance = kill.instance ?? 'The Voidspire'
+    const modes = instances.get(instance) ?? new Map<string, BlizzardKillSpec[]>()
+    modes.set(kill.difficulty, [...(modes.get(kill.difficulty) ?? []), kill])
+    instances.set(instance, modes)
+  }
+  const names: Record<string, string> = { LFR: 'Raid Finder', NORMAL: 'Normal', HEROIC: 'Heroic', MYTHIC: 'Mythic' }
+  return {
+    character: { key: { href: 'https://us.api.blizzard.com/profile/wow/character/x/y' }, name: 'Test', id: 1, realm: { key: { href: '' }, name: 'Area 52', id: 3676, slug: 'area-52' } },
+    expansions: [
+      {
+        expansion: { key: { href: '' }, name: expansion.name, id: expansion.id },
+        instances: [...instances].map(([instance, modes], i) => ({
+          instance: { key: { href: '' }, name: instance, id: 2912 + i },
+          modes: [...modes].map(([difficulty, entries]) => ({
+            difficulty: { type: difficulty, name: names[difficulty] },
+            status: { type: 'IN_PROGRESS', name: 'In Progress' },
+            progress: {
+              completed_count: entries.length,
+              total_count: 9,
+              encounters: entries.map((e, j) => ({
+                encounter: { key: { href: '' }, name: e.boss, id: 3000 + j },
+                completed_count: e.count,
+                ...(e.lastKill === null ? {} : { last_kill_timestamp: e.lastKill }),
+              })),
+            },
+          })),
+        })),
+      },
+    ],
+  }
+}
+
+/** A Blizzard mythic-keystone-profile response in the recorded shape. */
+export function blizzardKeystoneProfile(periodId: number, runs: { dungeon: string; level: number; completedAt: number; timed?: boolean }[]): Json {
+  const recorded = fixture<{ current_period: { best_runs: Json[] } }>('blizzard-mythic-keystone-profile.volladin-zuljin-us-2020.json')
+  const template = recorded.current_period.best_runs[0]!
+  return {
+    ...recorded,
+    current_period: {
+      period: { key: { href: '' }, id: periodId },
+      best_runs: runs.map((r, i) => ({ ...template, completed_timestamp: r.completedAt, keystone_level: r.level, dungeon: { key: { href: '' }, name: r.dungeon, id: 500 + i }, is_completed_within_time: r.timed ?? true })),
+    },
+  }
+}
+
+/**
+ * Raider.IO raiding static data in the recorded shape for made-up current-season raids (the real
+ * Midnight Season 2 roster is not in the recordings): `ends: null` marks the live tier.
+ */
+export function raidingStaticData(raids: { slug: string; name: string; starts: string; ends?: string | null; bosses: string[] }[]): Json {
+  const recorded = fixture<{ raids: Json[] }>('raiderio-raiding-static-data.tww-expansion-10.json')
+  const template = recorded.raids[0]!
+  const byRegion = (value: string | null) => ({ us: value, eu: value, tw: value, kr: value, cn: value })
+  return {
+    raids: raids.map((raid, i) => ({
+      ...template,
+      id: 20000 + i,
+      slug: raid.slug,
+      name: raid.name,
+      starts: byRegion(raid.starts),
+      ends: byRegion(raid.ends ?? null),
+      encounters: raid.bosses.map((name, j) => ({ id: 300000 + i * 100 + j, slug: name.toLowerCase().replace(/[^a-z]+/g, '-'), name })),
+    })),
+  }
+}

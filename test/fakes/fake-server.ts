@@ -38,6 +38,8 @@ export type Route = (request: LoggedRequest) => Reply | Promise<Reply>
 export class FakeServer {
   readonly requests: LoggedRequest[] = []
   url = ''
+  /** Optional hold: a request waits for the returned promise before it is answered. */
+  gate: ((path: string) => Promise<void> | undefined) | undefined
   private readonly server: Server
   private readonly faults: { match: RegExp; fault: Fault; remaining: number }[] = []
   private readonly route: Route
@@ -86,6 +88,7 @@ export class FakeServer {
       return
     }
     if (fault?.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, fault.delayMs))
+    await this.gate?.(request.path)
     if (fault?.kind === 'status') return send(res, { status: fault.status, body: fault.body ?? { message: `fake ${fault.status}` }, headers: fault.headers })
     if (fault?.kind === 'malformed') return sendRaw(res, 200, '<html>502 Bad Gateway</html>', 'application/json')
     if (fault?.kind === 'graphqlErrors') return send(res, { status: 200, body: { errors: [{ message: fault.message, locations: [{ line: 1, column: 1 }] }] } })

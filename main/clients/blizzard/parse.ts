@@ -4,6 +4,8 @@ import type { CharacterProfileWire, KeystoneProfileWire, RaidEncountersWire } fr
 
 /** One boss on one difficulty in Blizzard's lifetime progress: the raw material of raid evidence. */
 export interface EncounterProgress {
+  /** Journal expansion; 505 is the "Current Season" pseudo-expansion that lists this season's raids. */
+  expansionId: number
   instanceId: number
   instanceName: string
   encounterId: number
@@ -15,6 +17,9 @@ export interface EncounterProgress {
   /** Last kill, epoch ms, or null when Blizzard gave none. */
   lastKillAt: number | null
 }
+
+/** Blizzard's "Current Season" pseudo-expansion (api-contracts.md §1.4). */
+export const CURRENT_SEASON_EXPANSION_ID = 505
 
 const DIFFICULTY_BY_TYPE: Record<string, Difficulty> = { LFR: 'lfr', NORMAL: 'normal', HEROIC: 'heroic', MYTHIC: 'mythic' }
 
@@ -33,6 +38,7 @@ export function parseRaidEncounters(wire: RaidEncountersWire): EncounterProgress
         for (const entry of mode.progress.encounters) {
           const key = `${instance.id}:${entry.encounter.id}:${difficulty}`
           const progress: EncounterProgress = {
+            expansionId: expansion.expansion.id,
             instanceId: instance.id,
             instanceName: instance.name,
             encounterId: entry.encounter.id,
@@ -43,7 +49,8 @@ export function parseRaidEncounters(wire: RaidEncountersWire): EncounterProgress
             lastKillAt: entry.last_kill_timestamp ?? null,
           }
           const seen = byKey.get(key)
-          if (!seen || (progress.lastKillAt ?? 0) > (seen.lastKillAt ?? 0)) byKey.set(key, progress)
+          // Prefer the Current Season listing, so the roster fallback can recognise it.
+          if (!seen || (progress.expansionId === CURRENT_SEASON_EXPANSION_ID && seen.expansionId !== CURRENT_SEASON_EXPANSION_ID)) byKey.set(key, progress)
         }
       }
     }

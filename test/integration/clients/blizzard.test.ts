@@ -42,7 +42,7 @@ describe('Blizzard raid encounters', () => {
       'normal:Plexus Sentinel', "normal:Loom'ithar", 'normal:Soulbinder Naazindhri',
       'heroic:Plexus Sentinel', "heroic:Loom'ithar",
     ])
-    expect(value[0]).toEqual({ instanceId: 1302, instanceName: 'Manaforge Omega', encounterId: 2684, bossKey: 'plexussentinel', bossName: 'Plexus Sentinel', difficulty: 'lfr', completedCount: 1, lastKillAt: 1756138239000 })
+    expect(value[0]).toEqual({ expansionId: 505, instanceId: 1302, instanceName: 'Manaforge Omega', encounterId: 2684, bossKey: 'plexussentinel', bossName: 'Plexus Sentinel', difficulty: 'lfr', completedCount: 1, lastKillAt: 1756138239000 })
   })
 
   it('sends the lower-cased name, the realm slug, the profile namespace, English locale and a bearer token', async () => {
@@ -66,9 +66,11 @@ describe('Blizzard raid encounters', () => {
     const body = fixture<{ expansions: unknown[] }>('blizzard-encounters-raids.demonolonjon-ysondre-eu-2025-tww-trimmed.json')
     const copy = structuredClone(body.expansions[0]) as { expansion: { name: string; id: number } }
     copy.expansion = { name: 'The War Within', id: 514 }
-    body.expansions.push(copy)
+    body.expansions.unshift(copy) // the real expansion listed first
     fake.setCharacter('eu', 'ysondre', 'demonolonjon', { encounters: body })
-    expect((await client().raidEncounters(demonolonjon)).value).toHaveLength(9)
+    const { value } = await client().raidEncounters(demonolonjon)
+    expect(value).toHaveLength(9)
+    expect(value.every((e) => e.expansionId === 505)).toBe(true)
   })
 
   it('keeps old raids of the 2020 response but drops legacy 10/25-man modes (season filtering happens in sync)', async () => {

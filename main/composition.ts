@@ -1,0 +1,51 @@
+import { createBlizzardClient } from './clients/blizzard/client.ts'
+import { createHttp, type HttpOptions } from './clients/http.ts'
+import { createRaiderIoClient } from './clients/raiderio/client.ts'
+import { createWarcraftLogsClient } from './clients/warcraftlogs/client.ts'
+import { readSourcesConfig, type SourcesConfig, type StoredCredentials } from './config.ts'
+import { databasePath } from './data-dir.ts'
+import { openStore, type Store } from './store/db.ts'
+import { createResponseCache } from './store/response-cache-repo.ts'
+import { SyncEvents } from './sync/events.ts'
+import { createSeasonContext, type SeasonContext } from './sync/season-context.ts'
+import { createSyncService, type SourceClients, type SyncService } from './sync/sync-service.ts'
+
+/** Everything the app does, wired once: the CLI, the desktop shell and the tests all start here. */
+export interface Core {
+  store: Store
+  config: SourcesConfig
+  clients: SourceClients
+  season: SeasonContext
+  sync: SyncService
+  events: SyncEvents
+  now: () => number
+  close(): void
+}
+
+export interface CoreOptions {
+  dataDir: string
+  env: NodeJS.ProcessEnv
+  /** Credentials the desktop app saved (already decrypted); the environment wins over them. */
+  storedCredentials?: StoredCredentials
+  now?: () => number
+  migrationsFolder?: string
+  /** HTTP tuning (timeouts, retries); tests make backoff fast. */
+  http?: Omit<HttpOptions, 'source'>
+}
+
+/** Opens the database and builds the clients and the sync service. No network happens here. */
+export function createCore(options: CoreOptions): Core {
+  const now = options.now ?? Date.now
+  const store = openStore(databasePath(options.dataDir), options.migrationsFolder)
+  const config = readSourcesConfig(options.env, options.storedCredentials)
+  const http = (source: HttpOptions['source']) => createHttp({ ...options.http, source })
+  const clients: SourceClients = {
+    blizzard: config.blizzard && createBlizzardClient({ config: config.blizzard, http: http('blizzard'), cache: createResponseCache(store.db, now), now }),
+    warcraftlogs: config.warcraftlogs && createWarcraftLogsClient({ config: config.warcraftlogs, http: http('warcraftlogs'), now }),
+    raiderio: createRaiderIoClient(config.raiderio, http('raiderio')),
+  }
+  const events = new SyncEvents()
+  const season = createSeasonContext({ db: store.db, raiderio: clients.raiderio, now })
+  const sync = createSyncService({ store, clients, season, now, events })
+  return { store, config, clients, season, sync, events, now, close: () => store.close() }
+}

@@ -1,0 +1,220 @@
+import { describe, expect, it } from 'vitest'
+import { getVaultResult } from '../../main/store/vault-results-repo.ts'
+import type { CharacterSyncResult } from '../../main/sync/sync-result.ts'
+import { blizzardEncounters, blizzardKeystoneProfile, raiderIoProfile, raiderIoRun, type BlizzardKillSpec } from '../fakes/builders.ts'
+import { fixture } from '../fakes/fixtures.ts'
+import type { FakeReport } from '../fakes/wcl-fake.ts'
+import { useCoreHarness } from '../support/core-harness.ts'
+
+// Thursday of US week 1091 = [Tue 2026-11-24 15:00Z, Tue 2026-12-01 15:00Z).
+const h = useCoreHarness('2026-11-26T12:00:00.000Z')
+const RESET = Date.parse('2026-11-24T15:00:00.000Z')
+const HOUR = 3_600_000
+const thrall = { region: 'us', realm: 'area-52', name: 'Thrall' } as const
+
+function blizzard(kills: BlizzardKillSpec[], runs: Parameters<typeof blizzardKeystoneProfile>[1] = [], extra: BlizzardKillSpec[] = []) {
+  h.apis.blizzard.setCharacter('us', 'area-52', 'thrall', {
+    encounters: blizzardEncounters([...kills, ...extra]),
+    keystone: blizzardKeystoneProfile(1091, runs),
+    profile: { ...fixture<Record<string, unknown>>('blizzard-character-profile.drinian-norgannon-us-2020.json'), name: 'Thrall' },
+  })
+}
+function raiderio(weekly: ReturnType<typeof raiderIoRun>[] = [], previous: ReturnType<typeof raiderIoRun>[] = []) {
+  h.apis.raiderio.setProfile('us', 'area-52', 'Thrall', raiderIoProfile(weekly, previous, { name: 'Thrall', realm: 'Area 52' }))
+}
+function logs(kills: { boss: string; difficulty: number; at: number }[]) {
+  const start = Math.min(...kills.map((k) => k.at), RESET) - HOUR
+  const report: FakeReport = {
+    code: `R${kills.length}x${start}`, startTime: start, endTime: Math.max(...kills.map((k) => k.at), start) + HOUR,
+    actors: [{ id: 1, name: 'Thrall', server: 'Area52', type: 'Player' }],
+    fights: kills.map((k, i) => ({ id: i + 1, encounterID: 4000 + i, name: k.boss, difficulty: k.difficulty, kill: true, startTime: k.at - start - 300_000, endTime: k.at - start, friendlyPlayers: [1] })),
+  }
+  h.apis.wcl.setCharacter('us', 'area-52', 'Thrall', { id: 1, reports: kills.length ? [report] : [] })
+}
+const run = (dungeon: string, level: number, at: number, upgrades = 1) => raiderIoRun({ dungeon, mythic_level: level, completed_at: new Date(at).toISOString(), num_keystone_upgrades: upgrades })
+const bosses = (result: CharacterSyncResult) => result.vault.raid.bosses.map((b) => `${b.name}:${b.difficulty}:${b.sources.join('+')}`)
+const sync = (force = true) => h.core().sync.syncCharacter(h.track(thrall), { force })
+
+describe('syncCharacter', () => {
+  it('first sync mid-week: fills both rows from all three sources and stores the vault', async () => {
+    blizzard([
+      { boss: 'Imperator Averzian', difficulty: 'HEROIC', count: 3, lastKill: RESET + 5 * HOUR },
+      { boss: 'Vorasius', difficulty: 'HEROIC', count: 2, lastKill: RESET + 6 * HOUR },
+      { boss: 'Chimaerus', difficulty: 'NORMAL', count: 1, lastKill: RESET + 30 * HOUR, instance: 'The Dreamrift' },
+    ])
+    raiderio([run('Murder Row', 12, RESET + 2 * HOUR), run('Altar of Fangs', 10, RESET + 3 * HOUR, 0), run('Voidscar Arena', 7, RESET + 4 * HOUR), run('Den of Nalorakk', 2, RESET + 5 * HOUR)])
+    logs([])
+    const result = await sync()
+    expect(result.week).toMatchObject({ period: 1091, start: RESET, origin: 'computed' })
+    expect(bosses(result)).toEqual(['Imperator Averzian:heroic:blizzard', 'Vorasius:heroic:blizzard', 'Chimaerus:normal:blizzard'])
+    expect(result.vault.raid.slots).toEqual([
+      { threshold: 2, progress: 2, unlocked: true, difficulty: 'heroic', itemLevel: 305 },
+      { threshold: 4, progress: 3, unlocked: false, difficulty: null, itemLevel: null },
+      { threshold: 6, progress: 3, unlocked: false, difficulty: null, itemLevel: null },
+    ])
+    expect(result.vault.dungeons.slots.map((s) => [s.unlocked, s.level, s.itemLevel])).toEqual([[true, 12, 318], [true, 2, 305], [false, null, null]])
+    expect(result.vault.dungeons.runs.find((r) => r.dungeon === 'Altar of Fangs')).toMatchObject({ level: 10, timed: false, sources: ['raiderio'] })
+    expect(Object.fromEntries(Object.entries(result.sources).map(([s, r]) => [s, r.status]))).toEqual({ blizzard: 'ok', warcraftlogs: 'ok', raiderio: 'ok' })
+    expect(getVaultResult(h.core().store.db, result.character.id, RESET)?.vault).toEqual(result.vault)
+  })
+
+  it('kills and runs from last week do not count this week; they fill last week\'s vault instead', async () => {
+    blizzard([
+      { boss: 'Imperator Averzian', difficulty: 'MYTHIC', count: 5, lastKill: RESET - 1 },
+      { boss: 'Vorasius', difficulty: 'MYTHIC', count: 5, lastKill: RESET - 2 * HOUR },
+      { boss: 'Chimaerus', difficulty: 'HEROIC', count: 5, lastKill: RESET - 14 * 24 * HOUR },
+      { boss: 'Crown of the Cosmos', difficulty: 'NORMAL', count: 1, lastKill: RESET },
+    ])
+    raiderio([run('Murder Row', 15, RESET - 1000)], [run('Altar of Fangs', 11, RESET - 3 * 24 * HOUR)])
+    logs([{ boss: 'Vorasius', difficulty: 5, at: RESET - 10 * 60_000 }])
+    const result = await sync()
+    expect(bosses(result)).toEqual(['Crown of the Cosmos:normal:blizzard'])
+    expect(result.vault.dungeons.runs).toEqual([])
+    expect(result.previousWeek).toMatchObject({ period: 1090, end: RESET })
+    expect(result.previousVault.raid.bosses.map((b) => `${b.name}:${b.sources.join('+')}`)).toEqual(['Imperator Averzian:blizzard', 'Vorasius:blizzard+warcraftlogs'])
+    expect(result.previousVault.raid.slots[0]).toMatchObject({ unlocked: true, difficulty: 'mythic' })
+    expect(result.previousVault.dungeons.runs.map((r) => r.dungeon).sort()).toEqual(['Altar of Fangs', 'Murder Row'])
+  })
+
+  it('a boss killed on normal and on heroic counts once, at heroic, with the sources that saw heroic', async () => {
+    blizzard([
+      { boss: 'Vorasius', difficulty: 'NORMAL', count: 4, lastKill: RESET + 2 * HOUR },
+      { boss: 'Vorasius', difficulty: 'HEROIC', count: 1, lastKill: RESET + 26 * HOUR },
+    ])
+    raiderio()
+    logs([{ boss: 'Vorasius', difficulty: 3, at: RESET + 2 * HOUR }])
+    const result = await sync()
+    expect(bosses(result)).toEqual(['Vorasius:heroic:blizzard'])
+    expect(result.vault.raid.slots[0]?.progress).toBe(1)
+  })
+
+  it('a kill only in logs counts (Blizzard has not caught up yet)', async () => {
+    blizzard([{ boss: 'Imperator Averzian', difficulty: 'HEROIC', count: 1, lastKill: RESET + HOUR }])
+    raiderio()
+    logs([{ boss: 'Vorasius', difficulty: 5, at: RESET + 20 * HOUR }, { boss: 'Imperator Averzian', difficulty: 4, at: RESET + HOUR - 30_000 }])
+    const result = await sync()
+    expect(bosses(result)).toEqual(['Vorasius:mythic:warcraftlogs', 'Imperator Averzian:heroic:blizzard+warcraftlogs'])
+    expect(result.vault.raid.slots[0]).toMatchObject({ unlocked: true, difficulty: 'heroic' })
+  })
+
+  it('a kill only in Blizzard counts (nobody logged it)', async () => {
+    blizzard([{ boss: 'Chimaerus', difficulty: 'LFR', count: 1, lastKill: RESET + 40 * HOUR, instance: 'The Dreamrift' }])
+    raiderio()
+    logs([])
+    expect(bosses(await sync())).toEqual(['Chimaerus:lfr:blizzard'])
+  })
+
+  it('kills of bosses outside the season\'s raids (old raids farmed for transmog) never count', async () => {
+    blizzard([{ boss: 'Ragnaros', difficulty: 'NORMAL', count: 25, lastKill: RESET + HOUR, instance: 'Molten Core' }, { boss: 'Vorasius', difficulty: 'NORMAL', count: 1, lastKill: RESET + HOUR }])
+    raiderio()
+    logs([{ boss: 'Nefarian', difficulty: 3, at: RESET + 2 * HOUR }])
+    expect(bosses(await sync())).toEqual(['Vorasius:normal:blizzard'])
+  })
+
+  it('a snapshot from last week is never a baseline; one from this week is', async () => {
+    raiderio()
+    logs([])
+    // Last week: Blizzard reports the counter without a kill time (the timestamp can be missing).
+    h.clock.now = RESET - 2 * 24 * HOUR
+    blizzard([{ boss: 'Crown of the Cosmos', difficulty: 'HEROIC', count: 3, lastKill: null }])
+    await sync()
+    // This week the count is higher than last week's snapshot: not proof of a kill this week.
+    h.clock.now = RESET + 24 * HOUR
+    blizzard([{ boss: 'Crown of the Cosmos', difficulty: 'HEROIC', count: 4, lastKill: null }])
+    expect(bosses(await sync())).toEqual([])
+    // Higher than this week's first snapshot: a kill this week, proved by the count alone.
+    h.clock.now = RESET + 30 * HOUR
+    blizzard([{ boss: 'Crown of the Cosmos', difficulty: 'HEROIC', count: 5, lastKill: null }])
+    expect(bosses(await sync())).toEqual(['Crown of the Cosmos:heroic:snapshot'])
+  })
+
+  it('a reset between two syncs starts an empty week and keeps last week\'s vault', async () => {
+    raiderio([run('Murder Row', 9, RESET - 5 * HOUR)])
+    logs([])
+    blizzard([{ boss: 'Vorasius', difficulty: 'HEROIC', count: 1, lastKill: RESET - 6 * HOUR }, { boss: 'Chimaerus', difficulty: 'HEROIC', count: 1, lastKill: RESET - 5 * HOUR, instance: 'The Dreamrift' }])
+    h.clock.now = RESET - HOUR
+    const before = await sync()
+    expect(before.week.period).toBe(1090)
+    expect(before.vault.raid.slots[0]?.unlocked).toBe(true)
+    h.clock.now = RESET + HOUR
+    const after = await sync()
+    expect(after.week.period).toBe(1091)
+    expect(after.vault.raid.bosses).toEqual([])
+    expect(after.vault.dungeons.slots[0]?.unlocked).toBe(false)
+    expect(after.previousVault).toEqual(before.vault)
+  })
+
+  it('one source down: its error is recorded, the others and earlier evidence are kept', async () => {
+    blizzard([{ boss: 'Vorasius', difficulty: 'HEROIC', count: 1, lastKill: RESET + HOUR }])
+    raiderio([run('Murder Row', 11, RESET + 2 * HOUR)])
+    logs([])
+    await sync()
+    h.clock.now += 2 * HOUR
+    h.apis.raiderio.server.failNext(/profile/, { kind: 'status', status: 503 }, 10)
+    const result = await sync()
+    expect(result.sources.raiderio).toEqual({ status: 'error', syncedAt: Date.parse('2026-11-26T12:00:00.000Z'), error: { code: 'UPSTREAM_ERROR', message: 'Raider.IO had a server problem (HTTP 503). The next sync will try again.' } })
+    expect(result.sources.blizzard.status).toBe('ok')
+    expect(result.vault.dungeons.runs.map((r) => r.dungeon)).toEqual(['Murder Row'])
+    expect(bosses(result)).toEqual(['Vorasius:heroic:blizzard'])
+  })
+
+  it('a source that later says less erases nothing another sync proved', async () => {
+    blizzard([])
+    raiderio()
+    logs([{ boss: 'Vorasius', difficulty: 5, at: RESET + HOUR }])
+    await sync()
+    logs([]) // the log was deleted or made private
+    h.clock.now += 2 * HOUR
+    expect(bosses(await sync())).toEqual(['Vorasius:mythic:warcraftlogs'])
+  })
+
+  it('counts a run seen by Raider.IO and Blizzard once, with both sources', async () => {
+    blizzard([], [{ dungeon: 'Murder Row', level: 14, completedAt: RESET + 10 * HOUR + 20_000 }])
+    raiderio([run('Murder Row', 14, RESET + 10 * HOUR)])
+    logs([])
+    const result = await sync()
+    expect(result.vault.dungeons.runs).toEqual([{ dungeon: 'Murder Row', level: 14, completedAt: RESET + 10 * HOUR, timed: true, sources: ['blizzard', 'raiderio'] }])
+  })
+
+  it('skips sources synced within the freshness window unless forced', async () => {
+    blizzard([])
+    raiderio()
+    logs([])
+    await sync()
+    const requests = () => h.apis.blizzard.server.requests.length + h.apis.raiderio.server.requests.length + h.apis.wcl.server.requests.length
+    const before = requests()
+    h.clock.now += 30 * 60_000
+    const fresh = await sync(false)
+    expect(requests()).toBe(before)
+    expect(Object.values(fresh.sources).map((s) => s.status)).toEqual(['skipped', 'skipped', 'skipped'])
+    expect(fresh.sources.blizzard.syncedAt).toBe(Date.parse('2026-11-26T12:00:00.000Z'))
+    await sync(true)
+    expect(requests()).toBeGreaterThan(before)
+  })
+
+  it('fetches the three sources at the same time, never one after another', async () => {
+    blizzard([])
+    raiderio()
+    logs([])
+    // Each fake holds its answer until all three have been asked: sequential fetching would time out.
+    let arrived = 0
+    let release: () => void = () => {}
+    const all = new Promise<void>((resolve) => (release = resolve))
+    for (const server of [h.apis.blizzard.server, h.apis.raiderio.server, h.apis.wcl.server]) {
+      server.gate = (path) => {
+        if (/oauth|static-data|periods/.test(path)) return undefined
+        arrived += 1
+        if (arrived === 3) release()
+        return all
+      }
+    }
+    const result = await sync()
+    expect(Object.values(result.sources).map((s) => s.status)).toEqual(['ok', 'ok', 'ok'])
+  })
+
+  it('reports an unknown character as not found', async () => {
+    const result = await h.core().sync.syncCharacter(h.track({ region: 'us', realm: 'area-52', name: 'Nobodyhere' }), { force: true })
+    expect(result.notFound).toBe(true)
+    expect(result.sources.blizzard.error?.code).toBe('UNKNOWN_CHARACTER')
+  })
+})
