@@ -1,12 +1,17 @@
 import { parseArgs } from 'node:util'
-import { parseRegion } from '../../shared/domain/realm.ts'
-import { RESET_RULES, weekContaining } from '../../shared/domain/reset.ts'
-import { databasePath, defaultDataDir } from '../data-dir.ts'
-import { listCharacters } from '../store/characters-repo.ts'
-import { openStore } from '../store/db.ts'
+import pLimit from 'p-limit'
+import { formatCharacterRef, parseCharacterRef, parseRegion } from '../../shared/domain/realm.ts'
+import { previousWeek, RESET_RULES, weekContaining } from '../../shared/domain/reset.ts'
+import type { CharacterRef } from '../../shared/domain/types.ts'
+import { createCore, type Core } from '../composition.ts'
+import { defaultDataDir } from '../data-dir.ts'
+import { addCharacter, findCharacter, listCharacters, removeCharacter, type TrackedCharacter } from '../store/characters-repo.ts'
 import { StoreError } from '../store/store-error.ts'
+import { validateCharacter } from '../sync/validate-character.ts'
+import { reportFromStore, reportFromSync, type VaultReport } from '../sync/vault-report.ts'
+import { formatVault } from './format.ts'
 
-/** Where the CLI writes; injected so tests capture output. */
+/** Where the CLI writes and what it reads from its surroundings; injected so tests capture it. */
 export interface CliIo {
   stdout(text: string): void
   stderr(text: string): void
@@ -14,21 +19,30 @@ export interface CliIo {
   now(): number
 }
 
-/** Exit codes: 0 ok, 1 a runtime failure (e.g. the database), 2 bad usage or invalid input. */
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const
+/** Exit codes: 0 ok; 1 at least one sync failed or the database is unusable; 2 bad usage or input; 3 character not found. */
+export const EXIT = { ok: 0, failed: 1, usage: 2, notFound: 3 } as const
 
 const USAGE = `Usage: vault-companion <command> [options]
 
 Commands:
-  list                      tracked characters
-  week [--region us] [--at 2026-11-24T16:00:00Z]
-                            the weekly reset window (computed from the region's fixed UTC reset)
-  help                      this text
+  track <region>/<realm>/<name>     check the character exists, then track it
+  untrack <region>/<realm>/<name>   stop tracking it (its stored data is deleted)
+  list                              tracked characters
+  sync [<region>/<realm>/<name>]    sync one or all tracked characters now, then print their vaults
+  vault <region>/<realm>/<name> [--week previous|YYYY-MM-DD]
+                                    the stored vault of this week (or an earlier one), no network
+  week [--region us] [--at ISO]     the weekly reset window
+  help                              this text
 
 Options:
-  --json                    print JSON only on stdout
-  --data-dir DIR            database folder (default: the desktop app's, or VAULT_DATA_DIR)
+  --json            print JSON only on stdout
+  --data-dir DIR    database folder (default: the desktop app's; also VAULT_DATA_DIR)
+
+Realms may be given as display names ("Area 52", "Mal'Ganis") or slugs (area-52).
+Exit codes: 0 ok, 1 a sync failed (results still stored and printed), 2 bad usage, 3 not found.
 `
+
+type Options = { json: boolean; 'data-dir'?: string; region: string; at?: string; week?: string }
 
 /** Runs one CLI invocation and returns its exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -42,60 +56,176 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         'data-dir': { type: 'string' },
         region: { type: 'string', default: 'us' },
         at: { type: 'string' },
+        week: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     })
   } catch (error) {
-    io.stderr(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`)
-    return EXIT.usage
+    return usage(io, error instanceof Error ? error.message : String(error))
   }
   const { values, positionals } = parsed
-  const [command = 'help', ...rest] = positionals
+  const [command = 'help', ...args] = positionals
   if (values.help || command === 'help') {
     io.stdout(USAGE)
     return EXIT.ok
   }
-  const print = (json: unknown, human: string) => io.stdout(values.json ? `${JSON.stringify(json, null, 2)}\n` : human)
+  const commands: Record<string, (args: string[], options: Options, io: CliIo) => Promise<number> | number> = { track, untrack, list, sync, vault, week }
+  const handler = commands[command]
+  if (!handler) return usage(io, `Unknown command "${command}".`)
+  try {
+    return await handler(args, values, io)
+  } catch (error) {
+    if (error instanceof StoreError) {
+      io.stderr(`${error.message}\n`)
+      return EXIT.failed
+    }
+    throw error
+  }
+}
 
-  switch (command) {
-    case 'week': {
-      if (rest.length > 0) return usage(io, `"week" takes no arguments, got: ${rest.join(' ')}`)
-      const region = parseRegion(values.region)
-      if (!region.ok) return usage(io, region.error.message)
-      const at = values.at === undefined ? io.now() : Date.parse(values.at)
-      if (!Number.isFinite(at)) return usage(io, `--at must be an ISO 8601 date, got "${values.at}".`)
-      const week = weekContaining(region.value, at)
-      const rule = RESET_RULES[region.value]
-      const json = { region: region.value, period: week.period, start: new Date(week.start).toISOString(), end: new Date(week.end).toISOString(), origin: week.origin, rule: rule.description, confidence: rule.confidence }
-      const note = rule.confidence === 'unconfirmed' ? ' (unconfirmed for this region)' : ''
-      print(json, `${region.value.toUpperCase()} week ${week.period}: ${json.start} → ${json.end}\nResets ${rule.description}${note}; computed without network.\n`)
+function week(args: string[], options: Options, io: CliIo): number {
+  if (args.length > 0) return usage(io, `"week" takes no arguments, got: ${args.join(' ')}`)
+  const region = parseRegion(options.region)
+  if (!region.ok) return usage(io, region.error.message)
+  const at = options.at === undefined ? io.now() : Date.parse(options.at)
+  if (!Number.isFinite(at)) return usage(io, `--at must be an ISO 8601 date, got "${options.at}".`)
+  const window = weekContaining(region.value, at)
+  const rule = RESET_RULES[region.value]
+  const json = { region: region.value, period: window.period, start: new Date(window.start).toISOString(), end: new Date(window.end).toISOString(), origin: window.origin, rule: rule.description, confidence: rule.confidence }
+  const note = rule.confidence === 'unconfirmed' ? ' (unconfirmed for this region)' : ''
+  print(io, options, json, `${region.value.toUpperCase()} week ${window.period}: ${json.start} → ${json.end}\nResets ${rule.description}${note}; computed without network.\n`)
+  return EXIT.ok
+}
+
+async function track(args: string[], options: Options, io: CliIo): Promise<number> {
+  const ref = oneCharacter(args, 'track', io)
+  if (typeof ref === 'number') return ref
+  return withCore(options, io, async (core) => {
+    const existing = findCharacter(core.store.db, ref)
+    if (existing) {
+      print(io, options, { character: summary(existing), created: false }, `Already tracking ${formatCharacterRef(existing)}.\n`)
       return EXIT.ok
     }
-    case 'list': {
-      if (rest.length > 0) return usage(io, `"list" takes no arguments, got: ${rest.join(' ')}`)
-      const dataDir = values['data-dir'] ?? defaultDataDir(io.env)
-      let store
-      try {
-        store = openStore(databasePath(dataDir))
-      } catch (error) {
-        if (error instanceof StoreError) {
-          io.stderr(`${error.message}\n`)
-          return EXIT.failed
-        }
-        throw error
-      }
-      try {
-        const characters = listCharacters(store.db).map(({ region, realm, name }) => ({ region, realm, name }))
-        const human = characters.length === 0 ? 'No characters tracked yet.\n' : characters.map((c) => `${c.region}/${c.realm}/${c.name}`).join('\n') + '\n'
-        print({ characters }, human)
-        return EXIT.ok
-      } finally {
-        store.close()
-      }
+    const checked = await validateCharacter(core.clients, ref)
+    if (!checked.ok) {
+      io.stderr(`${checked.error.message}\n`)
+      return checked.error.code === 'UNKNOWN_CHARACTER' ? EXIT.notFound : EXIT.failed
     }
-    default:
-      return usage(io, `Unknown command "${command}".`)
+    const { character } = addCharacter(core.store.db, checked.value, core.now())
+    print(io, options, { character: summary(character), created: true }, `Now tracking ${formatCharacterRef(character)}. Run "sync" to fill its vault.\n`)
+    return EXIT.ok
+  })
+}
+
+function untrack(args: string[], options: Options, io: CliIo): Promise<number> | number {
+  const ref = oneCharacter(args, 'untrack', io)
+  if (typeof ref === 'number') return ref
+  return withCore(options, io, async (core) => {
+    const character = tracked(core, ref, io)
+    if (!character) return EXIT.notFound
+    removeCharacter(core.store.db, character.id)
+    print(io, options, { character: summary(character), removed: true }, `Stopped tracking ${formatCharacterRef(character)}.\n`)
+    return EXIT.ok
+  })
+}
+
+function list(args: string[], options: Options, io: CliIo): Promise<number> | number {
+  if (args.length > 0) return usage(io, `"list" takes no arguments, got: ${args.join(' ')}`)
+  return withCore(options, io, async (core) => {
+    const characters = listCharacters(core.store.db).map(summary)
+    const human = characters.length === 0 ? 'No characters tracked yet.\n' : characters.map((c) => `${c.region}/${c.realm}/${c.name}`).join('\n') + '\n'
+    print(io, options, { characters }, human)
+    return EXIT.ok
+  })
+}
+
+async function sync(args: string[], options: Options, io: CliIo): Promise<number> {
+  if (args.length > 1) return usage(io, `"sync" takes at most one character, got: ${args.join(' ')}`)
+  const ref = args.length === 1 ? oneCharacter(args, 'sync', io) : undefined
+  if (typeof ref === 'number') return ref
+  return withCore(options, io, async (core) => {
+    let characters: TrackedCharacter[]
+    if (ref) {
+      const character = tracked(core, ref, io)
+      if (!character) return EXIT.notFound
+      characters = [character]
+    } else {
+      characters = listCharacters(core.store.db)
+    }
+    const limit = pLimit(4)
+    const results = await Promise.all(
+      characters.map((character) =>
+        limit(async () => {
+          if (!options.json) io.stderr(`Syncing ${formatCharacterRef(character)}…\n`)
+          return core.sync.syncCharacter(character, { force: true })
+        }),
+      ),
+    )
+    const reports = results.map(reportFromSync)
+    print(io, options, { results: reports }, reports.length === 0 ? 'No characters tracked yet.\n' : reports.map(formatVault).join('\n'))
+    for (const result of results) for (const warning of result.warnings) if (!options.json) io.stderr(`${formatCharacterRef(result.character)}: ${warning}\n`)
+    return reports.some(failed) ? EXIT.failed : EXIT.ok
+  })
+}
+
+function vault(args: string[], options: Options, io: CliIo): Promise<number> | number {
+  const ref = oneCharacter(args, 'vault', io)
+  if (typeof ref === 'number') return ref
+  const choice = parseWeekChoice(options.week)
+  if (choice === undefined) return usage(io, `--week takes "previous" or a date like 2026-11-24, got "${options.week}".`)
+  return withCore(options, io, async (core) => {
+    const character = tracked(core, ref, io)
+    if (!character) return EXIT.notFound
+    const current = core.sync.weekAt(character.region, io.now())
+    const window =
+      choice === 'current' ? current : choice === 'previous' ? previousWeek(current, core.season.storedPeriods()) : core.sync.weekAt(character.region, choice)
+    const report = reportFromStore(core.store.db, character, window, core.config, core.season)
+    print(io, options, report, formatVault(report))
+    return EXIT.ok
+  })
+}
+
+/** `--week`: absent = this week, "previous", or a date (the week containing noon UTC of that day). */
+function parseWeekChoice(value: string | undefined): 'current' | 'previous' | number | undefined {
+  if (value === undefined) return 'current'
+  if (value === 'previous') return 'previous'
+  const noon = Date.parse(`${value}T12:00:00Z`)
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && Number.isFinite(noon) ? noon : undefined
+}
+
+/** A sync failed when any source reported an error (its results are still stored and printed). */
+function failed(report: VaultReport): boolean {
+  return Object.values(report.sources).some((s) => s.status === 'error')
+}
+
+async function withCore(options: Options, io: CliIo, work: (core: Core) => Promise<number>): Promise<number> {
+  const core = createCore({ dataDir: options['data-dir'] ?? defaultDataDir(io.env), env: io.env, now: io.now })
+  try {
+    return await work(core)
+  } finally {
+    core.close()
   }
+}
+
+function oneCharacter(args: string[], command: string, io: CliIo): CharacterRef | number {
+  if (args.length !== 1) return usage(io, `"${command}" takes one character as region/realm/name, for example: ${command} "us/Area 52/Thrall"`)
+  const ref = parseCharacterRef(args[0] as string)
+  if (!ref.ok) return usage(io, ref.error.message)
+  return ref.value
+}
+
+function tracked(core: Core, ref: CharacterRef, io: CliIo): TrackedCharacter | undefined {
+  const character = findCharacter(core.store.db, ref)
+  if (!character) io.stderr(`${formatCharacterRef(ref)} is not tracked. Track it first: track "${formatCharacterRef(ref)}"\n`)
+  return character
+}
+
+function summary(character: TrackedCharacter) {
+  return { region: character.region, realm: character.realm, name: character.name }
+}
+
+function print(io: CliIo, options: Pick<Options, 'json'>, json: unknown, human: string): void {
+  io.stdout(options.json ? `${JSON.stringify(json, null, 2)}\n` : human)
 }
 
 function usage(io: CliIo, message: string): number {

@@ -19,6 +19,8 @@ export interface SeasonContext {
   storedPeriods(): KnownPeriod[]
   /** Boss keys of the raids running in `region` at `instant`, or undefined when unknown. */
   raidRoster(region: Region, instant: number): Promise<Set<string> | undefined>
+  /** The same from the stored static data only (no network). */
+  storedRaidRoster(region: Region, instant: number): Set<string> | undefined
 }
 
 const PERIODS_KEY = 'cache.raiderio.periods'
@@ -69,18 +71,22 @@ export function createSeasonContext({ db, raiderio, now, periodsMaxAgeMs = 60 * 
     }
   }
 
+  const rosterFrom = (data: RaidingStaticDataWire | undefined, region: Region, instant: number) => {
+    if (!data) return undefined
+    const raids = currentRaids(data, region, instant)
+    return raids.length > 0 ? new Set(raids.flatMap((r) => r.bosses.map((b) => b.key))) : undefined
+  }
+
   return {
     storedPeriods,
+    storedRaidRoster: (region, instant) => rosterFrom(getSetting(db, STATIC_DATA_KEY, staticDataSchema.nullable(), null)?.data, region, instant),
     knownPeriods() {
       periodsInFlight ??= refreshPeriods().finally(() => (periodsInFlight = undefined))
       return periodsInFlight
     },
     async raidRoster(region, instant) {
       staticInFlight ??= refreshStaticData().finally(() => (staticInFlight = undefined))
-      const data = await staticInFlight
-      if (!data) return undefined
-      const raids = currentRaids(data, region, instant)
-      return raids.length > 0 ? new Set(raids.flatMap((r) => r.bosses.map((b) => b.key))) : undefined
+      return rosterFrom(await staticInFlight, region, instant)
     },
   }
 }

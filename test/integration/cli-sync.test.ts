@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest'
+import { runCli, type CliIo } from '../../main/cli/run.ts'
+import { blizzardEncounters, blizzardKeystoneProfile, raiderIoProfile, raiderIoRun } from '../fakes/builders.ts'
+import { useCoreHarness } from '../support/core-harness.ts'
+
+const h = useCoreHarness('2026-11-26T12:00:00.000Z')
+const RESET = Date.parse('2026-11-24T15:00:00.000Z')
+const HOUR = 3_600_000
+
+async function cli(...args: string[]) {
+  let stdout = ''
+  let stderr = ''
+  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: h.apis.env, now: () => h.clock.now }
+  const code = await runCli([...args, '--data-dir', h.dataDir], io)
+  return { code, stdout, stderr, json: () => JSON.parse(stdout) as Record<string, unknown> }
+}
+
+function thrallEverywhere() {
+  h.apis.blizzard.setCharacter('us', 'area-52', 'thrall', {
+    encounters: blizzardEncounters([
+      { boss: 'Imperator Averzian', difficulty: 'HEROIC', count: 2, lastKill: RESET + 5 * HOUR },
+      { boss: 'Vorasius', difficulty: 'MYTHIC', count: 1, lastKill: RESET + 6 * HOUR },
+      { boss: 'Vorasius', difficulty: 'NORMAL', count: 9, lastKill: RESET - 30 * HOUR },
+    ]),
+    keystone: blizzardKeystoneProfile(1091, [{ dungeon: 'Murder Row', level: 12, completedAt: RESET + 2 * HOUR + 4000 }]),
+    profile: { name: 'Thrall', realm: { name: 'Area 52', slug: 'area-52' }, character_class: { name: 'Shaman' }, active_spec: { name: 'Enhancement' }, equipped_item_level: 311 },
+  })
+  h.apis.raiderio.setProfile('us', 'area-52', 'Thrall', raiderIoProfile([raiderIoRun({ dungeon: 'Murder Row', mythic_level: 12, completed_at: new Date(RESET + 2 * HOUR).toISOString() })], [], { name: 'Thrall', realm: 'Area 52' }))
+  h.apis.wcl.setCharacter('us', 'area-52', 'Thrall', { id: 1, reports: [] })
+}
+
+describe('cli track / untrack / list', () => {
+  it('tracks a character after a source confirms it, keeping the source\'s spelling', async () => {
+    thrallEverywhere()
+    const tracked = await cli('track', 'US/Area 52/THRALL', '--json')
+    expect(tracked.code).toBe(0)
+    expect(tracked.json()).toEqual({ character: { region: 'us', realm: 'area-52', name: 'Thrall' }, created: true })
+    expect((await cli('track', 'us/area-52/thrall')).stdout).toBe('Already tracking us/area-52/Thrall.\n')
+    expect((await cli('list', '--json')).json()).toEqual({ characters: [{ region: 'us', realm: 'area-52', name: 'Thrall' }] })
+  })
+
+  it('exits 3 for an unknown character and stores nothing, leaving other characters\' data untouched', async () => {
+    thrallEverywhere()
+    await cli('track', 'us/area-52/Thrall')
+    await cli('sync')
+    const before = (await cli('vault', 'us/area-52/Thrall', '--json')).stdout
+    const unknown = await cli('track', 'us/area-52/Nobodyhere')
+    expect(unknown.code).toBe(3)
+    expect(unknown.stdout).toBe('')
+    expect(unknown.stderr).toMatch(/does not know Nobodyhere|no visible profile for Nobodyhere/)
+    expect((await cli('list', '--json')).json()).toEqual({ characters: [{ region: 'us', realm: 'area-52', name: 'Thrall' }] })
+    expect((await cli('vault', 'us/area-52/Thrall', '--json')).stdout).toBe(before)
+    expect((await cli('vault', 'us/area-52/Nobodyhere')).code).toBe(3)
+    expect((await cli('sync', 'us/area-52/Nobodyhere')).code).toBe(3)
+  })
+
+  it.each([
+    [['track', 'us/Area 52'], 'Expected region/realm/name'],
+    [['track', 'xx/illidan/Thrall'], 'Unknown region "xx"'],
+    [['track', 'us/illidan/Thr4ll'], 'only letters'],
+    [['track'], '"track" takes one character'],
+    [['vault', 'us/illidan/Thrall', '--week', 'last'], '--week takes "previous" or a date'],
+    [['sync', 'us/a/Bb', 'us/a/Cc'], 'at most one character'],
+  ])('exits 2 on bad input %j without touching the network', async (args, message) => {
+    const before = h.apis.raiderio.server.requests.length
+    const result = await cli(...args)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain(message)
+    expect(h.apis.raiderio.server.requests.length).toBe(before)
+  })
+
+  it('exits 1 and stores nothing when no source can be reached to check the character', async () => {
+    h.apis.raiderio.server.failNext(/profile/, { kind: 'status', status: 403 }, 5)
+    h.apis.blizzard.server.failNext(/profile/, { kind: 'status', status: 403 }, 5)
+    const result = await cli('track', 'us/area-52/Thrall')
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('Nothing was stored')
+    expect((await cli('list', '--json')).json()).toEqual({ characters: [] })
+  })
+
+  it('untracks, after which the character is unknown to vault (exit 3)', async () => {
+    thrallEverywhere()
+    await cli('track', 'us/area-52/Thrall')
+    expect((await cli('untrack', 'us/Area 52/Thrall')).code).toBe(0)
+    expect((await cli('untrack', 'us/Area 52/Thrall')).code).toBe(3)
+    expect((await cli('vault', 'us/area-52/Thrall')).code).toBe(3)
+  })
+})
+
+describe('cli sync and vault', () => {
+  const expectedVault = {
+    character: { region: 'us', realm: 'area-52', name: 'Thrall' },
+    week: { start: '2026-11-24T15:00:00.000Z', end: '2026-12-01T15:00:00.000Z' },
+    raid: {
+      bosses: [
+        { name: 'Vorasius', difficulty: 'mythic', sources: ['blizzard'] },
+        { name: 'Imperator Averzian', difficulty: 'heroic', sources: ['blizzard'] },
+      ],
+      slots: [
+        { threshold: 2, progress: 2, unlocked: true, difficulty: 'heroic', itemLevel: 305 },
+        { threshold: 4, progress: 2, unlocked: false, difficulty: null, itemLevel: null },
+        { threshold: 6, progress: 2, unlocked: false, difficulty: null, itemLevel: null },
+      ],
+    },
+    dungeons: {
+      runs: [{ dungeon: 'Murder Row', level: 12, completedAt: '2026-11-24T17:00:00.000Z', sources: ['blizzard', 'raiderio'] }],
+      slots: [
+        { threshold: 1, progress: 1, unlocked: true, level: 12, itemLevel: 318 },
+        { threshold: 4, progress: 1, unlocked: false, level: null, itemLevel: null },
+        { threshold: 8, progress: 1, unlocked: false, level: null, itemLevel: null },
+      ],
+    },
+    sources: {
+      blizzard: { status: 'ok', syncedAt: '2026-11-26T12:00:00.000Z', error: null },
+      warcraftlogs: { status: 'ok', syncedAt: '2026-11-26T12:00:00.000Z', error: null },
+      raiderio: { status: 'ok', syncedAt: '2026-11-26T12:00:00.000Z', error: null },
+    },
+    syncedAt: '2026-11-26T12:00:00.000Z',
+  }
+
+  it('sync prints {"results": [...]} with exactly the documented fields, and vault prints the same offline', async () => {
+    thrallEverywhere()
+    await cli('track', 'us/area-52/Thrall')
+    const synced = await cli('sync', '--json')
+    expect(synced.code).toBe(0)
+    expect(synced.stderr).toBe('')
+    expect(synced.json()).toEqual({ results: [expectedVault] })
+    await h.apis.close() // no network from here on
+    const stored = await cli('vault', 'us/Area 52/Thrall', '--json')
+    expect(stored.code).toBe(0)
+    expect(stored.json()).toEqual(expectedVault)
+    await h.apis.blizzard.server.start()
+    await h.apis.wcl.server.start()
+    await h.apis.raiderio.server.start()
+  })
+
+  it('vault --week previous and --week DATE show earlier weeks; an untouched week is empty, not an error', async () => {
+    thrallEverywhere()
+    await cli('track', 'us/area-52/Thrall')
+    await cli('sync')
+    const previous = (await cli('vault', 'us/area-52/Thrall', '--week', 'previous', '--json')).json() as typeof expectedVault
+    expect(previous.week).toEqual({ start: '2026-11-17T15:00:00.000Z', end: '2026-11-24T15:00:00.000Z' })
+    expect(previous.raid.bosses).toEqual([{ name: 'Vorasius', difficulty: 'normal', sources: ['blizzard'] }])
+    const byDate = (await cli('vault', 'us/area-52/Thrall', '--week', '2026-11-20', '--json')).json()
+    expect(byDate).toEqual(previous)
+    const old = (await cli('vault', 'us/area-52/Thrall', '--week', '2026-01-06', '--json')).json() as typeof expectedVault
+    expect(old.raid.slots.every((s) => !s.unlocked)).toBe(true)
+    expect(old.syncedAt).toBeNull()
+  })
+
+  it('exits 1 when a source fails, still storing and printing the results', async () => {
+    thrallEverywhere()
+    await cli('track', 'us/area-52/Thrall')
+    h.apis.wcl.server.failNext(/api\/v2/, { kind: 'status', status: 403 }, 5)
+    const result = await cli('sync', 'us/area-52/Thrall', '--json')
+    expect(result.code).toBe(1)
+    const [report] = (result.json() as { results: (typeof expectedVault & { sources: Record<string, { status: string; error: string | null }> })[] }).results
+    expect(report?.sources.warcraftlogs).toMatchObject({ status: 'error', error: expect.stringContaining('Warcraft Logs refused access (HTTP 403') })
+    expect(report?.raid.slots[0]?.unlocked).toBe(true)
+    expect(((await cli('vault', 'us/area-52/Thrall', '--json')).json() as typeof expectedVault).sources.warcraftlogs.status).toBe('error')
+  })
+
+  it('prints a compact table without --json, progress on stderr', async () => {
+    thrallEverywhere()
+    await cli('track', 'us/area-52/Thrall')
+    const result = await cli('sync')
+    expect(result.stderr).toBe('Syncing us/area-52/Thrall…\n')
+    expect(result.stdout.split('\n')).toEqual([
+      'Thrall · us/area-52 · week 2026-11-24 15:00 → 2026-12-01 15:00 UTC',
+      '  Raid      [Heroic 305] [2/4] [2/6]',
+      '  Dungeons  [+12 318] [1/4] [1/8]',
+      '  Bosses    Vorasius (Mythic; Blizzard), Imperator Averzian (Heroic; Blizzard)',
+      '  Runs      +12 Murder Row (11-24)',
+      '  Sources   Blizzard ok · Warcraft Logs ok · Raider.IO ok',
+      '  Synced    2026-11-26 12:00 UTC',
+      '',
+    ])
+  })
+
+  it('says which sources are not configured', async () => {
+    thrallEverywhere()
+    delete h.apis.env.VAULT_WCL_CLIENT_ID
+    await cli('track', 'us/area-52/Thrall')
+    const report = ((await cli('sync', '--json')).json() as { results: typeof expectedVault[] }).results[0]
+    expect(report?.sources.warcraftlogs).toEqual({ status: 'not_configured', syncedAt: null, error: null })
+  })
+})
