@@ -4,9 +4,13 @@ import { createRaiderIoClient } from './clients/raiderio/client.ts'
 import { createWarcraftLogsClient } from './clients/warcraftlogs/client.ts'
 import { readSourcesConfig, type SourcesConfig, type StoredCredentials } from './config.ts'
 import { databasePath } from './data-dir.ts'
+import { systemClock, type Clock } from './ports.ts'
+import { listCharacters } from './store/characters-repo.ts'
 import { openStore, type Store } from './store/db.ts'
 import { createResponseCache } from './store/response-cache-repo.ts'
+import { lastSyncAttempt } from './store/sync-status-repo.ts'
 import { SyncEvents } from './sync/events.ts'
+import { createScheduler, type Scheduler, type SchedulerDeps } from './sync/scheduler.ts'
 import { createSeasonContext, type SeasonContext } from './sync/season-context.ts'
 import { createSyncService, type SourceClients, type SyncService } from './sync/sync-service.ts'
 
@@ -48,4 +52,17 @@ export function createCore(options: CoreOptions): Core {
   const season = createSeasonContext({ db: store.db, raiderio: clients.raiderio, now })
   const sync = createSyncService({ store, clients, season, now, events })
   return { store, config, clients, season, sync, events, now, close: () => store.close() }
+}
+
+/** The hourly scheduler over a core (the desktop app runs one; the CLI syncs directly). */
+export function createCoreScheduler(core: Core, clock: Clock = systemClock, tuning: Partial<Pick<SchedulerDeps, 'intervalMs' | 'minGapMs' | 'concurrency'>> = {}): Scheduler {
+  return createScheduler({
+    clock,
+    listCharacters: () => listCharacters(core.store.db),
+    lastSyncedAt: (id) => lastSyncAttempt(core.store.db, id),
+    syncCharacter: (character, options) => core.sync.syncCharacter(character, options),
+    warcraftLogsRateLimit: () => core.clients.warcraftlogs?.rateLimit(),
+    events: core.events,
+    ...tuning,
+  })
 }

@@ -14,3 +14,17 @@ export interface CachedResponse {
   lastModified: string
   value: unknown
 }
+
+/** Time and timers, injected so the scheduler can be tested with a controllable clock. */
+export interface Clock {
+  now(): number
+  setTimeout(callback: () => void, ms: number): unknown
+  clearTimeout(handle: unknown): void
+}
+
+/** The real clock. */
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+}

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, max } from 'drizzle-orm'
 import type { SourceId } from '../../shared/domain/types.ts'
 import type { ErrorCode } from '../../shared/errors.ts'
 import type { AppError } from '../../shared/result.ts'
@@ -54,4 +54,10 @@ function toStatus(row: typeof sourceSyncStatus.$inferSelect): SourceStatus {
     lastSuccessAt: row.lastSuccessAt,
     lastError: row.lastErrorCode ? { code: row.lastErrorCode as ErrorCode, message: row.lastErrorMessage ?? '' } : null,
   }
+}
+
+/** The latest attempt to sync any source of the character, if any. */
+export function lastSyncAttempt(db: Db, characterId: number): number | undefined {
+  const row = db.select({ at: max(sourceSyncStatus.lastAttemptAt) }).from(sourceSyncStatus).where(eq(sourceSyncStatus.characterId, characterId)).get()
+  return row?.at ?? undefined
 }
