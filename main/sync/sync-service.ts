@@ -20,6 +20,8 @@ import type { SyncEvents } from './events.ts'
 import type { SeasonContext } from './season-context.ts'
 import type { CharacterSyncResult, SourceReport } from './sync-result.ts'
 
+const DAY_MS = 24 * 60 * 60 * 1000
+
 /** The source clients; null = not configured. */
 export interface SourceClients {
   blizzard: BlizzardClient | null
@@ -66,10 +68,11 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
   async function syncCharacter(character: TrackedCharacter, options: SyncOptions = {}): Promise<CharacterSyncResult> {
     events?.emit('character:started', { characterId: character.id })
     const startedAt = now()
-    const known = await season.knownPeriods()
-    const week = weekContaining(character.region, startedAt, known)
-    const lastWeek = previousWeek(week, known)
-    const windows = [lastWeek, week]
+    // Season facts load alongside the sources instead of before or after them (critical path).
+    const knownPeriods = season.knownPeriods()
+    const rosterWarmUp = season.raidRoster(character.region, startedAt)
+    // Logs are filtered by a lower bound only; exact week windows are applied after fetching.
+    const since = previousWeek(weekContaining(character.region, startedAt, season.storedPeriods())).start - DAY_MS
 
     const plan = planSources(store.db, character, options, startedAt)
     const fetched: Fetched = {}
@@ -89,7 +92,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       },
       warcraftlogs: async () => {
         const wcl = clients.warcraftlogs!
-        const [kills, parses] = await Promise.all([wcl.killsSince(character, lastWeek.start), wcl.bestParses(character).catch(() => null)])
+        const [kills, parses] = await Promise.all([wcl.killsSince(character, since), wcl.bestParses(character).catch(() => null)])
         fetched.warcraftlogs = { kills, parses }
       },
       raiderio: async () => {
@@ -121,6 +124,11 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       await Promise.all(SOURCE_IDS.map(run))
     }
 
+    const known = await knownPeriods
+    const week = weekContaining(character.region, startedAt, known)
+    const lastWeek = previousWeek(week, known)
+    const windows = [lastWeek, week]
+    await rosterWarmUp
     const rosters = await Promise.all(windows.map((w) => season.raidRoster(character.region, Math.min(startedAt, w.end - 1))))
     const warnings: string[] = []
     const fallbackRoster = fetched.blizzard ? currentSeasonBosses(fetched.blizzard.encounters) : undefined

@@ -38,6 +38,8 @@ export type Route = (request: LoggedRequest) => Reply | Promise<Reply>
 export class FakeServer {
   readonly requests: LoggedRequest[] = []
   url = ''
+  /** Added to every answer, to imitate a distant server (the benchmark uses it). */
+  latencyMs = 0
   /** Optional hold: a request waits for the returned promise before it is answered. */
   gate: ((path: string) => Promise<void> | undefined) | undefined
   private readonly server: Server
@@ -89,6 +91,7 @@ export class FakeServer {
     }
     if (fault?.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, fault.delayMs))
     await this.gate?.(request.path)
+    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs))
     if (fault?.kind === 'status') return send(res, { status: fault.status, body: fault.body ?? { message: `fake ${fault.status}` }, headers: fault.headers })
     if (fault?.kind === 'malformed') return sendRaw(res, 200, '<html>502 Bad Gateway</html>', 'application/json')
     if (fault?.kind === 'graphqlErrors') return send(res, { status: 200, body: { errors: [{ message: fault.message, locations: [{ line: 1, column: 1 }] }] } })
