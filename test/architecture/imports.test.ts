@@ -89,6 +89,7 @@ describe('the checker catches violations', () => {
     ['main/electron/app.ts', "import { openStore } from '../store/db.ts'", 'main/store/db.ts'],
     ['preload/index.ts', "import { contextBridge } from 'electron'", null],
     ['test/unit/x.test.ts', "vi.mock('electron')", null],
+    ['bench/sync.bench.ts', "import { startFakeApis } from '../test/fakes/fake-apis.ts'", 'test/fakes/fake-apis.ts'],
   ])('allows %s: %s', (from, line, target) => {
     for (const specifier of importSpecifiers(line)) expect(violation(from, specifier, target)).toBeNull()
   })
