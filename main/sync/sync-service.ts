@@ -14,6 +14,7 @@ import type { Db, Store } from '../store/db.ts'
 import { firstSnapshotOfWeek, listKeystoneRuns, listRaidKills, recordEncounterSnapshot, recordKeystoneRuns, recordRaidKills } from '../store/observations-repo.ts'
 import { replaceBossParses } from '../store/parses-repo.ts'
 import { getSourceStatus, recordSourceOutcome } from '../store/sync-status-repo.ts'
+import { StoreError } from '../store/store-error.ts'
 import { saveVaultResult } from '../store/vault-results-repo.ts'
 import { blizzardKills, blizzardRuns, inRoster, loggedKills, raiderIoRuns, snapshotEntries, snapshotKills } from './evidence.ts'
 import type { SyncEvents } from './events.ts'
@@ -136,7 +137,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     if (!rosters[1] && !fallbackRoster) warnings.push('The list of this season\'s raids is unknown (Raider.IO unavailable), so kills of every raid were counted.')
 
     const syncedAt = now()
-    const vaults = store.transaction((tx) => {
+    const vaults = saveAll(character, () => store.transaction((tx) => {
       for (const source of SOURCE_IDS) {
         const report = reports[source]
         if (report.status === 'ok') recordSourceOutcome(tx, character.id, source, { at: syncedAt, ok: true })
@@ -148,7 +149,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
         saveVaultResult(tx, { characterId: character.id, week: window, vault, computedAt: syncedAt })
         return vault
       })
-    })
+    }))
 
     // Warcraft Logs "no data" does not prove the character exists; Blizzard or Raider.IO answering does.
     const confirmed = Boolean(fetched.blizzard || fetched.raiderio || (fetched.warcraftlogs?.kills.found ?? false))
@@ -185,6 +186,16 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
   return {
     syncCharacter,
     weekAt: (region, instant) => weekContaining(region, instant, season.storedPeriods()),
+  }
+}
+
+/** Runs the sync's single write; a failure there (disk full, database locked, character removed meanwhile) changes nothing and says so. */
+function saveAll<T>(character: TrackedCharacter, write: () => T): T {
+  try {
+    return write()
+  } catch (cause) {
+    const reason = cause instanceof Error ? cause.message : String(cause)
+    throw new StoreError('DB_UNREADABLE', `The sync of ${character.name} could not be saved (${reason}); nothing was changed.`, { cause })
   }
 }
 

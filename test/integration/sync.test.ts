@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { removeCharacter } from '../../main/store/characters-repo.ts'
+import { StoreError } from '../../main/store/store-error.ts'
 import { getVaultResult } from '../../main/store/vault-results-repo.ts'
 import type { CharacterSyncResult } from '../../main/sync/sync-result.ts'
 import { blizzardEncounters, blizzardKeystoneProfile, raiderIoProfile, raiderIoRun, type BlizzardKillSpec } from '../fakes/builders.ts'
@@ -210,6 +212,18 @@ describe('syncCharacter', () => {
     }
     const result = await sync()
     expect(Object.values(result.sources).map((s) => s.status)).toEqual(['ok', 'ok', 'ok'])
+  })
+
+  it('a failed write is reported clearly and changes nothing (here: the character was removed mid-sync)', async () => {
+    blizzard([{ boss: 'Vorasius', difficulty: 'HEROIC', count: 1, lastKill: RESET + HOUR }])
+    raiderio()
+    logs([])
+    const character = h.track(thrall)
+    removeCharacter(h.core().store.db, character.id)
+    const error = await h.core().sync.syncCharacter(character, { force: true }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(StoreError)
+    expect((error as StoreError).message).toMatch(/^The sync of Thrall could not be saved \(.*FOREIGN KEY.*\); nothing was changed\.$/)
+    expect(h.core().store.sqlite.prepare('select count(*) from raid_kill_observations').pluck().get()).toBe(0)
   })
 
   it('reports an unknown character as not found', async () => {
