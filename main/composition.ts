@@ -17,12 +17,15 @@ import { createSyncService, type SourceClients, type SyncService } from './sync/
 /** Everything the app does, wired once: the CLI, the desktop shell and the tests all start here. */
 export interface Core {
   store: Store
+  /** The current configuration; replaced by setStoredCredentials. */
   config: SourcesConfig
   clients: SourceClients
   season: SeasonContext
   sync: SyncService
   events: SyncEvents
   now: () => number
+  /** Rebuilds the clients after the player saved or cleared credentials (the environment still wins). */
+  setStoredCredentials(stored: StoredCredentials): void
   close(): void
 }
 
@@ -41,17 +44,32 @@ export interface CoreOptions {
 export function createCore(options: CoreOptions): Core {
   const now = options.now ?? Date.now
   const store = openStore(databasePath(options.dataDir), options.migrationsFolder)
-  const config = readSourcesConfig(options.env, options.storedCredentials)
-  const http = (source: HttpOptions['source']) => createHttp({ ...options.http, source })
-  const clients: SourceClients = {
-    blizzard: config.blizzard && createBlizzardClient({ config: config.blizzard, http: http('blizzard'), cache: createResponseCache(store.db, now), now }),
-    warcraftlogs: config.warcraftlogs && createWarcraftLogsClient({ config: config.warcraftlogs, http: http('warcraftlogs'), now }),
-    raiderio: createRaiderIoClient(config.raiderio, http('raiderio')),
-  }
   const events = new SyncEvents()
-  const season = createSeasonContext({ db: store.db, raiderio: clients.raiderio, now })
-  const sync = createSyncService({ store, clients, season, now, events })
-  return { store, config, clients, season, sync, events, now, close: () => store.close() }
+  const http = (source: HttpOptions['source']) => createHttp({ ...options.http, source })
+
+  function wire(stored: StoredCredentials) {
+    const config = readSourcesConfig(options.env, stored)
+    const clients: SourceClients = {
+      blizzard: config.blizzard && createBlizzardClient({ config: config.blizzard, http: http('blizzard'), cache: createResponseCache(store.db, now), now }),
+      warcraftlogs: config.warcraftlogs && createWarcraftLogsClient({ config: config.warcraftlogs, http: http('warcraftlogs'), now }),
+      raiderio: createRaiderIoClient(config.raiderio, http('raiderio')),
+    }
+    const season = createSeasonContext({ db: store.db, raiderio: clients.raiderio, now })
+    const sync = createSyncService({ store, clients, season, now, events })
+    return { config, clients, season, sync }
+  }
+
+  const core: Core = {
+    store,
+    events,
+    now,
+    ...wire(options.storedCredentials ?? {}),
+    setStoredCredentials(stored) {
+      Object.assign(core, wire(stored))
+    },
+    close: () => store.close(),
+  }
+  return core
 }
 
 /** The hourly scheduler over a core (the desktop app runs one; the CLI syncs directly). */

@@ -1,54 +1,155 @@
-import { listCharacters } from './store/characters-repo.ts'
-import type { Store } from './store/db.ts'
-import { StoreError } from './store/store-error.ts'
-import type { ChannelResults, InvokeChannel } from '../shared/ipc-api.ts'
+import { characterName, parseRegion, realmSlug } from '../shared/domain/realm.ts'
+import type { ChannelArgs, ChannelResults, CredentialSource, InvokeChannel, SettingsView } from '../shared/ipc-api.ts'
 import { INVOKE_CHANNELS } from '../shared/ipc-contract.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { readAppSettings, updateAppSettings } from './app-settings.ts'
+import type { Core } from './composition.ts'
+import { characterOverview, characterVaultView } from './desktop/vault-views.ts'
+import type { SecretStore } from './ports.ts'
+import { addCharacter, findCharacter, listCharacters, removeCharacter, type TrackedCharacter } from './store/characters-repo.ts'
+import { StoreError } from './store/store-error.ts'
+import type { Scheduler } from './sync/scheduler.ts'
+import { validateCharacter } from './sync/validate-character.ts'
 
 /** What the handlers need from the running app. */
 export interface HandlerContext {
   appVersion: string
-  /** The open store, or why it could not be opened (the app still starts and says so). */
-  store: Store | StoreError
+  /** The core, or why the database could not be opened (the app still starts and says so). */
+  core: Core | StoreError
+  scheduler?: Scheduler
+  secrets: SecretStore
+  /** To tell credentials set in the environment (which win) from saved ones. */
+  env: NodeJS.ProcessEnv
 }
 
+type Handler<C extends InvokeChannel> = (args: unknown[]) => Promise<Result<ChannelResults[C]>>
 /** A validated handler per channel; the Electron shell and the HTTP test bridge both register these. */
-export type IpcHandlers = { [C in InvokeChannel]: (args: unknown[]) => Promise<Result<ChannelResults[C]>> }
+export type IpcHandlers = { [C in InvokeChannel]: Handler<C> }
+
+const ENV_NAMES: Record<CredentialSource, [string, string]> = {
+  blizzard: ['VAULT_BLIZZARD_CLIENT_ID', 'VAULT_BLIZZARD_CLIENT_SECRET'],
+  warcraftlogs: ['VAULT_WCL_CLIENT_ID', 'VAULT_WCL_CLIENT_SECRET'],
+}
 
 /**
  * The handlers behind every invoke channel. Arguments are parsed with the contract's schema first;
- * any failure becomes an error value, because a thrown error loses its code across the bridge.
+ * every failure becomes an error value, because a thrown error loses its code across the bridge.
+ * No handler returns a secret.
  */
 export function createIpcHandlers(context: HandlerContext): IpcHandlers {
-  const withStore = <T>(work: (store: Store) => T): Result<T> => {
-    if (context.store instanceof StoreError) return err(context.store.code, context.store.message)
-    return ok(work(context.store))
-  }
-  return {
-    'app:info': guarded('app:info', () =>
-      ok({
-        version: context.appVersion,
-        database:
-          context.store instanceof StoreError
-            ? { ok: false as const, error: { code: context.store.code, message: context.store.message } }
-            : { ok: true as const, path: context.store.path },
-      }),
-    ),
-    'characters:list': guarded('characters:list', () =>
-      withStore((store) => listCharacters(store.db).map(({ id, region, realm, name }) => ({ id, region, realm, name }))),
-    ),
-  }
-}
+  const { secrets, env } = context
 
-function guarded<C extends InvokeChannel>(channel: C, handle: () => Result<ChannelResults[C]>) {
-  return async (args: unknown[]): Promise<Result<ChannelResults[C]>> => {
-    const parsed = INVOKE_CHANNELS[channel].safeParse(args)
-    if (!parsed.success) return err('INVALID_INPUT', `Invalid arguments for ${channel}: ${parsed.error.issues[0]?.message ?? 'unknown'}`)
-    try {
-      return handle()
-    } catch (error) {
-      if (error instanceof StoreError) return err(error.code, error.message)
-      return err('INTERNAL', error instanceof Error ? error.message : String(error))
+  /** Runs `work` with the parsed arguments and the core; errors become values. */
+  function handle<C extends InvokeChannel>(channel: C, work: (args: ChannelArgs[C], core: Core) => Promise<Result<ChannelResults[C]>> | Result<ChannelResults[C]>, needsCore = true): Handler<C> {
+    return async (args) => {
+      const parsed = INVOKE_CHANNELS[channel].safeParse(args)
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]
+        return err('INVALID_INPUT', `Invalid request (${channel}): ${issue ? `${issue.path.join('.')} ${issue.message}` : 'unknown'}`.trim())
+      }
+      const core = context.core
+      if (needsCore && core instanceof StoreError) return err(core.code, core.message)
+      try {
+        // The schema was checked against ChannelArgs at compile time (ipc-contract.ts `satisfies`).
+        return await work(parsed.data as ChannelArgs[C], core as Core)
+      } catch (error) {
+        if (error instanceof StoreError) return err(error.code, error.message)
+        return err('INTERNAL', error instanceof Error ? error.message : String(error))
+      }
     }
+  }
+
+  const tracked = (core: Core, id: number): TrackedCharacter | undefined => listCharacters(core.store.db).find((c) => c.id === id)
+
+  function settingsView(core: Core): SettingsView {
+    const stored = secrets.load()
+    const credential = (source: CredentialSource) => {
+      const [idVar, secretVar] = ENV_NAMES[source]
+      if (env[idVar]?.trim() && env[secretVar]?.trim()) return { configured: true, from: 'environment' as const }
+      const saved = stored[source]
+      return saved?.clientId && saved.clientSecret ? { configured: true, from: 'saved' as const } : { configured: false, from: null }
+    }
+    return { ...readAppSettings(core.store.db), credentials: { blizzard: credential('blizzard'), warcraftlogs: credential('warcraftlogs') }, secureStorage: secrets.availability() }
+  }
+
+  return {
+    'app:info': handle(
+      'app:info',
+      (_args, core) =>
+        ok({
+          version: context.appVersion,
+          database: core instanceof StoreError ? { ok: false as const, error: { code: core.code, message: core.message } } : { ok: true as const, path: core.store.path },
+        }),
+      false,
+    ),
+
+    'characters:list': handle('characters:list', (_args, core) => ok(listCharacters(core.store.db).map((c) => characterOverview(core, c)))),
+
+    'characters:add': handle('characters:add', async ([input], core) => {
+      const { region: regionInput, realm: realmInput, name: nameInput } = input
+      const region = parseRegion(regionInput)
+      if (!region.ok) return region
+      const realm = realmSlug(realmInput)
+      if (!realm.ok) return realm
+      const name = characterName(nameInput)
+      if (!name.ok) return name
+      const ref = { region: region.value, realm: realm.value, name: name.value }
+      const existing = findCharacter(core.store.db, ref)
+      if (existing) return ok(characterOverview(core, existing))
+      const checked = await validateCharacter(core.clients, ref)
+      if (!checked.ok) return checked
+      const { character } = addCharacter(core.store.db, checked.value, core.now())
+      // Fill the new vault right away; the view updates on data:changed.
+      void context.scheduler?.runNow([character.id])
+      return ok(characterOverview(core, character))
+    }),
+
+    'characters:remove': handle('characters:remove', ([input], core) => {
+      const { id } = input
+      return ok({ removed: removeCharacter(core.store.db, id) })
+    }),
+
+    'vault:get': handle('vault:get', ([input], core) => {
+      const { characterId } = input
+      const character = tracked(core, characterId)
+      if (!character) return err('UNKNOWN_CHARACTER', 'That character is not tracked any more.')
+      return ok(characterVaultView(core, character))
+    }),
+
+    'sync:run': handle('sync:run', async ([input], core) => {
+      const { characterId } = input
+      if (characterId !== undefined && !tracked(core, characterId)) return err('UNKNOWN_CHARACTER', 'That character is not tracked any more.')
+      const ids = characterId === undefined ? undefined : [characterId]
+      const results = context.scheduler
+        ? await context.scheduler.runNow(ids)
+        : await Promise.all(listCharacters(core.store.db).filter((c) => !ids || ids.includes(c.id)).map((c) => core.sync.syncCharacter(c, { force: true })))
+      const failed = results.filter((r) => Object.values(r.sources).some((s) => s.status === 'error')).length
+      return ok({ synced: results.length - failed, failed })
+    }),
+
+    'settings:get': handle('settings:get', (_args, core) => ok(settingsView(core))),
+
+    'settings:update': handle('settings:update', ([input], core) => {
+      updateAppSettings(core.store.db, input, core.now())
+      return ok(settingsView(core))
+    }),
+
+    'credentials:save': handle('credentials:save', ([input], core) => {
+      const { source, clientId, clientSecret } = input
+      if (secrets.availability() === 'unavailable') return err('INTERNAL', 'This system offers no way to store secrets; set the VAULT_* environment variables instead.')
+      const next = { ...secrets.load(), [source]: { clientId: clientId.trim(), clientSecret: clientSecret.trim() } }
+      secrets.save(next)
+      core.setStoredCredentials(next)
+      return ok(settingsView(core))
+    }),
+
+    'credentials:clear': handle('credentials:clear', ([input], core) => {
+      const { source } = input
+      const next = { ...secrets.load() }
+      delete next[source]
+      secrets.save(next)
+      core.setStoredCredentials(next)
+      return ok(settingsView(core))
+    }),
   }
 }

@@ -1,3 +1,5 @@
+import type { StoredCredentials } from './config.ts'
+
 /** Interfaces the core needs from outside, so clients, store and shells stay independent of each other. */
 
 /**
@@ -27,4 +29,15 @@ export const systemClock: Clock = {
   now: () => Date.now(),
   setTimeout: (callback, ms) => setTimeout(callback, ms),
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+}
+
+/**
+ * Where the desktop app keeps API credentials: Electron's safeStorage in the app, memory in tests.
+ * `plaintext` means the OS offers no secret store (Linux without a keyring: safeStorage falls back to
+ * a fixed key), which the UI must say before anything is saved.
+ */
+export interface SecretStore {
+  availability(): 'encrypted' | 'plaintext' | 'unavailable'
+  load(): StoredCredentials
+  save(credentials: StoredCredentials): void
 }

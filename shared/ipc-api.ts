@@ -1,10 +1,12 @@
-import type { Region } from './domain/types.ts'
+import type { WeekWindow } from './domain/reset.ts'
+import type { Difficulty, DungeonVaultSlot, RaidEvidenceKind, RaidVaultSlot, Region, SourceId } from './domain/types.ts'
 import type { AppError, Result } from './result.ts'
 
 /**
- * The zod-free half of the IPC contract: the API the preload exposes as `window.vault` and the channel
- * each method calls. The sandboxed preload can bundle nothing from npm, so it imports only this file;
- * the argument schemas live in ipc-contract.ts, which main uses to validate every call.
+ * The zod-free half of the IPC contract: the API the preload exposes as `window.vault`, the channel
+ * each method calls and the events main pushes. The sandboxed preload can bundle nothing from npm, so
+ * it imports only this file; the argument schemas live in ipc-contract.ts, which main validates every
+ * call with. No type here can carry a secret: the renderer only ever learns "configured: yes/no".
  */
 
 /** What the app shows about itself and its database. */
@@ -21,21 +23,129 @@ export interface CharacterSummary {
   name: string
 }
 
-/** `window.vault`: one method per channel. */
+export interface SourceStatusView {
+  status: 'ok' | 'error' | 'not_configured' | 'skipped'
+  syncedAt: number | null
+  error: AppError | null
+}
+
+/** One character with both vault rows of this week, for the overview and the tray. */
+export interface CharacterOverview extends CharacterSummary {
+  className: string | null
+  specName: string | null
+  itemLevel: number | null
+  week: Pick<WeekWindow, 'period' | 'start' | 'end'>
+  raid: RaidVaultSlot[]
+  dungeons: DungeonVaultSlot[]
+  lastSyncedAt: number | null
+  /** Some source failed on the last sync. */
+  hasErrors: boolean
+}
+
+export interface BossView {
+  name: string
+  difficulty: Difficulty
+  sources: RaidEvidenceKind[]
+  lastKillAt: number | null
+  /** Best Warcraft Logs parse on this difficulty, if ranked. */
+  parsePercent: number | null
+}
+
+export interface RunView {
+  dungeon: string
+  level: number
+  completedAt: number
+  timed: boolean | null
+  sources: SourceId[]
+}
+
+export interface WeekVaultView {
+  week: Pick<WeekWindow, 'period' | 'start' | 'end'>
+  raid: { bosses: BossView[]; slots: RaidVaultSlot[] }
+  dungeons: { runs: RunView[]; slots: DungeonVaultSlot[] }
+  syncedAt: number | null
+}
+
+/** Everything the per-character view shows. */
+export interface CharacterVaultView {
+  character: CharacterOverview
+  current: WeekVaultView
+  /** Last week's vault: the one the player can open now. */
+  previous: WeekVaultView
+  sources: Record<SourceId, SourceStatusView>
+  warnings: string[]
+}
+
+export type CredentialSource = 'blizzard' | 'warcraftlogs'
+
+/** Settings as the renderer sees them: never a secret, only whether one is configured and from where. */
+export interface SettingsView {
+  notifications: boolean
+  closeToTray: boolean
+  credentials: Record<CredentialSource, { configured: boolean; from: 'environment' | 'saved' | null }>
+  /** `encrypted`: OS keychain; `plaintext`: the OS offers no secret store (saving would not be secure). */
+  secureStorage: 'encrypted' | 'plaintext' | 'unavailable'
+}
+
+export interface NewCharacter {
+  region: string
+  realm: string
+  name: string
+}
+
+export interface SyncSummary {
+  synced: number
+  failed: number
+}
+
+/** Events main pushes to the renderer. */
+export interface VaultEvents {
+  'sync:progress': { running: boolean; done: number; total: number }
+  'data:changed': { characterId: number | null }
+  /** The tray asks the window to show a character (null: the overview). */
+  'app:navigate': { characterId: number | null }
+}
+export type VaultEventName = keyof VaultEvents
+
+/** `window.vault`: one method per invoke channel, plus `on` for events (returns an unsubscribe). */
 export interface VaultApi {
   getAppInfo(): Promise<Result<AppInfo>>
-  listCharacters(): Promise<Result<CharacterSummary[]>>
+  listCharacters(): Promise<Result<CharacterOverview[]>>
+  addCharacter(input: NewCharacter): Promise<Result<CharacterOverview>>
+  removeCharacter(input: { id: number }): Promise<Result<{ removed: boolean }>>
+  getVault(input: { characterId: number }): Promise<Result<CharacterVaultView>>
+  syncNow(input: { characterId?: number }): Promise<Result<SyncSummary>>
+  getSettings(): Promise<Result<SettingsView>>
+  updateSettings(input: { notifications?: boolean; closeToTray?: boolean }): Promise<Result<SettingsView>>
+  saveCredentials(input: { source: CredentialSource; clientId: string; clientSecret: string }): Promise<Result<SettingsView>>
+  clearCredentials(input: { source: CredentialSource }): Promise<Result<SettingsView>>
+  on<E extends VaultEventName>(event: E, listener: (payload: VaultEvents[E]) => void): () => void
 }
+
+type InvokeMethod = Exclude<keyof VaultApi, 'on'>
 
 /** Which channel each VaultApi method calls; the preload builds `window.vault` from this table. */
 export const VAULT_API_CHANNELS = {
   getAppInfo: 'app:info',
   listCharacters: 'characters:list',
-} as const satisfies { readonly [M in keyof VaultApi]: string }
+  addCharacter: 'characters:add',
+  removeCharacter: 'characters:remove',
+  getVault: 'vault:get',
+  syncNow: 'sync:run',
+  getSettings: 'settings:get',
+  updateSettings: 'settings:update',
+  saveCredentials: 'credentials:save',
+  clearCredentials: 'credentials:clear',
+} as const satisfies { readonly [M in InvokeMethod]: string }
 
-export type InvokeChannel = (typeof VAULT_API_CHANNELS)[keyof VaultApi]
+export const VAULT_EVENT_NAMES: readonly VaultEventName[] = ['sync:progress', 'data:changed', 'app:navigate']
+
+export type InvokeChannel = (typeof VAULT_API_CHANNELS)[InvokeMethod]
+
+type MethodOf<C extends InvokeChannel> = { [M in InvokeMethod]: (typeof VAULT_API_CHANNELS)[M] extends C ? M : never }[InvokeMethod]
 
 /** What each channel resolves to, derived from the API so the two cannot drift apart. */
-export type ChannelResults = {
-  [M in keyof VaultApi as (typeof VAULT_API_CHANNELS)[M]]: Awaited<ReturnType<VaultApi[M]>> extends Result<infer T> ? T : never
-}
+export type ChannelResults = { [C in InvokeChannel]: Awaited<ReturnType<VaultApi[MethodOf<C>]>> extends Result<infer T> ? T : never }
+
+/** The arguments each channel takes. */
+export type ChannelArgs = { [C in InvokeChannel]: Parameters<VaultApi[MethodOf<C>]> }

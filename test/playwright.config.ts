@@ -18,7 +18,7 @@ export default defineConfig({
   projects: [
     {
       name: 'renderer',
-      testMatch: /renderer\.spec\.ts/,
+      testMatch: /(renderer|app)\.spec\.ts/,
       use: {
         baseURL: `http://127.0.0.1:${PORT}`,
         viewport: { width: 900, height: 600 },
@@ -28,7 +28,7 @@ export default defineConfig({
     { name: 'electron', testMatch: /electron\.spec\.ts/ },
   ],
   webServer: {
-    command: `vite preview --outDir out/renderer --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `node test/e2e/bridge-server.ts ${PORT}`,
     cwd: '..',
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,

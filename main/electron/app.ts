@@ -1,29 +1,39 @@
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { app, BrowserWindow } from 'electron'
-import { databasePath } from '../data-dir.ts'
+import type { BrowserWindow} from 'electron';
+import { app, Notification, powerMonitor, safeStorage } from 'electron'
+import { readAppSettings } from '../app-settings.ts'
+import { createCore, createCoreScheduler, type Core } from '../composition.ts'
+import { createSafeStorageSecrets } from '../desktop/safe-storage-secrets.ts'
+import { characterOverview } from '../desktop/vault-views.ts'
+import { unlockNotice } from '../desktop/unlock-notice.ts'
 import { createIpcHandlers } from '../ipc-handlers.ts'
-import { openStore, type Store } from '../store/db.ts'
+import { listCharacters } from '../store/characters-repo.ts'
+import { deleteSetting, getSettingText, setSetting } from '../store/settings-repo.ts'
 import { StoreError } from '../store/store-error.ts'
-import { registerIpc } from './ipc.ts'
+import type { Scheduler } from '../sync/scheduler.ts'
+import type { CharacterOverview } from '../../shared/ipc-api.ts'
+import { registerIpc, sendEvent } from './ipc.ts'
 import { createMainWindow } from './window.ts'
+import { createTray } from './tray.ts'
 
 /** Entry of the desktop app: the thin Electron shell around the plain-Node core. */
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 const preloadPath = join(here, '../preload/index.cjs')
 const appEntryUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(here, '../renderer/index.html')).href
+const CREDENTIALS_KEY = 'credentials.encrypted'
 
-function migrationsFolder(): string {
-  // Packaged: shipped as an extra resource; from a checkout: the source folder.
-  return app.isPackaged ? join(process.resourcesPath, 'migrations') : join(app.getAppPath(), 'main/store/migrations')
+/** Files shipped next to the app: packaged as extra resources, else in the checkout. */
+function resource(...parts: string[]): string {
+  return app.isPackaged ? join(process.resourcesPath, ...parts) : join(app.getAppPath(), ...parts)
 }
 
-function openAppStore(): Store | StoreError {
+function openCore(): Core | StoreError {
   try {
     // VAULT_DATA_DIR is shared with the CLI, so both can use one database (and tests a temp one).
     const dataDir = process.env.VAULT_DATA_DIR ?? app.getPath('userData')
-    return openStore(databasePath(dataDir), migrationsFolder())
+    return createCore({ dataDir, env: process.env, migrationsFolder: app.isPackaged ? resource('migrations') : resource('main/store/migrations') })
   } catch (error) {
     if (error instanceof StoreError) return error
     return new StoreError('DB_UNREADABLE', error instanceof Error ? error.message : String(error))
@@ -33,21 +43,104 @@ function openAppStore(): Store | StoreError {
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
-  let store: Store | StoreError | undefined
-  app.on('second-instance', () => {
-    const [window] = BrowserWindow.getAllWindows()
-    if (window) {
-      if (window.isMinimized()) window.restore()
-      window.focus()
+  let window: BrowserWindow | undefined
+  let core: Core | StoreError | undefined
+  let scheduler: Scheduler | undefined
+  let quitting = false
+  const iconPath = resource(app.isPackaged ? 'icon.png' : 'build/icon.png')
+  const trayIconPath = resource(app.isPackaged ? 'tray.png' : 'build/tray.png')
+
+  const showWindow = (characterId: number | null = null) => {
+    let fresh = false
+    if (!window || window.isDestroyed()) {
+      fresh = true
+      window = createMainWindow(preloadPath, appEntryUrl, iconPath)
+      window.on('close', (event) => {
+        // Closing keeps the app and its hourly sync running in the tray, unless turned off or quitting.
+        if (!quitting && core && !(core instanceof StoreError) && readAppSettings(core.store.db).closeToTray) {
+          event.preventDefault()
+          window?.hide()
+        }
+      })
     }
-  })
+    if (characterId !== null) {
+      const target = window
+      if (fresh) target.webContents.once('did-finish-load', () => sendEvent(target, 'app:navigate', { characterId }))
+      else sendEvent(target, 'app:navigate', { characterId })
+    }
+    if (window.isMinimized()) window.restore()
+    window.show()
+    window.focus()
+  }
+
+  app.on('second-instance', () => showWindow())
+
   void app.whenReady().then(() => {
-    store = openAppStore()
-    registerIpc(createIpcHandlers({ appVersion: app.getVersion(), store }), appEntryUrl)
-    createMainWindow(preloadPath, appEntryUrl)
+    core = openCore()
+    const blob = {
+      read: () => (core instanceof StoreError || !core ? undefined : getSettingText(core.store.db, CREDENTIALS_KEY)),
+      write: (value: string | undefined) => {
+        if (!core || core instanceof StoreError) return
+        if (value === undefined) deleteSetting(core.store.db, CREDENTIALS_KEY)
+        else setSetting(core.store.db, CREDENTIALS_KEY, value, Date.now())
+      },
+    }
+    const secrets = createSafeStorageSecrets(safeStorage, blob)
+
+    if (!(core instanceof StoreError)) {
+      const ready = core
+      ready.setStoredCredentials(secrets.load())
+      scheduler = createCoreScheduler(ready)
+      const overviews = new Map<number, CharacterOverview>(listCharacters(ready.store.db).map((c) => [c.id, characterOverview(ready, c)]))
+      const progress = { running: false, done: 0, total: 0 }
+      const tray = createTray(trayIconPath, {
+        syncAll: () => void scheduler?.runNow(),
+        openCharacter: (id) => showWindow(id),
+        open: () => showWindow(),
+        quit: () => app.quit(),
+      })
+      const refreshTray = () => {
+        const characters = listCharacters(ready.store.db).map((c) => characterOverview(ready, c))
+        const synced = characters.map((c) => c.lastSyncedAt ?? 0)
+        tray.update({ characters, sync: progress, lastSyncAt: synced.length && Math.max(...synced) > 0 ? Math.max(...synced) : null, now: Date.now() })
+      }
+      ready.events.on('run:progress', ({ done, total }) => {
+        Object.assign(progress, { running: done < total, done, total })
+        sendEvent(window, 'sync:progress', { ...progress })
+        refreshTray()
+      })
+      ready.events.on('character:finished', ({ characterId }) => {
+        const character = listCharacters(ready.store.db).find((c) => c.id === characterId)
+        if (!character) return
+        const after = characterOverview(ready, character)
+        const notice = unlockNotice(overviews.get(characterId), after)
+        overviews.set(characterId, after)
+        if (notice && readAppSettings(ready.store.db).notifications && Notification.isSupported()) new Notification({ ...notice, icon: iconPath }).show()
+      })
+      ready.events.on('data:changed', ({ characterId }) => {
+        sendEvent(window, 'data:changed', { characterId })
+        refreshTray()
+      })
+      powerMonitor.on('resume', () => scheduler?.wake())
+      refreshTray()
+      scheduler.start()
+    }
+
+    registerIpc(createIpcHandlers({ appVersion: app.getVersion(), core, scheduler, secrets, env: process.env }), appEntryUrl)
+    showWindow()
   })
-  app.on('window-all-closed', () => app.quit())
-  app.on('will-quit', () => {
-    if (store && !(store instanceof StoreError)) store.close()
+
+  // With close-to-tray the app lives on without windows; Quit (tray or menu) ends it.
+  app.on('window-all-closed', () => {
+    if (core instanceof StoreError || !core || !readAppSettings(core.store.db).closeToTray) app.quit()
+  })
+  app.on('before-quit', (event) => {
+    if (quitting) return
+    quitting = true
+    event.preventDefault()
+    void (scheduler?.stop() ?? Promise.resolve()).finally(() => {
+      if (core && !(core instanceof StoreError)) core.close()
+      app.quit()
+    })
   })
 }

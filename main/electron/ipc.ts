@@ -1,7 +1,7 @@
-import { ipcMain, type IpcMainInvokeEvent } from 'electron'
+import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
 import { isAppUrl } from '../desktop/window-options.ts'
 import type { IpcHandlers } from '../ipc-handlers.ts'
-import type { InvokeChannel } from '../../shared/ipc-api.ts'
+import type { InvokeChannel, VaultEventName, VaultEvents } from '../../shared/ipc-api.ts'
 import { INVOKE_CHANNELS } from '../../shared/ipc-contract.ts'
 import { err } from '../../shared/result.ts'
 
@@ -15,4 +15,9 @@ export function registerIpc(handlers: IpcHandlers, appEntryUrl: string): void {
       return handlers[channel](args)
     })
   }
+}
+
+/** Pushes an event to the window, if it is still open. */
+export function sendEvent<E extends VaultEventName>(window: BrowserWindow | undefined, event: E, payload: VaultEvents[E]): void {
+  if (window && !window.isDestroyed()) window.webContents.send(event, payload)
 }

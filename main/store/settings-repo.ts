@@ -26,3 +26,20 @@ export function setSetting(db: Db, key: string, value: unknown, now: number): vo
     .onConflictDoUpdate({ target: settings.key, set: { valueJson, updatedAt: now } })
     .run()
 }
+
+/** Removes a setting. */
+export function deleteSetting(db: Db, key: string): void {
+  db.delete(settings).where(eq(settings.key, key)).run()
+}
+
+/** The raw JSON text of a setting, for values that are not JSON objects of ours (an encrypted blob). */
+export function getSettingText(db: Db, key: string): string | undefined {
+  const row = db.select().from(settings).where(eq(settings.key, key)).get()
+  if (!row) return undefined
+  try {
+    const value: unknown = JSON.parse(row.valueJson)
+    return typeof value === 'string' ? value : undefined
+  } catch {
+    return undefined
+  }
+}

@@ -34,6 +34,8 @@ export interface Scheduler {
   start(): void
   /** Syncs the given characters (default: all) now, forced; joins a sync already running. */
   runNow(characterIds?: readonly number[]): Promise<CharacterSyncResult[]>
+  /** Runs what is due now (after the machine wakes: timers do not fire during sleep). */
+  wake(): void
   /** Stops scheduling and waits for syncs in progress. */
   stop(): Promise<void>
   /** Whether any sync is running. */
@@ -166,6 +168,9 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         ),
       )
       return results.filter((r): r is CharacterSyncResult => r !== undefined)
+    },
+    wake() {
+      if (running) tick()
     },
     async stop() {
       running = false

@@ -1,69 +1,57 @@
-import { useEffect, useState } from 'react'
-import type { AppInfo, CharacterSummary } from '../../shared/ipc-api.ts'
-import { ERROR_HEADLINES } from '../../shared/errors.ts'
-import type { AppError } from '../../shared/result.ts'
-import { bridge } from './bridge.ts'
+import { useEffect } from 'react'
+import { ErrorBanner } from './components/error-banner.tsx'
+import { subscribeToMain, useVault } from './state/store.ts'
+import { CharacterView } from './views/character-view.tsx'
+import { Overview } from './views/overview.tsx'
+import { SettingsView } from './views/settings-view.tsx'
 
-type Load<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; error: AppError }
-
-/** App shell: database status and the tracked characters read from the local store. */
+/** The window: header with navigation and Sync all, a notice banner, and the current screen. */
 export function App() {
-  const [info, setInfo] = useState<Load<AppInfo>>({ state: 'loading' })
-  const [characters, setCharacters] = useState<Load<CharacterSummary[]>>({ state: 'loading' })
+  const route = useVault((s) => s.route)
+  const info = useVault((s) => s.info)
+  const notice = useVault((s) => s.notice)
+  const sync = useVault((s) => s.sync)
+  const navigate = useVault((s) => s.navigate)
+  const syncNow = useVault((s) => s.syncNow)
+  const dismissNotice = useVault((s) => s.dismissNotice)
 
   useEffect(() => {
-    const api = bridge()
-    void api.getAppInfo().then((r) => setInfo(r.ok ? { state: 'ready', value: r.value } : { state: 'failed', error: r.error }))
-    void api.listCharacters().then((r) => setCharacters(r.ok ? { state: 'ready', value: r.value } : { state: 'failed', error: r.error }))
+    const unsubscribe = subscribeToMain()
+    // The stored vaults show at once; syncs update them through data:changed.
+    void useVault.getState().loadAll()
+    return unsubscribe
   }, [])
 
+  const database = info.state === 'ready' && !info.value.database.ok ? info.value.database.error : null
   return (
     <div className="app">
       <header className="app-header">
-        <h1>Vault Companion</h1>
-        {info.state === 'ready' && <span className="version">v{info.value.version}</span>}
+        <a className="brand" href="#/" onClick={(e) => { e.preventDefault(); navigate({ name: 'overview' }) }}>
+          Vault Companion
+        </a>
+        <nav className="app-nav" aria-label="Main">
+          <a href="#/" aria-current={route.name === 'overview' ? 'page' : undefined} onClick={(e) => { e.preventDefault(); navigate({ name: 'overview' }) }}>
+            Characters
+          </a>
+          <a href="#/settings" aria-current={route.name === 'settings' ? 'page' : undefined} onClick={(e) => { e.preventDefault(); navigate({ name: 'settings' }) }}>
+            Settings
+          </a>
+        </nav>
+        <div className="header-actions">
+          {info.state === 'ready' && <span className="muted small">v{info.value.version}</span>}
+          <button type="button" className="primary" onClick={() => void syncNow()} disabled={sync.running || database !== null}>
+            {sync.running ? `Syncing… ${sync.done}/${sync.total}` : 'Sync all'}
+          </button>
+        </div>
       </header>
       <main>
-        {info.state === 'ready' && !info.value.database.ok && <ErrorBanner error={info.value.database.error} />}
+        {database && <ErrorBanner error={database} />}
         {info.state === 'failed' && <ErrorBanner error={info.error} />}
-        <section aria-labelledby="characters-heading" className="panel">
-          <h2 id="characters-heading">Characters</h2>
-          <CharacterList characters={characters} />
-        </section>
+        {notice && <ErrorBanner error={notice} onDismiss={dismissNotice} />}
+        {route.name === 'overview' && <Overview />}
+        {route.name === 'character' && <CharacterView id={route.id} />}
+        {route.name === 'settings' && <SettingsView />}
       </main>
-    </div>
-  )
-}
-
-function CharacterList({ characters }: { characters: Load<CharacterSummary[]> }) {
-  if (characters.state === 'loading') return <p className="muted">Loading your characters…</p>
-  if (characters.state === 'failed') return <p className="muted">Your characters could not be loaded.</p>
-  if (characters.value.length === 0) {
-    return (
-      <p className="empty" data-testid="empty-characters">
-        No characters tracked yet.
-      </p>
-    )
-  }
-  return (
-    <ul className="character-list">
-      {characters.value.map((c) => (
-        <li key={c.id} data-testid="character">
-          <span className="character-name">{c.name}</span>
-          <span className="character-realm">
-            {c.realm} · {c.region.toUpperCase()}
-          </span>
-        </li>
-      ))}
-    </ul>
-  )
-}
-
-function ErrorBanner({ error }: { error: AppError }) {
-  return (
-    <div role="alert" className="error-banner">
-      <strong>{ERROR_HEADLINES[error.code]}</strong>
-      <p>{error.message}</p>
     </div>
   )
 }

@@ -1,5 +1,5 @@
 import type { VaultApi } from '../../shared/ipc-api.ts'
-import { err, type Result } from '../../shared/result.ts'
+import { err } from '../../shared/result.ts'
 
 declare global {
   interface Window {
@@ -7,11 +7,14 @@ declare global {
   }
 }
 
-/** The only reader of `window.vault`. Outside the desktop app (no bridge) every call says so. */
+const MISSING = 'The desktop bridge is missing: open Vault Companion through the app.'
+
+/** A stand-in for when the page runs outside the app: every call answers with a clear error. */
+const missingBridge: VaultApi = new Proxy({} as VaultApi, {
+  get: (_target, property) => (property === 'on' ? () => () => {} : () => Promise.resolve(err('INTERNAL', MISSING))),
+})
+
+/** The only reader of `window.vault` (the preload's contract); everything else goes through this. */
 export function bridge(): VaultApi {
-  const api = window.vault
-  if (api) return api
-  const missing = <T,>(): Promise<Result<T>> =>
-    Promise.resolve(err('INTERNAL', 'The desktop bridge is missing: open Vault Companion through the app.'))
-  return { getAppInfo: missing, listCharacters: missing }
+  return window.vault ?? missingBridge
 }

@@ -1,16 +1,14 @@
 import type { Page } from '@playwright/test'
-import type { AppInfo, CharacterSummary } from '../../shared/ipc-api.ts'
+import type { VaultApi } from '../../shared/ipc-api.ts'
 import type { Result } from '../../shared/result.ts'
 
-/** Canned answers for window.vault, installed before the app's scripts run. */
-export interface FakeBridgeAnswers {
-  getAppInfo: Result<AppInfo>
-  listCharacters: Result<CharacterSummary[]>
-}
+type Answers = { [M in Exclude<keyof VaultApi, 'on'>]?: Result<unknown> }
 
-export async function installFakeBridge(page: Page, answers: FakeBridgeAnswers): Promise<void> {
+/** Canned answers for window.vault, installed before the app's scripts run (the bridge server's script then steps aside). */
+export async function installFakeBridge(page: Page, answers: Answers): Promise<void> {
   await page.addInitScript((canned) => {
-    const api = Object.fromEntries(Object.entries(canned).map(([method, answer]) => [method, () => Promise.resolve(answer)]))
-    Object.defineProperty(window, 'vault', { value: Object.freeze(api), configurable: false })
+    const fallback = { ok: false, error: { code: 'INTERNAL', message: 'not in this test' } }
+    const api = new Proxy({}, { get: (_t, method: string) => (method === 'on' ? () => () => {} : () => Promise.resolve(canned[method as keyof typeof canned] ?? fallback)) })
+    Object.defineProperty(window, 'vault', { value: api, configurable: false })
   }, answers)
 }

@@ -1,52 +1,32 @@
 import { expect, test } from '@playwright/test'
 import { installFakeBridge } from './fake-bridge.ts'
 
-const readyDb = { ok: true as const, value: { version: '0.1.0', database: { ok: true as const, path: '/data/vault.db' } } }
+/** States that are hard to reach with the real core: a damaged database, no bridge, the CSP. */
 
-test('lists the tracked characters from the store', async ({ page }, testInfo) => {
-  await installFakeBridge(page, {
-    getAppInfo: readyDb,
-    listCharacters: {
-      ok: true,
-      value: [
-        { id: 1, region: 'us', realm: 'area-52', name: 'Thrall' },
-        { id: 2, region: 'eu', realm: 'aggra-português', name: 'Ñøñå' },
-      ],
-    },
-  })
-  await page.goto('/')
-  await expect(page.getByRole('heading', { name: 'Vault Companion' })).toBeVisible()
-  await expect(page.getByTestId('character')).toHaveText(['Thrallarea-52 · US', 'Ñøñåaggra-português · EU'])
-  await expect(page.getByText('v0.1.0')).toBeVisible()
-  await page.screenshot({ path: testInfo.outputPath('characters.png') })
-})
-
-test('shows an empty state when nothing is tracked', async ({ page }) => {
-  await installFakeBridge(page, { getAppInfo: readyDb, listCharacters: { ok: true, value: [] } })
-  await page.goto('/')
-  await expect(page.getByTestId('empty-characters')).toHaveText('No characters tracked yet.')
-})
+const settings = { ok: true as const, value: { notifications: true, closeToTray: true, credentials: { blizzard: { configured: false, from: null }, warcraftlogs: { configured: false, from: null } }, secureStorage: 'plaintext' as const } }
 
 test('explains a damaged database instead of showing a blank window', async ({ page }, testInfo) => {
   const error = { code: 'DB_CORRUPT' as const, message: 'The file at /data/vault.db is not a readable Vault Companion database. It was left untouched; move it away to start fresh.' }
   await installFakeBridge(page, {
     getAppInfo: { ok: true, value: { version: '0.1.0', database: { ok: false, error } } },
     listCharacters: { ok: false, error },
+    getSettings: { ok: false, error },
   })
   await page.goto('/')
-  const alert = page.getByRole('alert')
-  await expect(alert).toContainText('The local database is damaged.')
-  await expect(alert).toContainText('left untouched')
+  await expect(page.getByRole('alert').first()).toContainText('The local database is damaged.')
+  await expect(page.getByRole('alert').first()).toContainText('left untouched')
+  await expect(page.getByRole('button', { name: 'Sync all' })).toBeDisabled()
   await page.screenshot({ path: testInfo.outputPath('database-error.png') })
 })
 
-test('says so when opened outside the desktop app (no bridge)', async ({ page }) => {
-  await page.goto('/')
-  await expect(page.getByRole('alert')).toContainText('desktop bridge is missing')
+test('warns in settings when the OS offers no secure storage', async ({ page }) => {
+  await installFakeBridge(page, { getAppInfo: { ok: true, value: { version: '0.1.0', database: { ok: true, path: '/x' } } }, listCharacters: { ok: true, value: [] }, getSettings: settings })
+  await page.goto('/#/settings')
+  await expect(page.getByTestId('storage-warning')).toContainText('no secure secret store')
 })
 
 test('the Content-Security-Policy blocks inline scripts', async ({ page }) => {
-  await installFakeBridge(page, { getAppInfo: readyDb, listCharacters: { ok: true, value: [] } })
+  await installFakeBridge(page, { getAppInfo: { ok: true, value: { version: '0.1.0', database: { ok: true, path: '/x' } } }, listCharacters: { ok: true, value: [] }, getSettings: settings })
   const violations: string[] = []
   page.on('console', (message) => {
     if (message.text().includes('Content Security Policy')) violations.push(message.text())

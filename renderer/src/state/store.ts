@@ -1,0 +1,119 @@
+import { create } from 'zustand'
+import type { AppInfo, CharacterOverview, CharacterVaultView, CredentialSource, NewCharacter, SettingsView } from '../../../shared/ipc-api.ts'
+import type { AppError, Result } from '../../../shared/result.ts'
+import { bridge } from '../bridge.ts'
+import { fromResult, loading, type Load } from './load.ts'
+import { parseRoute, routeHash, type Route } from './route.ts'
+
+/** Everything the UI shows, and the actions that ask main for more. */
+export interface VaultState {
+  route: Route
+  info: Load<AppInfo>
+  characters: Load<CharacterOverview[]>
+  vaults: Record<number, Load<CharacterVaultView>>
+  settings: Load<SettingsView>
+  sync: { running: boolean; done: number; total: number }
+  /** The last action's failure, shown in a banner until dismissed. */
+  notice: AppError | null
+  navigate(route: Route): void
+  loadAll(): Promise<void>
+  loadVault(characterId: number): Promise<void>
+  addCharacter(input: NewCharacter): Promise<Result<CharacterOverview>>
+  removeCharacter(id: number): Promise<void>
+  syncNow(characterId?: number): Promise<void>
+  updateSettings(patch: { notifications?: boolean; closeToTray?: boolean }): Promise<void>
+  saveCredentials(source: CredentialSource, clientId: string, clientSecret: string): Promise<Result<SettingsView>>
+  clearCredentials(source: CredentialSource): Promise<void>
+  dismissNotice(): void
+}
+
+export const useVault = create<VaultState>((set, get) => ({
+  route: parseRoute(window.location.hash),
+  info: loading,
+  characters: loading,
+  vaults: {},
+  settings: loading,
+  sync: { running: false, done: 0, total: 0 },
+  notice: null,
+
+  navigate(route) {
+    if (window.location.hash !== routeHash(route)) window.location.hash = routeHash(route)
+    set({ route })
+    if (route.name === 'character') void get().loadVault(route.id)
+  },
+
+  async loadAll() {
+    const api = bridge()
+    const [info, characters, settings] = await Promise.all([api.getAppInfo(), api.listCharacters(), api.getSettings()])
+    set({ info: fromResult(info), characters: fromResult(characters), settings: fromResult(settings) })
+    const { route } = get()
+    if (route.name === 'character') await get().loadVault(route.id)
+  },
+
+  async loadVault(characterId) {
+    const result = await bridge().getVault({ characterId })
+    set((state) => ({ vaults: { ...state.vaults, [characterId]: fromResult(result) } }))
+  },
+
+  async addCharacter(input) {
+    const result = await bridge().addCharacter(input)
+    if (result.ok) {
+      const characters = await bridge().listCharacters()
+      set({ characters: fromResult(characters) })
+    }
+    return result
+  },
+
+  async removeCharacter(id) {
+    const result = await bridge().removeCharacter({ id })
+    if (!result.ok) return set({ notice: result.error })
+    set((state) => {
+      const vaults = { ...state.vaults }
+      delete vaults[id]
+      return { vaults }
+    })
+    get().navigate({ name: 'overview' })
+    set({ characters: fromResult(await bridge().listCharacters()) })
+  },
+
+  async syncNow(characterId) {
+    set({ sync: { running: true, done: 0, total: get().sync.total } })
+    const result = await bridge().syncNow(characterId === undefined ? {} : { characterId })
+    set((state) => ({ sync: { ...state.sync, running: false }, notice: result.ok ? (result.value.failed > 0 ? { code: 'UPSTREAM_ERROR', message: `${result.value.failed} character(s) could not be synced completely; see their source status.` } : null) : result.error }))
+    await get().loadAll()
+  },
+
+  async updateSettings(patch) {
+    set({ settings: fromResult(await bridge().updateSettings(patch)) })
+  },
+
+  async saveCredentials(source, clientId, clientSecret) {
+    const result = await bridge().saveCredentials({ source, clientId, clientSecret })
+    if (result.ok) set({ settings: fromResult(result) })
+    return result
+  },
+
+  async clearCredentials(source) {
+    const result = await bridge().clearCredentials({ source })
+    if (result.ok) set({ settings: fromResult(result) })
+    else set({ notice: result.error })
+  },
+
+  dismissNotice: () => set({ notice: null }),
+}))
+
+/** Wires main's events and the URL hash into the store; returns an unsubscribe. */
+export function subscribeToMain(): () => void {
+  const api = bridge()
+  const offs = [
+    api.on('sync:progress', (progress) => useVault.setState({ sync: progress })),
+    api.on('data:changed', () => void useVault.getState().loadAll()),
+    api.on('app:navigate', ({ characterId }) => useVault.getState().navigate(characterId === null ? { name: 'overview' } : { name: 'character', id: characterId })),
+  ]
+  const onHash = () => useVault.getState().navigate(parseRoute(window.location.hash))
+  window.addEventListener('hashchange', onHash)
+  return () => {
+    for (const off of offs) off()
+    window.removeEventListener('hashchange', onHash)
+  }
+}

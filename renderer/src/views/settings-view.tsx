@@ -1,0 +1,99 @@
+import { useState, type FormEvent } from 'react'
+import type { CredentialSource, SettingsView as Settings } from '../../../shared/ipc-api.ts'
+import { useVault } from '../state/store.ts'
+
+const SOURCES: { id: CredentialSource; name: string; url: string; help: string }[] = [
+  { id: 'blizzard', name: 'Blizzard', url: 'https://develop.battle.net/access/clients', help: 'Create a client at develop.battle.net → API Access; copy its client ID and secret.' },
+  { id: 'warcraftlogs', name: 'Warcraft Logs', url: 'https://www.warcraftlogs.com/api/clients/', help: 'Create a client at warcraftlogs.com → API Clients (any redirect URL); copy its ID and secret.' },
+]
+
+/** API credentials, notifications and close-to-tray. Secrets go to main once and never come back. */
+export function SettingsView() {
+  const settings = useVault((s) => s.settings)
+  const updateSettings = useVault((s) => s.updateSettings)
+  if (settings.state !== 'ready') return <p className="muted">{settings.state === 'loading' ? 'Loading settings…' : settings.error.message}</p>
+  const value = settings.value
+  return (
+    <div className="settings">
+      <h2>Settings</h2>
+      {value.secureStorage !== 'encrypted' && (
+        <div role="alert" className="warning-banner" data-testid="storage-warning">
+          {value.secureStorage === 'plaintext'
+            ? 'This system has no secure secret store (no keyring). Saved credentials would be stored without real encryption; prefer the VAULT_* environment variables.'
+            : 'This system cannot store secrets. Set the VAULT_* environment variables instead.'}
+        </div>
+      )}
+      {SOURCES.map((source) => (
+        <CredentialsForm key={source.id} source={source} settings={value} />
+      ))}
+      <section className="panel" aria-labelledby="prefs-heading">
+        <h3 id="prefs-heading">Behaviour</h3>
+        <label className="toggle">
+          <input type="checkbox" checked={value.notifications} onChange={(e) => void updateSettings({ notifications: e.target.checked })} />
+          <span>Notify me when a character unlocks a new vault slot</span>
+        </label>
+        <label className="toggle">
+          <input type="checkbox" checked={value.closeToTray} onChange={(e) => void updateSettings({ closeToTray: e.target.checked })} />
+          <span>Keep running in the tray when the window is closed (hourly sync continues)</span>
+        </label>
+      </section>
+    </div>
+  )
+}
+
+function CredentialsForm({ source, settings }: { source: (typeof SOURCES)[number]; settings: Settings }) {
+  const saveCredentials = useVault((s) => s.saveCredentials)
+  const clearCredentials = useVault((s) => s.clearCredentials)
+  const [clientId, setClientId] = useState('')
+  const [clientSecret, setClientSecret] = useState('')
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
+  const state = settings.credentials[source.id]
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    const result = await saveCredentials(source.id, clientId, clientSecret)
+    setMessage(result.ok ? { ok: true, text: 'Saved. The next sync uses them.' } : { ok: false, text: result.error.message })
+    if (result.ok) {
+      setClientId('')
+      setClientSecret('')
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby={`${source.id}-heading`}>
+      <h3 id={`${source.id}-heading`}>{source.name} API</h3>
+      <p className="muted small">
+        {source.help}{' '}
+        <a href={source.url} target="_blank" rel="noreferrer">
+          Open {new URL(source.url).hostname}
+        </a>
+      </p>
+      <p data-testid={`${source.id}-configured`} className={state.configured ? 'ok-text' : 'warning-text'}>
+        {state.configured ? (state.from === 'environment' ? 'Configured (from the environment)' : 'Configured (saved)') : 'Not configured'}
+      </p>
+      {state.from !== 'environment' && (
+        <form className="credentials-form" onSubmit={submit} aria-label={`${source.name} credentials`}>
+          <label>
+            <span>Client ID</span>
+            <input value={clientId} onChange={(e) => setClientId(e.target.value)} autoComplete="off" spellCheck={false} />
+          </label>
+          <label>
+            <span>Client secret</span>
+            <input type="password" value={clientSecret} onChange={(e) => setClientSecret(e.target.value)} autoComplete="off" />
+          </label>
+          <div className="form-buttons">
+            <button type="submit" className="primary" disabled={!clientId.trim() || !clientSecret.trim()}>
+              Save
+            </button>
+            {state.configured && (
+              <button type="button" className="ghost" onClick={() => void clearCredentials(source.id)}>
+                Remove saved credentials
+              </button>
+            )}
+          </div>
+          {message && <p className={message.ok ? 'ok-text' : 'form-failure'} role="status">{message.text}</p>}
+        </form>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,143 @@
+import { expect, test, type Page } from '@playwright/test'
+
+/**
+ * The built renderer in real Chromium, with window.vault backed over HTTP by the real core (real
+ * SQLite, fake APIs; see bridge-server.ts). One shared server, so these run one after another.
+ */
+test.describe.configure({ mode: 'serial' })
+
+test.beforeEach(async ({ request }) => {
+  await request.post('/test/reset')
+})
+
+async function addThrall(page: Page) {
+  await page.goto('/')
+  await expect(page.getByTestId('empty-characters')).toBeVisible()
+  await page.getByRole('combobox', { name: 'Region' }).selectOption('us')
+  await page.getByRole('textbox', { name: 'Realm', exact: true }).fill('Area 52')
+  await page.getByRole('textbox', { name: 'Character', exact: true }).fill('thrall')
+  await page.getByRole('button', { name: 'Add character' }).click()
+  await expect(page.getByRole('status')).toContainText('Thrall added')
+}
+
+test('add a character, watch its vault fill itself, and see which source saw what', async ({ page }, testInfo) => {
+  await addThrall(page)
+  const card = page.getByTestId('character')
+  await expect(card).toContainText('Thrall')
+  // The sync starts on its own; the slots unlock when it lands (data:changed).
+  await expect(card.getByRole('img', { name: /Unlocked: Heroic, item level 305/ })).toBeVisible()
+  await expect(card).toContainText('Enhancement Shaman · ilvl 311')
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.screenshot({ path: testInfo.outputPath('overview.png'), fullPage: true })
+
+  await card.click()
+  await expect(page.getByRole('heading', { name: 'Thrall', level: 2 })).toBeVisible()
+  const raid = page.getByRole('region', { name: "This week's vault" })
+  await expect(raid.getByTestId('raid-slot')).toHaveCount(3)
+  await expect(raid.getByRole('img', { name: 'Unlocked: Heroic, item level 305' })).toBeVisible()
+  await expect(raid.getByRole('img', { name: 'Unlocked: Normal, item level 292' })).toBeVisible()
+  await expect(raid.getByRole('img', { name: 'Locked: 4 of 6 bosses' })).toBeVisible()
+  await expect(raid.getByRole('img', { name: 'Unlocked: +12, item level 318' })).toBeVisible()
+  await expect(raid.getByRole('img', { name: 'Unlocked: +8, item level 315' })).toBeVisible()
+
+  const bosses = page.getByTestId('boss')
+  await expect(bosses).toHaveCount(4)
+  await expect(bosses.first()).toContainText('Mythic')
+  await expect(bosses.first()).toContainText('Imperator Averzian')
+  await expect(bosses.first().getByTitle('Seen by Blizzard')).toBeVisible()
+  const murderRow = page.getByTestId('run').filter({ hasText: 'Murder Row' })
+  await expect(murderRow.getByTitle('Seen by Blizzard')).toBeVisible()
+  await expect(murderRow.getByTitle('Seen by Raider.IO')).toBeVisible()
+  await expect(page.getByTestId('run').filter({ hasText: 'Altar of Fangs' })).toContainText('over time')
+
+  await expect(page.getByTestId('source-blizzard')).toContainText('ok')
+  await expect(page.getByTestId('source-raiderio')).toContainText('ok')
+  await expect(page.getByTestId('source-warcraftlogs')).toContainText('not configured')
+  await expect(page.getByTestId('last-synced')).toContainText(/just now|min ago/)
+  await expect(page.getByTestId('reset-countdown')).toContainText(/Reset in \d/)
+  await page.screenshot({ path: testInfo.outputPath('character.png'), fullPage: true })
+})
+
+test('save Warcraft Logs credentials in settings; the secret never reaches the page; logs then add a kill and parses', async ({ page }, testInfo) => {
+  const SECRET = 'e2e-TOP-SECRET-value'
+  const seen: string[] = []
+  page.on('response', async (response) => {
+    if (response.url().includes('/rpc/') || response.url().includes('/events')) seen.push(await response.text().catch(() => ''))
+  })
+  await addThrall(page)
+  await page.getByTestId('character').click()
+  await expect(page.getByTestId('source-warcraftlogs')).toContainText('not configured')
+  await page.getByTestId('source-warcraftlogs').getByRole('link', { name: 'Add credentials' }).click()
+
+  await expect(page.getByTestId('warcraftlogs-configured')).toHaveText('Not configured')
+  await expect(page.getByTestId('blizzard-configured')).toHaveText('Configured (from the environment)')
+  const form = page.getByRole('form', { name: 'Warcraft Logs credentials' })
+  await form.getByRole('textbox', { name: 'Client ID', exact: true }).fill('wcl-client')
+  await form.getByLabel('Client secret', { exact: true }).fill(SECRET)
+  await form.getByRole('button', { name: 'Save' }).click()
+  await expect(page.getByTestId('warcraftlogs-configured')).toHaveText('Configured (saved)')
+  await expect(form.getByLabel('Client secret', { exact: true })).toHaveValue('')
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await page.screenshot({ path: testInfo.outputPath('settings.png') })
+  expect(await page.content()).not.toContain(SECRET)
+  expect(seen.join('\n')).not.toContain(SECRET)
+
+  // The saved credentials are wrong for the fake (its secret is wcl-secret): the sync says so.
+  await page.goto('/#/character/1')
+  await page.getByRole('button', { name: 'Sync now' }).click()
+  await expect(page.getByTestId('source-warcraftlogs')).toContainText('rejected the API credentials')
+  expect(seen.join('\n')).not.toContain(SECRET)
+})
+
+test('working Warcraft Logs credentials add a logged kill and a parse percentage', async ({ page }) => {
+  await addThrall(page)
+  await page.goto('/#/settings')
+  const form = page.getByRole('form', { name: 'Warcraft Logs credentials' })
+  await form.getByRole('textbox', { name: 'Client ID', exact: true }).fill('wcl-client')
+  await form.getByLabel('Client secret', { exact: true }).fill('wcl-secret')
+  await form.getByRole('button', { name: 'Save' }).click()
+  await expect(page.getByTestId('warcraftlogs-configured')).toHaveText('Configured (saved)')
+  await page.goto('/#/character/1')
+  await page.getByRole('button', { name: 'Sync now' }).click()
+  await expect(page.getByTestId('source-warcraftlogs')).toContainText('ok')
+  const crown = page.getByTestId('boss').filter({ hasText: 'Crown of the Cosmos' })
+  await expect(crown.getByTitle('Seen by Warcraft Logs')).toBeVisible()
+  await expect(page.getByTestId('boss').filter({ hasText: 'Imperator Averzian' })).toContainText('93%')
+  await expect(page.getByRole('region', { name: "This week's vault" }).getByRole('img', { name: 'Unlocked: Heroic, item level 305' })).toHaveCount(2)
+})
+
+test('an unknown character is refused with a clear message, and inline validation catches typos first', async ({ page }, testInfo) => {
+  await page.goto('/')
+  await page.getByRole('textbox', { name: 'Realm', exact: true }).fill('Area 52')
+  await page.getByRole('textbox', { name: 'Character', exact: true }).fill('Thr4ll')
+  await page.getByRole('textbox', { name: 'Realm', exact: true }).focus()
+  await expect(page.locator('#name-error')).toHaveText('Character names contain only letters; "4" is not allowed.')
+  await page.getByRole('textbox', { name: 'Character', exact: true }).fill('Nobodyhere')
+  await page.getByRole('button', { name: 'Add character' }).click()
+  await expect(page.getByRole('status')).toContainText(/does not know Nobodyhere|no visible profile for Nobodyhere/)
+  await expect(page.getByTestId('empty-characters')).toBeVisible()
+  await page.screenshot({ path: testInfo.outputPath('unknown-character.png') })
+})
+
+test('remove a character after confirming', async ({ page }) => {
+  await addThrall(page)
+  await page.getByTestId('character').click()
+  await page.getByRole('button', { name: 'Stop tracking' }).click()
+  await page.getByRole('button', { name: 'Remove Thrall and its history' }).click()
+  await expect(page.getByTestId('empty-characters')).toBeVisible()
+})
+
+test('everything is reachable with the keyboard', async ({ page }) => {
+  await addThrall(page)
+  await expect(page.getByRole('button', { name: 'Sync all' })).toBeEnabled()
+  await page.keyboard.press('Tab')
+  const focusable: string[] = []
+  for (let i = 0; i < 12; i++) {
+    focusable.push(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.textContent?.trim().slice(0, 30) ?? ''))
+    await page.keyboard.press('Tab')
+  }
+  expect(focusable).toEqual(expect.arrayContaining(['Vault Companion', 'Characters', 'Settings', 'Sync all', 'Add character']))
+  await page.getByTestId('character').focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { name: 'Thrall', level: 2 })).toBeVisible()
+})

@@ -1,0 +1,163 @@
+/**
+ * Serves the built renderer for Playwright with a `window.vault` that forwards every call over HTTP to
+ * the real IPC handler map: real core, real SQLite in a temp folder, the fake APIs on loopback. Only
+ * the page's CSP `connect-src` is relaxed to 'self' so the test bridge can reach this server; the app
+ * itself never connects anywhere. Run: node test/e2e/bridge-server.ts [port]
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createServer, type ServerResponse } from 'node:http'
+import { tmpdir } from 'node:os'
+import { extname, join, normalize } from 'node:path'
+import { createCore, createCoreScheduler, type Core } from '../../main/composition.ts'
+import { createIpcHandlers, type IpcHandlers } from '../../main/ipc-handlers.ts'
+import type { Scheduler } from '../../main/sync/scheduler.ts'
+import { VAULT_API_CHANNELS, type InvokeChannel, type VaultEventName } from '../../shared/ipc-api.ts'
+import { computedWeek } from '../../shared/domain/reset.ts'
+import { blizzardEncounters, blizzardKeystoneProfile, raiderIoProfile, raiderIoRun, raidingStaticData } from '../fakes/builders.ts'
+import { startFakeApis } from '../fakes/fake-apis.ts'
+import { MemorySecrets } from '../fakes/memory-secrets.ts'
+import { SEASON_RAIDS } from '../support/core-harness.ts'
+
+const PORT = Number(process.argv[2] ?? 4173)
+const ROOT = join(import.meta.dirname, '..', '..', 'out', 'renderer')
+const HOUR = 3_600_000
+
+const apis = await startFakeApis()
+apis.raiderio.raidingStaticData.set(11, raidingStaticData(SEASON_RAIDS))
+// Warcraft Logs starts unconfigured, so the settings test can save credentials through the UI.
+const env: Record<string, string> = { ...apis.env }
+delete env.VAULT_WCL_CLIENT_ID
+delete env.VAULT_WCL_CLIENT_SECRET
+
+/** Thrall on Area 52 (US): kills and runs in the current real week, so slots unlock whenever this runs. */
+function seedSources(): void {
+  const week = computedWeek('us', Date.now())
+  const at = (hours: number) => Math.min(week.start + hours * HOUR, Date.now() - 60_000)
+  apis.blizzard.setCharacter('us', 'area-52', 'thrall', {
+    encounters: blizzardEncounters([
+      { boss: 'Imperator Averzian', difficulty: 'MYTHIC', count: 3, lastKill: at(2) },
+      { boss: 'Vorasius', difficulty: 'HEROIC', count: 4, lastKill: at(2.5) },
+      { boss: 'Fallen-King Salhadaar', difficulty: 'HEROIC', count: 2, lastKill: at(3) },
+      { boss: 'Chimaerus', difficulty: 'NORMAL', count: 1, lastKill: at(4), instance: 'The Dreamrift' },
+    ]),
+    keystone: blizzardKeystoneProfile(week.period, [{ dungeon: 'Murder Row', level: 12, completedAt: at(1) + 20_000 }]),
+    profile: { name: 'Thrall', realm: { name: 'Area 52', slug: 'area-52' }, character_class: { name: 'Shaman' }, active_spec: { name: 'Enhancement' }, equipped_item_level: 311 },
+  })
+  apis.raiderio.setProfile('us', 'area-52', 'Thrall', raiderIoProfile([
+    raiderIoRun({ dungeon: 'Murder Row', mythic_level: 12, completed_at: new Date(at(1)).toISOString() }),
+    raiderIoRun({ dungeon: 'Altar of Fangs', mythic_level: 11, completed_at: new Date(at(5)).toISOString(), num_keystone_upgrades: 0 }),
+    raiderIoRun({ dungeon: 'Voidscar Arena', mythic_level: 10, completed_at: new Date(at(6)).toISOString() }),
+    raiderIoRun({ dungeon: 'Den of Nalorakk', mythic_level: 8, completed_at: new Date(at(7)).toISOString() }),
+  ], [], { name: 'Thrall', realm: 'Area 52', class: 'Shaman', active_spec_name: 'Enhancement' }))
+  apis.wcl.setCharacter('us', 'area-52', 'Thrall', {
+    id: 1,
+    reports: [{ code: 'E2eReport01', startTime: at(0.5), endTime: at(8), actors: [{ id: 1, name: 'Thrall', server: 'Area52', type: 'Player' }], fights: [{ id: 1, encounterID: 3001, name: 'Crown of the Cosmos', difficulty: 4, kill: true, startTime: 0, endTime: Math.max(1, at(6) - at(0.5)), friendlyPlayers: [1] }] }],
+    zoneRankings: { 5: { rankings: [{ encounter: { id: 1, name: 'Imperator Averzian' }, rankPercent: 93.4 }] } },
+  })
+}
+
+let dataDir = ''
+let core: Core
+let scheduler: Scheduler
+let handlers: IpcHandlers
+let secrets: MemorySecrets
+const clients = new Set<ServerResponse>()
+
+function boot(): void {
+  dataDir = mkdtempSync(join(tmpdir(), 'vault-e2e-'))
+  core = createCore({ dataDir, env, http: { baseDelayMs: 5, retries: 1, timeoutMs: 3000 } })
+  scheduler = createCoreScheduler(core)
+  secrets = new MemorySecrets()
+  handlers = createIpcHandlers({ appVersion: '0.1.0', core, scheduler, secrets, env })
+  const push = (event: VaultEventName, payload: unknown) => {
+    for (const client of clients) client.write(`data: ${JSON.stringify({ event, payload })}\n\n`)
+  }
+  core.events.on('run:progress', ({ done, total }) => push('sync:progress', { running: done < total, done, total }))
+  core.events.on('data:changed', ({ characterId }) => push('data:changed', { characterId }))
+}
+
+async function reset(): Promise<void> {
+  await scheduler.stop()
+  core.close()
+  rmSync(dataDir, { recursive: true, force: true })
+  seedSources()
+  boot()
+}
+
+const bridgeScript = `(() => {
+  if (window.vault) return
+  const channels = ${JSON.stringify(VAULT_API_CHANNELS)}
+  const listeners = {}
+  const source = new EventSource('/events')
+  source.onmessage = (message) => {
+    const { event, payload } = JSON.parse(message.data)
+    for (const listener of listeners[event] || []) listener(payload)
+  }
+  const api = {}
+  for (const [method, channel] of Object.entries(channels)) {
+    api[method] = async (...args) => (await fetch('/rpc/' + channel, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) })).json()
+  }
+  api.on = (event, listener) => {
+    (listeners[event] = listeners[event] || []).push(listener)
+    return () => { listeners[event] = listeners[event].filter((l) => l !== listener) }
+  }
+  window.vault = Object.freeze(api)
+})()`
+
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.svg': 'image/svg+xml' }
+
+const server = createServer(async (req, res) => {
+  const url = new URL(req.url ?? '/', 'http://localhost')
+  try {
+    if (req.method === 'POST' && url.pathname.startsWith('/rpc/')) {
+      const channel = url.pathname.slice(5) as InvokeChannel
+      const chunks: Buffer[] = []
+      for await (const chunk of req) chunks.push(chunk as Buffer)
+      const handler = handlers[channel]
+      if (!handler) return void res.writeHead(404).end()
+      const result = await handler(JSON.parse(Buffer.concat(chunks).toString() || '[]') as unknown[])
+      return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result))
+    }
+    if (url.pathname === '/events') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' })
+      res.write(': connected\n\n')
+      clients.add(res)
+      req.on('close', () => clients.delete(res))
+      return
+    }
+    if (req.method === 'POST' && url.pathname === '/test/reset') {
+      await reset()
+      return void res.writeHead(204).end()
+    }
+    if (url.pathname === '/test-bridge.js') return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(bridgeScript)
+    const path = normalize(join(ROOT, url.pathname === '/' ? 'index.html' : url.pathname))
+    if (!path.startsWith(ROOT)) return void res.writeHead(403).end()
+    let body = readFileSync(path)
+    if (path.endsWith('index.html')) {
+      body = Buffer.from(
+        body
+          .toString()
+          .replace("connect-src 'none'", "connect-src 'self'")
+          .replace('<head>', '<head>\n    <script src="/test-bridge.js"></script>'),
+      )
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body)
+  } catch (error) {
+    res.writeHead((error as NodeJS.ErrnoException).code === 'ENOENT' ? 404 : 500).end(String(error))
+  }
+})
+
+seedSources()
+boot()
+server.listen(PORT, '127.0.0.1', () => console.log(`bridge server on http://127.0.0.1:${PORT}`))
+const shutdown = async () => {
+  server.close()
+  for (const client of clients) client.end()
+  await scheduler.stop()
+  core.close()
+  await apis.close()
+  rmSync(dataDir, { recursive: true, force: true })
+  process.exit(0)
+}
+process.on('SIGTERM', () => void shutdown())
+process.on('SIGINT', () => void shutdown())

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest'
+import { createIpcHandlers, type IpcHandlers } from '../../main/ipc-handlers.ts'
+import { StoreError } from '../../main/store/store-error.ts'
+import { blizzardEncounters, blizzardKeystoneProfile, raiderIoProfile, raiderIoRun } from '../fakes/builders.ts'
+import { MemorySecrets } from '../fakes/memory-secrets.ts'
+import { useCoreHarness } from '../support/core-harness.ts'
+
+const h = useCoreHarness('2026-11-26T12:00:00.000Z')
+const RESET = Date.parse('2026-11-24T15:00:00.000Z')
+const HOUR = 3_600_000
+
+function seedThrall() {
+  h.apis.blizzard.setCharacter('us', 'area-52', 'thrall', {
+    encounters: blizzardEncounters([{ boss: 'Vorasius', difficulty: 'HEROIC', count: 1, lastKill: RESET + HOUR }, { boss: 'Chimaerus', difficulty: 'NORMAL', count: 1, lastKill: RESET + 2 * HOUR, instance: 'The Dreamrift' }]),
+    keystone: blizzardKeystoneProfile(1091, []),
+    profile: { name: 'Thrall', realm: { name: 'Area 52', slug: 'area-52' }, character_class: { name: 'Shaman' }, active_spec: { name: 'Enhancement' }, equipped_item_level: 311 },
+  })
+  h.apis.raiderio.setProfile('us', 'area-52', 'Thrall', raiderIoProfile([raiderIoRun({ dungeon: 'Murder Row', mythic_level: 10, completed_at: new Date(RESET + HOUR).toISOString() })], [], { name: 'Thrall' }))
+  h.apis.wcl.setCharacter('us', 'area-52', 'Thrall', { id: 1, reports: [], zoneRankings: { 4: { rankings: [{ encounter: { id: 1, name: 'Vorasius' }, rankPercent: 87.3 }] } } })
+}
+
+function handlers(secrets = new MemorySecrets(), env = h.apis.env): { ipc: IpcHandlers; secrets: MemorySecrets; responses: unknown[] } {
+  const ipc = createIpcHandlers({ appVersion: '0.1.0', core: h.core(), secrets, env })
+  const responses: unknown[] = []
+  // Record every response so tests can search them for secrets.
+  const recording = Object.fromEntries(Object.entries(ipc).map(([channel, fn]) => [channel, async (args: unknown[]) => { const r = await fn(args); responses.push(r); return r }])) as IpcHandlers
+  return { ipc: recording, secrets, responses }
+}
+
+describe('IPC handlers on the real core', () => {
+  it('adds a character after checking it exists, syncs it and shows its vault with sources and parses', async () => {
+    seedThrall()
+    const { ipc } = handlers()
+    const added = await ipc['characters:add']([{ region: 'US', realm: 'Area 52', name: 'thrall' }])
+    expect(added).toMatchObject({ ok: true, value: { name: 'Thrall', realm: 'area-52', region: 'us', lastSyncedAt: null } })
+    expect(await ipc['sync:run']([{}])).toEqual({ ok: true, value: { synced: 1, failed: 0 } })
+    const [overview] = ((await ipc['characters:list']([])) as { ok: true; value: { raid: { unlocked: boolean }[]; className: string | null }[] }).value
+    expect(overview?.raid[0]?.unlocked).toBe(true)
+    expect(overview?.className).toBe('Shaman')
+    const view = await ipc['vault:get']([{ characterId: 1 }])
+    if (!view.ok) throw new Error(view.error.message)
+    expect(view.value.current.raid.bosses).toEqual([
+      { name: 'Vorasius', difficulty: 'heroic', sources: ['blizzard'], lastKillAt: RESET + HOUR, parsePercent: 87.3 },
+      { name: 'Chimaerus', difficulty: 'normal', sources: ['blizzard'], lastKillAt: RESET + 2 * HOUR, parsePercent: null },
+    ])
+    expect(view.value.current.dungeons.slots[0]).toMatchObject({ unlocked: true, level: 10, itemLevel: 318 })
+    expect(view.value.previous.week.end).toBe(RESET)
+    expect(view.value.sources.raiderio.status).toBe('ok')
+  })
+
+  it.each([
+    [{ region: 'mars', realm: 'Area 52', name: 'Thrall' }, 'INVALID_INPUT', 'Unknown region "mars"'],
+    [{ region: 'us', realm: 'Area/52', name: 'Thrall' }, 'INVALID_INPUT', 'Realm names cannot contain "/"'],
+    [{ region: 'us', realm: 'Area 52', name: 'Thr4ll' }, 'INVALID_INPUT', 'only letters'],
+    [{ region: 'us', realm: 'Area 52', name: 'Nobodyhere' }, 'UNKNOWN_CHARACTER', 'Nobodyhere'],
+  ])('refuses %j with %s and stores nothing', async (input, code, message) => {
+    seedThrall()
+    const { ipc } = handlers()
+    const result = await ipc['characters:add']([input])
+    expect(result).toMatchObject({ ok: false, error: { code } })
+    if (!result.ok) expect(result.error.message).toContain(message)
+    expect(await ipc['characters:list']([])).toEqual({ ok: true, value: [] })
+  })
+
+  it.each([
+    ['characters:remove', [{ id: -1 }]],
+    ['characters:remove', [{ id: 1, extra: true }]],
+    ['vault:get', ['1']],
+    ['characters:add', [{ region: 'us', realm: 'x'.repeat(500), name: 'Thrall' }]],
+    ['credentials:save', [{ source: 'blizzard', clientId: 'has space', clientSecret: 's' }]],
+    ['credentials:save', [{ source: 'github', clientId: 'a', clientSecret: 'b' }]],
+    ['settings:update', [{ notifications: 'yes' }]],
+  ] as const)('validates %s arguments before touching the core: %j', async (channel, args) => {
+    const { ipc } = handlers()
+    expect(await ipc[channel](args as unknown as unknown[])).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+  })
+
+  it('removes a character', async () => {
+    seedThrall()
+    const { ipc } = handlers()
+    await ipc['characters:add']([{ region: 'us', realm: 'area-52', name: 'Thrall' }])
+    expect(await ipc['characters:remove']([{ id: 1 }])).toEqual({ ok: true, value: { removed: true } })
+    expect(await ipc['vault:get']([{ characterId: 1 }])).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHARACTER' } })
+  })
+
+  it('saves credentials for the core without ever returning them', async () => {
+    delete h.apis.env.VAULT_WCL_CLIENT_ID
+    delete h.apis.env.VAULT_WCL_CLIENT_SECRET
+    const { ipc, secrets, responses } = handlers()
+    const before = await ipc['settings:get']([])
+    expect(before).toMatchObject({ ok: true, value: { credentials: { warcraftlogs: { configured: false, from: null }, blizzard: { configured: true, from: 'environment' } }, secureStorage: 'encrypted' } })
+    const saved = await ipc['credentials:save']([{ source: 'warcraftlogs', clientId: 'my-wcl-id', clientSecret: 'TOP-SECRET-wcl-value' }])
+    expect(saved).toMatchObject({ ok: true, value: { credentials: { warcraftlogs: { configured: true, from: 'saved' } } } })
+    expect(secrets.stored.warcraftlogs).toEqual({ clientId: 'my-wcl-id', clientSecret: 'TOP-SECRET-wcl-value' })
+    expect(h.core().config.warcraftlogs?.clientSecret).toBe('TOP-SECRET-wcl-value')
+    await ipc['settings:update']([{ notifications: false }])
+    expect(JSON.stringify(responses)).not.toContain('TOP-SECRET')
+    expect(JSON.stringify(responses)).not.toContain('my-wcl-id')
+    expect(await ipc['credentials:clear']([{ source: 'warcraftlogs' }])).toMatchObject({ ok: true, value: { notifications: false, credentials: { warcraftlogs: { configured: false } } } })
+    expect(h.core().config.warcraftlogs).toBeNull()
+  })
+
+  it('says when the OS offers no secure storage, and refuses to save where there is none', async () => {
+    const secrets = new MemorySecrets()
+    secrets.mode = 'plaintext'
+    expect(await handlers(secrets).ipc['settings:get']([])).toMatchObject({ ok: true, value: { secureStorage: 'plaintext' } })
+    secrets.mode = 'unavailable'
+    expect(await handlers(secrets).ipc['credentials:save']([{ source: 'blizzard', clientId: 'a', clientSecret: 'b' }])).toMatchObject({ ok: false })
+  })
+
+  it('answers every channel with the database error when the database could not be opened', async () => {
+    const ipc = createIpcHandlers({ appVersion: '1', core: new StoreError('DB_CORRUPT', 'damaged'), secrets: new MemorySecrets(), env: {} })
+    expect(await ipc['characters:list']([])).toEqual({ ok: false, error: { code: 'DB_CORRUPT', message: 'damaged' } })
+    expect(await ipc['app:info']([])).toEqual({ ok: true, value: { version: '1', database: { ok: false, error: { code: 'DB_CORRUPT', message: 'damaged' } } } })
+  })
+})

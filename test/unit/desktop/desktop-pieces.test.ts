@@ -1,0 +1,100 @@
+import { describe, expect, it, vi } from 'vitest'
+import { createSafeStorageSecrets, type SafeStorageLike } from '../../../main/desktop/safe-storage-secrets.ts'
+import { buildTrayMenu, relativeTime, traySummary } from '../../../main/desktop/tray-menu.ts'
+import { unlockNotice } from '../../../main/desktop/unlock-notice.ts'
+import type { CharacterOverview } from '../../../shared/ipc-api.ts'
+
+const slot = (unlocked: boolean, extra: object = {}) => ({ threshold: 2, progress: 0, unlocked, difficulty: null, itemLevel: null, ...extra })
+const dslot = (unlocked: boolean, extra: object = {}) => ({ threshold: 1, progress: 0, unlocked, level: null, itemLevel: null, ...extra })
+
+function overview(id: number, name: string, raid: boolean[], dungeons: boolean[], weekStart = 1000): CharacterOverview {
+  return {
+    id, name, region: 'us', realm: 'area-52', className: null, specName: null, itemLevel: null,
+    week: { period: 1091, start: weekStart, end: weekStart + 604_800_000 },
+    raid: raid.map((u) => slot(u, u ? { difficulty: 'heroic', itemLevel: 305 } : {})) as CharacterOverview['raid'],
+    dungeons: dungeons.map((u) => dslot(u, u ? { level: 10, itemLevel: 318 } : {})) as CharacterOverview['dungeons'],
+    lastSyncedAt: null, hasErrors: false,
+  }
+}
+
+describe('tray menu', () => {
+  const actions = { syncAll: vi.fn(), openCharacter: vi.fn(), open: vi.fn(), quit: vi.fn() }
+  const now = Date.parse('2026-11-26T12:00:00Z')
+
+  it('summarises each character as "Name · Raid n/3 · M+ n/3" and opens it on click', () => {
+    const menu = buildTrayMenu({ characters: [overview(1, 'Thrall', [true, true, false], [true, true, true]), overview(2, 'Jaina', [false, false, false], [true, false, false])], sync: { running: false, done: 0, total: 0 }, lastSyncAt: now - 5 * 60_000, now }, actions)
+    expect(menu.map((m) => m.label ?? '—')).toEqual(['Sync all now', '—', 'Thrall · Raid 2/3 · M+ 3/3', 'Jaina · Raid 0/3 · M+ 1/3', '—', 'Last sync: 5 min ago', 'Open Vault Companion', 'Quit'])
+    menu[3]?.click?.()
+    expect(actions.openCharacter).toHaveBeenCalledWith(2)
+    menu[0]?.click?.()
+    expect(actions.syncAll).toHaveBeenCalledOnce()
+  })
+
+  it('shows progress and disables "Sync all" while a sync runs', () => {
+    const menu = buildTrayMenu({ characters: [], sync: { running: true, done: 2, total: 5 }, lastSyncAt: null, now }, actions)
+    expect(menu[0]).toMatchObject({ label: 'Syncing… 2/5', enabled: false })
+    expect(menu.map((m) => m.label)).toContain('No characters tracked yet')
+    expect(menu.map((m) => m.label)).toContain('Never synced')
+  })
+
+  it.each([[30_000, 'just now'], [5 * 60_000, '5 min ago'], [3 * 3_600_000, '3 h ago'], [3 * 86_400_000, '3 d ago']])('relative time %i ms → %s', (ago, text) => {
+    expect(relativeTime(now - ago, now)).toBe(text)
+  })
+
+  it('traySummary counts unlocked slots only', () => {
+    expect(traySummary(overview(1, 'Thrall', [false, false, false], [false, false, false]))).toBe('Thrall · Raid 0/3 · M+ 0/3')
+  })
+})
+
+describe('unlock notifications', () => {
+  it('announces slots unlocked by the last sync, with their rewards', () => {
+    const notice = unlockNotice(overview(1, 'Thrall', [true, false, false], [false, false, false]), overview(1, 'Thrall', [true, true, false], [true, false, false]))
+    expect(notice).toEqual({ title: 'Thrall unlocked 2 vault slots', body: 'Raid slot 2 (Heroic 305), Dungeon slot 1 (+10, 318)' })
+  })
+
+  it('stays quiet when nothing new unlocked, on the first sync, and across a reset', () => {
+    const before = overview(1, 'Thrall', [true, false, false], [false, false, false])
+    expect(unlockNotice(before, before)).toBeNull()
+    expect(unlockNotice(undefined, before)).toBeNull()
+    expect(unlockNotice(before, overview(1, 'Thrall', [true, true, false], [false, false, false], 999_999_999))).toBeNull()
+  })
+})
+
+describe('safeStorage-backed secrets', () => {
+  function fakeSafeStorage(backend = 'gnome_libsecret', available = true): SafeStorageLike {
+    return {
+      isEncryptionAvailable: () => available,
+      encryptString: (plain) => Buffer.from(`enc:${Buffer.from(plain).toString('hex')}`),
+      decryptString: (encrypted) => {
+        const text = encrypted.toString()
+        if (!text.startsWith('enc:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.')
+        return Buffer.from(text.slice(4), 'hex').toString()
+      },
+      getSelectedStorageBackend: () => backend,
+    }
+  }
+
+  it('stores only ciphertext and reads it back', () => {
+    let blob: string | undefined
+    const secrets = createSafeStorageSecrets(fakeSafeStorage(), { read: () => blob, write: (v) => (blob = v) }, 'linux')
+    secrets.save({ blizzard: { clientId: 'id-1', clientSecret: 'very-secret' } })
+    expect(Buffer.from(blob ?? '', 'base64').toString()).not.toContain('very-secret')
+    expect(secrets.load()).toEqual({ blizzard: { clientId: 'id-1', clientSecret: 'very-secret' } })
+    secrets.save({})
+    expect(blob).toBeUndefined()
+  })
+
+  it.each([
+    ['linux', 'gnome_libsecret', true, 'encrypted'],
+    ['linux', 'basic_text', true, 'plaintext'],
+    ['darwin', 'unknown', true, 'encrypted'],
+    ['win32', 'unknown', false, 'unavailable'],
+  ] as const)('%s with backend %s (available: %s) is %s', (platform, backend, available, expected) => {
+    expect(createSafeStorageSecrets(fakeSafeStorage(backend, available), { read: () => undefined, write: () => {} }, platform).availability()).toBe(expected)
+  })
+
+  it('reads an undecryptable blob as no saved credentials instead of failing start-up', () => {
+    const secrets = createSafeStorageSecrets(fakeSafeStorage(), { read: () => Buffer.from('garbage').toString('base64'), write: () => {} }, 'linux')
+    expect(secrets.load()).toEqual({})
+  })
+})
