@@ -56,6 +56,8 @@ test('add a character, watch its vault fill itself, and see which source saw wha
   await expect(page.getByTestId('last-synced')).toContainText(/just now|min ago/)
   await expect(page.getByTestId('reset-countdown')).toContainText(/Reset in \d/)
   await page.screenshot({ path: testInfo.outputPath('character.png'), fullPage: true })
+  await page.setViewportSize({ width: 900, height: 600 })
+  await page.screenshot({ path: testInfo.outputPath('character-900x600.png') })
 })
 
 test('save Warcraft Logs credentials in settings; the secret never reaches the page; logs then add a kill and parses', async ({ page }, testInfo) => {
