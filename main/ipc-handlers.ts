@@ -1,4 +1,4 @@
-import { characterName, parseRegion, realmSlug } from '../shared/domain/realm.ts'
+import { characterRefFromParts } from '../shared/domain/realm.ts'
 import type { ChannelArgs, ChannelResults, CredentialSource, InvokeChannel, SettingsView } from '../shared/ipc-api.ts'
 import { INVOKE_CHANNELS } from '../shared/ipc-contract.ts'
 import { err, ok, type Result } from '../shared/result.ts'
@@ -86,14 +86,9 @@ export function createIpcHandlers(context: HandlerContext): IpcHandlers {
     'characters:list': handle('characters:list', (_args, core) => ok(listCharacters(core.store.db).map((c) => characterOverview(core, c)))),
 
     'characters:add': handle('characters:add', async ([input], core) => {
-      const { region: regionInput, realm: realmInput, name: nameInput } = input
-      const region = parseRegion(regionInput)
-      if (!region.ok) return region
-      const realm = realmSlug(realmInput)
-      if (!realm.ok) return realm
-      const name = characterName(nameInput)
-      if (!name.ok) return name
-      const ref = { region: region.value, realm: realm.value, name: name.value }
+      const parsed = characterRefFromParts(input.region, input.realm, input.name)
+      if (!parsed.ok) return parsed
+      const ref = parsed.value
       const existing = findCharacter(core.store.db, ref)
       if (existing) return ok(characterOverview(core, existing))
       const checked = await validateCharacter(core.clients, ref)

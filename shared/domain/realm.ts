@@ -91,20 +91,25 @@ export function characterNameKey(name: string): string {
   return name.normalize('NFC').trim().toLowerCase()
 }
 
+/** Validates and normalises a character given as separate region, realm and name fields. */
+export function characterRefFromParts(regionInput: string, realmInput: string, nameInput: string): Result<CharacterRef> {
+  const region = parseRegion(regionInput)
+  if (!region.ok) return region
+  const realm = realmSlug(realmInput)
+  if (!realm.ok) return realm
+  const name = characterName(nameInput)
+  if (!name.ok) return name
+  return ok({ region: region.value, realm: realm.value, name: name.value })
+}
+
 /** Parses `region/realm/name` (e.g. `us/Area 52/Thrall`) into a normalised character reference. */
 export function parseCharacterRef(input: string): Result<CharacterRef> {
   const parts = input.split('/')
   if (parts.length !== 3) {
     return err('INVALID_INPUT', `Expected region/realm/name, for example us/Area 52/Thrall; got "${input}".`)
   }
-  const [regionPart = '', realmPart = '', namePart = ''] = parts
-  const region = parseRegion(regionPart)
-  if (!region.ok) return region
-  const realm = realmSlug(realmPart)
-  if (!realm.ok) return realm
-  const name = characterName(namePart)
-  if (!name.ok) return name
-  return ok({ region: region.value, realm: realm.value, name: name.value })
+  const [region = '', realm = '', name = ''] = parts
+  return characterRefFromParts(region, realm, name)
 }
 
 /** `us/area-52/Thrall`: how a character is written in messages and on the command line. */

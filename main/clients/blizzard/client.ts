@@ -49,11 +49,18 @@ export function createBlizzardClient({ config, http, cache, now = Date.now }: Bl
     `${blizzardApiBase(config, ref.region)}/profile/wow/character/${encodeURIComponent(ref.realm)}/${encodeURIComponent(characterNameKey(ref.name))}`
   const profileQuery = (region: Region) => `namespace=profile-${region}&locale=${LOCALE}`
   const authorised = (token: string, extra: Record<string, string> = {}) => ({ authorization: `Bearer ${token}`, ...extra })
-  // Blizzard's 404 covers unknown, new, renamed, transferred and long-inactive characters alike.
-  const notVisible = (ref: CharacterRef) => (status: number) =>
-    status === 404
-      ? new SourceError('blizzard', 'UNKNOWN_CHARACTER', `Blizzard has no visible profile for ${ref.name} on ${ref.realm} (${ref.region.toUpperCase()}). Check the spelling; characters that are new, renamed, transferred or inactive for a long time are hidden.`, { status })
-      : undefined
+  // Blizzard's 404 covers unknown, new, renamed, transferred and long-inactive characters alike; its
+  // 403 "Account Inactive" (recorded) is about the character's account, not our credentials.
+  const notVisible = (ref: CharacterRef) => (status: number, body: unknown) => {
+    const where = `${ref.name} on ${ref.realm} (${ref.region.toUpperCase()})`
+    if (status === 404) {
+      return new SourceError('blizzard', 'UNKNOWN_CHARACTER', `Blizzard has no visible profile for ${where}. Check the spelling; characters that are new, renamed, transferred or inactive for a long time are hidden.`, { status })
+    }
+    if (status === 403 && (body as { detail?: unknown } | null)?.detail === 'Account Inactive') {
+      return new SourceError('blizzard', 'UNKNOWN_CHARACTER', `Blizzard hides ${where}: its account is inactive.`, { status })
+    }
+    return undefined
+  }
 
   return {
     async raidEncounters(ref) {

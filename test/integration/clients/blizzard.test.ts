@@ -109,6 +109,13 @@ describe('Blizzard raid encounters', () => {
     expect((error as Error).message).toContain('Blizzard has no visible profile for Nobodyhere on illidan (US)')
   })
 
+  it('reports the recorded 403 "Account Inactive" as a hidden character, not as rejected credentials', async () => {
+    fake.server.failNext(/encounters/, { kind: 'status', status: 403, body: fixture('blizzard-error-403-account-inactive.json') })
+    const error = await client().raidEncounters(demonolonjon).catch((e: unknown) => e)
+    expect(error).toMatchObject({ code: 'UNKNOWN_CHARACTER', status: 403 })
+    expect((error as Error).message).toBe('Blizzard hides Demonolonjon on ysondre (EU): its account is inactive.')
+  })
+
   it('recovers from a revoked token with one new token and one retried request', async () => {
     const blizzard = client()
     await blizzard.raidEncounters(demonolonjon)
