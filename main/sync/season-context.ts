@@ -40,36 +40,10 @@ export interface SeasonContextOptions {
 }
 
 export function createSeasonContext({ db, raiderio, now, periodsMaxAgeMs = 60 * 60 * 1000, staticDataMaxAgeMs = 24 * 60 * 60 * 1000 }: SeasonContextOptions): SeasonContext {
-  // One refresh at a time, shared by concurrent character syncs.
-  let periodsInFlight: Promise<KnownPeriod[]> | undefined
-  let staticInFlight: Promise<RaidingStaticDataWire | undefined> | undefined
-
-  const storedPeriods = () => getSetting(db, PERIODS_KEY, periodsSchema.nullable(), null)?.periods ?? []
-
-  async function refreshPeriods(): Promise<KnownPeriod[]> {
-    const stored = getSetting(db, PERIODS_KEY, periodsSchema.nullable(), null)
-    if (stored && now() - stored.fetchedAt < periodsMaxAgeMs) return stored.periods
-    try {
-      const periods = await raiderio.periods()
-      setSetting(db, PERIODS_KEY, { fetchedAt: now(), periods }, now())
-      return periods
-    } catch {
-      // The computed reset rule covers the gap; stale periods are still right for their weeks.
-      return stored?.periods ?? []
-    }
-  }
-
-  async function refreshStaticData(): Promise<RaidingStaticDataWire | undefined> {
-    const stored = getSetting(db, STATIC_DATA_KEY, staticDataSchema.nullable(), null)
-    if (stored && now() - stored.fetchedAt < staticDataMaxAgeMs) return stored.data
-    try {
-      const data = await raiderio.raidingStaticData(CURRENT_EXPANSION_ID)
-      setSetting(db, STATIC_DATA_KEY, { fetchedAt: now(), data }, now())
-      return data
-    } catch {
-      return stored?.data
-    }
-  }
+  const periods = cachedSetting(db, PERIODS_KEY, periodsSchema, now)
+  const staticData = cachedSetting(db, STATIC_DATA_KEY, staticDataSchema, now)
+  const refreshPeriods = refresher(() => periods.value(), (v) => periods.save({ periods: v }), periodsMaxAgeMs, () => raiderio.periods(), now)
+  const refreshStaticData = refresher(() => staticData.value(), (v) => staticData.save({ data: v }), staticDataMaxAgeMs, () => raiderio.raidingStaticData(CURRENT_EXPANSION_ID), now)
 
   const rosterFrom = (data: RaidingStaticDataWire | undefined, region: Region, instant: number) => {
     if (!data) return undefined
@@ -78,15 +52,50 @@ export function createSeasonContext({ db, raiderio, now, periodsMaxAgeMs = 60 * 
   }
 
   return {
-    storedPeriods,
-    storedRaidRoster: (region, instant) => rosterFrom(getSetting(db, STATIC_DATA_KEY, staticDataSchema.nullable(), null)?.data, region, instant),
-    knownPeriods() {
-      periodsInFlight ??= refreshPeriods().finally(() => (periodsInFlight = undefined))
-      return periodsInFlight
+    storedPeriods: () => periods.value()?.periods ?? [],
+    storedRaidRoster: (region, instant) => rosterFrom(staticData.value()?.data, region, instant),
+    knownPeriods: async () => (await refreshPeriods())?.periods ?? [],
+    raidRoster: async (region, instant) => rosterFrom((await refreshStaticData())?.data, region, instant),
+  }
+}
+
+/**
+ * A settings row kept in memory once read: syncs ask for season facts several times per character,
+ * and re-reading and re-validating the stored JSON each time was wasted work.
+ */
+function cachedSetting<T extends { fetchedAt: number }>(db: Db, key: string, schema: z.ZodType<T>, now: () => number) {
+  let loaded = false
+  let cached: T | null = null
+  return {
+    value(): T | null {
+      if (!loaded) {
+        cached = getSetting(db, key, schema.nullable(), null)
+        loaded = true
+      }
+      return cached
     },
-    async raidRoster(region, instant) {
-      staticInFlight ??= refreshStaticData().finally(() => (staticInFlight = undefined))
-      return rosterFrom(await staticInFlight, region, instant)
+    save(value: Omit<T, 'fetchedAt'>): T {
+      cached = { ...value, fetchedAt: now() } as T
+      loaded = true
+      setSetting(db, key, cached, now())
+      return cached
     },
+  }
+}
+
+/**
+ * Returns the cached value while it is younger than `maxAgeMs`, else fetches a fresh one (one request
+ * shared by concurrent callers). On failure the stale value is kept: old periods and rosters are still
+ * right for their own weeks, and the computed reset rule covers the rest.
+ */
+function refresher<T extends { fetchedAt: number }, V>(current: () => T | null, store: (value: V) => T, maxAgeMs: number, fetch: () => Promise<V>, now: () => number): () => Promise<T | null> {
+  let inFlight: Promise<T | null> | undefined
+  return () => {
+    const cached = current()
+    if (cached && now() - cached.fetchedAt < maxAgeMs) return Promise.resolve(cached)
+    inFlight ??= fetch()
+      .then(store, () => cached)
+      .finally(() => (inFlight = undefined))
+    return inFlight
   }
 }
