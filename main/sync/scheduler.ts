@@ -59,16 +59,16 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   let timer: unknown
   let running = false
 
-  /** Each character's fixed offset within the hour, from its place in the list. */
-  function phaseOf(characterId: number): number {
-    const ids = deps.listCharacters().map((c) => c.id)
-    const index = Math.max(0, ids.indexOf(characterId))
-    return Math.floor((index * intervalMs) / Math.max(1, ids.length))
+  /** Each character's fixed offset within the hour, from its place in the list; refreshed every tick. */
+  const phases = new Map<number, number>()
+  function updatePhases(characters: readonly TrackedCharacter[]): void {
+    phases.clear()
+    characters.forEach((c, index) => phases.set(c.id, Math.floor((index * intervalMs) / characters.length)))
   }
 
   /** The next hourly slot of a character strictly after `after`. */
   function nextSlot(characterId: number, after: number): number {
-    const base = startedAt + phaseOf(characterId)
+    const base = startedAt + (phases.get(characterId) ?? 0)
     const cycles = Math.floor((after - base) / intervalMs) + 1
     return base + Math.max(1, cycles) * intervalMs
   }
@@ -120,6 +120,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     if (!running) return
     const now = clock.now()
     const characters = deps.listCharacters()
+    updatePhases(characters)
     const known = new Set(characters.map((c) => c.id))
     for (const id of due.keys()) if (!known.has(id)) due.delete(id)
     for (const character of characters) {

@@ -76,11 +76,14 @@ describe('scheduler', () => {
   })
 
   it('then syncs hourly, spreading characters over the hour instead of bursting', async () => {
-    const s = setup(4)
+    let listed = 0
+    const s = setup(4, { listCharacters: () => { listed += 1; return s.characters } })
     s.scheduler.start()
     await s.clock.advance(0)
     await s.clock.advance(2 * HOUR)
     expect(s.callsAfter(START)).toEqual([[1, 60], [2, 75], [3, 90], [4, 105], [1, 120]])
+    // The character list is read once per timer tick (9 here), not once per character per slot.
+    expect(listed).toBeLessThanOrEqual(9)
   })
 
   it('never runs two syncs of one character at once: runNow joins the running sync', async () => {
