@@ -1,35 +1,22 @@
 import { bossKeyFromName } from '../../shared/domain/merge.ts'
 import { previousWeek, type WeekWindow } from '../../shared/domain/reset.ts'
-import { SOURCE_IDS, type SourceId } from '../../shared/domain/types.ts'
-import type { WeeklyVault } from '../../shared/domain/weekly-vault.ts'
-import type { CharacterOverview, CharacterVaultView, SourceStatusView, WeekVaultView } from '../../shared/ipc-api.ts'
+import { SOURCE_IDS } from '../../shared/domain/types.ts'
+import type { CharacterOverview, CharacterVaultView, WeekVaultView } from '../../shared/ipc-api.ts'
 import type { Core } from '../composition.ts'
 import type { TrackedCharacter } from '../store/characters-repo.ts'
 import { listBossParses } from '../store/parses-repo.ts'
-import { getVaultResult } from '../store/vault-results-repo.ts'
-import { computeVault } from '../sync/sync-service.ts'
-import { storedSourceReports } from '../sync/vault-report.ts'
+import { storedSourceReports, storedWeekVault } from '../sync/vault-report.ts'
 
 /**
  * The renderer's views, built from the store only: the window shows the stored vault at once, before
  * any network. A week never synced is computed from stored evidence (usually empty slots).
  */
 
-function storedWeek(core: Core, character: TrackedCharacter, week: WeekWindow): { vault: WeeklyVault; syncedAt: number | null } {
-  const stored = getVaultResult(core.store.db, character.id, week.start)
-  if (stored) return { vault: stored.vault, syncedAt: stored.computedAt }
-  return { vault: computeVault(core.store.db, character.id, week, core.season.storedRaidRoster(character.region, week.end - 1)), syncedAt: null }
-}
-
-function sourceViews(core: Core, characterId: number): Record<SourceId, SourceStatusView> {
-  return storedSourceReports(core.store.db, characterId, core.config)
-}
-
 /** One character with this week's two rows. */
 export function characterOverview(core: Core, character: TrackedCharacter): CharacterOverview {
   const week = core.sync.weekAt(character.region, core.now())
-  const { vault, syncedAt } = storedWeek(core, character, week)
-  const sources = sourceViews(core, character.id)
+  const { vault, syncedAt } = storedWeekVault(core.store.db, core.season, character, week)
+  const sources = storedSourceReports(core.store.db, character.id, core.config)
   return {
     id: character.id,
     region: character.region,
@@ -54,7 +41,7 @@ export function characterVaultView(core: Core, character: TrackedCharacter): Cha
   const parseOf = (bossName: string, difficulty: string) =>
     parses.find((p) => p.bossKey === bossKeyFromName(bossName) && p.difficulty === difficulty)?.percent ?? null
   const weekView = (week: WeekWindow): WeekVaultView => {
-    const { vault, syncedAt } = storedWeek(core, character, week)
+    const { vault, syncedAt } = storedWeekVault(core.store.db, core.season, character, week)
     return {
       week: { period: week.period, start: week.start, end: week.end },
       raid: { bosses: vault.raid.bosses.map((b) => ({ ...b, parsePercent: parseOf(b.name, b.difficulty) })), slots: vault.raid.slots },
@@ -63,5 +50,5 @@ export function characterVaultView(core: Core, character: TrackedCharacter): Cha
     }
   }
   const warnings = current.origin === 'computed' && ['kr', 'tw', 'cn'].includes(character.region) ? ['The weekly reset time of this region is an estimate until Raider.IO confirms it.'] : []
-  return { character: characterOverview(core, character), current: weekView(current), previous: weekView(previous), sources: sourceViews(core, character.id), warnings }
+  return { character: characterOverview(core, character), current: weekView(current), previous: weekView(previous), sources: storedSourceReports(core.store.db, character.id, core.config), warnings }
 }

@@ -46,13 +46,19 @@ export function reportFromSync(result: CharacterSyncResult): VaultReport {
 }
 
 /**
- * The stored vault of a week, without network: the saved result, or one computed from stored
- * evidence when the week was never synced. Source statuses come from the last syncs.
+ * The stored vault of a week without network: the saved result, or one computed from stored evidence
+ * when the week was never synced. `syncedAt` is when it was saved (null if computed now).
  */
-export function reportFromStore(db: Db, character: TrackedCharacter, week: WeekWindow, config: SourcesConfig, season: SeasonContext): VaultReport {
+export function storedWeekVault(db: Db, season: SeasonContext, character: TrackedCharacter, week: WeekWindow): { vault: WeeklyVault; syncedAt: number | null } {
   const stored = getVaultResult(db, character.id, week.start)
-  const vault = stored?.vault ?? computeVault(db, character.id, week, season.storedRaidRoster(character.region, week.end - 1))
-  return vaultReport(character, week, vault, storedSourceReports(db, character.id, config), stored?.computedAt ?? null)
+  if (stored) return { vault: stored.vault, syncedAt: stored.computedAt }
+  return { vault: computeVault(db, character.id, week, season.storedRaidRoster(character.region, week.end - 1)), syncedAt: null }
+}
+
+/** The CLI report of a stored week, with source statuses from the last syncs. */
+export function reportFromStore(db: Db, character: TrackedCharacter, week: WeekWindow, config: SourcesConfig, season: SeasonContext): VaultReport {
+  const { vault, syncedAt } = storedWeekVault(db, season, character, week)
+  return vaultReport(character, week, vault, storedSourceReports(db, character.id, config), syncedAt)
 }
 
 /** Source statuses as last recorded: not configured, the last error, ok, or never tried ('skipped'). */
