@@ -1,11 +1,9 @@
 import { DIFFICULTY_LABELS } from '../../shared/domain/difficulty.ts'
 import { SOURCE_IDS } from '../../shared/domain/types.ts'
-import { SOURCE_NAMES } from '../clients/source-error.ts'
+import { levelLabel, SOURCE_LABELS } from '../../shared/domain/labels.ts'
 import type { VaultReport } from '../sync/vault-report.ts'
 
 /** Human-readable output of the CLI: compact tables, times in UTC. */
-
-const EVIDENCE_LABELS = { blizzard: 'Blizzard', warcraftlogs: 'Logs', snapshot: 'snapshot' } as const
 
 const utc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`
 
@@ -20,7 +18,7 @@ export function formatVault(report: VaultReport): string {
     `  Dungeons  ${dungeonSlots.join(' ')}`,
   ]
   if (raid.bosses.length > 0) {
-    lines.push(`  Bosses    ${raid.bosses.map((b) => `${b.name} (${DIFFICULTY_LABELS[b.difficulty]}; ${b.sources.map((s) => EVIDENCE_LABELS[s]).join(', ')})`).join(', ')}`)
+    lines.push(`  Bosses    ${raid.bosses.map((b) => `${b.name} (${DIFFICULTY_LABELS[b.difficulty]}; ${b.sources.map((s) => SOURCE_LABELS[s]).join(', ')})`).join(', ')}`)
   }
   if (dungeons.runs.length > 0) {
     lines.push(`  Runs      ${dungeons.runs.map((r) => `${levelLabel(r.level)} ${r.dungeon} (${r.completedAt.slice(5, 10)})`).join(', ')}`)
@@ -28,15 +26,9 @@ export function formatVault(report: VaultReport): string {
   const sources = SOURCE_IDS.map((id) => {
     const s = report.sources[id]
     const label = s.status === 'not_configured' ? 'not configured' : s.status
-    return `${SOURCE_NAMES[id]} ${label}${s.error ? `: ${s.error}` : ''}`
+    return `${SOURCE_LABELS[id]} ${label}${s.error ? `: ${s.error}` : ''}`
   })
   lines.push(`  Sources   ${sources.join(' · ')}`)
   lines.push(`  Synced    ${report.syncedAt ? `${utc(report.syncedAt)} UTC` : 'never'}`)
   return `${lines.join('\n')}\n`
-}
-
-function levelLabel(level: number): string {
-  if (level === 0) return 'Heroic'
-  if (level === 1) return 'M0'
-  return `+${level}`
 }

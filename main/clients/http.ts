@@ -1,7 +1,8 @@
 import ky, { HTTPError, isNetworkError, isTimeoutError, type KyInstance } from 'ky'
 import type { z } from 'zod'
 import type { SourceId } from '../../shared/domain/types.ts'
-import { SOURCE_NAMES, SourceError, type SourceErrorCode } from './source-error.ts'
+import { SOURCE_LABELS } from '../../shared/domain/labels.ts'
+import { SourceError, type SourceErrorCode } from './source-error.ts'
 
 /**
  * The HTTP layer every source client uses: ky (a well-kept fetch wrapper) does the per-request
@@ -49,7 +50,7 @@ export function createHttp(options: HttpOptions): Http {
   const timeoutMs = options.timeoutMs ?? 10_000
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 30_000
   const baseDelayMs = options.baseDelayMs ?? 500
-  const name = SOURCE_NAMES[source]
+  const name = SOURCE_LABELS[source]
 
   const client: KyInstance = ky.create({
     timeout: timeoutMs,
@@ -160,7 +161,7 @@ export function retryAfterMs(header: string | null, now: number): number | undef
 
 /** The default meaning of an HTTP error status, with a message a player can act on. */
 export function statusError(source: SourceId, status: number, headers: Headers, body: unknown): SourceError {
-  const name = SOURCE_NAMES[source]
+  const name = SOURCE_LABELS[source]
   const detail = bodyMessage(body)
   const suffix = detail ? `: ${detail}` : ''
   const make = (code: SourceErrorCode, message: string, extra: { retryAfterMs?: number } = {}) => new SourceError(source, code, message, { status, ...extra })

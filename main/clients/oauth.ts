@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import type { ClientCredentials } from '../config.ts'
 import type { Http } from './http.ts'
-import { SOURCE_NAMES, SourceError } from './source-error.ts'
+import { SOURCE_LABELS } from '../../shared/domain/labels.ts'
+import { SourceError } from './source-error.ts'
 
 /** A cached OAuth client-credentials token. */
 export interface TokenProvider {
@@ -27,7 +28,7 @@ const REFRESH_MARGIN_MS = 5 * 60 * 1000
 export function createTokenProvider(http: Http, tokenUrl: string, credentials: ClientCredentials, now: () => number = Date.now): TokenProvider {
   let cached: { token: string; expiresAt: number } | undefined
   let inFlight: Promise<string> | undefined
-  const name = SOURCE_NAMES[http.source]
+  const name = SOURCE_LABELS[http.source]
 
   async function fetchToken(): Promise<string> {
     const basic = Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString('base64')
@@ -77,7 +78,7 @@ export async function withToken<T>(tokens: TokenProvider, request: (token: strin
     return await request(second)
   } catch (error) {
     if (error instanceof SourceError && error.status === 401) {
-      throw new SourceError(error.source, 'AUTH_FAILED', `${SOURCE_NAMES[error.source]} rejected the API credentials even with a fresh token. Check the client id and secret in Settings.`, { status: 401 })
+      throw new SourceError(error.source, 'AUTH_FAILED', `${SOURCE_LABELS[error.source]} rejected the API credentials even with a fresh token. Check the client id and secret in Settings.`, { status: 401 })
     }
     throw error
   }

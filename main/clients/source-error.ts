@@ -2,12 +2,6 @@ import type { SourceId } from '../../shared/domain/types.ts'
 import type { ErrorCode } from '../../shared/errors.ts'
 import type { AppError } from '../../shared/result.ts'
 
-/** Display names of the sources, for messages. */
-export const SOURCE_NAMES: Record<SourceId, string> = {
-  blizzard: 'Blizzard',
-  warcraftlogs: 'Warcraft Logs',
-  raiderio: 'Raider.IO',
-}
 
 /** The error kinds a source client reports. */
 export type SourceErrorCode = Extract<

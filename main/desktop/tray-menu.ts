@@ -1,3 +1,4 @@
+import { timeAgo } from '../../shared/domain/labels.ts'
 import type { CharacterOverview } from '../../shared/ipc-api.ts'
 
 /** A menu entry as plain data: the Electron shell turns it into a Menu; tests assert on it directly. */
@@ -42,18 +43,8 @@ export function buildTrayMenu(state: TrayState, actions: TrayActions): TrayMenuI
     { type: 'separator' },
     ...characters,
     { type: 'separator' },
-    { label: state.lastSyncAt === null ? 'Never synced' : `Last sync: ${relativeTime(state.lastSyncAt, state.now)}`, enabled: false },
+    { label: state.lastSyncAt === null ? 'Never synced' : `Last sync: ${timeAgo(state.lastSyncAt, state.now)}`, enabled: false },
     { label: 'Open Vault Companion', click: actions.open },
     { label: 'Quit', click: actions.quit },
   ]
-}
-
-/** "just now", "5 min ago", "3 h ago", "2 d ago". */
-export function relativeTime(at: number, now: number): string {
-  const minutes = Math.floor((now - at) / 60_000)
-  if (minutes < 1) return 'just now'
-  if (minutes < 60) return `${minutes} min ago`
-  const hours = Math.floor(minutes / 60)
-  if (hours < 48) return `${hours} h ago`
-  return `${Math.floor(hours / 24)} d ago`
 }

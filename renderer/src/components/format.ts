@@ -1,34 +1,11 @@
 import { DIFFICULTY_LABELS } from '../../../shared/domain/difficulty.ts'
-import type { Difficulty, RaidEvidenceKind, SourceId } from '../../../shared/domain/types.ts'
+import type { Difficulty } from '../../../shared/domain/types.ts'
 
 export { DIFFICULTY_LABELS }
-
-export const SOURCE_LABELS: Record<SourceId | RaidEvidenceKind, string> = {
-  blizzard: 'Blizzard',
-  warcraftlogs: 'Warcraft Logs',
-  raiderio: 'Raider.IO',
-  snapshot: 'snapshot',
-}
-
-/** Vault level scale: 0 Heroic, 1 Mythic 0, 2+ keystone. */
-export function levelLabel(level: number): string {
-  if (level === 0) return 'Heroic'
-  if (level === 1) return 'Mythic 0'
-  return `+${level}`
-}
+export { levelLabel, SOURCE_LABELS, timeAgo } from '../../../shared/domain/labels.ts'
 
 export function difficultyClass(difficulty: Difficulty | null): string {
   return difficulty ? `difficulty-${difficulty}` : ''
-}
-
-/** "just now", "12 min ago", "3 h ago", "2 d ago"; "never" for null. */
-export function ago(at: number | null, now: number): string {
-  if (at === null) return 'never'
-  const minutes = Math.floor((now - at) / 60_000)
-  if (minutes < 1) return 'just now'
-  if (minutes < 60) return `${minutes} min ago`
-  const hours = Math.floor(minutes / 60)
-  return hours < 48 ? `${hours} h ago` : `${Math.floor(hours / 24)} d ago`
 }
 
 /** "3 d 4 h", "5 h 12 min", "8 min". */

@@ -3,7 +3,7 @@ import type { CharacterVaultView, WeekVaultView } from '../../../shared/ipc-api.
 import { SourceBadges } from '../components/badges.tsx'
 import { ConfirmButton } from '../components/confirm-button.tsx'
 import { ErrorBanner } from '../components/error-banner.tsx'
-import { ago, DIFFICULTY_LABELS, difficultyClass, duration, levelLabel, SOURCE_LABELS, when } from '../components/format.ts'
+import { timeAgo, DIFFICULTY_LABELS, difficultyClass, duration, levelLabel, SOURCE_LABELS, when } from '../components/format.ts'
 import { VaultRow } from '../components/vault-slot.tsx'
 import { useNow } from '../use-now.ts'
 import { useVault } from '../state/store.ts'
@@ -52,7 +52,7 @@ export function VaultDetails({ view }: { view: CharacterVaultView }) {
           </p>
         </div>
         <div className="character-actions">
-          <span className="muted small" data-testid="last-synced">Last synced {ago(current.syncedAt, now)}</span>
+          <span className="muted small" data-testid="last-synced">Last synced {timeAgo(current.syncedAt, now)}</span>
           <span className="muted small" data-testid="reset-countdown">Reset in {duration(current.week.end - now)}</span>
           <button type="button" className="primary" onClick={() => void syncNow(character.id)} disabled={sync.running}>
             {sync.running ? `Syncing… ${sync.done}/${sync.total}` : 'Sync now'}
@@ -94,7 +94,7 @@ export function VaultDetails({ view }: { view: CharacterVaultView }) {
               <li key={source} data-testid={`source-${source}`} className={`source source-${status.status}`}>
                 <span className="source-name">{SOURCE_LABELS[source]}</span>
                 <span className="source-status">{status.status === 'not_configured' ? 'not configured' : status.status === 'skipped' ? 'not synced yet' : status.status}</span>
-                <span className="muted small">{status.syncedAt ? `synced ${ago(status.syncedAt, now)}` : ''}</span>
+                <span className="muted small">{status.syncedAt ? `synced ${timeAgo(status.syncedAt, now)}` : ''}</span>
                 {status.error && <span className="source-error">{status.error.message}</span>}
                 {status.status === 'not_configured' && (
                   <a href="#/settings" onClick={(e) => { e.preventDefault(); navigate({ name: 'settings' }) }}>

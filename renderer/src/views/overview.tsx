@@ -1,6 +1,6 @@
 import type { CharacterOverview } from '../../../shared/ipc-api.ts'
 import { AddCharacterForm } from '../components/add-character-form.tsx'
-import { ago } from '../components/format.ts'
+import { timeAgo } from '../components/format.ts'
 import { VaultRow } from '../components/vault-slot.tsx'
 import { useNow } from '../use-now.ts'
 import { useVault } from '../state/store.ts'
@@ -60,7 +60,7 @@ function CharacterCard({ character }: { character: CharacterOverview }) {
       <VaultRow title="Raid" slots={character.raid} kind="raid" compact />
       <VaultRow title="Dungeons" slots={character.dungeons} kind="dungeon" compact />
       <div className="character-card-foot small">
-        <span className="muted">Synced {ago(character.lastSyncedAt, now)}</span>
+        <span className="muted">Synced {timeAgo(character.lastSyncedAt, now)}</span>
         {character.hasErrors && <span className="warning-text">Some sources failed</span>}
       </div>
     </a>

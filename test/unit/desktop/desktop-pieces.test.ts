@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createSafeStorageSecrets, type SafeStorageLike } from '../../../main/desktop/safe-storage-secrets.ts'
-import { buildTrayMenu, relativeTime, traySummary } from '../../../main/desktop/tray-menu.ts'
+import { buildTrayMenu, traySummary } from '../../../main/desktop/tray-menu.ts'
+import { timeAgo } from '../../../shared/domain/labels.ts'
 import { unlockNotice } from '../../../main/desktop/unlock-notice.ts'
 import type { CharacterOverview } from '../../../shared/ipc-api.ts'
 
@@ -38,7 +39,7 @@ describe('tray menu', () => {
   })
 
   it.each([[30_000, 'just now'], [5 * 60_000, '5 min ago'], [3 * 3_600_000, '3 h ago'], [3 * 86_400_000, '3 d ago']])('relative time %i ms → %s', (ago, text) => {
-    expect(relativeTime(now - ago, now)).toBe(text)
+    expect(timeAgo(now - ago, now)).toBe(text)
   })
 
   it('traySummary counts unlocked slots only', () => {
