@@ -6,7 +6,7 @@ import { readAppSettings, updateAppSettings } from './app-settings.ts'
 import type { Core } from './composition.ts'
 import { characterOverview, characterVaultView } from './desktop/vault-views.ts'
 import type { SecretStore } from './ports.ts'
-import { addCharacter, findCharacter, listCharacters, removeCharacter, type TrackedCharacter } from './store/characters-repo.ts'
+import { addCharacter, findCharacter, getCharacter, listCharacters, removeCharacter } from './store/characters-repo.ts'
 import { StoreError } from './store/store-error.ts'
 import type { Scheduler } from './sync/scheduler.ts'
 import { validateCharacter } from './sync/validate-character.ts'
@@ -59,7 +59,6 @@ export function createIpcHandlers(context: HandlerContext): IpcHandlers {
     }
   }
 
-  const tracked = (core: Core, id: number): TrackedCharacter | undefined => listCharacters(core.store.db).find((c) => c.id === id)
 
   function settingsView(core: Core): SettingsView {
     const stored = secrets.load()
@@ -94,6 +93,8 @@ export function createIpcHandlers(context: HandlerContext): IpcHandlers {
       const checked = await validateCharacter(core.clients, ref)
       if (!checked.ok) return checked
       const { character } = addCharacter(core.store.db, checked.value, core.now())
+      // The tray and any other view list characters: tell them.
+      core.events.emit('data:changed', { characterId: character.id })
       // Fill the new vault right away; the view updates on data:changed.
       void context.scheduler?.runNow([character.id])
       return ok(characterOverview(core, character))
@@ -101,19 +102,21 @@ export function createIpcHandlers(context: HandlerContext): IpcHandlers {
 
     'characters:remove': handle('characters:remove', ([input], core) => {
       const { id } = input
-      return ok({ removed: removeCharacter(core.store.db, id) })
+      const removed = removeCharacter(core.store.db, id)
+      if (removed) core.events.emit('data:changed', { characterId: id })
+      return ok({ removed })
     }),
 
     'vault:get': handle('vault:get', ([input], core) => {
       const { characterId } = input
-      const character = tracked(core, characterId)
+      const character = getCharacter(core.store.db, characterId)
       if (!character) return err('UNKNOWN_CHARACTER', 'That character is not tracked any more.')
       return ok(characterVaultView(core, character))
     }),
 
     'sync:run': handle('sync:run', async ([input], core) => {
       const { characterId } = input
-      if (characterId !== undefined && !tracked(core, characterId)) return err('UNKNOWN_CHARACTER', 'That character is not tracked any more.')
+      if (characterId !== undefined && !getCharacter(core.store.db, characterId)) return err('UNKNOWN_CHARACTER', 'That character is not tracked any more.')
       const ids = characterId === undefined ? undefined : [characterId]
       const results = context.scheduler
         ? await context.scheduler.runNow(ids)

@@ -8,7 +8,7 @@ import { createSafeStorageSecrets } from '../desktop/safe-storage-secrets.ts'
 import { characterOverview } from '../desktop/vault-views.ts'
 import { unlockNotice } from '../desktop/unlock-notice.ts'
 import { createIpcHandlers } from '../ipc-handlers.ts'
-import { listCharacters } from '../store/characters-repo.ts'
+import { getCharacter, listCharacters } from '../store/characters-repo.ts'
 import { deleteSetting, getSettingText, setSetting } from '../store/settings-repo.ts'
 import { StoreError } from '../store/store-error.ts'
 import type { Scheduler } from '../sync/scheduler.ts'
@@ -99,18 +99,24 @@ if (!app.requestSingleInstanceLock()) {
         open: () => showWindow(),
         quit: () => app.quit(),
       })
-      const refreshTray = () => {
-        const characters = listCharacters(ready.store.db).map((c) => characterOverview(ready, c))
-        const synced = characters.map((c) => c.lastSyncedAt ?? 0)
-        tray.update({ characters, sync: progress, lastSyncAt: synced.length && Math.max(...synced) > 0 ? Math.max(...synced) : null, now: Date.now() })
+      // Character lines are rebuilt when data changes; progress ticks only relabel "Sync all".
+      let trayCharacters: CharacterOverview[] = []
+      const renderTray = () => {
+        const synced = trayCharacters.map((c) => c.lastSyncedAt ?? 0)
+        const newest = Math.max(0, ...synced)
+        tray.update({ characters: trayCharacters, sync: progress, lastSyncAt: newest > 0 ? newest : null, now: Date.now() })
+      }
+      const reloadTray = () => {
+        trayCharacters = listCharacters(ready.store.db).map((c) => characterOverview(ready, c))
+        renderTray()
       }
       ready.events.on('run:progress', ({ done, total }) => {
         Object.assign(progress, { running: done < total, done, total })
         sendEvent(window, 'sync:progress', { ...progress })
-        refreshTray()
+        renderTray()
       })
       ready.events.on('character:finished', ({ characterId }) => {
-        const character = listCharacters(ready.store.db).find((c) => c.id === characterId)
+        const character = getCharacter(ready.store.db, characterId)
         if (!character) return
         const after = characterOverview(ready, character)
         const notice = unlockNotice(overviews.get(characterId), after)
@@ -119,10 +125,10 @@ if (!app.requestSingleInstanceLock()) {
       })
       ready.events.on('data:changed', ({ characterId }) => {
         sendEvent(window, 'data:changed', { characterId })
-        refreshTray()
+        reloadTray()
       })
       powerMonitor.on('resume', () => scheduler?.wake())
-      refreshTray()
+      reloadTray()
       scheduler.start()
     }
 

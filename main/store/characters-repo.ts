@@ -59,6 +59,12 @@ export function findCharacter(db: Db, ref: CharacterRef): TrackedCharacter | und
   return row ? toTracked(row) : undefined
 }
 
+/** The tracked character with this id, if any. */
+export function getCharacter(db: Db, id: number): TrackedCharacter | undefined {
+  const row = db.select().from(characters).where(eq(characters.id, id)).get()
+  return row ? toTracked(row) : undefined
+}
+
 /** Every tracked character, oldest first. */
 export function listCharacters(db: Db): TrackedCharacter[] {
   return db.select().from(characters).orderBy(asc(characters.createdAt), asc(characters.id)).all().map(toTracked)

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm'
+import { and, asc, eq, sql } from 'drizzle-orm'
 import type { BossKill, Difficulty, KeystoneRun, RaidEvidenceKind, SourceId } from '../../shared/domain/types.ts'
 import type { Db } from './db.ts'
 import { encounterSnapshotEntries, encounterSnapshots, keystoneRunObservations, raidKillObservations } from './schema.ts'
@@ -117,14 +117,4 @@ export function firstSnapshotOfWeek(db: Db, characterId: number, weekStart: numb
     .all()
     .map((e) => ({ bossKey: e.bossKey, bossName: e.bossName, difficulty: e.difficulty as Difficulty, completedCount: e.completedCount, lastKillAt: e.lastKillAt }))
   return { capturedAt: snapshot.capturedAt, entries }
-}
-
-/** Capture time of the newest snapshot of a character, for freshness checks. */
-export function latestSnapshotTime(db: Db, characterId: number): number | undefined {
-  return db
-    .select({ capturedAt: encounterSnapshots.capturedAt })
-    .from(encounterSnapshots)
-    .where(eq(encounterSnapshots.characterId, characterId))
-    .orderBy(desc(encounterSnapshots.capturedAt))
-    .get()?.capturedAt
 }

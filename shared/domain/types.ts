@@ -76,7 +76,3 @@ export type VaultSlot = RaidVaultSlot | DungeonVaultSlot
 export function isRegion(value: string): value is Region {
   return (REGIONS as readonly string[]).includes(value)
 }
-
-export function isDifficulty(value: string): value is Difficulty {
-  return (DIFFICULTIES as readonly string[]).includes(value)
-}

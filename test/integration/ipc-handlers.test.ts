@@ -75,11 +75,17 @@ describe('IPC handlers on the real core', () => {
     expect(await ipc[channel](args as unknown as unknown[])).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
   })
 
-  it('removes a character', async () => {
+  it('removes a character, and announces adding and removing to listeners such as the tray', async () => {
     seedThrall()
     const { ipc } = handlers()
+    const changed: number[] = []
+    h.core().events.on('data:changed', ({ characterId }) => changed.push(characterId))
     await ipc['characters:add']([{ region: 'us', realm: 'area-52', name: 'Thrall' }])
+    expect(changed).toEqual([1])
     expect(await ipc['characters:remove']([{ id: 1 }])).toEqual({ ok: true, value: { removed: true } })
+    expect(changed).toEqual([1, 1])
+    expect(await ipc['characters:remove']([{ id: 1 }])).toEqual({ ok: true, value: { removed: false } })
+    expect(changed).toEqual([1, 1])
     expect(await ipc['vault:get']([{ characterId: 1 }])).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHARACTER' } })
   })
 

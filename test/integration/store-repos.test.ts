@@ -7,7 +7,7 @@ import type { BossKill } from '../../shared/domain/types.ts'
 import { buildWeeklyVault } from '../../shared/domain/weekly-vault.ts'
 import { addCharacter, findCharacter, listCharacters, removeCharacter, updateCharacterProfile } from '../../main/store/characters-repo.ts'
 import { openStore, type Store } from '../../main/store/db.ts'
-import { firstSnapshotOfWeek, latestSnapshotTime, listKeystoneRuns, listRaidKills, recordEncounterSnapshot, recordKeystoneRuns, recordRaidKills } from '../../main/store/observations-repo.ts'
+import { firstSnapshotOfWeek, listKeystoneRuns, listRaidKills, recordEncounterSnapshot, recordKeystoneRuns, recordRaidKills } from '../../main/store/observations-repo.ts'
 import { getSetting, setSetting } from '../../main/store/settings-repo.ts'
 import { getSourceStatus, listSourceStatuses, recordSourceOutcome } from '../../main/store/sync-status-repo.ts'
 import { getVaultResult, getVaultResultAt, saveVaultResult } from '../../main/store/vault-results-repo.ts'
@@ -111,7 +111,6 @@ describe('evidence', () => {
     recordEncounterSnapshot(store.db, id, WEEK, WEEK + 500, [{ ...entry, completedCount: 5 }])
     recordEncounterSnapshot(store.db, id, WEEK, WEEK + 100, [{ ...entry, completedCount: 4 }])
     expect(firstSnapshotOfWeek(store.db, id, WEEK)).toEqual({ capturedAt: WEEK + 100, entries: [{ ...entry, completedCount: 4 }] })
-    expect(latestSnapshotTime(store.db, id)).toBe(WEEK + 500)
   })
 })
 
