@@ -4,7 +4,10 @@ import type { AddressInfo } from 'node:net'
 /** What a fake server received, so tests can assert what was sent. */
 export interface LoggedRequest {
   method: string
+  /** Percent-decoded path. */
   path: string
+  /** The path exactly as it came over the wire. */
+  rawPath: string
   query: URLSearchParams
   headers: IncomingHttpHeaders
   body: string
@@ -81,7 +84,7 @@ export class FakeServer {
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
     const url = new URL(req.url ?? '/', 'http://fake')
-    const request: LoggedRequest = { method: req.method ?? 'GET', path: decodeURIComponent(url.pathname), query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') }
+    const request: LoggedRequest = { method: req.method ?? 'GET', path: decodeURIComponent(url.pathname), rawPath: url.pathname, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') }
     this.requests.push(request)
 
     const fault = this.takeFault(request.path)

@@ -54,12 +54,13 @@ describe('Blizzard raid encounters', () => {
     expect(request?.headers.authorization).toBe('Bearer blizzard-token-1')
   })
 
-  it('percent-encodes non-ASCII names and realms as UTF-8 after lower-casing', async () => {
+  it('lower-cases non-ASCII names and sends name and accented realm slug percent-encoded as UTF-8', async () => {
     fake.setCharacter('eu', 'aggra-português', 'ñøñå', { encounters: { expansions: [] } })
     const { value } = await client().raidEncounters({ region: 'eu', realm: 'aggra-português', name: 'Ñøñå' })
     expect(value).toEqual([])
-    const raw = fake.server.requests.at(-1)
-    expect(raw?.path).toBe('/eu/profile/wow/character/aggra-português/ñøñå/encounters/raids')
+    const request = fake.server.requests.at(-1)
+    expect(request?.path).toBe('/eu/profile/wow/character/aggra-português/ñøñå/encounters/raids')
+    expect(request?.rawPath).toBe('/eu/profile/wow/character/aggra-portugu%C3%AAs/%C3%B1%C3%B8%C3%B1%C3%A5/encounters/raids')
   })
 
   it('de-duplicates a raid listed under "Current Season" and its real expansion', async () => {
