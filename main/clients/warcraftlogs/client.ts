@@ -78,7 +78,7 @@ export function createWarcraftLogsClient({ config, http, now = Date.now, reportL
       // GraphQL errors come with HTTP 200: the query was refused (schema drift or bad input).
       return new SourceError('warcraftlogs', 'UPSTREAM_ERROR', `Warcraft Logs refused the query: ${first}`, { status, cause: error })
     }
-    if (error instanceof SyntaxError || (error instanceof Error && /json/i.test(error.message))) {
+    if (error instanceof SyntaxError) {
       return new SourceError('warcraftlogs', 'MALFORMED_RESPONSE', 'Warcraft Logs sent a response that is not valid JSON. Nothing was stored.', { cause: error })
     }
     return http.toSourceError(error)
