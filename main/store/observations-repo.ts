@@ -1,4 +1,5 @@
-import { and, asc, eq, sql } from 'drizzle-orm'
+import { and, asc, eq, gte, lt, sql } from 'drizzle-orm'
+import type { WeekWindow } from '../../shared/domain/reset.ts'
 import type { BossKill, Difficulty, KeystoneRun, RaidEvidenceKind, SourceId } from '../../shared/domain/types.ts'
 import type { Db } from './db.ts'
 import { encounterSnapshotEntries, encounterSnapshots, keystoneRunObservations, raidKillObservations } from './schema.ts'
@@ -32,12 +33,16 @@ function chunks<T>(rows: readonly T[], size = 500): T[][] {
   return result
 }
 
-/** All kill evidence stored for a week. */
-export function listRaidKills(db: Db, characterId: number, weekStart: number): BossKill[] {
+/**
+ * All kill evidence of a week, found by its own time (a count-proved kill by when it was seen), not by
+ * the week it was filed under: a later change of week boundaries never hides stored evidence.
+ */
+export function listRaidKills(db: Db, characterId: number, week: Pick<WeekWindow, 'start' | 'end'>): BossKill[] {
+  const evidenceAt = sql`coalesce(${raidKillObservations.killedAt}, ${raidKillObservations.observedAt})`
   return db
     .select()
     .from(raidKillObservations)
-    .where(and(eq(raidKillObservations.characterId, characterId), eq(raidKillObservations.weekStart, weekStart)))
+    .where(and(eq(raidKillObservations.characterId, characterId), sql`${evidenceAt} >= ${week.start}`, sql`${evidenceAt} < ${week.end}`))
     .orderBy(asc(raidKillObservations.id))
     .all()
     .map((row) => ({
@@ -71,12 +76,12 @@ export function recordKeystoneRuns(db: Db, characterId: number, weekStart: numbe
   }
 }
 
-/** Every source's runs of a week, one KeystoneRun per observation (merge them with mergeKeystoneRuns). */
-export function listKeystoneRuns(db: Db, characterId: number, weekStart: number): KeystoneRun[] {
+/** Every source's runs completed in a week, one KeystoneRun per observation (merge them with mergeKeystoneRuns). */
+export function listKeystoneRuns(db: Db, characterId: number, week: Pick<WeekWindow, 'start' | 'end'>): KeystoneRun[] {
   return db
     .select()
     .from(keystoneRunObservations)
-    .where(and(eq(keystoneRunObservations.characterId, characterId), eq(keystoneRunObservations.weekStart, weekStart)))
+    .where(and(eq(keystoneRunObservations.characterId, characterId), gte(keystoneRunObservations.completedAt, week.start), lt(keystoneRunObservations.completedAt, week.end)))
     .orderBy(asc(keystoneRunObservations.completedAt))
     .all()
     .map((row) => ({ dungeon: row.dungeon, level: row.level, completedAt: row.completedAt, timed: row.timed, sources: [row.source as SourceId] }))
@@ -102,11 +107,11 @@ export function recordEncounterSnapshot(db: Db, characterId: number, weekStart: 
  * The earliest snapshot captured inside the given week, the baseline for count-based evidence.
  * Snapshots of earlier weeks are never returned: they would count last week's kills again.
  */
-export function firstSnapshotOfWeek(db: Db, characterId: number, weekStart: number): { capturedAt: number; entries: SnapshotEntry[] } | undefined {
+export function firstSnapshotOfWeek(db: Db, characterId: number, week: Pick<WeekWindow, 'start' | 'end'>): { capturedAt: number; entries: SnapshotEntry[] } | undefined {
   const snapshot = db
     .select()
     .from(encounterSnapshots)
-    .where(and(eq(encounterSnapshots.characterId, characterId), eq(encounterSnapshots.weekStart, weekStart)))
+    .where(and(eq(encounterSnapshots.characterId, characterId), gte(encounterSnapshots.capturedAt, week.start), lt(encounterSnapshots.capturedAt, week.end)))
     .orderBy(asc(encounterSnapshots.capturedAt), asc(encounterSnapshots.id))
     .get()
   if (!snapshot) return undefined

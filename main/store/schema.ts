@@ -45,6 +45,7 @@ export const raidKillObservations = sqliteTable(
   },
   (t) => [
     uniqueIndex('raid_kill_identity').on(t.characterId, t.weekStart, t.bossKey, t.difficulty, t.source),
+    index('raid_kill_time').on(t.characterId, t.killedAt),
     check('raid_kill_difficulty', sql`${t.difficulty} in ('lfr', 'normal', 'heroic', 'mythic')`),
     check('raid_kill_source', sql`${t.source} in ('blizzard', 'warcraftlogs', 'snapshot')`),
   ],
@@ -69,6 +70,7 @@ export const keystoneRunObservations = sqliteTable(
   (t) => [
     uniqueIndex('keystone_run_identity').on(t.characterId, t.source, t.dungeon, t.level, t.completedAt),
     index('keystone_run_week').on(t.characterId, t.weekStart),
+    index('keystone_run_time').on(t.characterId, t.completedAt),
     check('keystone_run_level', sql`${t.level} >= 0`),
     check('keystone_run_source', sql`${t.source} in ('blizzard', 'warcraftlogs', 'raiderio')`),
   ],
@@ -85,7 +87,7 @@ export const encounterSnapshots = sqliteTable(
     capturedAt: integer('captured_at').notNull(),
     weekStart: integer('week_start').notNull(),
   },
-  (t) => [index('encounter_snapshot_week').on(t.characterId, t.weekStart, t.capturedAt)],
+  (t) => [index('encounter_snapshot_week').on(t.characterId, t.weekStart, t.capturedAt), index('encounter_snapshot_time').on(t.characterId, t.capturedAt)],
 )
 
 /** One boss/difficulty counter inside a snapshot. */
@@ -137,11 +139,29 @@ export const sourceSyncStatus = sqliteTable(
     lastSuccessAt: integer('last_success_at'),
     lastErrorCode: text('last_error_code'),
     lastErrorMessage: text('last_error_message'),
+    /** First failed attempt since the last success (null while the source works). */
+    failingSince: integer('failing_since'),
   },
   (t) => [
     primaryKey({ columns: [t.characterId, t.source] }),
     check('sync_status_source', sql`${t.source} in ('blizzard', 'warcraftlogs', 'raiderio')`),
   ],
+)
+
+/**
+ * Every successful read of one evidence feed (e.g. Blizzard's raid encounters), kept for a few weeks:
+ * a vault row is only as trustworthy as the reads that happened during its week (row-status.ts).
+ */
+export const feedSuccesses = sqliteTable(
+  'feed_successes',
+  {
+    characterId: integer('character_id')
+      .notNull()
+      .references(() => characters.id, { onDelete: 'cascade' }),
+    feed: text('feed').notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.characterId, t.feed, t.at] })],
 )
 
 /** App settings as JSON values by key. */

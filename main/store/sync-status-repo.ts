@@ -1,4 +1,4 @@
-import { and, eq, max } from 'drizzle-orm'
+import { and, eq, max, sql } from 'drizzle-orm'
 import type { SourceId } from '../../shared/domain/types.ts'
 import type { ErrorCode } from '../../shared/errors.ts'
 import type { AppError } from '../../shared/result.ts'
@@ -11,6 +11,8 @@ export interface SourceStatus {
   lastAttemptAt: number | null
   lastSuccessAt: number | null
   lastError: AppError | null
+  /** First failed attempt since the last success, null while the source works. */
+  failingSince: number | null
 }
 
 /** The outcome of one attempt to read a source. */
@@ -19,11 +21,15 @@ export type SourceOutcome = { at: number; ok: true } | { at: number; ok: false; 
 /** Records an attempt; a failure keeps the time of the last success so staleness stays visible. */
 export function recordSourceOutcome(db: Db, characterId: number, source: SourceId, outcome: SourceOutcome): void {
   const update = outcome.ok
-    ? { lastAttemptAt: outcome.at, lastSuccessAt: outcome.at, lastErrorCode: null, lastErrorMessage: null }
+    ? { lastAttemptAt: outcome.at, lastSuccessAt: outcome.at, lastErrorCode: null, lastErrorMessage: null, failingSince: null }
     : { lastAttemptAt: outcome.at, lastErrorCode: outcome.error.code, lastErrorMessage: outcome.error.message }
   db.insert(sourceSyncStatus)
-    .values({ characterId, source, ...update })
-    .onConflictDoUpdate({ target: [sourceSyncStatus.characterId, sourceSyncStatus.source], set: update })
+    .values({ characterId, source, ...update, failingSince: outcome.ok ? null : outcome.at })
+    .onConflictDoUpdate({
+      target: [sourceSyncStatus.characterId, sourceSyncStatus.source],
+      // A failure keeps the time the trouble started; a success clears it.
+      set: outcome.ok ? update : { ...update, failingSince: sql`coalesce(${sourceSyncStatus.failingSince}, ${outcome.at})` },
+    })
     .run()
 }
 
@@ -53,6 +59,7 @@ function toStatus(row: typeof sourceSyncStatus.$inferSelect): SourceStatus {
     lastAttemptAt: row.lastAttemptAt,
     lastSuccessAt: row.lastSuccessAt,
     lastError: row.lastErrorCode ? { code: row.lastErrorCode as ErrorCode, message: row.lastErrorMessage ?? '' } : null,
+    failingSince: row.failingSince,
   }
 }
 

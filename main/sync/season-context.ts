@@ -1,5 +1,7 @@
 import { z } from 'zod'
-import type { KnownPeriod } from '../../shared/domain/reset.ts'
+import { bossKeyFromName } from '../../shared/domain/merge.ts'
+import type { KnownPeriod, WeekWindow } from '../../shared/domain/reset.ts'
+import { rosterSnapshot, seasonForPeriod } from '../../shared/domain/seasons.ts'
 import { REGIONS, type Region } from '../../shared/domain/types.ts'
 import { CURRENT_EXPANSION_ID, type RaiderIoClient } from '../clients/raiderio/client.ts'
 import { currentRaids } from '../clients/raiderio/parse.ts'
@@ -10,18 +12,31 @@ import { getSetting, setSetting } from '../store/settings-repo.ts'
 /**
  * Season facts that are the same for every character: Raider.IO's week boundaries and the raids of
  * the season. Both are fetched at most once per refresh interval and cached in settings, so a sync
- * without Raider.IO and the offline CLI still use the last known values.
+ * without Raider.IO and the offline CLI still use the last known values. Nothing here ever rejects:
+ * a failed fetch or a failed cache write leaves the last known values in use.
  */
 export interface SeasonContext {
   /** Known periods: refreshed from Raider.IO when stale, else (or on failure) the stored ones. */
   knownPeriods(): Promise<KnownPeriod[]>
   /** The stored periods only (no network). */
   storedPeriods(): KnownPeriod[]
-  /** Boss keys of the raids running in `region` at `instant`, or undefined when unknown. */
-  raidRoster(region: Region, instant: number): Promise<Set<string> | undefined>
+  /** The bosses that count in a week, refreshing Raider.IO's static data when stale. */
+  raidRoster(region: Region, week: WeekWindow): Promise<RaidRoster | undefined>
   /** The same from the stored static data only (no network). */
-  storedRaidRoster(region: Region, instant: number): Set<string> | undefined
+  storedRaidRoster(region: Region, week: WeekWindow): RaidRoster | undefined
 }
+
+/**
+ * Boss keys whose kills count in a week: from Raider.IO's static data, or, while that has never been
+ * fetched, from the snapshot shipped in seasons.ts. Undefined when neither knows the week's season.
+ */
+export interface RaidRoster {
+  bosses: Set<string>
+  origin: 'raiderio' | 'snapshot'
+}
+
+/** What the player is told when the roster came from the shipped snapshot. */
+export const SNAPSHOT_ROSTER_WARNING = `Raider.IO has not given this season's raids yet, so the list of raids shipped with the app was used.`
 
 const PERIODS_KEY = 'cache.raiderio.periods'
 const STATIC_DATA_KEY = `cache.raiderio.raiding-static-data.${CURRENT_EXPANSION_ID}`
@@ -37,25 +52,33 @@ export interface SeasonContextOptions {
   now: () => number
   periodsMaxAgeMs?: number
   staticDataMaxAgeMs?: number
+  /** After a failed fetch, the stored values are used without asking again for this long. */
+  retryAfterFailureMs?: number
 }
 
-export function createSeasonContext({ db, raiderio, now, periodsMaxAgeMs = 60 * 60 * 1000, staticDataMaxAgeMs = 24 * 60 * 60 * 1000 }: SeasonContextOptions): SeasonContext {
+export function createSeasonContext(options: SeasonContextOptions): SeasonContext {
+  const { db, raiderio, now } = options
+  const { periodsMaxAgeMs = 60 * 60 * 1000, staticDataMaxAgeMs = 24 * 60 * 60 * 1000, retryAfterFailureMs = 10 * 60 * 1000 } = options
   const periods = cachedSetting(db, PERIODS_KEY, periodsSchema, now)
   const staticData = cachedSetting(db, STATIC_DATA_KEY, staticDataSchema, now)
-  const refreshPeriods = refresher(() => periods.value(), (v) => periods.save({ periods: v }), periodsMaxAgeMs, () => raiderio.periods(), now)
-  const refreshStaticData = refresher(() => staticData.value(), (v) => staticData.save({ data: v }), staticDataMaxAgeMs, () => raiderio.raidingStaticData(CURRENT_EXPANSION_ID), now)
+  const refreshPeriods = refresher({ current: () => periods.value(), store: (v: KnownPeriod[]) => periods.save({ periods: v }), maxAgeMs: periodsMaxAgeMs, retryAfterFailureMs, fetch: () => raiderio.periods(), now })
+  const refreshStaticData = refresher({ current: () => staticData.value(), store: (v: RaidingStaticDataWire) => staticData.save({ data: v }), maxAgeMs: staticDataMaxAgeMs, retryAfterFailureMs, fetch: () => raiderio.raidingStaticData(CURRENT_EXPANSION_ID), now })
 
-  const rosterFrom = (data: RaidingStaticDataWire | undefined, region: Region, instant: number) => {
-    if (!data) return undefined
-    const raids = currentRaids(data, region, instant)
-    return raids.length > 0 ? new Set(raids.flatMap((r) => r.bosses.map((b) => b.key))) : undefined
+  const rosterFrom = (data: RaidingStaticDataWire | undefined, region: Region, week: WeekWindow): RaidRoster | undefined => {
+    if (data) {
+      // A past week uses the raids of its own end; the current week those running now.
+      const raids = currentRaids(data, region, Math.min(now(), week.end - 1))
+      if (raids.length > 0) return { bosses: new Set(raids.flatMap((r) => r.bosses.map((b) => b.key))), origin: 'raiderio' }
+    }
+    const shipped = rosterSnapshot(seasonForPeriod(week.period), week.period)
+    return shipped ? { bosses: new Set(shipped.map(bossKeyFromName)), origin: 'snapshot' } : undefined
   }
 
   return {
     storedPeriods: () => periods.value()?.periods ?? [],
-    storedRaidRoster: (region, instant) => rosterFrom(staticData.value()?.data, region, instant),
+    storedRaidRoster: (region, week) => rosterFrom(staticData.value()?.data, region, week),
     knownPeriods: async () => (await refreshPeriods())?.periods ?? [],
-    raidRoster: async (region, instant) => rosterFrom((await refreshStaticData())?.data, region, instant),
+    raidRoster: async (region, week) => rosterFrom((await refreshStaticData())?.data, region, week),
   }
 }
 
@@ -74,27 +97,54 @@ function cachedSetting<T extends { fetchedAt: number }>(db: Db, key: string, sch
       }
       return cached
     },
+    /** Keeps the value in memory; a failed write (database busy, disk full) only loses the copy on disk. */
     save(value: Omit<T, 'fetchedAt'>): T {
       cached = { ...value, fetchedAt: now() } as T
       loaded = true
-      setSetting(db, key, cached, now())
+      try {
+        setSetting(db, key, cached, now())
+      } catch {
+        // Season facts are a cache: the next refresh writes them again.
+      }
       return cached
     },
   }
 }
 
+interface RefresherOptions<T, V> {
+  current: () => T | null
+  store: (value: V) => T
+  maxAgeMs: number
+  retryAfterFailureMs: number
+  fetch: () => Promise<V>
+  now: () => number
+}
+
 /**
  * Returns the cached value while it is younger than `maxAgeMs`, else fetches a fresh one (one request
- * shared by concurrent callers). On failure the stale value is kept: old periods and rosters are still
- * right for their own weeks, and the computed reset rule covers the rest.
+ * shared by concurrent callers). On failure the stale value is kept, and no new request is made for
+ * `retryAfterFailureMs`: while Raider.IO is down, syncing twelve characters must not ask twelve times.
+ * Old periods and rosters are still right for their own weeks, and the computed reset rule covers the rest.
  */
-function refresher<T extends { fetchedAt: number }, V>(current: () => T | null, store: (value: V) => T, maxAgeMs: number, fetch: () => Promise<V>, now: () => number): () => Promise<T | null> {
+function refresher<T extends { fetchedAt: number }, V>({ current, store, maxAgeMs, retryAfterFailureMs, fetch, now }: RefresherOptions<T, V>): () => Promise<T | null> {
   let inFlight: Promise<T | null> | undefined
+  let failedAt: number | undefined
   return () => {
     const cached = current()
     if (cached && now() - cached.fetchedAt < maxAgeMs) return Promise.resolve(cached)
+    if (failedAt !== undefined && now() - failedAt < retryAfterFailureMs) return Promise.resolve(cached)
     inFlight ??= fetch()
-      .then(store, () => cached)
+      .then(
+        (value) => {
+          failedAt = undefined
+          return store(value)
+        },
+        () => {
+          failedAt = now()
+          return cached
+        },
+      )
+      .catch(() => cached)
       .finally(() => (inFlight = undefined))
     return inFlight
   }

@@ -29,11 +29,11 @@ export function vaultReport(character: CharacterRef, week: Pick<WeekWindow, 'sta
     week: { start: new Date(week.start).toISOString(), end: new Date(week.end).toISOString() },
     raid: {
       bosses: vault.raid.bosses.map((b) => ({ name: b.name, difficulty: b.difficulty, sources: [...b.sources] })),
-      slots: vault.raid.slots.map(({ threshold, progress, unlocked, difficulty, itemLevel }) => ({ threshold, progress, unlocked, difficulty, itemLevel })),
+      slots: vault.raid.slots.map(({ threshold, progress, unlocked, difficulty, itemLevel, reward }) => ({ threshold, progress, unlocked, difficulty, itemLevel, reward })),
     },
     dungeons: {
       runs: vault.dungeons.runs.map((r) => ({ dungeon: r.dungeon, level: r.level, completedAt: new Date(r.completedAt).toISOString(), sources: [...r.sources] })),
-      slots: vault.dungeons.slots.map(({ threshold, progress, unlocked, level, itemLevel }) => ({ threshold, progress, unlocked, level, itemLevel })),
+      slots: vault.dungeons.slots.map(({ threshold, progress, unlocked, level, itemLevel, reward }) => ({ threshold, progress, unlocked, level, itemLevel, reward })),
     },
     sources: Object.fromEntries(SOURCE_IDS.map((s) => [s, { status: sources[s].status, syncedAt: iso(sources[s].syncedAt), error: sources[s].error?.message ?? null }])) as VaultReport['sources'],
     syncedAt: iso(syncedAt),

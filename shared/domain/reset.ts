@@ -65,25 +65,27 @@ export function computedWeek(region: Region, instant: number): WeekWindow {
 }
 
 /**
- * The week containing `instant`: a known period of the region that contains it wins (Raider.IO is
- * authoritative). Otherwise the computed week, clipped so that it never overlaps a known period
- * (e.g. a known week that began later than the rule says ends the computed one there).
+ * The week containing `instant`. A known period of the region that contains it wins (Raider.IO is
+ * authoritative). Otherwise, when the region has known periods, weeks continue from the nearest one in
+ * exact 7-day steps (so a region whose real reset differs from the rule, such as KR/TW, never gets a
+ * short or long week once the stored periods run out); only a region with no known period uses the rule.
  */
 export function weekContaining(region: Region, instant: number, known: readonly KnownPeriod[] = []): WeekWindow {
   assertInstant(instant)
-  const ofRegion = known.filter((p) => p.region === region)
+  const ofRegion = known.filter((p) => p.region === region).sort((a, b) => a.start - b.start)
   const match = ofRegion.find((p) => p.start <= instant && instant < p.end)
   if (match) return { region, period: match.period, start: match.start, end: match.end, origin: 'raiderio' }
-  let week = computedWeek(region, instant)
-  const nextKnown = ofRegion.find((p) => p.start > instant && p.start < week.end)
-  if (nextKnown) {
-    // The known week began late, so `instant` is still in the week before it, which began at the
-    // computed reset a week earlier.
-    week = { ...computedWeek(region, nextKnown.start - WEEK_MS), end: nextKnown.start, period: nextKnown.period - 1 }
+  if (ofRegion.length === 0) return computedWeek(region, instant)
+  const before = ofRegion.filter((p) => p.end <= instant).at(-1)
+  if (before) {
+    const steps = Math.floor((instant - before.end) / WEEK_MS)
+    const start = before.end + steps * WEEK_MS
+    return { region, period: before.period + 1 + steps, start, end: start + WEEK_MS, origin: 'computed' }
   }
-  const previousKnown = ofRegion.find((p) => p.end <= instant && p.end > week.start)
-  if (previousKnown) week = { ...week, start: previousKnown.end, period: previousKnown.period + 1 }
-  return week
+  const first = ofRegion[0] as KnownPeriod
+  const steps = Math.ceil((first.start - instant) / WEEK_MS)
+  const start = first.start - steps * WEEK_MS
+  return { region, period: first.period - steps, start, end: start + WEEK_MS, origin: 'computed' }
 }
 
 /** The week before `week` (the vault a player can open now), using known periods when they cover it. */

@@ -1,3 +1,5 @@
+import type { SlotReward } from './reward.ts'
+
 /** Core vocabulary shared by the clients, the store, the sync engine and the UI. */
 
 export const REGIONS = ['us', 'eu', 'kr', 'tw', 'cn'] as const
@@ -58,7 +60,9 @@ export interface RaidVaultSlot {
   progress: number
   unlocked: boolean
   difficulty: Difficulty | null
+  /** The usual item level of the reward (kept for simple readers); `reward` has the whole story. */
   itemLevel: number | null
+  reward: SlotReward | null
 }
 
 /** One of the three dungeon-row slots; `level` is on the vault scale of KeystoneRun. */
@@ -68,6 +72,7 @@ export interface DungeonVaultSlot {
   unlocked: boolean
   level: number | null
   itemLevel: number | null
+  reward: SlotReward | null
 }
 
 /** Either kind of slot, for code that only needs the shared fields. */

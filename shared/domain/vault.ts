@@ -1,5 +1,6 @@
 import { byDifficultyDescending } from './difficulty.ts'
-import { DEFAULT_DUNGEON_THRESHOLDS, DEFAULT_RAID_THRESHOLDS, type SeasonVaultTable } from './seasons.ts'
+import type { Reward, SlotReward } from './reward.ts'
+import { DEFAULT_DUNGEON_THRESHOLDS, DEFAULT_RAID_THRESHOLDS, type RaidReward, type SeasonVaultTable } from './seasons.ts'
 import type { Difficulty, DungeonVaultSlot, RaidVaultSlot } from './types.ts'
 
 /**
@@ -15,12 +16,14 @@ export function raidVaultSlots(
   const bestFirst = [...bossDifficulties].sort(byDifficultyDescending)
   return thresholds.map((threshold) => {
     const difficulty = bestFirst[threshold - 1] ?? null
+    const reward = difficulty !== null && season ? raidSlotReward(season.raidRewards[difficulty]) : null
     return {
       threshold,
       progress: Math.min(bestFirst.length, threshold),
       unlocked: difficulty !== null,
       difficulty,
-      itemLevel: difficulty !== null && season ? season.raidItemLevel[difficulty] : null,
+      itemLevel: reward?.itemLevel ?? null,
+      reward,
     }
   })
 }
@@ -34,22 +37,33 @@ export function dungeonVaultSlots(runLevels: readonly number[], season: SeasonVa
   const highestFirst = [...runLevels].sort((a, b) => b - a)
   return thresholds.map((threshold) => {
     const level = highestFirst[threshold - 1] ?? null
+    const reward = level !== null && season ? dungeonReward(level, season) : null
     return {
       threshold,
       progress: Math.min(highestFirst.length, threshold),
       unlocked: level !== null,
       level,
-      itemLevel: level !== null && season ? dungeonRewardItemLevel(level, season) : null,
+      itemLevel: reward?.itemLevel ?? null,
+      reward: reward && { ...reward, exceptions: [] },
     }
   })
 }
 
+function raidSlotReward({ exceptions = [], ...usual }: RaidReward): SlotReward {
+  return { ...usual, exceptions: exceptions.map((e) => ({ ...e, bosses: [...e.bosses] })) }
+}
+
+/** The reward of a dungeon run of this vault level in a season, or null below the table. */
+export function dungeonReward(level: number, season: SeasonVaultTable): Reward | null {
+  const capped = Math.min(level, season.maxRewardLevel)
+  let found: Reward | null = null
+  for (const step of season.dungeonRewards) {
+    if (step.minLevel <= capped) found = step.reward
+  }
+  return found && { ...found }
+}
+
 /** Item level a dungeon slot of this vault level rewards in a season, or null below the table. */
 export function dungeonRewardItemLevel(level: number, season: SeasonVaultTable): number | null {
-  const capped = Math.min(level, season.maxRewardLevel)
-  let itemLevel: number | null = null
-  for (const step of season.dungeonItemLevel) {
-    if (step.minLevel <= capped) itemLevel = step.itemLevel
-  }
-  return itemLevel
+  return dungeonReward(level, season)?.itemLevel ?? null
 }

@@ -1,8 +1,21 @@
 import { z } from 'zod'
 import type { CountedBoss } from './merge.ts'
+import { UPGRADE_TRACKS } from './reward.ts'
 import type { SeasonVaultTable } from './seasons.ts'
 import { DIFFICULTIES, RAID_EVIDENCE_KINDS, SOURCE_IDS, type KeystoneRun } from './types.ts'
 import { dungeonVaultSlots, raidVaultSlots } from './vault.ts'
+
+const rewardFields = {
+  itemLevel: z.number().int(),
+  track: z.enum(UPGRADE_TRACKS).nullable(),
+  rank: z.number().int().nullable(),
+  confirmed: z.boolean(),
+}
+// Vaults stored before rewards carried a track have no `reward`: read them as "no details".
+const slotRewardSchema = z
+  .object({ ...rewardFields, exceptions: z.array(z.object({ ...rewardFields, bosses: z.array(z.string()) })) })
+  .nullable()
+  .default(null)
 
 const raidSlotSchema = z.object({
   threshold: z.number().int(),
@@ -10,6 +23,7 @@ const raidSlotSchema = z.object({
   unlocked: z.boolean(),
   difficulty: z.enum(DIFFICULTIES).nullable(),
   itemLevel: z.number().int().nullable(),
+  reward: slotRewardSchema,
 })
 
 const dungeonSlotSchema = z.object({
@@ -18,6 +32,7 @@ const dungeonSlotSchema = z.object({
   unlocked: z.boolean(),
   level: z.number().int().nullable(),
   itemLevel: z.number().int().nullable(),
+  reward: slotRewardSchema,
 })
 
 /** One character's vault for one week: the counted evidence and the six slots it unlocks. */

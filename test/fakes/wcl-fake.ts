@@ -91,6 +91,13 @@ export class WarcraftLogsFake {
   /** Resolvers as plain objects: graphql-js calls function-valued fields with their arguments. */
   private rootValue() {
     const findReport = (code: string) => [...this.characters.values()].flatMap((c) => c.reports).find((r) => r.code === code)
+    const reportObject = (report: FakeReport) => ({
+      code: report.code,
+      startTime: report.startTime,
+      endTime: report.endTime,
+      fights: ({ killType }: { killType?: string }) => report.fights.filter((f) => killType !== 'Kills' || (f.kill && f.encounterID !== 0)),
+      masterData: { actors: ({ type }: { type?: string }) => report.actors.filter((a) => !type || a.type === type) },
+    })
     return {
       rateLimitData: { limitPerHour: this.limitPerHour, pointsSpentThisHour: this.pointsSpent, pointsResetIn: 1800 },
       characterData: {
@@ -102,7 +109,18 @@ export class WarcraftLogsFake {
             id: character.id,
             name: args.name,
             hidden: character.hidden ?? false,
-            recentReports: ({ limit }: { limit: number }) => ({ data: character.reports.slice(0, limit).map(({ code, startTime, endTime }) => ({ code, startTime, endTime })) }),
+            // Paginated like the real ReportPagination (schema defaults: limit 10, page 1).
+            recentReports: ({ limit = 10, page = 1 }: { limit?: number; page?: number }) => {
+              const lastPage = Math.max(1, Math.ceil(character.reports.length / limit))
+              return {
+                data: character.reports.slice((page - 1) * limit, page * limit).map(reportObject),
+                total: character.reports.length,
+                per_page: limit,
+                current_page: page,
+                last_page: lastPage,
+                has_more_pages: page < lastPage,
+              }
+            },
             zoneRankings: ({ difficulty }: { difficulty?: number }) => character.zoneRankings?.[difficulty ?? 0] ?? { rankings: [] },
           }
         },
@@ -110,14 +128,7 @@ export class WarcraftLogsFake {
       reportData: {
         report: ({ code }: { code: string }) => {
           const report = findReport(code)
-          if (!report) return null
-          return {
-            code: report.code,
-            startTime: report.startTime,
-            endTime: report.endTime,
-            fights: ({ killType }: { killType?: string }) => report.fights.filter((f) => killType !== 'Kills' || (f.kill && f.encounterID !== 0)),
-            masterData: { actors: ({ type }: { type?: string }) => report.actors.filter((a) => !type || a.type === type) },
-          }
+          return report ? reportObject(report) : null
         },
       },
     }

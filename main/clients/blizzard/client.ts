@@ -5,7 +5,7 @@ import type { Http } from '../http.ts'
 import { createTokenProvider, withToken, type TokenProvider } from '../oauth.ts'
 import type { ResponseCache } from '../../ports.ts'
 import { SourceError } from '../source-error.ts'
-import { parseCharacterProfile, parseKeystoneProfile, parseRaidEncounters, type CharacterProfileSummary, type EncounterProgress, type KeystoneProfile } from './parse.ts'
+import { NO_KEYSTONE_RUNS, parseCharacterProfile, parseKeystoneProfile, parseRaidEncounters, type CharacterProfileSummary, type EncounterProgress, type KeystoneProfile } from './parse.ts'
 import { characterProfileWire, keystonePeriodWire, keystoneProfileWire, raidEncountersWire } from './wire.ts'
 
 /** A value from Blizzard and whether it came from a 304 (the stored copy was still current). */
@@ -65,30 +65,39 @@ export function createBlizzardClient({ config, http, cache, now = Date.now }: Bl
   return {
     async raidEncounters(ref) {
       const url = `${characterPath(ref)}/encounters/raids?${profileQuery(ref.region)}`
+      // The cache keeps the raw answer, re-validated on every reuse: a 304 must not trust a stored
+      // value written by another app version or damaged on disk. An unusable copy is fetched again.
       const cached = cache?.get(url)
+      const reusable = cached && raidEncountersWire.safeParse(cached.value).success ? cached : undefined
       const response = await withToken(tokensFor(ref.region), (token) =>
         http.jsonOrNotModified(url, {
-          headers: authorised(token, cached ? { 'if-modified-since': cached.lastModified } : {}),
+          headers: authorised(token, reusable ? { 'if-modified-since': reusable.lastModified } : {}),
           schema: raidEncountersWire,
           classify: notVisible(ref),
         }),
       )
       if ('notModified' in response) {
-        if (!cached) throw new SourceError('blizzard', 'MALFORMED_RESPONSE', 'Blizzard answered 304 Not Modified to an unconditional request.')
-        return { value: cached.value as EncounterProgress[], notModified: true }
+        if (!reusable) throw new SourceError('blizzard', 'MALFORMED_RESPONSE', 'Blizzard answered 304 Not Modified to an unconditional request.')
+        return { value: parseRaidEncounters(raidEncountersWire.parse(reusable.value)), notModified: true }
       }
-      const value = parseRaidEncounters(response.body)
       const lastModified = response.headers.get('last-modified')
-      if (cache && lastModified) cache.set(url, { lastModified, value })
-      return { value, notModified: false }
+      if (cache && lastModified) cache.set(url, { lastModified, value: response.body })
+      return { value: parseRaidEncounters(response.body), notModified: false }
     },
 
     async keystoneProfile(ref) {
       const url = `${characterPath(ref)}/mythic-keystone-profile?${profileQuery(ref.region)}`
-      const { body } = await withToken(tokensFor(ref.region), (token) =>
-        http.json(url, { headers: authorised(token), schema: keystoneProfileWire, classify: notVisible(ref) }),
-      )
-      return parseKeystoneProfile(body)
+      try {
+        const { body } = await withToken(tokensFor(ref.region), (token) =>
+          http.json(url, { headers: authorised(token), schema: keystoneProfileWire, classify: notVisible(ref) }),
+        )
+        return parseKeystoneProfile(body)
+      } catch (error) {
+        // Blizzard answers 404 here for characters that never ran a keystone [D]: no runs, not "unknown
+        // character" (the encounters and profile requests tell that).
+        if (error instanceof SourceError && error.status === 404) return NO_KEYSTONE_RUNS
+        throw error
+      }
     },
 
     async characterProfile(ref) {

@@ -67,10 +67,14 @@ export interface BlizzardKeystoneRun {
 }
 
 export interface KeystoneProfile {
-  periodId: number
+  /** Null when Blizzard has no keystone profile for the character (404: never ran a keystone). */
+  periodId: number | null
   runs: BlizzardKeystoneRun[]
   rating: number | null
 }
+
+/** The keystone profile of a character that never ran a keystone. */
+export const NO_KEYSTONE_RUNS: KeystoneProfile = Object.freeze({ periodId: null, runs: [], rating: null }) as KeystoneProfile
 
 export function parseKeystoneProfile(wire: KeystoneProfileWire): KeystoneProfile {
   return {

@@ -60,7 +60,15 @@ export function parseCharacterProfile(wire: CharacterProfileWire): RaiderIoProfi
   }
 }
 
-/** Every period Raider.IO listed, for regions the app knows; boundaries in epoch ms. */
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000
+const HOUR_MS = 60 * 60 * 1000
+
+/** A week is 7 days; an hour either way allows for an odd maintenance, anything else is not a week. */
+function plausibleWeek(start: number, end: number): boolean {
+  return Number.isFinite(start) && Number.isFinite(end) && Math.abs(end - start - WEEK_MS) <= HOUR_MS
+}
+
+/** Every plausible period Raider.IO listed, for regions the app knows; boundaries in epoch ms. */
 export function parsePeriods(wire: z.infer<typeof periodsWire>): KnownPeriod[] {
   const periods: KnownPeriod[] = []
   for (const entry of wire.periods) {
@@ -70,7 +78,7 @@ export function parsePeriods(wire: z.infer<typeof periodsWire>): KnownPeriod[] {
       if (!p) continue
       const start = Date.parse(p.start)
       const end = Date.parse(p.end)
-      if (Number.isFinite(start) && Number.isFinite(end) && start < end) periods.push({ region: region as Region, period: p.period, start, end })
+      if (plausibleWeek(start, end)) periods.push({ region: region as Region, period: p.period, start, end })
     }
   }
   return periods

@@ -7,8 +7,8 @@ import { statusError, type Http } from '../http.ts'
 import { createTokenProvider, withToken } from '../oauth.ts'
 import { SourceError } from '../source-error.ts'
 import { killsInReport, parsesFromZoneRankings, type BossParse, type LoggedKill } from './parse.ts'
-import { CHARACTER_REPORTS, reportKillsQuery, ZONE_PARSES } from './queries.ts'
-import { characterReportsWire, rateLimitWire, reportKillsResponseWire, zoneParsesWire } from './wire.ts'
+import { CHARACTER_REPORT_KILLS, ZONE_PARSES } from './queries.ts'
+import { characterReportKillsWire, rateLimitWire, zoneParsesWire, type CharacterReportKillsWire } from './wire.ts'
 
 /** Points left this hour, read from `rateLimitData` in every query, so the scheduler can pace itself. */
 export interface RateLimitInfo {
@@ -37,13 +37,15 @@ export interface WarcraftLogsOptions {
   config: WarcraftLogsConfig
   http: Http
   now?: () => number
-  /** Recent reports to look through (1–100). */
-  reportLimit?: number
-  /** Reports fetched per aliased query, to bound the cost of one request. */
-  reportsPerQuery?: number
+  /** Reports per page of `recentReports` (1–100), each with its kills: bounds the cost of one request. */
+  reportsPerPage?: number
+  /** Pages asked for at once once the first page said how many there are. */
+  pagesAtOnce?: number
+  /** Pages read at most for one character (a bound on cost for a player who logs everything). */
+  maxPages?: number
 }
 
-export function createWarcraftLogsClient({ config, http, now = Date.now, reportLimit = 25, reportsPerQuery = 10 }: WarcraftLogsOptions): WarcraftLogsClient {
+export function createWarcraftLogsClient({ config, http, now = Date.now, reportsPerPage = 25, pagesAtOnce = 3, maxPages = 12 }: WarcraftLogsOptions): WarcraftLogsClient {
   const tokens = createTokenProvider(http, `${config.baseUrl}/oauth/token`, config, now)
   const graphql = new GraphQLClient(`${config.baseUrl}/api/v2/client`, { fetch: http.fetch })
   let lastRateLimit: RateLimitInfo | undefined
@@ -88,18 +90,30 @@ export function createWarcraftLogsClient({ config, http, now = Date.now, reportL
 
   return {
     async killsSince(ref, sinceMs) {
-      const { characterData } = await query(CHARACTER_REPORTS, { ...characterVariables(ref), limit: reportLimit }, characterReportsWire)
-      const character = characterData.character
-      if (!character || character.hidden) return { found: false }
-      const codes = (character.recentReports?.data ?? []).filter((r) => r !== null && r.endTime >= sinceMs).map((r) => r!.code)
-      const kills: LoggedKill[] = []
-      for (let i = 0; i < codes.length; i += reportsPerQuery) {
-        const batch = codes.slice(i, i + reportsPerQuery)
-        const variables = Object.fromEntries(batch.map((code, j) => [`c${j}`, code]))
-        const { reportData } = await query(reportKillsQuery(batch.length), variables, reportKillsResponseWire)
-        for (const report of Object.values(reportData)) if (report) kills.push(...killsInReport(report, ref.name, ref.realm, sinceMs))
+      const page = (n: number) => query(CHARACTER_REPORT_KILLS, { ...characterVariables(ref), limit: reportsPerPage, page: n }, characterReportKillsWire)
+      const first = (await page(1)).characterData.character
+      if (!first || first.hidden) return { found: false }
+      const pages = [first.recentReports]
+      // Read further pages while the oldest report read so far still ends inside the window: a player
+      // with many Mythic+ logs has more than one page in a week. Pages after the first go out together.
+      let next = 2
+      const lastPage = Math.min(first.recentReports?.last_page ?? 1, maxPages)
+      while (next <= lastPage && reachesInto(pages.at(-1), sinceMs)) {
+        const wave = Array.from({ length: Math.min(pagesAtOnce, lastPage - next + 1) }, (_, i) => next + i)
+        next += wave.length
+        const answers = await Promise.all(wave.map(page))
+        pages.push(...answers.map((a) => a.characterData.character?.recentReports ?? null))
       }
-      return { found: true, kills, reportsScanned: codes.length }
+      const inWindow = pages.flatMap((p) => p?.data ?? []).filter((r) => r !== null && r.endTime >= sinceMs) as NonNullable<ReportWire>[]
+      const seen = new Set<string>()
+      const kills: LoggedKill[] = []
+      for (const report of inWindow) {
+        // Pages can shift while they are read (a new upload): a report read twice counts once.
+        if (seen.has(report.code)) continue
+        seen.add(report.code)
+        kills.push(...killsInReport(report, ref.name, ref.realm, sinceMs))
+      }
+      return { found: true, kills, reportsScanned: seen.size }
     },
 
     async bestParses(ref) {
@@ -117,4 +131,14 @@ export function createWarcraftLogsClient({ config, http, now = Date.now, reportL
 
     rateLimit: () => lastRateLimit,
   }
+}
+
+type ReportPage = NonNullable<NonNullable<CharacterReportKillsWire['characterData']['character']>['recentReports']>
+type ReportWire = NonNullable<ReportPage['data']>[number]
+
+/** True while a page's oldest report still ends at or after `sinceMs` and more pages exist. */
+function reachesInto(page: ReportPage | null | undefined, sinceMs: number): boolean {
+  if (!page || !page.has_more_pages) return false
+  const ends = (page.data ?? []).filter((r) => r !== null).map((r) => r!.endTime)
+  return ends.length > 0 && Math.min(...ends) >= sinceMs
 }

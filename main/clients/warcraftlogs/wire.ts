@@ -4,21 +4,6 @@ import { z } from 'zod'
 
 export const rateLimitWire = z.object({ limitPerHour: z.number(), pointsSpentThisHour: z.number(), pointsResetIn: z.number() })
 
-export const characterReportsWire = z.object({
-  rateLimitData: rateLimitWire.nullable().optional(),
-  characterData: z.object({
-    // null when the character is not on Warcraft Logs [I].
-    character: z
-      .object({
-        id: z.number(),
-        name: z.string(),
-        hidden: z.boolean().nullable().optional(),
-        recentReports: z.object({ data: z.array(z.object({ code: z.string(), startTime: z.number(), endTime: z.number() }).nullable()).nullable() }).nullable(),
-      })
-      .nullable(),
-  }),
-})
-
 export const reportKillsWire = z.object({
   code: z.string(),
   startTime: z.number(),
@@ -40,10 +25,29 @@ export const reportKillsWire = z.object({
 })
 export type ReportKillsWire = z.infer<typeof reportKillsWire>
 
-export const reportKillsResponseWire = z.object({
+/** One page of a character's recent reports with their kills (CHARACTER_REPORT_KILLS). */
+export const characterReportKillsWire = z.object({
   rateLimitData: rateLimitWire.nullable().optional(),
-  reportData: z.record(z.string(), reportKillsWire.nullable()),
+  characterData: z.object({
+    // null when the character is not on Warcraft Logs [I].
+    character: z
+      .object({
+        id: z.number(),
+        name: z.string(),
+        hidden: z.boolean().nullable().optional(),
+        recentReports: z
+          .object({
+            current_page: z.number(),
+            has_more_pages: z.boolean(),
+            last_page: z.number(),
+            data: z.array(reportKillsWire.extend({ endTime: z.number() }).nullable()).nullable(),
+          })
+          .nullable(),
+      })
+      .nullable(),
+  }),
 })
+export type CharacterReportKillsWire = z.infer<typeof characterReportKillsWire>
 
 /** The `zoneRankings` JSON scalar; its content is only typed by third-party code [I], so most is optional. */
 export const zoneRankingsJson = z.object({

@@ -84,14 +84,32 @@ describe('Blizzard raid encounters', () => {
     expect(value.filter((e) => e.difficulty === 'lfr').map((e) => e.instanceName)).toContain("Ny'alotha, the Waking City")
   })
 
-  it('sends If-Modified-Since from the stored Last-Modified; a 304 returns the stored value without parsing', async () => {
+  it('sends If-Modified-Since from the stored Last-Modified; a 304 re-validates and reuses the stored raw answer', async () => {
     const blizzard = client()
     const first = await blizzard.raidEncounters(demonolonjon)
     expect(fake.server.requestsTo(/encounters/)[0]?.headers['if-modified-since']).toBeUndefined()
     const second = await blizzard.raidEncounters(demonolonjon)
     expect(fake.server.requestsTo(/encounters/)[1]?.headers['if-modified-since']).toBe('Wed, 10 Sep 2025 19:00:00 GMT')
     expect(second.notModified).toBe(true)
-    expect(second.value).toBe(first.value) // the very object stored, not a re-parse
+    expect(second.value).toEqual(first.value)
+    // What is stored is Blizzard's own shape, so the next app version can re-read it.
+    expect([...cache.values()][0]?.value).toHaveProperty('expansions')
+  })
+
+  it('a stored copy that no longer validates is not reused: the request goes out unconditionally', async () => {
+    const blizzard = client()
+    const first = await blizzard.raidEncounters(demonolonjon)
+    // e.g. the parsed (not raw) value an older version stored, or a damaged row.
+    for (const [key, entry] of cache) cache.set(key, { ...entry, value: [{ bossKey: 'x', completedCount: 'many' }] })
+    const again = await blizzard.raidEncounters(demonolonjon)
+    expect(fake.server.requestsTo(/encounters/)[1]?.headers['if-modified-since']).toBeUndefined()
+    expect(again).toEqual({ value: first.value, notModified: false })
+  })
+
+  it('a 404 on the keystone profile means "no Mythic+ runs", not an unknown character', async () => {
+    // Drinian has raid encounters and a profile, but Blizzard has no keystone profile for him.
+    const profile = await client().keystoneProfile({ region: 'us', realm: 'norgannon', name: 'Drinian' })
+    expect(profile).toEqual({ periodId: null, runs: [], rating: null })
   })
 
   it('works when the server ignores If-Modified-Since and answers 200 with new data', async () => {

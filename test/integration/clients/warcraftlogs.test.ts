@@ -47,7 +47,7 @@ beforeEach(async () => {
 })
 afterEach(() => fake.server.close())
 
-const client = (options: { reportsPerQuery?: number } = {}) =>
+const client = (options: { reportsPerPage?: number; pagesAtOnce?: number } = {}) =>
   createWarcraftLogsClient({ config: { clientId: fake.clientId, clientSecret: fake.clientSecret, baseUrl: fake.url }, http: createHttp({ source: 'warcraftlogs', baseDelayMs: 5 }), ...options })
 const thrall = { region: 'us', realm: 'area-52', name: 'Thrall' } as const
 
@@ -66,19 +66,27 @@ describe('Warcraft Logs kills since the reset', () => {
     expect(result.kills[0]?.bossKey).toBe('imperatoraverzian')
   })
 
-  it('sends queries that exist in the real schema, with report codes as variables', async () => {
+  it('asks for the reports and their kills in one query that exists in the real schema', async () => {
     await client().killsSince(thrall, RESET)
-    const [reportsQuery, fightsQuery] = fake.graphqlRequests()
-    expect(reportsQuery?.variables).toEqual({ name: 'Thrall', serverSlug: 'area-52', serverRegion: 'US', limit: 25 })
-    expect(fightsQuery?.variables).toEqual({ c0: 'AfterReset1', c1: 'SpansReset1' })
-    expect(fightsQuery?.query).not.toContain('AfterReset1')
-    expect(fightsQuery?.query).toContain('fights(killType: Kills)')
+    const requests = fake.graphqlRequests()
+    expect(requests).toHaveLength(1)
+    expect(requests[0]?.variables).toEqual({ name: 'Thrall', serverSlug: 'area-52', serverRegion: 'US', limit: 25, page: 1 })
+    expect(requests[0]?.query).toContain('fights(killType: Kills)')
     expect(fake.server.requestsTo(/api\/v2\/client/)[0]?.headers.authorization).toBe('Bearer wcl-token-1')
   })
 
-  it('batches reports into several aliased queries when there are many', async () => {
-    await client({ reportsPerQuery: 1 }).killsSince(thrall, RESET)
-    expect(fake.graphqlRequests().map((r) => r.variables)).toEqual([expect.objectContaining({ limit: 25 }), { c0: 'AfterReset1' }, { c0: 'SpansReset1' }])
+  it('reads every page while reports still reach into the window: a raid log behind 30 Mythic+ logs is found', async () => {
+    const keyLogs: FakeReport[] = Array.from({ length: 30 }, (_, i) => ({
+      code: `Keys${String(i).padStart(3, '0')}`, startTime: RESET + (100 - i) * 60 * MIN, endTime: RESET + (100 - i) * 60 * MIN + 30 * MIN, actors, fights: [],
+    }))
+    const olderThanWindow: FakeReport[] = Array.from({ length: 40 }, (_, i) => ({ ...reports[2]!, code: `Old${i}`, startTime: RESET - (5 + i) * 24 * 60 * MIN, endTime: RESET - (5 + i) * 24 * 60 * MIN + 60 * MIN }))
+    fake.setCharacter('us', 'area-52', 'Thrall', { id: 7001, reports: [...keyLogs, ...reports, ...olderThanWindow] })
+    const result = await client({ reportsPerPage: 10, pagesAtOnce: 2 }).killsSince(thrall, RESET)
+    if (!result.found) throw new Error('expected the character')
+    expect(result.kills.map((k) => k.bossName)).toEqual(['Imperator Averzian', 'Vaelgor & Ezzorak', 'Lightblinded Vanguard'])
+    // Page 1 says there are 8 pages; 2+3 and then 4+5 go out together. Page 4 already ends with last
+    // week's logs, so nothing after that wave is read.
+    expect(fake.graphqlRequests().map((r) => r.variables.page)).toEqual([1, 2, 3, 4, 5])
   })
 
   it('says "no data" (not an error) for a character not on Warcraft Logs, or hidden', async () => {
@@ -91,7 +99,7 @@ describe('Warcraft Logs kills since the reset', () => {
     const wcl = client()
     expect(wcl.rateLimit()).toBeUndefined()
     await wcl.killsSince(thrall, RESET)
-    expect(wcl.rateLimit()).toMatchObject({ limitPerHour: 3600, pointsSpent: 4, pointsLeft: 3596, resetsInSeconds: 1800 })
+    expect(wcl.rateLimit()).toMatchObject({ limitPerHour: 3600, pointsSpent: 2, pointsLeft: 3598, resetsInSeconds: 1800 })
   })
 
   it('fetches one token for many concurrent calls', async () => {

@@ -89,27 +89,43 @@ describe('known periods (Raider.IO) take precedence', () => {
     { region: 'eu', period: 1076, start: at('2026-08-12T07:00:00.000Z'), end: at('2026-08-19T04:00:00.000Z') },
   ]
 
-  it('uses the known period that contains the instant', () => {
+  it('uses the known period that contains the instant; before it, weeks step back from it in whole weeks', () => {
     const week = weekContaining('eu', at('2026-08-12T06:00:00.000Z'), known)
     // 06:00 is after the computed 04:00 reset but before the known 07:00 one: still the old week,
-    // and it ends where the known week begins instead of overlapping it.
+    // a whole week that ends where the known week begins.
     expect(week.origin).toBe('computed')
     expect(week.period).toBe(1075)
-    expect(iso(week.start)).toBe('2026-08-05T04:00:00.000Z')
+    expect(iso(week.start)).toBe('2026-08-05T07:00:00.000Z')
     expect(week.end).toBe(known[1]!.start)
     const inside = weekContaining('eu', at('2026-08-12T07:00:00.000Z'), known)
     expect(inside).toEqual({ region: 'eu', period: 1076, start: known[1]!.start, end: known[1]!.end, origin: 'raiderio' })
   })
 
-  it('falls back to the computed rule outside the known periods and for other regions', () => {
-    expect(weekContaining('us', at('2026-11-24T16:00:00.000Z'), known).origin).toBe('computed')
-    expect(weekContaining('kr', at('2026-08-14T00:00:00.000Z'), known).origin).toBe('computed')
+  it('falls back to the computed rule only for regions with no known period', () => {
+    expect(weekContaining('kr', at('2026-08-14T00:00:00.000Z'), known)).toEqual(computedWeek('kr', at('2026-08-14T00:00:00.000Z')))
   })
 
-  it('clips a computed week that starts inside the end of a known one', () => {
+  it('after the last known period, weeks continue in exact 7-day steps from its end', () => {
     const late: KnownPeriod[] = [{ region: 'us', period: 1090, start: at('2026-11-17T15:00:00.000Z'), end: at('2026-11-24T18:00:00.000Z') }]
     const week = weekContaining('us', at('2026-11-24T19:00:00.000Z'), late)
-    expect(week).toMatchObject({ period: 1091, start: late[0]!.end, end: at('2026-12-01T15:00:00.000Z'), origin: 'computed' })
+    expect(week).toMatchObject({ period: 1091, start: late[0]!.end, end: at('2026-12-01T18:00:00.000Z'), origin: 'computed' })
+    expect(weekContaining('us', at('2026-12-09T00:00:00.000Z'), late)).toMatchObject({ period: 1093, start: at('2026-12-08T18:00:00.000Z') })
+  })
+
+  it('KR/TW: where Raider.IO\'s boundaries differ from the rule, no 4-hour "last week" and no 14-day week once stored periods run out', () => {
+    // Raider.IO says KR resets Wednesday 22:00 UTC; the rule says Thursday 02:00.
+    const kr: KnownPeriod[] = [
+      { region: 'kr', period: 1090, start: at('2026-11-18T22:00:00.000Z'), end: at('2026-11-25T22:00:00.000Z') },
+      { region: 'kr', period: 1091, start: at('2026-11-25T22:00:00.000Z'), end: at('2026-12-02T22:00:00.000Z') },
+    ]
+    for (const instant of ['2026-12-03T00:00:00.000Z', '2026-12-03T03:00:00.000Z', '2026-12-20T12:00:00.000Z', '2026-11-10T12:00:00.000Z']) {
+      const week = weekContaining('kr', at(instant), kr)
+      expect(week.end - week.start).toBe(WEEK_MS)
+      expect(previousWeek(week, kr).end - previousWeek(week, kr).start).toBe(WEEK_MS)
+      expect(previousWeek(week, kr).end).toBe(week.start)
+      expect(new Date(week.start).getUTCHours()).toBe(22)
+    }
+    expect(weekContaining('kr', at('2026-12-03T00:00:00.000Z'), kr).period).toBe(1092)
   })
 
   it('previousWeek steps back one week, using known periods when they cover it', () => {

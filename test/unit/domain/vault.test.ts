@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { SEASONS, seasonForPeriod, type SeasonVaultTable } from '../../../shared/domain/seasons.ts'
+import { rewardText, trackLabel } from '../../../shared/domain/reward.ts'
+import { isPreseason, rosterSnapshot, SEASONS, seasonForPeriod, type SeasonVaultTable } from '../../../shared/domain/seasons.ts'
 import type { Difficulty } from '../../../shared/domain/types.ts'
 import { dungeonRewardItemLevel, dungeonVaultSlots, raidVaultSlots } from '../../../shared/domain/vault.ts'
 
@@ -31,12 +32,12 @@ describe('raid row', () => {
   it('gives item levels from the season table', () => {
     const slots = raidVaultSlots(['mythic', 'mythic', 'heroic', 'normal', 'lfr', 'lfr'], s1)
     expect(slots.map((s) => s.itemLevel)).toEqual([272, 246, 233])
-    expect(raidVaultSlots(['heroic', 'heroic'], s2)[0]?.itemLevel).toBe(305)
+    expect(raidVaultSlots(['heroic', 'heroic'], s2)[0]?.itemLevel).toBe(318)
   })
 
   it('still counts slots without a season table, but claims no item level', () => {
     const slots = raidVaultSlots(['heroic', 'heroic'], undefined)
-    expect(slots[0]).toEqual({ threshold: 2, progress: 2, unlocked: true, difficulty: 'heroic', itemLevel: null })
+    expect(slots[0]).toEqual({ threshold: 2, progress: 2, unlocked: true, difficulty: 'heroic', itemLevel: null, reward: null })
   })
 })
 
@@ -79,11 +80,17 @@ describe('season lookup', () => {
   it.each([
     { period: 1054, id: undefined },
     { period: 1055, id: 'midnight-1' },
-    { period: 1076, id: 'midnight-1' },
+    { period: 1075, id: 'midnight-1' },
+    { period: 1076, id: 'midnight-2' },
     { period: 1077, id: 'midnight-2' },
     { period: 1091, id: 'midnight-2' },
   ])('period $period → $id', ({ period, id }) => {
     expect(seasonForPeriod(period)?.id).toBe(id)
+  })
+
+  it('period 1076 is Season 2\'s pre-season week; 1077 is its first real week', () => {
+    expect(isPreseason(s2, 1076)).toBe(true)
+    expect(isPreseason(s2, 1077)).toBe(false)
   })
 
   it('has no overlapping seasons and ascending item levels in every table', () => {
@@ -91,16 +98,65 @@ describe('season lookup', () => {
     sorted.forEach((season, i) => {
       const next = sorted[i + 1]
       if (next) expect(season.lastPeriod).toBe(next.firstPeriod - 1)
-      const raid = season.raidItemLevel
-      expect(raid.lfr < raid.normal && raid.normal < raid.heroic && raid.heroic < raid.mythic).toBe(true)
-      const steps = season.dungeonItemLevel
+      const raid = season.raidRewards
+      expect(raid.lfr.itemLevel < raid.normal.itemLevel && raid.normal.itemLevel < raid.heroic.itemLevel && raid.heroic.itemLevel < raid.mythic.itemLevel).toBe(true)
+      const steps = season.dungeonRewards
       steps.forEach((step, j) => {
         const prev = steps[j - 1]
         if (prev) {
           expect(step.minLevel).toBeGreaterThan(prev.minLevel)
-          expect(step.itemLevel).toBeGreaterThan(prev.itemLevel)
+          expect(step.reward.itemLevel).toBeGreaterThan(prev.reward.itemLevel)
         }
       })
     })
+  })
+})
+
+describe('Season 2 rewards (game-rules.md §6.1)', () => {
+  it('pays one upgrade track above the drop: Heroic raid slot is 318, Myth 1', () => {
+    const [slot] = raidVaultSlots(['heroic', 'heroic'], s2)
+    expect(slot).toMatchObject({ itemLevel: 318, reward: { itemLevel: 318, track: 'Myth', rank: 1, confirmed: true, exceptions: [] } })
+    expect(rewardText(slot!.reward!)).toBe('318 Myth 1')
+  })
+
+  it.each([
+    ['lfr', 292, 'Champion'],
+    ['normal', 305, 'Hero'],
+    ['heroic', 318, 'Myth'],
+    ['mythic', 334, 'Myth'],
+  ] as const)('%s raid slot: %i (%s)', (difficulty, itemLevel, track) => {
+    expect(raidVaultSlots([difficulty, difficulty], s2)[0]?.reward).toMatchObject({ itemLevel, track })
+  })
+
+  it('a Mythic slot is "334, or 344 from the last two bosses", never one number as if certain', () => {
+    const reward = raidVaultSlots(['mythic', 'mythic'], s2)[0]!.reward!
+    expect(reward).toMatchObject({ itemLevel: 334, track: 'Myth', rank: 6, exceptions: [{ itemLevel: 344, track: 'Myth', rank: 9, bosses: ['The Coiled Altar', "Ula'tek"] }] })
+    expect(rewardText(reward)).toBe("334 Myth 6; 344 Myth 9 from The Coiled Altar or Ula'tek")
+  })
+
+  it('flags the unconfirmed Heroic-dungeon value (289) and LFR raid value, and not the confirmed ones', () => {
+    const heroicDungeon = dungeonVaultSlots([0], s2)[0]!.reward!
+    expect(heroicDungeon).toMatchObject({ itemLevel: 289, confirmed: false })
+    expect(rewardText(heroicDungeon)).toBe('289 Veteran (unconfirmed)')
+    expect(raidVaultSlots(['lfr', 'lfr'], s2)[0]?.reward?.confirmed).toBe(false)
+    expect(dungeonVaultSlots([10], s2)[0]?.reward).toMatchObject({ itemLevel: 318, track: 'Myth', rank: 1, confirmed: true })
+  })
+
+  it('+7 to +9 reward 315 (wowaudit\'s 311 is wrong), with the track but no invented rank', () => {
+    expect(dungeonVaultSlots([8], s2)[0]?.reward).toMatchObject({ itemLevel: 315, track: 'Hero', rank: null })
+    expect(trackLabel({ track: 'Hero', rank: null })).toBe('Hero')
+  })
+
+  it('caps keystone rewards at +10 even where the table would differ above it', () => {
+    const table: SeasonVaultTable = { ...s2, dungeonRewards: [...s2.dungeonRewards, { minLevel: 12, reward: { itemLevel: 999, track: 'Myth', rank: 9, confirmed: true } }] }
+    expect(dungeonRewardItemLevel(15, table)).toBe(318)
+    expect(dungeonRewardItemLevel(15, { ...table, maxRewardLevel: 12 })).toBe(999)
+  })
+
+  it('ships a roster snapshot of the season\'s raids; the patch raid joins from its period', () => {
+    expect(rosterSnapshot(s2, 1084)).toContain("Ula'tek")
+    expect(rosterSnapshot(s2, 1084)).not.toContain("Kith'ix")
+    expect(rosterSnapshot(s2, 1085)).toContain("Kith'ix")
+    expect(rosterSnapshot(s1, 1060)).toBeUndefined()
   })
 })
