@@ -55,7 +55,7 @@ try {
       }
     })
   })
-  measure('read one character-week of kill evidence', 5_000, () => listRaidKills(store.db, characters[0]!.id, WEEK.start))
+  measure('read one character-week of kill evidence', 5_000, () => listRaidKills(store.db, characters[0]!.id, WEEK))
   store.close()
 } finally {
   rmSync(dir, { recursive: true, force: true })

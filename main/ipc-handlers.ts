@@ -9,6 +9,7 @@ import type { SecretStore } from './ports.ts'
 import { addCharacter, findCharacter, getCharacter, listCharacters, removeCharacter } from './store/characters-repo.ts'
 import { StoreError } from './store/store-error.ts'
 import type { Scheduler } from './sync/scheduler.ts'
+import { outcomeFailed, settleSync } from './sync/sync-result.ts'
 import { validateCharacter } from './sync/validate-character.ts'
 
 /** What the handlers need from the running app. */
@@ -60,6 +61,8 @@ export function createIpcHandlers(context: HandlerContext): IpcHandlers {
   }
 
 
+  const nextSyncAt = (characterId: number) => context.scheduler?.nextDueAt(characterId) ?? null
+
   function settingsView(core: Core): SettingsView {
     const stored = secrets.load()
     const credential = (source: CredentialSource) => {
@@ -82,7 +85,7 @@ export function createIpcHandlers(context: HandlerContext): IpcHandlers {
       false,
     ),
 
-    'characters:list': handle('characters:list', (_args, core) => ok(listCharacters(core.store.db).map((c) => characterOverview(core, c)))),
+    'characters:list': handle('characters:list', (_args, core) => ok(listCharacters(core.store.db).map((c) => characterOverview(core, c, nextSyncAt(c.id))))),
 
     'characters:add': handle('characters:add', async ([input], core) => {
       const parsed = characterRefFromParts(input.region, input.realm, input.name)
@@ -111,18 +114,20 @@ export function createIpcHandlers(context: HandlerContext): IpcHandlers {
       const { characterId } = input
       const character = getCharacter(core.store.db, characterId)
       if (!character) return err('UNKNOWN_CHARACTER', 'That character is not tracked any more.')
-      return ok(characterVaultView(core, character))
+      return ok(characterVaultView(core, character, nextSyncAt(character.id)))
     }),
 
     'sync:run': handle('sync:run', async ([input], core) => {
       const { characterId } = input
       if (characterId !== undefined && !getCharacter(core.store.db, characterId)) return err('UNKNOWN_CHARACTER', 'That character is not tracked any more.')
       const ids = characterId === undefined ? undefined : [characterId]
-      const results = context.scheduler
+      const outcomes = context.scheduler
         ? await context.scheduler.runNow(ids)
-        : await Promise.all(listCharacters(core.store.db).filter((c) => !ids || ids.includes(c.id)).map((c) => core.sync.syncCharacter(c, { force: true })))
-      const failed = results.filter((r) => Object.values(r.sources).some((s) => s.status === 'error')).length
-      return ok({ synced: results.length - failed, failed })
+        : await Promise.all(listCharacters(core.store.db).filter((c) => !ids || ids.includes(c.id)).map((c) => settleSync(c, core.sync.syncCharacter(c, { force: true }))))
+      // A sync that threw counts as failed, with its reason: it never just vanishes from the count.
+      const failures = outcomes.filter(outcomeFailed)
+      const reasons = outcomes.flatMap((o) => (o.ok ? [] : [`${o.character.name}: ${o.message}`]))
+      return ok({ synced: outcomes.length - failures.length, failed: failures.length, errors: reasons })
     }),
 
     'settings:get': handle('settings:get', (_args, core) => ok(settingsView(core))),

@@ -1,4 +1,5 @@
 import type { WeekWindow } from './domain/reset.ts'
+import type { RowTrust } from './domain/row-status.ts'
 import type { Difficulty, DungeonVaultSlot, RaidEvidenceKind, RaidVaultSlot, Region, SourceId } from './domain/types.ts'
 import type { AppError, Result } from './result.ts'
 
@@ -37,7 +38,11 @@ export interface CharacterOverview extends CharacterSummary {
   week: Pick<WeekWindow, 'period' | 'start' | 'end'>
   raid: RaidVaultSlot[]
   dungeons: DungeonVaultSlot[]
+  /** How far each row can be trusted: an `unknown` row's slots say nothing, a `partial` one's are a lower bound. */
+  trust: WeekTrustView
   lastSyncedAt: number | null
+  /** When the desktop app syncs this character next (null without a scheduler, e.g. in tests). */
+  nextSyncAt: number | null
   /** Some source failed on the last sync. */
   hasErrors: boolean
 }
@@ -59,10 +64,17 @@ export interface RunView {
   sources: SourceId[]
 }
 
+export interface WeekTrustView {
+  raid: RowTrust
+  dungeons: RowTrust
+}
+
 export interface WeekVaultView {
   week: Pick<WeekWindow, 'period' | 'start' | 'end'>
   raid: { bosses: BossView[]; slots: RaidVaultSlot[] }
   dungeons: { runs: RunView[]; slots: DungeonVaultSlot[] }
+  trust: WeekTrustView
+  /** The last successful read of any source during the week. */
   syncedAt: number | null
 }
 
@@ -95,7 +107,10 @@ export interface NewCharacter {
 
 export interface SyncSummary {
   synced: number
+  /** Characters with a failed source or a sync that could not finish. */
   failed: number
+  /** Why each sync that could not finish failed ("Thrall: …"). */
+  errors: string[]
 }
 
 /** Events main pushes to the renderer. */

@@ -1,21 +1,40 @@
 import { DIFFICULTY_LABELS } from '../../shared/domain/difficulty.ts'
-import { SOURCE_IDS } from '../../shared/domain/types.ts'
 import { levelLabel, SOURCE_LABELS } from '../../shared/domain/labels.ts'
+import { rewardText } from '../../shared/domain/reward.ts'
+import type { RowStatus } from '../../shared/domain/row-status.ts'
+import { SOURCE_IDS, type DungeonVaultSlot, type RaidVaultSlot } from '../../shared/domain/types.ts'
 import type { VaultReport } from '../sync/vault-report.ts'
 
 /** Human-readable output of the CLI: compact tables, times in UTC. */
 
 const utc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`
 
+function slotText(slot: RaidVaultSlot | DungeonVaultSlot, label: string | null): string {
+  if (!slot.unlocked || label === null) return `[${slot.progress}/${slot.threshold}]`
+  return `[${label}${slot.reward ? ` ${rewardText(slot.reward)}` : ''}]`
+}
+
+/**
+ * One row: its slots, or "unknown" with why, never slots of 0 that nobody checked. A partial row
+ * keeps its slots (a lower bound) and says what may be missing.
+ */
+function rowLines(title: string, status: RowStatus, reasons: readonly string[], slots: string[]): string[] {
+  const head = `  ${title.padEnd(10)}`
+  const indent = ' '.repeat(head.length)
+  if (status === 'unknown') return [`${head}unknown: ${reasons[0] ?? ''}`, ...reasons.slice(1).map((r) => `${indent}${r}`)]
+  const lines = [`${head}${slots.join(' ')}${status === 'partial' ? '  (partial: may be missing some)' : ''}`]
+  return [...lines, ...reasons.map((r) => `${indent}${r}`)]
+}
+
 /** Renders one vault report as a few aligned lines. */
 export function formatVault(report: VaultReport): string {
   const { character, week, raid, dungeons } = report
-  const raidSlots = raid.slots.map((s) => (s.unlocked && s.difficulty ? `[${DIFFICULTY_LABELS[s.difficulty]}${s.itemLevel ? ` ${s.itemLevel}` : ''}]` : `[${s.progress}/${s.threshold}]`))
-  const dungeonSlots = dungeons.slots.map((s) => (s.unlocked && s.level !== null ? `[${levelLabel(s.level)}${s.itemLevel ? ` ${s.itemLevel}` : ''}]` : `[${s.progress}/${s.threshold}]`))
+  const raidSlots = raid.slots.map((s) => slotText(s, s.difficulty && DIFFICULTY_LABELS[s.difficulty]))
+  const dungeonSlots = dungeons.slots.map((s) => slotText(s, s.level === null ? null : levelLabel(s.level)))
   const lines = [
     `${character.name} · ${character.region}/${character.realm} · week ${utc(week.start)} → ${utc(week.end)} UTC`,
-    `  Raid      ${raidSlots.join(' ')}`,
-    `  Dungeons  ${dungeonSlots.join(' ')}`,
+    ...rowLines('Raid', raid.status, raid.reasons, raidSlots),
+    ...rowLines('Dungeons', dungeons.status, dungeons.reasons, dungeonSlots),
   ]
   if (raid.bosses.length > 0) {
     lines.push(`  Bosses    ${raid.bosses.map((b) => `${b.name} (${DIFFICULTY_LABELS[b.difficulty]}; ${b.sources.map((s) => SOURCE_LABELS[s]).join(', ')})`).join(', ')}`)
@@ -30,5 +49,6 @@ export function formatVault(report: VaultReport): string {
   })
   lines.push(`  Sources   ${sources.join(' · ')}`)
   lines.push(`  Synced    ${report.syncedAt ? `${utc(report.syncedAt)} UTC` : 'never'}`)
+  for (const warning of report.warnings) lines.push(`  Note      ${warning}`)
   return `${lines.join('\n')}\n`
 }

@@ -8,7 +8,8 @@ import { defaultDataDir } from '../data-dir.ts'
 import { addCharacter, findCharacter, listCharacters, removeCharacter, type TrackedCharacter } from '../store/characters-repo.ts'
 import { StoreError } from '../store/store-error.ts'
 import { validateCharacter } from '../sync/validate-character.ts'
-import { reportFromStore, reportFromSync, type VaultReport } from '../sync/vault-report.ts'
+import { outcomeFailed, settleSync } from '../sync/sync-result.ts'
+import { reportFromStore, reportFromSync } from '../sync/vault-report.ts'
 import { formatVault } from './format.ts'
 
 /** Where the CLI writes and what it reads from its surroundings; injected so tests capture it. */
@@ -19,7 +20,7 @@ export interface CliIo {
   now(): number
 }
 
-/** Exit codes: 0 ok; 1 at least one sync failed or the database is unusable; 2 bad usage or input; 3 character not found. */
+/** Exit codes: 0 ok; 1 at least one sync failed or the database is unusable; 2 bad usage or input; 3 character not found (or gone from every source). */
 export const EXIT = { ok: 0, failed: 1, usage: 2, notFound: 3 } as const
 
 const USAGE = `Usage: vault-companion <command> [options]
@@ -39,7 +40,8 @@ Options:
   --data-dir DIR    database folder (default: the desktop app's; also VAULT_DATA_DIR)
 
 Realms may be given as display names ("Area 52", "Mal'Ganis") or slugs (area-52).
-Exit codes: 0 ok, 1 a sync failed (results still stored and printed), 2 bad usage, 3 not found.
+Exit codes: 0 ok, 1 a sync failed (results still stored and printed), 2 bad usage,
+3 not found (not tracked, or every source says the character no longer exists).
 `
 
 type Options = { json: boolean; 'data-dir'?: string; region: string; at?: string; week?: string }
@@ -153,18 +155,26 @@ async function sync(args: string[], options: Options, io: CliIo): Promise<number
       characters = listCharacters(core.store.db)
     }
     const limit = pLimit(4)
-    const results = await Promise.all(
+    // Each character succeeds or fails on its own; the store stays open until every sync has settled.
+    const outcomes = await Promise.all(
       characters.map((character) =>
-        limit(async () => {
+        limit(() => {
           if (!options.json) io.stderr(`Syncing ${formatCharacterRef(character)}…\n`)
-          return core.sync.syncCharacter(character, { force: true })
+          return settleSync(character, core.sync.syncCharacter(character, { force: true }))
         }),
       ),
     )
-    const reports = results.map(reportFromSync)
-    print(io, options, { results: reports }, reports.length === 0 ? 'No characters tracked yet.\n' : reports.map(formatVault).join('\n'))
-    for (const result of results) for (const warning of result.warnings) if (!options.json) io.stderr(`${formatCharacterRef(result.character)}: ${warning}\n`)
-    return reports.some(failed) ? EXIT.failed : EXIT.ok
+    const reports = outcomes.flatMap((o) => (o.ok ? [reportFromSync(o.result)] : []))
+    const errors = outcomes.flatMap((o) => (o.ok ? [] : [{ character: summary(o.character), error: o.message }]))
+    const gone = outcomes.flatMap((o) => (o.ok && o.result.notFound ? [o.character] : []))
+    const human = reports.length === 0 && errors.length === 0 ? 'No characters tracked yet.\n' : reports.map(formatVault).join('\n')
+    print(io, options, { results: reports, errors }, human)
+    if (!options.json) {
+      for (const { character, error } of errors) io.stderr(`${formatCharacterRef(character)} could not be synced: ${error}\n`)
+      for (const character of gone) io.stderr(`${formatCharacterRef(character)}: every source says this character does not exist (renamed, transferred or deleted?). Untrack it with: untrack "${formatCharacterRef(character)}"\n`)
+    }
+    if (gone.length > 0) return EXIT.notFound
+    return outcomes.some(outcomeFailed) ? EXIT.failed : EXIT.ok
   })
 }
 
@@ -179,7 +189,7 @@ function vault(args: string[], options: Options, io: CliIo): Promise<number> | n
     const current = core.sync.weekAt(character.region, io.now())
     const window =
       choice === 'current' ? current : choice === 'previous' ? previousWeek(current, core.season.storedPeriods()) : core.sync.weekAt(character.region, choice)
-    const report = reportFromStore(core.store.db, character, window, core.config, core.season)
+    const report = reportFromStore(core.store.db, character, window, core.config, core.season, io.now())
     print(io, options, report, formatVault(report))
     return EXIT.ok
   })
@@ -191,11 +201,6 @@ function parseWeekChoice(value: string | undefined): 'current' | 'previous' | nu
   if (value === 'previous') return 'previous'
   const noon = Date.parse(`${value}T12:00:00Z`)
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && Number.isFinite(noon) ? noon : undefined
-}
-
-/** A sync failed when any source reported an error (its results are still stored and printed). */
-function failed(report: VaultReport): boolean {
-  return Object.values(report.sources).some((s) => s.status === 'error')
 }
 
 async function withCore(options: Options, io: CliIo, work: (core: Core) => Promise<number>): Promise<number> {

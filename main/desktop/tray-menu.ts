@@ -1,4 +1,5 @@
 import { timeAgo } from '../../shared/domain/labels.ts'
+import type { RowStatus } from '../../shared/domain/row-status.ts'
 import type { CharacterOverview } from '../../shared/ipc-api.ts'
 
 /** A menu entry as plain data: the Electron shell turns it into a Menu; tests assert on it directly. */
@@ -24,10 +25,17 @@ export interface TrayActions {
   quit(): void
 }
 
-/** `Thrall · Raid 2/3 · M+ 3/3`: unlocked slots per row. */
+/**
+ * `Thrall · Raid 2/3 · M+ ≥1/3`-style summary: unlocked slots per row, "≥" when the row is
+ * partial (a lower bound) and "?" when unknown (never a 0 nobody checked).
+ */
 export function traySummary(character: CharacterOverview): string {
-  const unlocked = (slots: readonly { unlocked: boolean }[]) => slots.filter((s) => s.unlocked).length
-  return `${character.name} · Raid ${unlocked(character.raid)}/3 · M+ ${unlocked(character.dungeons)}/3`
+  const row = (slots: readonly { unlocked: boolean }[], status: RowStatus) => {
+    if (status === 'unknown') return `?/${slots.length}`
+    const unlocked = slots.filter((s) => s.unlocked).length
+    return `${status === 'partial' ? '≥' : ''}${unlocked}/${slots.length}`
+  }
+  return `${character.name} · Raid ${row(character.raid, character.trust.raid.status)} · M+ ${row(character.dungeons, character.trust.dungeons.status)}`
 }
 
 /** The tray menu: Sync all (with progress, disabled while running), one line per character, last sync, Open, Quit. */

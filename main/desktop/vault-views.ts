@@ -13,9 +13,9 @@ import { storedSourceReports, storedWeekVault } from '../sync/vault-report.ts'
  */
 
 /** One character with this week's two rows. */
-export function characterOverview(core: Core, character: TrackedCharacter): CharacterOverview {
+export function characterOverview(core: Core, character: TrackedCharacter, nextSyncAt: number | null = null): CharacterOverview {
   const week = core.sync.weekAt(character.region, core.now())
-  const { vault, syncedAt } = storedWeekVault(core.store.db, core.season, character, week)
+  const { vault, trust, lastReadAt } = storedWeekVault(core.store.db, core.season, core.config, character, week, core.now())
   const sources = storedSourceReports(core.store.db, character.id, core.config)
   return {
     id: character.id,
@@ -28,27 +28,36 @@ export function characterOverview(core: Core, character: TrackedCharacter): Char
     week: { period: week.period, start: week.start, end: week.end },
     raid: vault.raid.slots,
     dungeons: vault.dungeons.slots,
-    lastSyncedAt: syncedAt,
+    trust,
+    lastSyncedAt: lastReadAt,
+    nextSyncAt,
     hasErrors: SOURCE_IDS.some((s) => sources[s].status === 'error'),
   }
 }
 
 /** Everything the per-character view shows: this week, last week, sources and parses. */
-export function characterVaultView(core: Core, character: TrackedCharacter): CharacterVaultView {
+export function characterVaultView(core: Core, character: TrackedCharacter, nextSyncAt: number | null = null): CharacterVaultView {
   const current = core.sync.weekAt(character.region, core.now())
   const previous = previousWeek(current, core.season.storedPeriods())
   const parses = listBossParses(core.store.db, character.id)
   const parseOf = (bossName: string, difficulty: string) =>
     parses.find((p) => p.bossKey === bossKeyFromName(bossName) && p.difficulty === difficulty)?.percent ?? null
-  const weekView = (week: WeekWindow): WeekVaultView => {
-    const { vault, syncedAt } = storedWeekVault(core.store.db, core.season, character, week)
-    return {
+  const weekView = (week: WeekWindow): { view: WeekVaultView; warnings: string[] } => {
+    const { vault, trust, lastReadAt, warnings } = storedWeekVault(core.store.db, core.season, core.config, character, week, core.now())
+    const view: WeekVaultView = {
       week: { period: week.period, start: week.start, end: week.end },
       raid: { bosses: vault.raid.bosses.map((b) => ({ ...b, parsePercent: parseOf(b.name, b.difficulty) })), slots: vault.raid.slots },
       dungeons: { runs: vault.dungeons.runs, slots: vault.dungeons.slots },
-      syncedAt,
+      trust,
+      syncedAt: lastReadAt,
     }
+    return { view, warnings }
   }
-  const warnings = current.origin === 'computed' && ['kr', 'tw', 'cn'].includes(character.region) ? ['The weekly reset time of this region is an estimate until Raider.IO confirms it.'] : []
-  return { character: characterOverview(core, character), current: weekView(current), previous: weekView(previous), sources: storedSourceReports(core.store.db, character.id, core.config), warnings }
+  const thisWeek = weekView(current)
+  const warnings = [...thisWeek.warnings]
+  const regionKnown = core.season.storedPeriods().some((p) => p.region === character.region)
+  if (!regionKnown && ['kr', 'tw', 'cn'].includes(character.region)) {
+    warnings.push('The weekly reset time of this region is an estimate until Raider.IO confirms it.')
+  }
+  return { character: characterOverview(core, character, nextSyncAt), current: thisWeek.view, previous: weekView(previous).view, sources: storedSourceReports(core.store.db, character.id, core.config), warnings }
 }

@@ -4,7 +4,7 @@ import type { RateLimitInfo } from '../clients/warcraftlogs/client.ts'
 import type { Clock } from '../ports.ts'
 import type { TrackedCharacter } from '../store/characters-repo.ts'
 import type { SyncEvents } from './events.ts'
-import type { CharacterSyncResult } from './sync-result.ts'
+import { settleSync, type CharacterSyncResult, type SyncOutcome } from './sync-result.ts'
 import type { SyncOptions } from './sync-service.ts'
 
 /**
@@ -32,8 +32,8 @@ export interface SchedulerDeps {
 
 export interface Scheduler {
   start(): void
-  /** Syncs the given characters (default: all) now, forced; joins a sync already running. */
-  runNow(characterIds?: readonly number[]): Promise<CharacterSyncResult[]>
+  /** Syncs the given characters (default: all) now, forced; joins a sync already running. Every character gets an outcome, failed ones included. */
+  runNow(characterIds?: readonly number[]): Promise<SyncOutcome[]>
   /** Runs what is due now (after the machine wakes: timers do not fire during sleep). */
   wake(): void
   /** Stops scheduling and waits for syncs in progress. */
@@ -54,7 +54,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
 
   const due = new Map<number, number>()
   const failures = new Map<number, number>()
-  const inFlight = new Map<number, Promise<CharacterSyncResult | undefined>>()
+  const inFlight = new Map<number, Promise<SyncOutcome>>()
   let startedAt = 0
   let timer: unknown
   let running = false
@@ -80,21 +80,20 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     return rate.pointsLeft < reserve && clock.now() < resetsAt ? ['warcraftlogs'] : []
   }
 
-  function syncOnce(character: TrackedCharacter, force: boolean): Promise<CharacterSyncResult | undefined> {
+  function syncOnce(character: TrackedCharacter, force: boolean): Promise<SyncOutcome> {
     const existing = inFlight.get(character.id)
     if (existing) return existing
     const promise = limit(async () => {
-      try {
-        const result = await deps.syncCharacter(character, { force, skipSources: skipSources() })
+      const outcome = await settleSync(character, Promise.resolve().then(() => deps.syncCharacter(character, { force, skipSources: skipSources() })))
+      if (outcome.ok) {
         // Back off only when nothing worked; one source down is not the character's problem.
-        const statuses = Object.values(result.sources).map((s) => s.status)
+        const statuses = Object.values(outcome.result.sources).map((s) => s.status)
         recordOutcome(character.id, !(statuses.includes('error') && !statuses.includes('ok')))
-        return result
-      } catch (error) {
+      } else {
         recordOutcome(character.id, false)
-        events?.emit('character:failed', { characterId: character.id, message: error instanceof Error ? error.message : String(error) })
-        return undefined
+        events?.emit('character:failed', { characterId: character.id, message: outcome.message })
       }
+      return outcome
     }).finally(() => {
       inFlight.delete(character.id)
       arm()
@@ -160,15 +159,14 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       const characters = deps.listCharacters().filter((c) => !wanted || wanted.has(c.id))
       let done = 0
       events?.emit('run:progress', { done, total: characters.length })
-      const results = await Promise.all(
+      return Promise.all(
         characters.map((c) =>
-          syncOnce(c, true).then((result) => {
+          syncOnce(c, true).then((outcome) => {
             events?.emit('run:progress', { done: ++done, total: characters.length })
-            return result
+            return outcome
           }),
         ),
       )
-      return results.filter((r): r is CharacterSyncResult => r !== undefined)
     },
     wake() {
       if (running) tick()

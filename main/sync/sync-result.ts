@@ -3,6 +3,7 @@ import type { SourceId } from '../../shared/domain/types.ts'
 import type { WeeklyVault } from '../../shared/domain/weekly-vault.ts'
 import type { AppError } from '../../shared/result.ts'
 import type { TrackedCharacter } from '../store/characters-repo.ts'
+import type { WeekTrust } from './week-vault.ts'
 
 /** What happened to one source in a sync: fetched fine, failed, has no credentials, or was fresh enough to skip. */
 export type SourceRunStatus = 'ok' | 'error' | 'not_configured' | 'skipped'
@@ -19,12 +20,32 @@ export interface CharacterSyncResult {
   character: TrackedCharacter
   week: WeekWindow
   vault: WeeklyVault
+  /** How far each row of this week's vault can be trusted. */
+  trust: WeekTrust
   previousWeek: WeekWindow
   previousVault: WeeklyVault
+  previousTrust: WeekTrust
   sources: Record<SourceId, SourceReport>
   syncedAt: number
   /** Things the player should know (e.g. the season's raid list is unknown). */
   warnings: string[]
   /** True when every source that answered said the character does not exist. */
   notFound: boolean
+}
+
+/** One character's sync in a run of several: its result, or why it could not finish (nothing was saved then). */
+export type SyncOutcome = { ok: true; character: TrackedCharacter; result: CharacterSyncResult } | { ok: false; character: TrackedCharacter; message: string }
+
+/** Waits for one character's sync and never rejects: a thrown sync becomes a failed outcome with its reason. */
+export async function settleSync(character: TrackedCharacter, sync: Promise<CharacterSyncResult>): Promise<SyncOutcome> {
+  try {
+    return { ok: true, character, result: await sync }
+  } catch (error) {
+    return { ok: false, character, message: error instanceof Error ? error.message : String(error) }
+  }
+}
+
+/** True when the character's sync failed as a whole or any source reported an error. */
+export function outcomeFailed(outcome: SyncOutcome): boolean {
+  return !outcome.ok || Object.values(outcome.result.sources).some((s) => s.status === 'error')
 }

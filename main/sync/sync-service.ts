@@ -1,25 +1,25 @@
-import { countBossesOnce, mergeKeystoneRuns } from '../../shared/domain/merge.ts'
 import { previousWeek, weekContaining, type WeekWindow } from '../../shared/domain/reset.ts'
-import { seasonForPeriod } from '../../shared/domain/seasons.ts'
+import type { EvidenceFeed } from '../../shared/domain/row-status.ts'
 import { SOURCE_IDS, type SourceId } from '../../shared/domain/types.ts'
-import { buildWeeklyVault, type WeeklyVault } from '../../shared/domain/weekly-vault.ts'
 import type { BlizzardClient } from '../clients/blizzard/client.ts'
-import { CURRENT_SEASON_EXPANSION_ID, type CharacterProfileSummary, type EncounterProgress, type KeystoneProfile } from '../clients/blizzard/parse.ts'
+import type { CharacterProfileSummary, EncounterProgress, KeystoneProfile } from '../clients/blizzard/parse.ts'
 import type { RaiderIoClient } from '../clients/raiderio/client.ts'
 import type { RaiderIoProfile } from '../clients/raiderio/parse.ts'
 import { SourceError } from '../clients/source-error.ts'
 import type { LoggedKillsResult, ParsesResult, WarcraftLogsClient } from '../clients/warcraftlogs/client.ts'
 import { updateCharacterProfile, type TrackedCharacter } from '../store/characters-repo.ts'
 import type { Db, Store } from '../store/db.ts'
-import { firstSnapshotOfWeek, listKeystoneRuns, listRaidKills, recordEncounterSnapshot, recordKeystoneRuns, recordRaidKills } from '../store/observations-repo.ts'
+import { recordFeedSuccesses } from '../store/feed-successes-repo.ts'
+import { firstSnapshotOfWeek, recordEncounterSnapshot, recordKeystoneRuns, recordRaidKills } from '../store/observations-repo.ts'
 import { replaceBossParses } from '../store/parses-repo.ts'
 import { getSourceStatus, recordSourceOutcome } from '../store/sync-status-repo.ts'
 import { StoreError } from '../store/store-error.ts'
 import { saveVaultResult } from '../store/vault-results-repo.ts'
-import { blizzardKills, blizzardRuns, inRoster, loggedKills, raiderIoRuns, snapshotEntries, snapshotKills } from './evidence.ts'
+import { blizzardKills, blizzardRuns, loggedKills, raiderIoRuns, snapshotEntries, snapshotKills } from './evidence.ts'
 import type { SyncEvents } from './events.ts'
-import type { SeasonContext } from './season-context.ts'
+import { SNAPSHOT_ROSTER_WARNING, type RaidRoster, type SeasonContext } from './season-context.ts'
 import type { CharacterSyncResult, SourceReport } from './sync-result.ts'
+import { weekVault, type ConfiguredSources } from './week-vault.ts'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -55,9 +55,14 @@ export interface SyncService {
   weekAt(region: TrackedCharacter['region'], instant: number): WeekWindow
 }
 
-/** What one source returned, already typed. */
+/**
+ * What the sources returned, already typed. Each Blizzard endpoint is its own piece of evidence: a
+ * failing keystone profile must not throw away the raid encounters Blizzard already returned.
+ */
 interface Fetched {
-  blizzard?: { encounters: EncounterProgress[]; keystone: KeystoneProfile; profile: CharacterProfileSummary | null }
+  encounters?: EncounterProgress[]
+  keystone?: KeystoneProfile
+  profile?: CharacterProfileSummary
   warcraftlogs?: { kills: LoggedKillsResult; parses: ParsesResult | null }
   raiderio?: RaiderIoProfile
 }
@@ -65,13 +70,14 @@ interface Fetched {
 export function createSyncService(deps: SyncServiceDeps): SyncService {
   const { store, clients, season, now, events } = deps
   const freshnessMs = deps.freshnessMs ?? 60 * 60 * 1000
+  const configured: ConfiguredSources = { blizzard: clients.blizzard !== null, warcraftlogs: clients.warcraftlogs !== null, raiderio: true }
 
   async function syncCharacter(character: TrackedCharacter, options: SyncOptions = {}): Promise<CharacterSyncResult> {
     events?.emit('character:started', { characterId: character.id })
     const startedAt = now()
     // Season facts load alongside the sources instead of before or after them (critical path).
+    // Neither ever rejects (season-context.ts).
     const knownPeriods = season.knownPeriods()
-    const rosterWarmUp = season.raidRoster(character.region, startedAt)
     // Logs are filtered by a lower bound only; exact week windows are applied after fetching.
     const since = previousWeek(weekContaining(character.region, startedAt, season.storedPeriods())).start - DAY_MS
 
@@ -83,13 +89,17 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     const tasks: Record<SourceId, () => Promise<void>> = {
       blizzard: async () => {
         const blizzard = clients.blizzard!
-        const [encounters, keystone, profile] = await Promise.all([
+        const [encounters, keystone, profile] = await Promise.allSettled([
           blizzard.raidEncounters(character),
           blizzard.keystoneProfile(character),
-          // The profile summary only decorates the UI; its failure must not fail the source.
-          blizzard.characterProfile(character).catch(() => null),
+          blizzard.characterProfile(character),
         ])
-        fetched.blizzard = { encounters: encounters.value, keystone, profile }
+        if (encounters.status === 'fulfilled') fetched.encounters = encounters.value.value
+        if (keystone.status === 'fulfilled') fetched.keystone = keystone.value
+        // The profile summary only decorates the UI; its failure does not fail the source.
+        if (profile.status === 'fulfilled') fetched.profile = profile.value
+        if (encounters.status === 'rejected') throw encounters.reason
+        if (keystone.status === 'rejected') throw withContext(keystone.reason, "Blizzard's Mythic+ profile")
       },
       warcraftlogs: async () => {
         const wcl = clients.warcraftlogs!
@@ -110,7 +120,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
           await tasks[source]()
           reports[source] = { status: 'ok', syncedAt: now(), error: null }
         } catch (error) {
-          const failure = error instanceof SourceError ? error : new SourceError(source, 'UPSTREAM_ERROR', error instanceof Error ? error.message : String(error))
+          const failure = asSourceError(source, error)
           failures.set(source, failure)
           reports[source] = { status: 'error', syncedAt: getSourceStatus(store.db, character.id, source)?.lastSuccessAt ?? null, error: failure.toAppError() }
         }
@@ -129,41 +139,39 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     const week = weekContaining(character.region, startedAt, known)
     const lastWeek = previousWeek(week, known)
     const windows = [lastWeek, week]
-    await rosterWarmUp
-    const rosters = await Promise.all(windows.map((w) => season.raidRoster(character.region, Math.min(startedAt, w.end - 1))))
-    const warnings: string[] = []
-    const fallbackRoster = fetched.blizzard ? currentSeasonBosses(fetched.blizzard.encounters) : undefined
-    const rosterFor = (index: number) => rosters[index] ?? fallbackRoster
-    if (!rosters[1] && !fallbackRoster) warnings.push('The list of this season\'s raids is unknown (Raider.IO unavailable), so kills of every raid were counted.')
+    const rosters = await Promise.all(windows.map((w) => season.raidRoster(character.region, w)))
+    const warnings = rosterWarnings(rosters[1])
 
     const syncedAt = now()
-    const vaults = saveAll(character, () => store.transaction((tx) => {
-      for (const source of SOURCE_IDS) {
-        const report = reports[source]
-        if (report.status === 'ok') recordSourceOutcome(tx, character.id, source, { at: syncedAt, ok: true })
-        if (report.status === 'error' && report.error) recordSourceOutcome(tx, character.id, source, { at: syncedAt, ok: false, error: report.error })
-      }
-      recordEvidence(tx, character, fetched, windows, week, syncedAt)
-      return windows.map((window, index) => {
-        const vault = computeVault(tx, character.id, window, rosterFor(index))
-        saveVaultResult(tx, { characterId: character.id, week: window, vault, computedAt: syncedAt })
-        return vault
-      })
-    }))
+    const weeks = saveAll(character, () =>
+      store.transaction((tx) => {
+        for (const source of SOURCE_IDS) {
+          const report = reports[source]
+          if (report.status === 'ok') recordSourceOutcome(tx, character.id, source, { at: syncedAt, ok: true })
+          if (report.status === 'error' && report.error) recordSourceOutcome(tx, character.id, source, { at: syncedAt, ok: false, error: report.error })
+        }
+        recordFeedSuccesses(tx, character.id, succeededFeeds(fetched), syncedAt)
+        recordEvidence(tx, character, fetched, windows, week, syncedAt)
+        return windows.map((window, index) => {
+          const result = weekVault(tx, character.id, window, rosters[index], configured, syncedAt)
+          saveVaultResult(tx, { characterId: character.id, week: window, vault: result.vault, computedAt: syncedAt })
+          return result
+        })
+      }),
+    )
 
-    // Warcraft Logs "no data" does not prove the character exists; Blizzard or Raider.IO answering does.
-    const confirmed = Boolean(fetched.blizzard || fetched.raiderio || (fetched.warcraftlogs?.kills.found ?? false))
-    const notFound = !confirmed && failures.size > 0 && [...failures.values()].every((f) => f.code === 'UNKNOWN_CHARACTER')
     const result: CharacterSyncResult = {
       character,
       week,
-      vault: vaults[1] as WeeklyVault,
+      vault: weeks[1]!.vault,
+      trust: weeks[1]!.trust,
       previousWeek: lastWeek,
-      previousVault: vaults[0] as WeeklyVault,
+      previousVault: weeks[0]!.vault,
+      previousTrust: weeks[0]!.trust,
       sources: reports,
       syncedAt,
       warnings,
-      notFound,
+      notFound: isGone(fetched, failures),
     }
     events?.emit('character:finished', { characterId: character.id, result })
     events?.emit('data:changed', { characterId: character.id })
@@ -171,7 +179,6 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
   }
 
   function planSources(db: Db, character: TrackedCharacter, options: SyncOptions, at: number): Record<SourceId, 'fetch' | 'not_configured' | 'skipped'> {
-    const configured: Record<SourceId, boolean> = { blizzard: clients.blizzard !== null, warcraftlogs: clients.warcraftlogs !== null, raiderio: true }
     return Object.fromEntries(
       SOURCE_IDS.map((source) => {
         if (!configured[source]) return [source, 'not_configured']
@@ -189,6 +196,43 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
   }
 }
 
+/** What the player should know about the roster the raid row was counted with. */
+export function rosterWarnings(roster: RaidRoster | undefined): string[] {
+  if (!roster) return ["The list of this season's raids is unknown (Raider.IO unavailable), so kills of every raid were counted."]
+  return roster.origin === 'snapshot' ? [SNAPSHOT_ROSTER_WARNING] : []
+}
+
+/** The evidence feeds that answered in this sync. */
+function succeededFeeds(fetched: Fetched): EvidenceFeed[] {
+  const feeds: EvidenceFeed[] = []
+  if (fetched.encounters) feeds.push('blizzard.encounters')
+  if (fetched.keystone) feeds.push('blizzard.keystone')
+  if (fetched.warcraftlogs) feeds.push('warcraftlogs.kills')
+  if (fetched.raiderio) feeds.push('raiderio.runs')
+  return feeds
+}
+
+/**
+ * True when every source that was asked says the character does not exist (none answered). Warcraft
+ * Logs "no data" proves nothing either way.
+ */
+function isGone(fetched: Fetched, failures: ReadonlyMap<SourceId, SourceError>): boolean {
+  // A keystone 404 ("no runs") says nothing about whether the character exists.
+  const keystoneFound = fetched.keystone !== undefined && fetched.keystone.periodId !== null
+  const confirmed = Boolean(fetched.encounters || keystoneFound || fetched.profile || fetched.raiderio || (fetched.warcraftlogs?.kills.found ?? false))
+  return !confirmed && failures.size > 0 && [...failures.values()].every((f) => f.code === 'UNKNOWN_CHARACTER')
+}
+
+function asSourceError(source: SourceId, error: unknown): SourceError {
+  return error instanceof SourceError ? error : new SourceError(source, 'UPSTREAM_ERROR', error instanceof Error ? error.message : String(error))
+}
+
+/** Names the endpoint in a source's error, so "Blizzard failed" says which part did. */
+function withContext(error: unknown, what: string): SourceError {
+  const failure = asSourceError('blizzard', error)
+  return new SourceError(failure.source, failure.code, `${what}: ${failure.message}`, { status: failure.status, retryAfterMs: failure.retryAfterMs, cause: failure })
+}
+
 /** Runs the sync's single write; a failure there (disk full, database locked, character removed meanwhile) changes nothing and says so. */
 function saveAll<T>(character: TrackedCharacter, write: () => T): T {
   try {
@@ -201,17 +245,19 @@ function saveAll<T>(character: TrackedCharacter, write: () => T): T {
 
 /** Writes every piece of evidence to the week it belongs to; nothing stored earlier is removed. */
 function recordEvidence(tx: Db, character: TrackedCharacter, fetched: Fetched, windows: WeekWindow[], week: WeekWindow, at: number): void {
-  const { blizzard, warcraftlogs, raiderio } = fetched
-  if (blizzard) {
-    for (const [weekStart, kills] of blizzardKills(blizzard.encounters, windows)) recordRaidKills(tx, character.id, weekStart, kills, at)
-    const baseline = firstSnapshotOfWeek(tx, character.id, week.start)
-    if (baseline) recordRaidKills(tx, character.id, week.start, snapshotKills(blizzard.encounters, baseline.entries, week), at)
-    else recordEncounterSnapshot(tx, character.id, week.start, at, snapshotEntries(blizzard.encounters))
-    for (const [weekStart, runs] of blizzardRuns(blizzard.keystone.runs, windows)) recordKeystoneRuns(tx, character.id, weekStart, runs, at)
-    if (blizzard.profile) {
-      const { className, specName, itemLevel, lastLoginAt } = blizzard.profile
-      updateCharacterProfile(tx, character.id, { className, specName, itemLevel, lastLoginAt })
-    }
+  const { encounters, keystone, profile, warcraftlogs, raiderio } = fetched
+  if (encounters) {
+    for (const [weekStart, kills] of blizzardKills(encounters, windows)) recordRaidKills(tx, character.id, weekStart, kills, at)
+    const baseline = firstSnapshotOfWeek(tx, character.id, week)
+    if (baseline) recordRaidKills(tx, character.id, week.start, snapshotKills(encounters, baseline.entries, week), at)
+    else recordEncounterSnapshot(tx, character.id, week.start, at, snapshotEntries(encounters))
+  }
+  if (keystone) {
+    for (const [weekStart, runs] of blizzardRuns(keystone.runs, windows)) recordKeystoneRuns(tx, character.id, weekStart, runs, at)
+  }
+  if (profile) {
+    const { className, specName, itemLevel, lastLoginAt } = profile
+    updateCharacterProfile(tx, character.id, { className, specName, itemLevel, lastLoginAt })
   }
   if (warcraftlogs?.kills.found) {
     for (const [weekStart, kills] of loggedKills(warcraftlogs.kills.kills, windows)) recordRaidKills(tx, character.id, weekStart, kills, at)
@@ -219,21 +265,8 @@ function recordEvidence(tx: Db, character: TrackedCharacter, fetched: Fetched, w
   if (warcraftlogs?.parses?.found) replaceBossParses(tx, character.id, warcraftlogs.parses.parses, at)
   if (raiderio) {
     for (const [weekStart, runs] of raiderIoRuns([...raiderio.weeklyRuns, ...raiderio.previousWeeklyRuns], windows)) recordKeystoneRuns(tx, character.id, weekStart, runs, at)
-    if (!blizzard?.profile && raiderio.className) {
+    if (!profile && raiderio.className) {
       updateCharacterProfile(tx, character.id, { className: raiderio.className, specName: raiderio.specName, itemLevel: character.itemLevel, lastLoginAt: character.lastLoginAt })
     }
   }
-}
-
-/** The week's vault from all stored evidence: each current-season boss once at its best difficulty, runs merged across sources. */
-export function computeVault(db: Db, characterId: number, window: WeekWindow, roster: ReadonlySet<string> | undefined): WeeklyVault {
-  const bosses = countBossesOnce(inRoster(listRaidKills(db, characterId, window.start), roster))
-  const runs = mergeKeystoneRuns(listKeystoneRuns(db, characterId, window.start))
-  return buildWeeklyVault(bosses, runs, seasonForPeriod(window.period))
-}
-
-/** Bosses Blizzard lists under its "Current Season" pseudo-expansion: the roster when Raider.IO's is unknown. */
-function currentSeasonBosses(encounters: readonly EncounterProgress[]): Set<string> | undefined {
-  const keys = encounters.filter((e) => e.expansionId === CURRENT_SEASON_EXPANSION_ID).map((e) => e.bossKey)
-  return keys.length > 0 ? new Set(keys) : undefined
 }

@@ -1,70 +1,84 @@
 import type { WeekWindow } from '../../shared/domain/reset.ts'
+import type { RowStatus } from '../../shared/domain/row-status.ts'
 import { SOURCE_IDS, type CharacterRef, type Difficulty, type DungeonVaultSlot, type RaidEvidenceKind, type RaidVaultSlot, type SourceId } from '../../shared/domain/types.ts'
 import type { WeeklyVault } from '../../shared/domain/weekly-vault.ts'
 import type { SourcesConfig } from '../config.ts'
 import type { TrackedCharacter } from '../store/characters-repo.ts'
 import type { Db } from '../store/db.ts'
 import { listSourceStatuses } from '../store/sync-status-repo.ts'
-import { getVaultResult } from '../store/vault-results-repo.ts'
 import type { SeasonContext } from './season-context.ts'
 import type { CharacterSyncResult, SourceReport, SourceRunStatus } from './sync-result.ts'
-import { computeVault } from './sync-service.ts'
+import { rosterWarnings } from './sync-service.ts'
+import { configuredSources, weekVault, type WeekTrust, type WeekVault } from './week-vault.ts'
 
 /** One character's vault for one week as the CLI prints it with --json (the shape is a public contract). */
 export interface VaultReport {
   character: { region: CharacterRef['region']; realm: string; name: string }
   week: { start: string; end: string }
-  raid: { bosses: { name: string; difficulty: Difficulty; sources: RaidEvidenceKind[] }[]; slots: RaidVaultSlot[] }
-  dungeons: { runs: { dungeon: string; level: number; completedAt: string; sources: SourceId[] }[]; slots: DungeonVaultSlot[] }
+  raid: { status: RowStatus; reasons: string[]; bosses: { name: string; difficulty: Difficulty; sources: RaidEvidenceKind[] }[]; slots: RaidVaultSlot[] }
+  dungeons: { status: RowStatus; reasons: string[]; runs: { dungeon: string; level: number; completedAt: string; sources: SourceId[] }[]; slots: DungeonVaultSlot[] }
   sources: Record<SourceId, { status: SourceRunStatus; syncedAt: string | null; error: string | null }>
   syncedAt: string | null
+  warnings: string[]
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
 
+/** What a report is built from: the week's vault and trust, the source statuses and the warnings. */
+export interface ReportInput {
+  character: CharacterRef
+  week: Pick<WeekWindow, 'start' | 'end'>
+  vault: WeeklyVault
+  trust: WeekTrust
+  sources: Record<SourceId, SourceReport>
+  syncedAt: number | null
+  warnings: readonly string[]
+}
+
 /** Builds the report with exactly the documented fields (nothing internal leaks into the JSON). */
-export function vaultReport(character: CharacterRef, week: Pick<WeekWindow, 'start' | 'end'>, vault: WeeklyVault, sources: Record<SourceId, SourceReport>, syncedAt: number | null): VaultReport {
+export function vaultReport({ character, week, vault, trust, sources, syncedAt, warnings }: ReportInput): VaultReport {
   return {
     character: { region: character.region, realm: character.realm, name: character.name },
     week: { start: new Date(week.start).toISOString(), end: new Date(week.end).toISOString() },
     raid: {
+      status: trust.raid.status,
+      reasons: [...trust.raid.reasons],
       bosses: vault.raid.bosses.map((b) => ({ name: b.name, difficulty: b.difficulty, sources: [...b.sources] })),
       slots: vault.raid.slots.map(({ threshold, progress, unlocked, difficulty, itemLevel, reward }) => ({ threshold, progress, unlocked, difficulty, itemLevel, reward })),
     },
     dungeons: {
+      status: trust.dungeons.status,
+      reasons: [...trust.dungeons.reasons],
       runs: vault.dungeons.runs.map((r) => ({ dungeon: r.dungeon, level: r.level, completedAt: new Date(r.completedAt).toISOString(), sources: [...r.sources] })),
       slots: vault.dungeons.slots.map(({ threshold, progress, unlocked, level, itemLevel, reward }) => ({ threshold, progress, unlocked, level, itemLevel, reward })),
     },
     sources: Object.fromEntries(SOURCE_IDS.map((s) => [s, { status: sources[s].status, syncedAt: iso(sources[s].syncedAt), error: sources[s].error?.message ?? null }])) as VaultReport['sources'],
     syncedAt: iso(syncedAt),
+    warnings: [...warnings],
   }
 }
 
 /** The report of a sync that just ran. */
 export function reportFromSync(result: CharacterSyncResult): VaultReport {
-  return vaultReport(result.character, result.week, result.vault, result.sources, result.syncedAt)
+  return vaultReport({ character: result.character, week: result.week, vault: result.vault, trust: result.trust, sources: result.sources, syncedAt: result.syncedAt, warnings: result.warnings })
 }
 
-/**
- * The stored vault of a week without network: the saved result, or one computed from stored evidence
- * when the week was never synced. `syncedAt` is when it was saved (null if computed now).
- */
-export function storedWeekVault(db: Db, season: SeasonContext, character: TrackedCharacter, week: WeekWindow): { vault: WeeklyVault; syncedAt: number | null } {
-  const stored = getVaultResult(db, character.id, week.start)
-  if (stored) return { vault: stored.vault, syncedAt: stored.computedAt }
-  return { vault: computeVault(db, character.id, week, season.storedRaidRoster(character.region, week.end - 1)), syncedAt: null }
+/** A week's vault from the store alone (no network), with the roster warnings that apply to it. */
+export function storedWeekVault(db: Db, season: SeasonContext, config: SourcesConfig, character: TrackedCharacter, week: WeekWindow, now: number): WeekVault & { warnings: string[] } {
+  const roster = season.storedRaidRoster(character.region, week)
+  return { ...weekVault(db, character.id, week, roster, configuredSources(config), now), warnings: rosterWarnings(roster) }
 }
 
 /** The CLI report of a stored week, with source statuses from the last syncs. */
-export function reportFromStore(db: Db, character: TrackedCharacter, week: WeekWindow, config: SourcesConfig, season: SeasonContext): VaultReport {
-  const { vault, syncedAt } = storedWeekVault(db, season, character, week)
-  return vaultReport(character, week, vault, storedSourceReports(db, character.id, config), syncedAt)
+export function reportFromStore(db: Db, character: TrackedCharacter, week: WeekWindow, config: SourcesConfig, season: SeasonContext, now: number): VaultReport {
+  const stored = storedWeekVault(db, season, config, character, week, now)
+  return vaultReport({ character, week, vault: stored.vault, trust: stored.trust, sources: storedSourceReports(db, character.id, config), syncedAt: stored.lastReadAt, warnings: stored.warnings })
 }
 
 /** Source statuses as last recorded: not configured, the last error, ok, or never tried ('skipped'). */
 export function storedSourceReports(db: Db, characterId: number, config: SourcesConfig): Record<SourceId, SourceReport> {
   const statuses = new Map(listSourceStatuses(db, characterId).map((s) => [s.source, s]))
-  const configured: Record<SourceId, boolean> = { blizzard: config.blizzard !== null, warcraftlogs: config.warcraftlogs !== null, raiderio: true }
+  const configured = configuredSources(config)
   return Object.fromEntries(
     SOURCE_IDS.map((source) => {
       const status = statuses.get(source)

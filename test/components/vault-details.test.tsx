@@ -1,27 +1,31 @@
 import { cleanup, render, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { VaultDetails } from '../../renderer/src/views/character-view.tsx'
-import type { CharacterVaultView, WeekVaultView } from '../../shared/ipc-api.ts'
+import type { RowTrust } from '../../shared/domain/row-status.ts'
+import type { CharacterVaultView, WeekTrustView, WeekVaultView } from '../../shared/ipc-api.ts'
 
 afterEach(cleanup)
 
 const START = Date.parse('2026-11-24T15:00:00Z')
 const raidSlots = (unlocked: number): WeekVaultView['raid']['slots'] =>
-  [2, 4, 6].map((threshold, i) => ({ threshold, progress: Math.min(threshold, unlocked * 2), unlocked: i < unlocked, difficulty: i < unlocked ? 'heroic' : null, itemLevel: i < unlocked ? 305 : null }))
+  [2, 4, 6].map((threshold, i) => ({ threshold, progress: Math.min(threshold, unlocked * 2), unlocked: i < unlocked, difficulty: i < unlocked ? 'heroic' : null, itemLevel: i < unlocked ? 318 : null, reward: i < unlocked ? { itemLevel: 318, track: 'Myth', rank: 1, confirmed: true, exceptions: [] } : null }))
 const dungeonSlots = (unlocked: number): WeekVaultView['dungeons']['slots'] =>
-  [1, 4, 8].map((threshold, i) => ({ threshold, progress: 0, unlocked: i < unlocked, level: i < unlocked ? 10 : null, itemLevel: i < unlocked ? 318 : null }))
+  [1, 4, 8].map((threshold, i) => ({ threshold, progress: 0, unlocked: i < unlocked, level: i < unlocked ? 10 : null, itemLevel: i < unlocked ? 318 : null, reward: i < unlocked ? { itemLevel: 318, track: 'Myth', rank: 1, confirmed: true, exceptions: [] } : null }))
+const complete: RowTrust = { status: 'complete', reasons: [] }
+const trusted: WeekTrustView = { raid: complete, dungeons: complete }
 
-function view(previousUnlocked: number): CharacterVaultView {
+function view(previousUnlocked: number, trust: WeekTrustView = trusted): CharacterVaultView {
   const week = (start: number) => ({ period: 1091, start, end: start + 604_800_000 })
   return {
-    character: { id: 1, region: 'us', realm: 'area-52', name: 'Thrall', className: 'Shaman', specName: 'Enhancement', itemLevel: 311, week: week(START), raid: raidSlots(1), dungeons: dungeonSlots(0), lastSyncedAt: null, hasErrors: true },
+    character: { id: 1, region: 'us', realm: 'area-52', name: 'Thrall', className: 'Shaman', specName: 'Enhancement', itemLevel: 311, week: week(START), raid: raidSlots(1), dungeons: dungeonSlots(0), trust, lastSyncedAt: null, nextSyncAt: null, hasErrors: true },
     current: {
       week: week(START),
       raid: { bosses: [{ name: 'Vorasius', difficulty: 'heroic', sources: ['blizzard', 'warcraftlogs'], lastKillAt: START + 1, parsePercent: 87.4 }, { name: 'Chimaerus', difficulty: 'normal', sources: ['snapshot'], lastKillAt: null, parsePercent: null }], slots: raidSlots(1) },
       dungeons: { runs: [{ dungeon: 'Murder Row', level: 12, completedAt: START + 2, timed: false, sources: ['raiderio'] }], slots: dungeonSlots(0) },
+      trust,
       syncedAt: null,
     },
-    previous: { week: week(START - 604_800_000), raid: { bosses: [], slots: raidSlots(previousUnlocked) }, dungeons: { runs: [], slots: dungeonSlots(0) }, syncedAt: null },
+    previous: { week: week(START - 604_800_000), raid: { bosses: [], slots: raidSlots(previousUnlocked) }, dungeons: { runs: [], slots: dungeonSlots(0) }, trust: trusted, syncedAt: null },
     sources: {
       blizzard: { status: 'ok', syncedAt: Date.now() - 120_000, error: null },
       warcraftlogs: { status: 'error', syncedAt: null, error: { code: 'AUTH_FAILED', message: 'Warcraft Logs rejected the API credentials (HTTP 401).' } },
@@ -56,6 +60,28 @@ describe('VaultDetails', () => {
     expect(screen.queryByTestId('ready-to-open')).toBeNull()
     unmount()
     render(<VaultDetails view={view(2)} />)
-    expect(within(screen.getByTestId('ready-to-open')).getAllByRole('img', { name: 'Unlocked: Heroic, item level 305' })).toHaveLength(2)
+    expect(within(screen.getByTestId('ready-to-open')).getAllByRole('img', { name: 'Unlocked: Heroic, item level 318 Myth 1' })).toHaveLength(2)
+  })
+
+  it('an unknown row shows why and how to fix it, never slots of zero', () => {
+    const unknown: RowTrust = { status: 'unknown', reasons: ['Blizzard is not configured.', 'Warcraft Logs is not configured.'] }
+    const noCredentials = view(0, { raid: unknown, dungeons: complete })
+    noCredentials.sources.blizzard = { status: 'not_configured', syncedAt: null, error: null }
+    noCredentials.sources.warcraftlogs = { status: 'not_configured', syncedAt: null, error: null }
+    render(<VaultDetails view={noCredentials} />)
+    const [raid] = screen.getAllByTestId('raid-row')
+    expect(raid?.dataset.status).toBe('unknown')
+    expect(within(raid!).queryAllByTestId('raid-slot')).toHaveLength(0)
+    expect(raid?.textContent).toContain('Blizzard is not configured.')
+    expect(within(raid!).getByRole('link', { name: 'Add Blizzard or Warcraft Logs credentials in Settings' })).toBeTruthy()
+  })
+
+  it('a partial row keeps its slots, is marked partial, and says what may be missing', () => {
+    const partial: RowTrust = { status: 'partial', reasons: ['Only Warcraft Logs answered during this week: kills that were not logged are missing.'] }
+    render(<VaultDetails view={view(0, { raid: partial, dungeons: complete })} />)
+    const [raid] = screen.getAllByTestId('raid-row')
+    expect(within(raid!).getAllByTestId('raid-slot')).toHaveLength(3)
+    expect(within(raid!).getByText('partial')).toBeTruthy()
+    expect(raid?.textContent).toContain('kills that were not logged are missing')
   })
 })

@@ -92,22 +92,26 @@ describe('cli sync and vault', () => {
     character: { region: 'us', realm: 'area-52', name: 'Thrall' },
     week: { start: '2026-11-24T15:00:00.000Z', end: '2026-12-01T15:00:00.000Z' },
     raid: {
+      status: 'complete',
+      reasons: [],
       bosses: [
         { name: 'Vorasius', difficulty: 'mythic', sources: ['blizzard'] },
         { name: 'Imperator Averzian', difficulty: 'heroic', sources: ['blizzard'] },
       ],
       slots: [
-        { threshold: 2, progress: 2, unlocked: true, difficulty: 'heroic', itemLevel: 305 },
-        { threshold: 4, progress: 2, unlocked: false, difficulty: null, itemLevel: null },
-        { threshold: 6, progress: 2, unlocked: false, difficulty: null, itemLevel: null },
+        { threshold: 2, progress: 2, unlocked: true, difficulty: 'heroic', itemLevel: 318, reward: { itemLevel: 318, track: 'Myth', rank: 1, confirmed: true, exceptions: [] } },
+        { threshold: 4, progress: 2, unlocked: false, difficulty: null, itemLevel: null, reward: null },
+        { threshold: 6, progress: 2, unlocked: false, difficulty: null, itemLevel: null, reward: null },
       ],
     },
     dungeons: {
+      status: 'complete',
+      reasons: [],
       runs: [{ dungeon: 'Murder Row', level: 12, completedAt: '2026-11-24T17:00:00.000Z', sources: ['blizzard', 'raiderio'] }],
       slots: [
-        { threshold: 1, progress: 1, unlocked: true, level: 12, itemLevel: 318 },
-        { threshold: 4, progress: 1, unlocked: false, level: null, itemLevel: null },
-        { threshold: 8, progress: 1, unlocked: false, level: null, itemLevel: null },
+        { threshold: 1, progress: 1, unlocked: true, level: 12, itemLevel: 318, reward: { itemLevel: 318, track: 'Myth', rank: 1, confirmed: true, exceptions: [] } },
+        { threshold: 4, progress: 1, unlocked: false, level: null, itemLevel: null, reward: null },
+        { threshold: 8, progress: 1, unlocked: false, level: null, itemLevel: null, reward: null },
       ],
     },
     sources: {
@@ -116,6 +120,7 @@ describe('cli sync and vault', () => {
       raiderio: { status: 'ok', syncedAt: '2026-11-26T12:00:00.000Z', error: null },
     },
     syncedAt: '2026-11-26T12:00:00.000Z',
+    warnings: [],
   }
 
   it('sync prints {"results": [...]} with exactly the documented fields, and vault prints the same offline', async () => {
@@ -124,7 +129,7 @@ describe('cli sync and vault', () => {
     const synced = await cli('sync', '--json')
     expect(synced.code).toBe(0)
     expect(synced.stderr).toBe('')
-    expect(synced.json()).toEqual({ results: [expectedVault] })
+    expect(synced.json()).toEqual({ results: [expectedVault], errors: [] })
     await h.apis.close() // no network from here on
     const stored = await cli('vault', 'us/Area 52/Thrall', '--json')
     expect(stored.code).toBe(0)
@@ -167,8 +172,8 @@ describe('cli sync and vault', () => {
     expect(result.stderr).toBe('Syncing us/area-52/Thrall…\n')
     expect(result.stdout.split('\n')).toEqual([
       'Thrall · us/area-52 · week 2026-11-24 15:00 → 2026-12-01 15:00 UTC',
-      '  Raid      [Heroic 305] [2/4] [2/6]',
-      '  Dungeons  [+12 318] [1/4] [1/8]',
+      '  Raid      [Heroic 318 Myth 1] [2/4] [2/6]',
+      '  Dungeons  [+12 318 Myth 1] [1/4] [1/8]',
       '  Bosses    Vorasius (Mythic; Blizzard), Imperator Averzian (Heroic; Blizzard)',
       '  Runs      +12 Murder Row (11-24)',
       '  Sources   Blizzard ok · Warcraft Logs ok · Raider.IO ok',

@@ -33,7 +33,7 @@ describe('IPC handlers on the real core', () => {
     const { ipc } = handlers()
     const added = await ipc['characters:add']([{ region: 'US', realm: 'Area 52', name: 'thrall' }])
     expect(added).toMatchObject({ ok: true, value: { name: 'Thrall', realm: 'area-52', region: 'us', lastSyncedAt: null } })
-    expect(await ipc['sync:run']([{}])).toEqual({ ok: true, value: { synced: 1, failed: 0 } })
+    expect(await ipc['sync:run']([{}])).toEqual({ ok: true, value: { synced: 1, failed: 0, errors: [] } })
     const [overview] = ((await ipc['characters:list']([])) as { ok: true; value: { raid: { unlocked: boolean }[]; className: string | null }[] }).value
     expect(overview?.raid[0]?.unlocked).toBe(true)
     expect(overview?.className).toBe('Shaman')
@@ -46,6 +46,24 @@ describe('IPC handlers on the real core', () => {
     expect(view.value.current.dungeons.slots[0]).toMatchObject({ unlocked: true, level: 10, itemLevel: 318 })
     expect(view.value.previous.week.end).toBe(RESET)
     expect(view.value.sources.raiderio.status).toBe('ok')
+  })
+
+  it('"Sync all" counts a sync that threw as failed, with its reason, instead of dropping it', async () => {
+    seedThrall()
+    const { ipc } = handlers()
+    await ipc['characters:add']([{ region: 'us', realm: 'Area 52', name: 'Thrall' }])
+    // Hold Raider.IO's answer, remove the character meanwhile: the sync's write then fails.
+    let arrived: () => void = () => {}
+    const reached = new Promise<void>((resolve) => (arrived = resolve))
+    let release: () => void = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    h.apis.raiderio.server.gate = (path) => (path.includes('characters/profile') ? (arrived(), held) : undefined)
+    const running = ipc['sync:run']([{}])
+    await reached
+    h.core().store.sqlite.prepare('delete from characters').run()
+    release()
+    const summary = await running
+    expect(summary).toEqual({ ok: true, value: { synced: 0, failed: 1, errors: [expect.stringMatching(/^Thrall: The sync of Thrall could not be saved/)] } })
   })
 
   it.each([

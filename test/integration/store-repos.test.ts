@@ -18,6 +18,8 @@ const tempDir = useTempDir()
 let store: Store
 let path: string
 const WEEK = Date.parse('2026-11-24T15:00:00.000Z')
+/** The week window starting at `start` (evidence is found by its own time inside it). */
+const weekOf = (start: number) => ({ start, end: start + 604_800_000 })
 const LAST_WEEK = WEEK - 604_800_000
 
 beforeEach(() => {
@@ -61,9 +63,9 @@ describe('characters', () => {
     }
     expect(removeCharacter(store.db, a.id)).toBe(true)
     expect(removeCharacter(store.db, a.id)).toBe(false)
-    expect(listRaidKills(store.db, a.id, WEEK)).toEqual([])
+    expect(listRaidKills(store.db, a.id, weekOf(WEEK))).toEqual([])
     expect(listSourceStatuses(store.db, a.id)).toEqual([])
-    expect(listRaidKills(store.db, b.id, WEEK)).toHaveLength(1)
+    expect(listRaidKills(store.db, b.id, weekOf(WEEK))).toHaveLength(1)
   })
 
   it('rejects a region outside the known set at the database level', () => {
@@ -79,18 +81,18 @@ describe('evidence', () => {
     recordRaidKills(store.db, id, WEEK, [kill('Plexus Sentinel', 'heroic', 'blizzard', WEEK + 5)], WEEK + 30)
     recordRaidKills(store.db, id, WEEK, [kill('Plexus Sentinel', 'heroic', 'blizzard', WEEK + 50), kill('Plexus Sentinel', 'heroic', 'warcraftlogs', WEEK + 49)], WEEK + 60)
     recordRaidKills(store.db, id, LAST_WEEK, [kill('Plexus Sentinel', 'mythic', 'blizzard', LAST_WEEK + 1)], LAST_WEEK + 2)
-    expect(listRaidKills(store.db, id, WEEK)).toEqual([
+    expect(listRaidKills(store.db, id, weekOf(WEEK))).toEqual([
       kill('Plexus Sentinel', 'heroic', 'blizzard', WEEK + 50),
       kill('Plexus Sentinel', 'heroic', 'warcraftlogs', WEEK + 49),
     ])
-    expect(listRaidKills(store.db, id, LAST_WEEK).map((k) => k.difficulty)).toEqual(['mythic'])
+    expect(listRaidKills(store.db, id, weekOf(LAST_WEEK)).map((k) => k.difficulty)).toEqual(['mythic'])
   })
 
   it('keeps a kill a source stopped reporting (a deleted log does not erase it)', () => {
     const { id } = addCharacter(store.db, thrall, 1).character
     recordRaidKills(store.db, id, WEEK, [kill('Loom\'ithar', 'mythic', 'warcraftlogs', WEEK + 10)], WEEK + 20)
     recordRaidKills(store.db, id, WEEK, [], WEEK + 3_600_000)
-    expect(countBossesOnce(listRaidKills(store.db, id, WEEK))).toHaveLength(1)
+    expect(countBossesOnce(listRaidKills(store.db, id, weekOf(WEEK)))).toHaveLength(1)
   })
 
   it('stores runs per source and week; the same run twice from one source is one row', () => {
@@ -98,7 +100,7 @@ describe('evidence', () => {
     const run = { dungeon: 'Floodgate', level: 12, completedAt: WEEK + 100_000, timed: null, source: 'blizzard' as const }
     recordKeystoneRuns(store.db, id, WEEK, [run, run], WEEK + 200_000)
     recordKeystoneRuns(store.db, id, WEEK, [{ ...run, timed: true, source: 'raiderio', completedAt: WEEK + 120_000 }], WEEK + 200_000)
-    const stored = listKeystoneRuns(store.db, id, WEEK)
+    const stored = listKeystoneRuns(store.db, id, weekOf(WEEK))
     expect(stored).toHaveLength(2)
     expect(mergeKeystoneRuns(stored)).toEqual([{ dungeon: 'Floodgate', level: 12, completedAt: WEEK + 100_000, timed: true, sources: ['blizzard', 'raiderio'] }])
   })
@@ -107,10 +109,10 @@ describe('evidence', () => {
     const { id } = addCharacter(store.db, thrall, 1).character
     const entry = { bossKey: 'boss', bossName: 'Boss', difficulty: 'heroic' as const, completedCount: 3, lastKillAt: null }
     recordEncounterSnapshot(store.db, id, LAST_WEEK, LAST_WEEK + 10, [entry])
-    expect(firstSnapshotOfWeek(store.db, id, WEEK)).toBeUndefined()
+    expect(firstSnapshotOfWeek(store.db, id, weekOf(WEEK))).toBeUndefined()
     recordEncounterSnapshot(store.db, id, WEEK, WEEK + 500, [{ ...entry, completedCount: 5 }])
     recordEncounterSnapshot(store.db, id, WEEK, WEEK + 100, [{ ...entry, completedCount: 4 }])
-    expect(firstSnapshotOfWeek(store.db, id, WEEK)).toEqual({ capturedAt: WEEK + 100, entries: [{ ...entry, completedCount: 4 }] })
+    expect(firstSnapshotOfWeek(store.db, id, weekOf(WEEK))).toEqual({ capturedAt: WEEK + 100, entries: [{ ...entry, completedCount: 4 }] })
   })
 })
 
@@ -122,8 +124,8 @@ describe('vault results', () => {
     const lastWeek = buildWeeklyVault([], [{ dungeon: 'Floodgate', level: 10, completedAt: LAST_WEEK + 5, timed: false, sources: ['raiderio'] }], season)
     saveVaultResult(store.db, { characterId: id, week: { period: 1091, start: WEEK, end: WEEK + 604_800_000 }, vault: thisWeek, computedAt: WEEK + 3 })
     saveVaultResult(store.db, { characterId: id, week: { period: 1090, start: LAST_WEEK, end: WEEK }, vault: lastWeek, computedAt: WEEK - 1 })
-    expect(getVaultResult(store.db, id, WEEK)?.vault.raid.slots[0]).toEqual({ threshold: 2, progress: 2, unlocked: true, difficulty: 'heroic', itemLevel: 305 })
-    expect(getVaultResultAt(store.db, id, WEEK - 1)?.vault.dungeons.slots[0]).toEqual({ threshold: 1, progress: 1, unlocked: true, level: 10, itemLevel: 318 })
+    expect(getVaultResult(store.db, id, WEEK)?.vault.raid.slots[0]).toMatchObject({ threshold: 2, progress: 2, unlocked: true, difficulty: 'heroic', itemLevel: 318 })
+    expect(getVaultResultAt(store.db, id, WEEK - 1)?.vault.dungeons.slots[0]).toMatchObject({ threshold: 1, progress: 1, unlocked: true, level: 10, itemLevel: 318 })
     expect(getVaultResultAt(store.db, id, WEEK + 604_800_000)).toBeUndefined()
   })
 
@@ -139,9 +141,12 @@ describe('sync status and settings', () => {
     const { id } = addCharacter(store.db, thrall, 1).character
     recordSourceOutcome(store.db, id, 'raiderio', { at: 100, ok: true })
     recordSourceOutcome(store.db, id, 'raiderio', { at: 200, ok: false, error: { code: 'TIMEOUT', message: 'Raider.IO did not answer within 10 s.' } })
-    expect(getSourceStatus(store.db, id, 'raiderio')).toEqual({ source: 'raiderio', lastAttemptAt: 200, lastSuccessAt: 100, lastError: { code: 'TIMEOUT', message: 'Raider.IO did not answer within 10 s.' } })
+    expect(getSourceStatus(store.db, id, 'raiderio')).toEqual({ source: 'raiderio', lastAttemptAt: 200, lastSuccessAt: 100, lastError: { code: 'TIMEOUT', message: 'Raider.IO did not answer within 10 s.' }, failingSince: 200 })
+    // A second failure keeps the time the trouble started.
+    recordSourceOutcome(store.db, id, 'raiderio', { at: 250, ok: false, error: { code: 'UPSTREAM_ERROR', message: 'HTTP 503' } })
+    expect(getSourceStatus(store.db, id, 'raiderio')).toMatchObject({ lastAttemptAt: 250, failingSince: 200, lastError: { message: 'HTTP 503' } })
     recordSourceOutcome(store.db, id, 'raiderio', { at: 300, ok: true })
-    expect(getSourceStatus(store.db, id, 'raiderio')).toMatchObject({ lastSuccessAt: 300, lastError: null })
+    expect(getSourceStatus(store.db, id, 'raiderio')).toMatchObject({ lastSuccessAt: 300, lastError: null, failingSince: null })
     expect(getSourceStatus(store.db, id, 'blizzard')).toBeUndefined()
   })
 
@@ -165,7 +170,7 @@ describe('transactions', () => {
         recordRaidKills(tx, id, WEEK, [kill('Boss A', 'heroic', 'blizzard', WEEK + 1), kill('Boss B', 'normal', 'blizzard', WEEK + 2), bad], WEEK + 4)
       }),
     ).toThrow(/CHECK constraint/)
-    expect(listRaidKills(store.db, id, WEEK)).toEqual([])
+    expect(listRaidKills(store.db, id, weekOf(WEEK))).toEqual([])
     expect(listSourceStatuses(store.db, id)).toEqual([])
   })
 
@@ -177,7 +182,7 @@ describe('transactions', () => {
         throw new Error('the network dropped while parsing the next source')
       }),
     ).toThrow('network dropped')
-    expect(listKeystoneRuns(store.db, id, WEEK)).toEqual([])
+    expect(listKeystoneRuns(store.db, id, weekOf(WEEK))).toEqual([])
   })
 
   it('a successful transaction keeps all of its writes', () => {
@@ -186,7 +191,7 @@ describe('transactions', () => {
       recordRaidKills(tx, id, WEEK, [kill('Boss A', 'heroic', 'blizzard', WEEK + 1)], WEEK + 2)
       recordSourceOutcome(tx, id, 'blizzard', { at: WEEK + 2, ok: true })
     })
-    expect(listRaidKills(store.db, id, WEEK)).toHaveLength(1)
+    expect(listRaidKills(store.db, id, weekOf(WEEK))).toHaveLength(1)
     expect(listSourceStatuses(store.db, id)).toHaveLength(1)
   })
 })

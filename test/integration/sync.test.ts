@@ -49,11 +49,13 @@ describe('syncCharacter', () => {
     const result = await sync()
     expect(result.week).toMatchObject({ period: 1091, start: RESET, origin: 'computed' })
     expect(bosses(result)).toEqual(['Imperator Averzian:heroic:blizzard', 'Vorasius:heroic:blizzard', 'Chimaerus:normal:blizzard'])
+    // Season 2: the raid vault pays one track above the drop, so a Heroic slot is 318 (Myth 1).
     expect(result.vault.raid.slots).toEqual([
-      { threshold: 2, progress: 2, unlocked: true, difficulty: 'heroic', itemLevel: 305 },
-      { threshold: 4, progress: 3, unlocked: false, difficulty: null, itemLevel: null },
-      { threshold: 6, progress: 3, unlocked: false, difficulty: null, itemLevel: null },
+      { threshold: 2, progress: 2, unlocked: true, difficulty: 'heroic', itemLevel: 318, reward: { itemLevel: 318, track: 'Myth', rank: 1, confirmed: true, exceptions: [] } },
+      { threshold: 4, progress: 3, unlocked: false, difficulty: null, itemLevel: null, reward: null },
+      { threshold: 6, progress: 3, unlocked: false, difficulty: null, itemLevel: null, reward: null },
     ])
+    expect(result.trust).toEqual({ raid: { status: 'complete', reasons: [] }, dungeons: { status: 'complete', reasons: [] } })
     expect(result.vault.dungeons.slots.map((s) => [s.unlocked, s.level, s.itemLevel])).toEqual([[true, 12, 318], [true, 2, 305], [false, null, null]])
     expect(result.vault.dungeons.runs.find((r) => r.dungeon === 'Altar of Fangs')).toMatchObject({ level: 10, timed: false, sources: ['raiderio'] })
     expect(Object.fromEntries(Object.entries(result.sources).map(([s, r]) => [s, r.status]))).toEqual({ blizzard: 'ok', warcraftlogs: 'ok', raiderio: 'ok' })

@@ -110,6 +110,12 @@ describe('scheduler', () => {
     expect(progress).toEqual(['0/3', '1/3', '2/3', '3/3'])
   })
 
+  it('runNow gives a thrown sync a failed outcome with its reason, and the others their results', async () => {
+    const s = setup(2, { syncCharacter: async (c) => { if (c.id === 1) throw new Error('database is locked'); return result(c) } })
+    const outcomes = await s.scheduler.runNow()
+    expect(outcomes.map((o) => (o.ok ? `${o.character.id}: ok` : `${o.character.id}: ${o.message}`))).toEqual(['1: database is locked', '2: ok'])
+  })
+
   it('backs off a character whose sync keeps failing (1 h, 2 h, 4 h, 8 h, 8 h)', async () => {
     const s = setup(1, { syncCharacter: async (c) => { s.calls.push({ id: c.id, at: s.clock.now(), options: {} }); throw new Error('database is locked') } })
     s.scheduler.start()

@@ -22,3 +22,8 @@ export function duration(ms: number): string {
 export function when(at: number): string {
   return new Date(at).toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })
 }
+
+/** A time of day in the player's own time zone ("15:10"). */
+export function clock(at: number): string {
+  return new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
+}

@@ -1,18 +1,21 @@
+import type { ReactNode } from 'react'
+import { rewardText, trackLabel, type SlotReward } from '../../../shared/domain/reward.ts'
+import type { RowTrust } from '../../../shared/domain/row-status.ts'
 import type { DungeonVaultSlot, RaidVaultSlot } from '../../../shared/domain/types.ts'
 import { DIFFICULTY_LABELS, difficultyClass, levelLabel } from './format.ts'
 
-/** One read-only Great Vault slot: locked with progress, or unlocked with its reward. */
+/** One read-only Great Vault slot: locked with progress, or unlocked with its reward and upgrade track. */
 export function VaultSlot({ slot, kind, compact = false }: { slot: RaidVaultSlot | DungeonVaultSlot; kind: 'raid' | 'dungeon'; compact?: boolean }) {
   const reward = 'difficulty' in slot ? (slot.difficulty ? DIFFICULTY_LABELS[slot.difficulty] : null) : slot.level !== null ? levelLabel(slot.level) : null
   const colour = 'difficulty' in slot ? difficultyClass(slot.difficulty) : slot.level !== null && slot.level >= 10 ? 'difficulty-mythic' : slot.level !== null && slot.level >= 2 ? 'difficulty-heroic' : 'difficulty-normal'
   const unit = kind === 'raid' ? 'bosses' : 'runs'
-  const label = slot.unlocked ? `Unlocked: ${reward ?? ''}${slot.itemLevel ? `, item level ${slot.itemLevel}` : ''}` : `Locked: ${slot.progress} of ${slot.threshold} ${unit}`
+  const label = slot.unlocked ? `Unlocked: ${reward ?? ''}${slot.reward ? `, item level ${rewardText(slot.reward)}` : ''}` : `Locked: ${slot.progress} of ${slot.threshold} ${unit}`
   return (
-    <div className={`slot ${slot.unlocked ? `unlocked ${colour}` : 'locked'} ${compact ? 'compact' : ''}`} role="img" aria-label={label} data-testid={`${kind}-slot`}>
+    <div className={`slot ${slot.unlocked ? `unlocked ${colour}` : 'locked'} ${compact ? 'compact' : ''}`} role="img" aria-label={label} title={slot.reward ? rewardText(slot.reward) : undefined} data-testid={`${kind}-slot`}>
       {slot.unlocked ? (
         <>
           <span className="slot-reward">{reward}</span>
-          {slot.itemLevel !== null && <span className="slot-ilvl">{slot.itemLevel}</span>}
+          {slot.reward && <RewardLine reward={slot.reward} compact={compact} />}
         </>
       ) : (
         <>
@@ -26,16 +29,56 @@ export function VaultSlot({ slot, kind, compact = false }: { slot: RaidVaultSlot
   )
 }
 
-/** A labelled row of three slots. */
-export function VaultRow({ title, slots, kind, compact = false }: { title: string; slots: readonly (RaidVaultSlot | DungeonVaultSlot)[]; kind: 'raid' | 'dungeon'; compact?: boolean }) {
+/** "318 · Myth 1", with "or 344 (last two bosses)" when some items pay more, and a "?" on unconfirmed values. */
+function RewardLine({ reward, compact }: { reward: SlotReward; compact: boolean }) {
+  const track = trackLabel(reward)
   return (
-    <div className={`vault-row ${compact ? 'compact' : ''}`}>
-      <span className="vault-row-title">{title}</span>
-      <div className="vault-row-slots">
-        {slots.map((slot) => (
-          <VaultSlot key={slot.threshold} slot={slot} kind={kind} compact={compact} />
-        ))}
-      </div>
+    <>
+      <span className="slot-ilvl">
+        {reward.itemLevel}
+        {!reward.confirmed && <abbr className="unconfirmed" title="Unconfirmed: published tables disagree on this value">?</abbr>}
+        {track && !compact && <span className="slot-track"> · {track}</span>}
+      </span>
+      {reward.exceptions.map((e) => (
+        <span key={e.itemLevel} className="slot-exception small">
+          {compact ? `or ${e.itemLevel}` : `or ${e.itemLevel} (${trackLabel(e)}) from ${e.bosses.join(' or ')}`}
+        </span>
+      ))}
+    </>
+  )
+}
+
+/**
+ * A labelled row of three slots. An `unknown` row shows why instead of slots (never a 0 nobody
+ * checked); a `partial` row keeps its slots as a lower bound and says so.
+ */
+export function VaultRow({ title, slots, kind, trust, compact = false, action }: { title: string; slots: readonly (RaidVaultSlot | DungeonVaultSlot)[]; kind: 'raid' | 'dungeon'; trust?: RowTrust; compact?: boolean; action?: ReactNode }) {
+  const status = trust?.status ?? 'complete'
+  return (
+    <div className={`vault-row ${compact ? 'compact' : ''} row-${status}`} data-testid={`${kind}-row`} data-status={status}>
+      <span className="vault-row-title">
+        {title}
+        {status === 'partial' && <span className="row-badge" title={trust?.reasons.join('\n')}>partial</span>}
+      </span>
+      {status === 'unknown' ? (
+        <div className="vault-row-unknown" role="note">
+          <strong>Unknown</strong>
+          <span className="muted small">{compact ? ` — ${trust?.reasons[0] ?? ''}` : trust?.reasons.map((r) => <span key={r} className="row-reason">{r}</span>)}</span>
+          {!compact && action}
+        </div>
+      ) : (
+        <div className="vault-row-slots">
+          {slots.map((slot) => (
+            <VaultSlot key={slot.threshold} slot={slot} kind={kind} compact={compact} />
+          ))}
+        </div>
+      )}
+      {status === 'partial' && !compact && (
+        <ul className="row-reasons small muted">
+          {trust?.reasons.map((r) => <li key={r}>{r}</li>)}
+          {action && <li>{action}</li>}
+        </ul>
+      )}
     </div>
   )
 }

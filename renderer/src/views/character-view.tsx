@@ -1,9 +1,9 @@
-import { SOURCE_IDS } from '../../../shared/domain/types.ts'
+import { SOURCE_IDS, type SourceId } from '../../../shared/domain/types.ts'
 import type { CharacterVaultView, WeekVaultView } from '../../../shared/ipc-api.ts'
 import { SourceBadges } from '../components/badges.tsx'
 import { ConfirmButton } from '../components/confirm-button.tsx'
 import { ErrorBanner } from '../components/error-banner.tsx'
-import { timeAgo, DIFFICULTY_LABELS, difficultyClass, duration, levelLabel, SOURCE_LABELS, when } from '../components/format.ts'
+import { clock, timeAgo, DIFFICULTY_LABELS, difficultyClass, duration, levelLabel, SOURCE_LABELS, when } from '../components/format.ts'
 import { VaultRow } from '../components/vault-slot.tsx'
 import { useNow } from '../use-now.ts'
 import { useVault } from '../state/store.ts'
@@ -66,8 +66,8 @@ export function VaultDetails({ view }: { view: CharacterVaultView }) {
       {readyToOpen && (
         <section className="panel ready" aria-labelledby="ready-heading" data-testid="ready-to-open">
           <h3 id="ready-heading">Last week's vault is ready to open</h3>
-          <VaultRow title="Raid" slots={previous.raid.slots} kind="raid" />
-          <VaultRow title="Dungeons" slots={previous.dungeons.slots} kind="dungeon" />
+          <VaultRow title="Raid" slots={previous.raid.slots} kind="raid" trust={previous.trust.raid} />
+          <VaultRow title="Dungeons" slots={previous.dungeons.slots} kind="dungeon" trust={previous.trust.dungeons} />
         </section>
       )}
 
@@ -76,8 +76,8 @@ export function VaultDetails({ view }: { view: CharacterVaultView }) {
         <p className="muted small">
           {when(current.week.start)} → {when(current.week.end)}
         </p>
-        <VaultRow title="Raid" slots={current.raid.slots} kind="raid" />
-        <VaultRow title="Dungeons" slots={current.dungeons.slots} kind="dungeon" />
+        <VaultRow title="Raid" slots={current.raid.slots} kind="raid" trust={current.trust.raid} action={<RowAction view={view} sources={['blizzard', 'warcraftlogs']} />} />
+        <VaultRow title="Dungeons" slots={current.dungeons.slots} kind="dungeon" trust={current.trust.dungeons} action={<RowAction view={view} sources={['raiderio', 'blizzard']} />} />
       </section>
 
       <div className="two-columns">
@@ -111,6 +111,23 @@ export function VaultDetails({ view }: { view: CharacterVaultView }) {
         <ConfirmButton label="Stop tracking" confirmLabel={`Remove ${character.name} and its history`} onConfirm={() => void removeCharacter(character.id)} />
       </footer>
     </article>
+  )
+}
+
+/** What the player can do about a row that is not complete: add credentials, or wait for the retry. */
+function RowAction({ view, sources }: { view: CharacterVaultView; sources: SourceId[] }) {
+  const navigate = useVault((s) => s.navigate)
+  const missing = sources.filter((s) => view.sources[s].status === 'not_configured')
+  const failing = sources.some((s) => view.sources[s].status === 'error')
+  return (
+    <>
+      {missing.length > 0 && (
+        <a href="#/settings" onClick={(e) => { e.preventDefault(); navigate({ name: 'settings' }) }}>
+          Add {missing.map((s) => SOURCE_LABELS[s]).join(' or ')} credentials in Settings
+        </a>
+      )}
+      {failing && view.character.nextSyncAt !== null && <span className="muted small"> Retrying at {clock(view.character.nextSyncAt)}.</span>}
+    </>
   )
 }
 

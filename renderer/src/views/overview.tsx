@@ -57,8 +57,8 @@ function CharacterCard({ character }: { character: CharacterOverview }) {
           {character.itemLevel ? ` · ilvl ${character.itemLevel}` : ''}
         </div>
       )}
-      <VaultRow title="Raid" slots={character.raid} kind="raid" compact />
-      <VaultRow title="Dungeons" slots={character.dungeons} kind="dungeon" compact />
+      <VaultRow title="Raid" slots={character.raid} kind="raid" trust={character.trust.raid} compact />
+      <VaultRow title="Dungeons" slots={character.dungeons} kind="dungeon" trust={character.trust.dungeons} compact />
       <div className="character-card-foot small">
         <span className="muted">Synced {timeAgo(character.lastSyncedAt, now)}</span>
         {character.hasErrors && <span className="warning-text">Some sources failed</span>}

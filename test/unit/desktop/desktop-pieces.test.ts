@@ -5,16 +5,17 @@ import { timeAgo } from '../../../shared/domain/labels.ts'
 import { unlockNotice } from '../../../main/desktop/unlock-notice.ts'
 import type { CharacterOverview } from '../../../shared/ipc-api.ts'
 
-const slot = (unlocked: boolean, extra: object = {}) => ({ threshold: 2, progress: 0, unlocked, difficulty: null, itemLevel: null, ...extra })
-const dslot = (unlocked: boolean, extra: object = {}) => ({ threshold: 1, progress: 0, unlocked, level: null, itemLevel: null, ...extra })
+const slot = (unlocked: boolean, extra: object = {}) => ({ threshold: 2, progress: 0, unlocked, difficulty: null, itemLevel: null, reward: null, ...extra })
+const dslot = (unlocked: boolean, extra: object = {}) => ({ threshold: 1, progress: 0, unlocked, level: null, itemLevel: null, reward: null, ...extra })
+const complete = { status: 'complete' as const, reasons: [] }
 
-function overview(id: number, name: string, raid: boolean[], dungeons: boolean[], weekStart = 1000): CharacterOverview {
+function overview(id: number, name: string, raid: boolean[], dungeons: boolean[], weekStart = 1000, trust: CharacterOverview['trust'] = { raid: complete, dungeons: complete }): CharacterOverview {
   return {
     id, name, region: 'us', realm: 'area-52', className: null, specName: null, itemLevel: null,
     week: { period: 1091, start: weekStart, end: weekStart + 604_800_000 },
-    raid: raid.map((u) => slot(u, u ? { difficulty: 'heroic', itemLevel: 305 } : {})) as CharacterOverview['raid'],
-    dungeons: dungeons.map((u) => dslot(u, u ? { level: 10, itemLevel: 318 } : {})) as CharacterOverview['dungeons'],
-    lastSyncedAt: null, hasErrors: false,
+    raid: raid.map((u) => slot(u, u ? { difficulty: 'heroic', itemLevel: 318, reward: { itemLevel: 318, track: 'Myth', rank: 1, confirmed: true, exceptions: [] } } : {})) as CharacterOverview['raid'],
+    dungeons: dungeons.map((u) => dslot(u, u ? { level: 10, itemLevel: 318, reward: { itemLevel: 318, track: 'Myth', rank: 1, confirmed: true, exceptions: [] } } : {})) as CharacterOverview['dungeons'],
+    trust, lastSyncedAt: null, nextSyncAt: null, hasErrors: false,
   }
 }
 
@@ -29,6 +30,11 @@ describe('tray menu', () => {
     expect(actions.openCharacter).toHaveBeenCalledWith(2)
     menu[0]?.click?.()
     expect(actions.syncAll).toHaveBeenCalledOnce()
+  })
+
+  it('never shows a row nobody could check as 0: "?" when unknown, "≥" when partial', () => {
+    const unknownRaid = overview(1, 'Thrall', [false, false, false], [true, false, false], 1000, { raid: { status: 'unknown', reasons: ['Blizzard is not configured.'] }, dungeons: { status: 'partial', reasons: ['Only Blizzard…'] } })
+    expect(traySummary(unknownRaid)).toBe('Thrall · Raid ?/3 · M+ ≥1/3')
   })
 
   it('shows progress and disables "Sync all" while a sync runs', () => {
@@ -50,7 +56,7 @@ describe('tray menu', () => {
 describe('unlock notifications', () => {
   it('announces slots unlocked by the last sync, with their rewards', () => {
     const notice = unlockNotice(overview(1, 'Thrall', [true, false, false], [false, false, false]), overview(1, 'Thrall', [true, true, false], [true, false, false]))
-    expect(notice).toEqual({ title: 'Thrall unlocked 2 vault slots', body: 'Raid slot 2 (Heroic 305), Dungeon slot 1 (+10, 318)' })
+    expect(notice).toEqual({ title: 'Thrall unlocked 2 vault slots', body: 'Raid slot 2 (Heroic 318 Myth 1), Dungeon slot 1 (+10 318 Myth 1)' })
   })
 
   it('stays quiet when nothing new unlocked, on the first sync, and across a reset', () => {
