@@ -45,15 +45,30 @@ export function loggedKills(kills: readonly LoggedKill[], windows: readonly Week
 export function snapshotKills(encounters: readonly EncounterProgress[], baseline: readonly SnapshotEntry[] | undefined, week: WeekWindow): BossKill[] {
   if (!baseline) return []
   const before = new Map(baseline.map((e) => [`${e.bossKey}:${e.difficulty}`, e.completedCount]))
-  return encounters
+  return snapshotEntries(encounters)
     .filter((e) => e.completedCount > (before.get(`${e.bossKey}:${e.difficulty}`) ?? 0))
     .filter((e) => e.lastKillAt === null || e.lastKillAt >= week.start)
     .map((e) => ({ bossKey: e.bossKey, bossName: e.bossName, difficulty: e.difficulty, killedAt: null, source: 'snapshot' }))
 }
 
-/** The counters of an encounters response, as stored in a snapshot. */
+/**
+ * The counters of an encounters response, one per boss and difficulty as a snapshot stores them. Two
+ * raids can list a boss of the same name: their counts are added (and the latest kill kept), so odd
+ * upstream data can neither break the snapshot's key nor hide a rise.
+ */
 export function snapshotEntries(encounters: readonly EncounterProgress[]): SnapshotEntry[] {
-  return encounters.map(({ bossKey, bossName, difficulty, completedCount, lastKillAt }) => ({ bossKey, bossName, difficulty, completedCount, lastKillAt }))
+  const byKey = new Map<string, SnapshotEntry>()
+  for (const { bossKey, bossName, difficulty, completedCount, lastKillAt } of encounters) {
+    const key = `${bossKey}:${difficulty}`
+    const seen = byKey.get(key)
+    if (!seen) {
+      byKey.set(key, { bossKey, bossName, difficulty, completedCount, lastKillAt })
+      continue
+    }
+    seen.completedCount += completedCount
+    if (lastKillAt !== null && (seen.lastKillAt === null || lastKillAt > seen.lastKillAt)) seen.lastKillAt = lastKillAt
+  }
+  return [...byKey.values()]
 }
 
 /** Raider.IO runs (this week's and last week's lists together) grouped by the week they were completed in. */

@@ -25,7 +25,7 @@ test('add a character, watch its vault fill itself, and see which source saw wha
   const card = page.getByTestId('character')
   await expect(card).toContainText('Thrall')
   // The sync starts on its own; the slots unlock when it lands (data:changed).
-  await expect(card.getByRole('img', { name: /Unlocked: Heroic, item level 305/ })).toBeVisible()
+  await expect(card.getByRole('img', { name: /Unlocked: Heroic, item level 318 Myth 1/ })).toBeVisible()
   await expect(card).toContainText('Enhancement Shaman · ilvl 311')
   await page.setViewportSize({ width: 1280, height: 800 })
   await page.screenshot({ path: testInfo.outputPath('overview.png'), fullPage: true })
@@ -34,11 +34,13 @@ test('add a character, watch its vault fill itself, and see which source saw wha
   await expect(page.getByRole('heading', { name: 'Thrall', level: 2 })).toBeVisible()
   const raid = page.getByRole('region', { name: "This week's vault" })
   await expect(raid.getByTestId('raid-slot')).toHaveCount(3)
-  await expect(raid.getByRole('img', { name: 'Unlocked: Heroic, item level 305' })).toBeVisible()
-  await expect(raid.getByRole('img', { name: 'Unlocked: Normal, item level 292' })).toBeVisible()
+  // Season 2: a Heroic raid slot is 318 (Myth 1), a Normal one 305 (Hero 1).
+  await expect(raid.getByRole('img', { name: 'Unlocked: Heroic, item level 318 Myth 1' })).toBeVisible()
+  await expect(raid.getByRole('img', { name: 'Unlocked: Heroic, item level 318 Myth 1' })).toContainText('318 · Myth 1')
+  await expect(raid.getByRole('img', { name: 'Unlocked: Normal, item level 305 Hero 1' })).toBeVisible()
   await expect(raid.getByRole('img', { name: 'Locked: 4 of 6 bosses' })).toBeVisible()
-  await expect(raid.getByRole('img', { name: 'Unlocked: +12, item level 318' })).toBeVisible()
-  await expect(raid.getByRole('img', { name: 'Unlocked: +8, item level 315' })).toBeVisible()
+  await expect(raid.getByRole('img', { name: 'Unlocked: +12, item level 318 Myth 1' })).toBeVisible()
+  await expect(raid.getByRole('img', { name: 'Unlocked: +8, item level 315 Hero' })).toBeVisible()
 
   const bosses = page.getByTestId('boss')
   await expect(bosses).toHaveCount(4)
@@ -105,7 +107,7 @@ test('working Warcraft Logs credentials add a logged kill and a parse percentage
   const crown = page.getByTestId('boss').filter({ hasText: 'Crown of the Cosmos' })
   await expect(crown.getByTitle('Seen by Warcraft Logs')).toBeVisible()
   await expect(page.getByTestId('boss').filter({ hasText: 'Imperator Averzian' })).toContainText('93%')
-  await expect(page.getByRole('region', { name: "This week's vault" }).getByRole('img', { name: 'Unlocked: Heroic, item level 305' })).toHaveCount(2)
+  await expect(page.getByRole('region', { name: "This week's vault" }).getByRole('img', { name: 'Unlocked: Heroic, item level 318 Myth 1' })).toHaveCount(2)
 })
 
 test('an unknown character is refused with a clear message, and inline validation catches typos first', async ({ page }, testInfo) => {
@@ -142,4 +144,21 @@ test('everything is reachable with the keyboard', async ({ page }) => {
   await page.getByTestId('character').focus()
   await page.keyboard.press('Enter')
   await expect(page.getByRole('heading', { name: 'Thrall', level: 2 })).toBeVisible()
+})
+
+test('with no credentials the raid row says it is unknown and how to fix it, never 0/2 0/4 0/6', async ({ page, request }, testInfo) => {
+  await request.post('/test/reset?blizzard=off')
+  await addThrall(page)
+  const card = page.getByTestId('character')
+  // Raider.IO fills the dungeon row; nobody could look at the raid.
+  await expect(card.getByRole('img', { name: /Unlocked: \+12/ })).toBeVisible()
+  await expect(card.getByTestId('raid-row')).toHaveAttribute('data-status', 'unknown')
+  await expect(card.getByTestId('raid-row')).toContainText('Unknown')
+  await expect(card.getByTestId('raid-slot')).toHaveCount(0)
+  await card.click()
+  const week = page.getByRole('region', { name: "This week's vault" })
+  await expect(week.getByTestId('raid-row')).toContainText('Blizzard is not configured.')
+  await page.screenshot({ path: testInfo.outputPath('unknown-raid.png'), fullPage: true })
+  await week.getByRole('link', { name: 'Add Blizzard or Warcraft Logs credentials in Settings' }).click()
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible()
 })

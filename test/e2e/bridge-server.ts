@@ -63,12 +63,15 @@ let handlers: IpcHandlers
 let secrets: MemorySecrets
 const clients = new Set<ServerResponse>()
 
-function boot(): void {
+/** Starts a fresh core; `withoutBlizzard` is the default first run, with no API credentials at all. */
+function boot(withoutBlizzard = false): void {
   dataDir = mkdtempSync(join(tmpdir(), 'vault-e2e-'))
-  core = createCore({ dataDir, env, http: { baseDelayMs: 5, retries: 1, timeoutMs: 3000 } })
+  const bootEnv = { ...env }
+  if (withoutBlizzard) for (const name of ['VAULT_BLIZZARD_CLIENT_ID', 'VAULT_BLIZZARD_CLIENT_SECRET']) delete bootEnv[name]
+  core = createCore({ dataDir, env: bootEnv, http: { baseDelayMs: 5, retries: 1, timeoutMs: 3000 } })
   scheduler = createCoreScheduler(core)
   secrets = new MemorySecrets()
-  handlers = createIpcHandlers({ appVersion: '0.1.0', core, scheduler, secrets, env })
+  handlers = createIpcHandlers({ appVersion: '0.1.0', core, scheduler, secrets, env: bootEnv })
   const push = (event: VaultEventName, payload: unknown) => {
     for (const client of clients) client.write(`data: ${JSON.stringify({ event, payload })}\n\n`)
   }
@@ -76,12 +79,12 @@ function boot(): void {
   core.events.on('data:changed', ({ characterId }) => push('data:changed', { characterId }))
 }
 
-async function reset(): Promise<void> {
+async function reset(withoutBlizzard: boolean): Promise<void> {
   await scheduler.stop()
   core.close()
   rmSync(dataDir, { recursive: true, force: true })
   seedSources()
-  boot()
+  boot(withoutBlizzard)
 }
 
 const bridgeScript = `(() => {
@@ -126,7 +129,7 @@ const server = createServer(async (req, res) => {
       return
     }
     if (req.method === 'POST' && url.pathname === '/test/reset') {
-      await reset()
+      await reset(url.searchParams.get('blizzard') === 'off')
       return void res.writeHead(204).end()
     }
     if (url.pathname === '/test-bridge.js') return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(bridgeScript)

@@ -190,3 +190,37 @@ describe('cli sync and vault', () => {
     expect(report?.sources.warcraftlogs).toEqual({ status: 'not_configured', syncedAt: null, error: null })
   })
 })
+
+describe('cli: trust in what is printed', () => {
+  it('without Blizzard and Warcraft Logs credentials the raid row prints as unknown with why, not as [0/2] [0/4] [0/6]', async () => {
+    thrallEverywhere()
+    for (const name of ['VAULT_BLIZZARD_CLIENT_ID', 'VAULT_WCL_CLIENT_ID']) delete h.apis.env[name]
+    await cli('track', 'us/area-52/Thrall')
+    const text = await cli('sync')
+    expect(text.stdout).toContain('  Raid      unknown: Blizzard is not configured.\n            Warcraft Logs is not configured.\n')
+    expect(text.stdout).not.toContain('[0/2]')
+    const json = (await cli('vault', 'us/area-52/Thrall', '--json')).json() as { raid: { status: string; reasons: string[] } }
+    expect(json.raid).toMatchObject({ status: 'unknown', reasons: ['Blizzard is not configured.', 'Warcraft Logs is not configured.'] })
+  })
+
+  it('--json carries the warnings (here: the roster shipped with the app, Raider.IO down)', async () => {
+    thrallEverywhere()
+    await cli('track', 'us/area-52/Thrall')
+    h.apis.raiderio.server.failNext(/./, { kind: 'status', status: 503 }, 100)
+    const result = await cli('sync', '--json')
+    const [report] = (result.json() as { results: { warnings: string[] }[] }).results
+    expect(report?.warnings).toEqual([expect.stringContaining('list of raids shipped with the app')])
+  })
+
+  it('exits 3 when every source says a tracked character no longer exists, and says what to do', async () => {
+    thrallEverywhere()
+    await cli('track', 'us/area-52/Thrall')
+    h.apis.blizzard.characters.clear()
+    h.apis.raiderio.profiles.clear()
+    h.apis.wcl.characters.clear()
+    const result = await cli('sync')
+    expect(result.code).toBe(3)
+    expect(result.stderr).toContain('us/area-52/Thrall: every source says this character does not exist')
+    expect(result.stderr).toContain('untrack "us/area-52/Thrall"')
+  })
+})

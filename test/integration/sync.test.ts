@@ -2,40 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { removeCharacter } from '../../main/store/characters-repo.ts'
 import { StoreError } from '../../main/store/store-error.ts'
 import { getVaultResult } from '../../main/store/vault-results-repo.ts'
-import type { CharacterSyncResult } from '../../main/sync/sync-result.ts'
-import { blizzardEncounters, blizzardKeystoneProfile, raiderIoProfile, raiderIoRun, type BlizzardKillSpec } from '../fakes/builders.ts'
-import { fixture } from '../fakes/fixtures.ts'
-import type { FakeReport } from '../fakes/wcl-fake.ts'
 import { useCoreHarness } from '../support/core-harness.ts'
+import { bosses, HOUR, RESET, thrall, thrallScenario } from '../support/scenario.ts'
 
 // Thursday of US week 1091 = [Tue 2026-11-24 15:00Z, Tue 2026-12-01 15:00Z).
 const h = useCoreHarness('2026-11-26T12:00:00.000Z')
-const RESET = Date.parse('2026-11-24T15:00:00.000Z')
-const HOUR = 3_600_000
-const thrall = { region: 'us', realm: 'area-52', name: 'Thrall' } as const
-
-function blizzard(kills: BlizzardKillSpec[], runs: Parameters<typeof blizzardKeystoneProfile>[1] = [], extra: BlizzardKillSpec[] = []) {
-  h.apis.blizzard.setCharacter('us', 'area-52', 'thrall', {
-    encounters: blizzardEncounters([...kills, ...extra]),
-    keystone: blizzardKeystoneProfile(1091, runs),
-    profile: { ...fixture<Record<string, unknown>>('blizzard-character-profile.drinian-norgannon-us-2020.json'), name: 'Thrall' },
-  })
-}
-function raiderio(weekly: ReturnType<typeof raiderIoRun>[] = [], previous: ReturnType<typeof raiderIoRun>[] = []) {
-  h.apis.raiderio.setProfile('us', 'area-52', 'Thrall', raiderIoProfile(weekly, previous, { name: 'Thrall', realm: 'Area 52' }))
-}
-function logs(kills: { boss: string; difficulty: number; at: number }[]) {
-  const start = Math.min(...kills.map((k) => k.at), RESET) - HOUR
-  const report: FakeReport = {
-    code: `R${kills.length}x${start}`, startTime: start, endTime: Math.max(...kills.map((k) => k.at), start) + HOUR,
-    actors: [{ id: 1, name: 'Thrall', server: 'Area52', type: 'Player' }],
-    fights: kills.map((k, i) => ({ id: i + 1, encounterID: 4000 + i, name: k.boss, difficulty: k.difficulty, kill: true, startTime: k.at - start - 300_000, endTime: k.at - start, friendlyPlayers: [1] })),
-  }
-  h.apis.wcl.setCharacter('us', 'area-52', 'Thrall', { id: 1, reports: kills.length ? [report] : [] })
-}
-const run = (dungeon: string, level: number, at: number, upgrades = 1) => raiderIoRun({ dungeon, mythic_level: level, completed_at: new Date(at).toISOString(), num_keystone_upgrades: upgrades })
-const bosses = (result: CharacterSyncResult) => result.vault.raid.bosses.map((b) => `${b.name}:${b.difficulty}:${b.sources.join('+')}`)
-const sync = (force = true) => h.core().sync.syncCharacter(h.track(thrall), { force })
+const { blizzard, raiderio, logs, run, sync } = thrallScenario(h)
 
 describe('syncCharacter', () => {
   it('first sync mid-week: fills both rows from all three sources and stores the vault', async () => {
