@@ -45,7 +45,8 @@ export const raidKillObservations = sqliteTable(
   },
   (t) => [
     uniqueIndex('raid_kill_identity').on(t.characterId, t.weekStart, t.bossKey, t.difficulty, t.source),
-    index('raid_kill_time').on(t.characterId, t.killedAt),
+    // listRaidKills finds evidence by its own time: the kill, or when a count-proved kill was seen.
+    index('raid_kill_time').on(t.characterId, sql`coalesce(${t.killedAt}, ${t.observedAt})`),
     check('raid_kill_difficulty', sql`${t.difficulty} in ('lfr', 'normal', 'heroic', 'mythic')`),
     check('raid_kill_source', sql`${t.source} in ('blizzard', 'warcraftlogs', 'snapshot')`),
   ],
