@@ -1,22 +1,31 @@
 import ky, { HTTPError, isNetworkError, isTimeoutError, type KyInstance } from 'ky'
 import type { z } from 'zod'
 import type { SourceId } from '../../shared/domain/types.ts'
-import { SOURCE_LABELS } from '../../shared/domain/labels.ts'
+import { SOURCE_LABELS, utcTime } from '../../shared/domain/labels.ts'
+import { BodyTooLargeError, boundedFetch, formatBytes } from './bounded-fetch.ts'
 import { SourceError, type SourceErrorCode } from './source-error.ts'
 
 /**
- * The HTTP layer every source client uses: ky (a well-kept fetch wrapper) does the per-request
- * timeout, bounded retries with exponential backoff and full jitter on 408/429/5xx and network
- * errors, and waits for `Retry-After` (seconds or an HTTP date). A wait longer than the cap is not
- * sat out: it surfaces as RATE_LIMITED with the time to wait, so the scheduler can back off.
- * Bodies are validated with zod at the edge; anything unexpected becomes a SourceError.
+ * The HTTP layer every source client uses: ky (a well-kept fetch wrapper) does the per-attempt timeout,
+ * a total deadline per request (retries and waits included), bounded retries with exponential backoff
+ * and full jitter on 408/429/5xx and network errors, and waits for a short `Retry-After`. Every attempt
+ * reads the whole body inside its timeout and under a size cap (bounded-fetch.ts). A `Retry-After`
+ * (429 or 503) longer than the cap is not sat out: it surfaces as RATE_LIMITED with the time to wait,
+ * so the scheduler can back off. Bodies are validated with zod at the edge; anything unexpected becomes
+ * a SourceError with a message the player can act on.
  */
 export interface HttpOptions {
   source: SourceId
+  /** Per attempt, headers and body. */
   timeoutMs?: number
+  /** Per request: all attempts, backoff and Retry-After waits together. */
+  totalTimeoutMs?: number
   retries?: number
   baseDelayMs?: number
+  /** The longest Retry-After honoured; a longer one is reported as RATE_LIMITED instead. */
   maxRetryAfterMs?: number
+  /** The largest (decompressed) body accepted unless a request says otherwise. */
+  maxBodyBytes?: number
   fetch?: typeof fetch
 }
 
@@ -27,6 +36,10 @@ export interface RequestOptions<T> {
   schema: z.ZodType<T>
   /** Lets a client give a status its own meaning (e.g. Raider.IO's 400 for an unknown character). */
   classify?: (status: number, body: unknown) => SourceError | undefined
+  /** Ends the request early (a run's deadline, the app quitting). */
+  signal?: AbortSignal
+  /** This endpoint's size cap, when it differs from the client's. */
+  maxBodyBytes?: number
 }
 
 export type JsonResponse<T> = { status: number; headers: Headers; body: T }
@@ -37,38 +50,44 @@ export interface Http {
   json<T>(url: string, options: RequestOptions<T>): Promise<JsonResponse<T>>
   /** Like json(), but a 304 Not Modified resolves to `notModified` instead of a body. */
   jsonOrNotModified<T>(url: string, options: RequestOptions<T>): Promise<JsonResponse<T> | { status: 304; notModified: true; headers: Headers }>
-  /** A fetch with the same timeout and retries that returns non-2xx responses (for graphql-request). */
+  /** A fetch with the same deadlines, caps and retries that returns non-2xx responses (for graphql-request). */
   fetch: typeof fetch
   /** Maps any error of a request to a SourceError. */
-  toSourceError(error: unknown): SourceError
+  toSourceError(error: unknown, signal?: AbortSignal): SourceError
 }
 
 const RETRY_STATUS = [408, 429, 500, 502, 503, 504]
+/** Statuses whose Retry-After is honoured (up to the cap) or else reported as a rate limit. */
+const RETRY_AFTER_STATUS = [429, 503]
 
 export function createHttp(options: HttpOptions): Http {
   const { source } = options
   const timeoutMs = options.timeoutMs ?? 10_000
-  const maxRetryAfterMs = options.maxRetryAfterMs ?? 30_000
+  const totalTimeoutMs = options.totalTimeoutMs ?? Math.max(30_000, timeoutMs)
+  const maxRetryAfterMs = options.maxRetryAfterMs ?? 10_000
+  const maxBodyBytes = options.maxBodyBytes ?? 8 * 1024 * 1024
   const baseDelayMs = options.baseDelayMs ?? 500
+  const baseFetch = options.fetch ?? globalThis.fetch
   const name = SOURCE_LABELS[source]
 
   const client: KyInstance = ky.create({
     timeout: timeoutMs,
+    totalTimeout: totalTimeoutMs,
     throwHttpErrors: (status) => status !== 304,
-    fetch: options.fetch,
+    fetch: boundedFetch(baseFetch, maxBodyBytes),
     retry: {
       limit: options.retries ?? 3,
       methods: ['get', 'post'],
       statusCodes: RETRY_STATUS,
-      afterStatusCodes: [429, 503],
+      afterStatusCodes: RETRY_AFTER_STATUS,
       maxRetryAfter: maxRetryAfterMs,
       delay: (attempt) => baseDelayMs * 2 ** (attempt - 1),
       backoffLimit: 8 * baseDelayMs * 4,
       jitter: true,
       retryOnTimeout: false,
       shouldRetry: ({ error }) => {
-        // Refuse to sit out a long rate-limit window; report it instead.
-        if (error instanceof HTTPError && error.response.status === 429) {
+        // ky would wait the cap and retry; a longer wait is reported instead of sat out.
+        if (error instanceof HTTPError && RETRY_AFTER_STATUS.includes(error.response.status)) {
           const wait = retryAfterMs(error.response.headers.get('retry-after'), Date.now())
           if (wait !== undefined && wait > maxRetryAfterMs) return false
         }
@@ -77,10 +96,18 @@ export function createHttp(options: HttpOptions): Http {
     },
   })
 
-  function toSourceError(error: unknown): SourceError {
+  function toSourceError(error: unknown, signal?: AbortSignal): SourceError {
     if (error instanceof SourceError) return error
+    if (signal?.aborted) {
+      const reason: unknown = signal.reason
+      const deadline = reason instanceof Error && reason.name === 'TimeoutError'
+      return new SourceError(source, 'TIMEOUT', deadline ? `${name} was still not done when the sync ran out of time. The next sync will try again.` : `The request to ${name} was cancelled.`, { cause: error })
+    }
     if (isTimeoutError(error)) {
-      return new SourceError(source, 'TIMEOUT', `${name} did not answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}. The next sync will try again.`, { cause: error })
+      return new SourceError(source, 'TIMEOUT', `${name} did not answer in time (${seconds(timeoutMs)} per try, ${seconds(totalTimeoutMs)} in all). The next sync will try again.`, { cause: error })
+    }
+    if (error instanceof BodyTooLargeError) {
+      return new SourceError(source, 'MALFORMED_RESPONSE', `${name} sent a response larger than ${formatBytes(error.limitBytes)}, far more than it ever should; it was not read and nothing was stored.`, { cause: error })
     }
     if (error instanceof HTTPError) return statusError(source, error.response.status, error.response.headers, error.data)
     if (isNetworkError(error) || error instanceof TypeError) {
@@ -91,28 +118,31 @@ export function createHttp(options: HttpOptions): Http {
 
   async function send<T>(url: string, request: RequestOptions<T>): Promise<Response> {
     try {
-      return await client(url, { method: request.method ?? 'GET', headers: request.headers, body: request.body })
+      return await client(url, {
+        method: request.method ?? 'GET',
+        headers: request.headers,
+        body: request.body,
+        signal: request.signal,
+        ...(request.maxBodyBytes === undefined ? {} : { fetch: boundedFetch(baseFetch, request.maxBodyBytes) }),
+      })
     } catch (error) {
       if (error instanceof HTTPError && request.classify) {
         const special = request.classify(error.response.status, error.data)
         if (special) throw special
       }
-      throw toSourceError(error)
+      throw toSourceError(error, request.signal)
     }
   }
 
   async function parse<T>(response: Response, schema: z.ZodType<T>): Promise<JsonResponse<T>> {
-    let text: string
-    try {
-      text = await response.text()
-    } catch (error) {
-      throw toSourceError(error)
-    }
+    // The body is already in memory (bounded-fetch.ts): this cannot stall.
+    const text = await response.text()
     let json: unknown
     try {
       json = JSON.parse(text)
     } catch (cause) {
-      throw new SourceError(source, 'MALFORMED_RESPONSE', `${name} sent a response that is not valid JSON (${text.length} bytes). Nothing was stored.`, { cause, status: response.status })
+      const looksLikeHtml = /^\s*</.test(text)
+      throw new SourceError(source, 'MALFORMED_RESPONSE', `${name} sent ${looksLikeHtml ? 'a web page' : 'a response that is not valid JSON'} (${text.length} bytes) instead of data. Nothing was stored.`, { cause, status: response.status })
     }
     const parsed = schema.safeParse(json)
     if (!parsed.success) {
@@ -137,17 +167,25 @@ export function createHttp(options: HttpOptions): Http {
       return parse(response, request.schema)
     },
     fetch: ((input: Parameters<typeof fetch>[0], init?: RequestInit) =>
-      client(input instanceof URL ? input.href : (input as string | Request), { ...init, throwHttpErrors: (status: number) => RETRY_STATUS.includes(status) }).catch((error: unknown) => {
+      client(input instanceof URL ? input.href : (input as string | Request), { ...init, throwHttpErrors: (status: number) => RETRY_STATUS.includes(status) || isRedirect(status) }).catch((error: unknown) => {
         // After the last retry a retryable status is handed back as a response for the caller to map.
         // ky has already read the body into `data`, so the response is rebuilt from it.
-        if (error instanceof HTTPError) {
+        if (error instanceof HTTPError && !isRedirect(error.response.status)) {
           const { status, statusText, headers } = error.response
           const text = typeof error.data === 'string' ? error.data : JSON.stringify(error.data ?? null)
           return new Response(text, { status, statusText, headers })
         }
-        throw error
+        throw toSourceError(error, init?.signal ?? undefined)
       })) as typeof fetch,
   }
+}
+
+function isRedirect(status: number): boolean {
+  return status >= 300 && status < 400 && status !== 304
+}
+
+function seconds(ms: number): string {
+  return ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`
 }
 
 /** Milliseconds to wait from a Retry-After header (delay in seconds or an HTTP date), if it has one. */
@@ -159,23 +197,51 @@ export function retryAfterMs(header: string | null, now: number): number | undef
   return Number.isNaN(date) ? undefined : Math.max(0, date - now)
 }
 
-/** The default meaning of an HTTP error status, with a message a player can act on. */
+/**
+ * The default meaning of an HTTP error status, with a message a player can act on for that source.
+ * A 404 here means the address is wrong (a bad base or token URL), not "unknown character": clients
+ * that can tell a missing character from a missing page say so themselves (`classify`).
+ */
 export function statusError(source: SourceId, status: number, headers: Headers, body: unknown): SourceError {
   const name = SOURCE_LABELS[source]
   const detail = bodyMessage(body)
   const suffix = detail ? `: ${detail}` : ''
   const make = (code: SourceErrorCode, message: string, extra: { retryAfterMs?: number } = {}) => new SourceError(source, code, message, { status, ...extra })
-  if (status === 401) return make('AUTH_FAILED', `${name} rejected the API credentials (HTTP 401). Check the client id and secret in Settings.`)
-  if (status === 403) return make('AUTH_FAILED', `${name} refused access (HTTP 403${suffix}).`)
-  if (status === 404) return make('UNKNOWN_CHARACTER', `${name} does not know this character (HTTP 404). Check the realm and name; new, renamed, transferred or long-inactive characters can be missing.`)
-  if (status === 429) {
-    const wait = retryAfterMs(headers.get('retry-after'), Date.now())
-    const when = wait === undefined ? 'later' : `in ${Math.ceil(wait / 1000)} s`
-    return make('RATE_LIMITED', `${name} is limiting requests; try again ${when}.`, wait === undefined ? {} : { retryAfterMs: wait })
+  // Raider.IO needs no credentials, so "check your credentials" would send the player the wrong way.
+  const keyless = source === 'raiderio'
+  if (status === 401) {
+    return keyless ? make('UPSTREAM_ERROR', `${name} refused the request (HTTP 401) although it needs no key; the next sync will try again.`) : make('AUTH_FAILED', `${name} rejected the API credentials (HTTP 401). Check the client id and secret in Settings.`)
+  }
+  if (status === 403) {
+    return keyless ? make('UPSTREAM_ERROR', `${name} refused access (HTTP 403${suffix}); it needs no key, so this is on its side or a network filter's.`) : make('AUTH_FAILED', `${name} refused access (HTTP 403${suffix}). Check that the API client in Settings is allowed to use this API.`)
+  }
+  if (status === 404) return make('BAD_CONFIG', `${name} answered 404 Not Found: the address the app uses for it looks wrong. Check ${configName(source)} (or leave it unset for the default).`)
+  if (isRedirect(status)) {
+    const to = hostOf(headers.get('location'))
+    return make('BAD_CONFIG', `${name} redirected the request${to ? ` to ${to}` : ''} instead of answering, and the app does not follow redirects. Check ${configName(source)} (or leave it unset for the default).`)
+  }
+  const wait = retryAfterMs(headers.get('retry-after'), Date.now())
+  if (status === 429 || (status === 503 && wait !== undefined)) {
+    const when = wait === undefined ? 'later' : `after ${utcTime(Date.now() + wait)}`
+    return make('RATE_LIMITED', `${name} asked us to wait (HTTP ${status}); the next try is ${when}.`, wait === undefined ? {} : { retryAfterMs: wait })
   }
   if (status >= 500) return make('UPSTREAM_ERROR', `${name} had a server problem (HTTP ${status}). The next sync will try again.`)
   if (status === 400) return make('INVALID_INPUT', `${name} rejected the request (HTTP 400${suffix}).`)
   return make('UPSTREAM_ERROR', `${name} answered HTTP ${status}${suffix}.`)
+}
+
+/** The setting that points the app at a source, for messages about a wrong address. */
+function configName(source: SourceId): string {
+  return { blizzard: 'VAULT_BLIZZARD_API_URL and VAULT_BLIZZARD_OAUTH_URL', warcraftlogs: 'VAULT_WCL_URL', raiderio: 'VAULT_RAIDERIO_URL' }[source]
+}
+
+function hostOf(location: string | null): string | undefined {
+  if (!location) return undefined
+  try {
+    return new URL(location).host
+  } catch {
+    return undefined
+  }
 }
 
 function bodyMessage(body: unknown): string | undefined {

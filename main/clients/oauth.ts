@@ -37,10 +37,14 @@ export function createTokenProvider(http: Http, tokenUrl: string, credentials: C
       headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ grant_type: 'client_credentials' }),
       schema: tokenResponse,
-      classify: (status) =>
-        status === 400 || status === 401 || status === 403
-          ? new SourceError(http.source, 'AUTH_FAILED', `${name} rejected the API credentials (HTTP ${status}). Check the client id and secret in Settings.`, { status })
-          : undefined,
+      classify: (status) => {
+        if (status === 400 || status === 401 || status === 403) {
+          return new SourceError(http.source, 'AUTH_FAILED', `${name} rejected the API credentials (HTTP ${status}). Check the client id and secret in Settings.`, { status })
+        }
+        // No token endpoint there: the configured token address is wrong, whatever the credentials.
+        if (status === 404) return new SourceError(http.source, 'BAD_CONFIG', `${name}'s token address ${tokenUrl} answered 404 Not Found. Check the token URL setting (or leave it unset for the default).`, { status })
+        return undefined
+      },
     })
     const lifetimeMs = body.expires_in * 1000
     cached = { token: body.access_token, expiresAt: now() + lifetimeMs - Math.min(REFRESH_MARGIN_MS, lifetimeMs / 2) }

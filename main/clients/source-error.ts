@@ -1,12 +1,12 @@
 import type { SourceId } from '../../shared/domain/types.ts'
 import type { ErrorCode } from '../../shared/errors.ts'
 import type { AppError } from '../../shared/result.ts'
-
+import { redactCredentials } from './redact.ts'
 
 /** The error kinds a source client reports. */
 export type SourceErrorCode = Extract<
   ErrorCode,
-  'UNKNOWN_CHARACTER' | 'INVALID_INPUT' | 'NOT_CONFIGURED' | 'AUTH_FAILED' | 'RATE_LIMITED' | 'UPSTREAM_ERROR' | 'TIMEOUT' | 'MALFORMED_RESPONSE'
+  'UNKNOWN_CHARACTER' | 'INVALID_INPUT' | 'NOT_CONFIGURED' | 'AUTH_FAILED' | 'BAD_CONFIG' | 'RATE_LIMITED' | 'UPSTREAM_ERROR' | 'TIMEOUT' | 'MALFORMED_RESPONSE'
 >
 
 /** A failure of one source, with a message a player can act on. */
@@ -18,7 +18,8 @@ export class SourceError extends Error {
   readonly retryAfterMs: number | undefined
 
   constructor(source: SourceId, code: SourceErrorCode, message: string, options: { status?: number; retryAfterMs?: number; cause?: unknown } = {}) {
-    super(message, { cause: options.cause })
+    // Messages are shown, logged and stored: a password inside a configured URL must never be in one.
+    super(redactCredentials(message), { cause: options.cause })
     this.name = 'SourceError'
     this.source = source
     this.code = code

@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { gzipSync } from 'node:zlib'
 
 /** What a fake server received, so tests can assert what was sent. */
 export interface LoggedRequest {
@@ -19,7 +20,12 @@ export interface LoggedRequest {
  * - `slow`: wait `delayMs` before answering normally (past the client's timeout);
  * - `truncated`: a JSON body cut in half; `malformed`: not JSON at all;
  * - `graphqlErrors`: HTTP 200 with a GraphQL `errors` array and no data;
- * - `hangUp`: close the connection without an answer (a network error).
+ * - `hangUp`: close the connection without an answer (a network error);
+ * - `stallBody`: send the headers and half the body, then nothing (until the client gives up);
+ * - `trickle`: send the body one byte every `everyMs` (each byte "on time", the whole never);
+ * - `gzipBomb`: a small gzip body that inflates to `inflatedBytes` of JSON-ish text;
+ * - `huge`: an uncompressed body of `bytes`;
+ * - `redirect`: 302 to `location` (another host).
  */
 export type Fault =
   | { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
@@ -28,6 +34,11 @@ export type Fault =
   | { kind: 'malformed' }
   | { kind: 'graphqlErrors'; message: string }
   | { kind: 'hangUp' }
+  | { kind: 'stallBody' }
+  | { kind: 'trickle'; everyMs: number }
+  | { kind: 'gzipBomb'; inflatedBytes: number }
+  | { kind: 'huge'; bytes: number }
+  | { kind: 'redirect'; location: string }
 
 export interface Reply {
   status: number
@@ -98,6 +109,13 @@ export class FakeServer {
     if (fault?.kind === 'status') return send(res, { status: fault.status, body: fault.body ?? { message: `fake ${fault.status}` }, headers: fault.headers })
     if (fault?.kind === 'malformed') return sendRaw(res, 200, '<html>502 Bad Gateway</html>', 'application/json')
     if (fault?.kind === 'graphqlErrors') return send(res, { status: 200, body: { errors: [{ message: fault.message, locations: [{ line: 1, column: 1 }] }] } })
+    if (fault?.kind === 'redirect') return send(res, { status: 302, headers: { location: fault.location } })
+    if (fault?.kind === 'gzipBomb') {
+      const bomb = gzipBomb(fault.inflatedBytes)
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': bomb.length })
+      return void res.end(bomb)
+    }
+    if (fault?.kind === 'huge') return sendRaw(res, 200, `{"pad":"${'x'.repeat(Math.max(0, fault.bytes - 10))}"}`, 'application/json')
 
     let reply: Reply
     try {
@@ -108,6 +126,18 @@ export class FakeServer {
     if (fault?.kind === 'truncated') {
       const text = JSON.stringify(reply.body)
       return sendRaw(res, reply.status, text.slice(0, Math.floor(text.length / 2)), 'application/json')
+    }
+    if (fault?.kind === 'stallBody' || fault?.kind === 'trickle') {
+      const text = JSON.stringify(reply.body)
+      res.writeHead(reply.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) })
+      if (fault.kind === 'stallBody') return void res.write(text.slice(0, Math.floor(text.length / 2)))
+      let sent = 0
+      const timer = setInterval(() => {
+        if (res.destroyed || sent >= text.length) return clearInterval(timer)
+        res.write(text[sent++])
+      }, fault.everyMs)
+      res.on('close', () => clearInterval(timer))
+      return
     }
     send(res, reply)
   }
@@ -134,6 +164,15 @@ function send(res: ServerResponse, reply: Reply): void {
 function sendRaw(res: ServerResponse, status: number, text: string, type: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(text), ...headers })
   res.end(text)
+}
+
+/**
+ * A gzip body that inflates to about `inflatedBytes`: one member of 1 MiB of spaces repeated (gzip
+ * members concatenate), so even a 1 GiB bomb costs the fake only about a megabyte to build.
+ */
+function gzipBomb(inflatedBytes: number): Buffer {
+  const member = gzipSync(Buffer.alloc(1024 * 1024, ' '), { level: 9 })
+  return Buffer.concat(Array.from({ length: Math.max(1, Math.round(inflatedBytes / (1024 * 1024))) }, () => member))
 }
 
 /** Decodes HTTP Basic credentials, if present. */

@@ -50,10 +50,12 @@ export function createBlizzardClient({ config, http, cache, now = Date.now }: Bl
   const profileQuery = (region: Region) => `namespace=profile-${region}&locale=${LOCALE}`
   const authorised = (token: string, extra: Record<string, string> = {}) => ({ authorization: `Bearer ${token}`, ...extra })
   // Blizzard's 404 covers unknown, new, renamed, transferred and long-inactive characters alike; its
-  // 403 "Account Inactive" (recorded) is about the character's account, not our credentials.
+  // 403 "Account Inactive" (recorded) is about the character's account, not our credentials. Only a 404
+  // in Blizzard's own error shape (recorded: `{code: 404, type: "BLZWEBAPI…"}`) speaks of the character:
+  // any other 404 comes from a wrong address (the default mapping says so).
   const notVisible = (ref: CharacterRef) => (status: number, body: unknown) => {
     const where = `${ref.name} on ${ref.realm} (${ref.region.toUpperCase()})`
-    if (status === 404) {
+    if (status === 404 && isBlizzardError(body)) {
       return new SourceError('blizzard', 'UNKNOWN_CHARACTER', `Blizzard has no visible profile for ${where}. Check the spelling; characters that are new, renamed, transferred or inactive for a long time are hidden.`, { status })
     }
     if (status === 403 && (body as { detail?: unknown } | null)?.detail === 'Account Inactive') {
@@ -116,4 +118,10 @@ export function createBlizzardClient({ config, http, cache, now = Date.now }: Bl
       return { period: body.id, start: body.start_timestamp, end: Math.floor(body.end_timestamp / 1000) * 1000 + 1000 }
     },
   }
+}
+
+/** True for Blizzard's JSON error body (`{code, type: "BLZWEBAPI…", detail}`), as recorded. */
+function isBlizzardError(body: unknown): boolean {
+  const type = (body as { type?: unknown } | null)?.type
+  return typeof type === 'string' && type.startsWith('BLZWEBAPI')
 }

@@ -81,20 +81,29 @@ describe('http layer', () => {
     server.failNext(/x/, { kind: 'status', status: 429, headers: { 'retry-after': '3600' } })
     const error = await failure(http({ maxRetryAfterMs: 30_000 }).json(`${server.url}/x`, { schema }))
     expect(error).toMatchObject({ code: 'RATE_LIMITED', retryAfterMs: 3_600_000 })
-    expect(error.message).toBe('Raider.IO is limiting requests; try again in 3600 s.')
+    expect(error.message).toMatch(/^Raider\.IO asked us to wait \(HTTP 429\); the next try is after \w{3} \d+ \d\d:\d\d UTC\.$/)
     expect(server.requests).toHaveLength(1)
+  })
+
+  it('a 503 with a long Retry-After is a rate limit too, reported at once instead of sat out', async () => {
+    server.failNext(/x/, { kind: 'status', status: 503, headers: { 'retry-after': '100000' } }, 10)
+    const started = Date.now()
+    const error = await failure(http().json(`${server.url}/x`, { schema }))
+    expect(error).toMatchObject({ code: 'RATE_LIMITED', retryAfterMs: 100_000_000 })
+    expect(server.requests).toHaveLength(1)
+    expect(Date.now() - started).toBeLessThan(2_000)
   })
 
   it('times out a slow response with a clear message', async () => {
     server.failNext(/x/, { kind: 'slow', delayMs: 1500 })
     const error = await failure(http({ timeoutMs: 200 }).json(`${server.url}/x`, { schema }))
     expect(error.code).toBe('TIMEOUT')
-    expect(error.message).toBe('Raider.IO did not answer within 200 ms. The next sync will try again.')
+    expect(error.message).toBe('Raider.IO did not answer in time (200 ms per try, 30 s in all). The next sync will try again.')
   })
 
   it.each([
     ['truncated JSON', { kind: 'truncated' } as const, 'not valid JSON'],
-    ['an HTML error page', { kind: 'malformed' } as const, 'not valid JSON'],
+    ['an HTML error page', { kind: 'malformed' } as const, 'sent a web page'],
   ])('turns %s into MALFORMED_RESPONSE', async (_label, fault, fragment) => {
     server.failNext(/x/, fault)
     const error = await failure(http().json(`${server.url}/x`, { schema }))
@@ -110,14 +119,21 @@ describe('http layer', () => {
   })
 
   it.each([
-    [401, 'AUTH_FAILED'],
-    [403, 'AUTH_FAILED'],
-    [404, 'UNKNOWN_CHARACTER'],
-    [400, 'INVALID_INPUT'],
-    [418, 'UPSTREAM_ERROR'],
-  ])('maps HTTP %i to %s without retrying', async (status, code) => {
+    ['blizzard', 401, 'AUTH_FAILED', 'Check the client id and secret in Settings'],
+    ['blizzard', 403, 'AUTH_FAILED', 'allowed to use this API'],
+    // Raider.IO has no key: "check your credentials" would send the player the wrong way.
+    ['raiderio', 401, 'UPSTREAM_ERROR', 'needs no key'],
+    ['raiderio', 403, 'UPSTREAM_ERROR', 'needs no key'],
+    // A bare 404 is a wrong address, not an unknown character (clients that can tell say so themselves).
+    ['raiderio', 404, 'BAD_CONFIG', 'Check VAULT_RAIDERIO_URL'],
+    ['warcraftlogs', 404, 'BAD_CONFIG', 'Check VAULT_WCL_URL'],
+    ['raiderio', 400, 'INVALID_INPUT', 'rejected the request'],
+    ['raiderio', 418, 'UPSTREAM_ERROR', 'HTTP 418'],
+  ] as const)('%s: maps HTTP %i to %s without retrying, saying what to do', async (source, status, code, advice) => {
     server.failNext(/x/, { kind: 'status', status })
-    expect((await failure(http().json(`${server.url}/x`, { schema }))).code).toBe(code)
+    const error = await failure(http({ source }).json(`${server.url}/x`, { schema }))
+    expect(error.code).toBe(code)
+    expect(error.message).toContain(advice)
     expect(server.requests).toHaveLength(1)
   })
 })

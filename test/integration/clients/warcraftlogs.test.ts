@@ -119,7 +119,7 @@ describe('Warcraft Logs kills since the reset', () => {
   it.each([
     [{ kind: 'graphqlErrors', message: 'Unknown argument "timeRange" on field "Character.encounterRankings".' } as const, 'UPSTREAM_ERROR', 'Warcraft Logs refused the query: Unknown argument'],
     [{ kind: 'status', status: 503 } as const, 'UPSTREAM_ERROR', 'server problem (HTTP 503)'],
-    [{ kind: 'status', status: 429, headers: { 'retry-after': '7200' } } as const, 'RATE_LIMITED', 'try again in 7200 s'],
+    [{ kind: 'status', status: 429, headers: { 'retry-after': '7200' } } as const, 'RATE_LIMITED', 'asked us to wait (HTTP 429); the next try is after'],
     [{ kind: 'truncated' } as const, 'MALFORMED_RESPONSE', 'not valid JSON'],
   ])('maps %j to %s', async (fault, code, message) => {
     fake.server.failNext(/api\/v2\/client/, fault, 10)
