@@ -8,9 +8,12 @@ import { defaultDataDir } from '../data-dir.ts'
 import { addCharacter, findCharacter, listCharacters, removeCharacter, type TrackedCharacter } from '../store/characters-repo.ts'
 import { StoreError } from '../store/store-error.ts'
 import { validateCharacter } from '../sync/validate-character.ts'
-import { outcomeFailed, settleSync } from '../sync/sync-result.ts'
+import { outcomeFailed, settleSync, type SyncOutcome } from '../sync/sync-result.ts'
 import { reportFromStore, reportFromSync } from '../sync/vault-report.ts'
 import { formatVault } from './format.ts'
+
+/** How long `sync` may take in all, unless --time-limit says otherwise. */
+const DEFAULT_SYNC_TIME_LIMIT_S = 120
 
 /** Where the CLI writes and what it reads from its surroundings; injected so tests capture it. */
 export interface CliIo {
@@ -29,7 +32,9 @@ Commands:
   track <region>/<realm>/<name>     check the character exists, then track it
   untrack <region>/<realm>/<name>   stop tracking it (its stored data is deleted)
   list                              tracked characters
-  sync [<region>/<realm>/<name>]    sync one or all tracked characters now, then print their vaults
+  sync [<region>/<realm>/<name>] [--time-limit SECONDS]
+                                    sync one or all tracked characters now (at most 120 s
+                                    in all unless said otherwise), then print their vaults
   vault <region>/<realm>/<name> [--week previous|YYYY-MM-DD]
                                     the stored vault of this week (or an earlier one), no network
   week [--region us] [--at ISO]     the weekly reset window
@@ -44,7 +49,7 @@ Exit codes: 0 ok, 1 a sync failed (results still stored and printed), 2 bad usag
 3 not found (not tracked, or every source says the character no longer exists).
 `
 
-type Options = { json: boolean; 'data-dir'?: string; region: string; at?: string; week?: string }
+type Options = { json: boolean; 'data-dir'?: string; region: string; at?: string; week?: string; 'time-limit'?: string }
 
 /** Runs one CLI invocation and returns its exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -59,6 +64,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         region: { type: 'string', default: 'us' },
         at: { type: 'string' },
         week: { type: 'string' },
+        'time-limit': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     })
@@ -145,6 +151,8 @@ async function sync(args: string[], options: Options, io: CliIo): Promise<number
   if (args.length > 1) return usage(io, `"sync" takes at most one character, got: ${args.join(' ')}`)
   const ref = args.length === 1 ? oneCharacter(args, 'sync', io) : undefined
   if (typeof ref === 'number') return ref
+  const limitSeconds = options['time-limit'] === undefined ? DEFAULT_SYNC_TIME_LIMIT_S : Number(options['time-limit'])
+  if (!/^\d+$/.test(options['time-limit'] ?? '120') || limitSeconds < 1 || limitSeconds > 3600) return usage(io, `--time-limit takes a whole number of seconds from 1 to 3600, got "${options['time-limit']}".`)
   return withCore(options, io, async (core) => {
     let characters: TrackedCharacter[]
     if (ref) {
@@ -155,12 +163,15 @@ async function sync(args: string[], options: Options, io: CliIo): Promise<number
       characters = listCharacters(core.store.db)
     }
     const limit = pLimit(4)
+    // The whole run has one deadline: a stalled or rate-limited source cannot keep the command waiting.
+    const signal = AbortSignal.timeout(limitSeconds * 1000)
     // Each character succeeds or fails on its own; the store stays open until every sync has settled.
     const outcomes = await Promise.all(
       characters.map((character) =>
-        limit(() => {
+        limit((): Promise<SyncOutcome> => {
+          if (signal.aborted) return Promise.resolve({ ok: false, character, message: `not started: the run reached its ${limitSeconds} s limit` })
           if (!options.json) io.stderr(`Syncing ${formatCharacterRef(character)}…\n`)
-          return settleSync(character, core.sync.syncCharacter(character, { force: true }))
+          return settleSync(character, core.sync.syncCharacter(character, { force: true, signal }))
         }),
       ),
     )

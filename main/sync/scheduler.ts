@@ -28,6 +28,8 @@ export interface SchedulerDeps {
   maxBackoffMs?: number
   /** Leave Warcraft Logs out while fewer points than this are left this hour. */
   warcraftLogsReserve?: number
+  /** The longest one character's sync may take before its remaining requests are abandoned. */
+  syncDeadlineMs?: number
 }
 
 export interface Scheduler {
@@ -36,7 +38,7 @@ export interface Scheduler {
   runNow(characterIds?: readonly number[]): Promise<SyncOutcome[]>
   /** Runs what is due now (after the machine wakes: timers do not fire during sleep). */
   wake(): void
-  /** Stops scheduling and waits for syncs in progress. */
+  /** Stops scheduling, cancels the requests of syncs in progress and waits for them to save what they have. */
   stop(): Promise<void>
   /** Whether any sync is running. */
   busy(): boolean
@@ -51,6 +53,9 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   const maxBackoffMs = deps.maxBackoffMs ?? 8 * 60 * 60 * 1000
   const reserve = deps.warcraftLogsReserve ?? 100
   const limit = pLimit(deps.concurrency ?? 2)
+  const syncDeadlineMs = deps.syncDeadlineMs ?? 3 * 60 * 1000
+  /** Cancels every sync in progress (the app is quitting); renewed by start(). */
+  let stopping = new AbortController()
 
   const due = new Map<number, number>()
   const failures = new Map<number, number>()
@@ -83,8 +88,11 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   function syncOnce(character: TrackedCharacter, force: boolean): Promise<SyncOutcome> {
     const existing = inFlight.get(character.id)
     if (existing) return existing
-    const promise = limit(async () => {
-      const outcome = await settleSync(character, Promise.resolve().then(() => deps.syncCharacter(character, { force, skipSources: skipSources() })))
+    const promise = limit(async (): Promise<SyncOutcome> => {
+      if (stopping.signal.aborted) return { ok: false, character, message: 'Not synced: Vault Companion is quitting.' }
+      // One slow source cannot hold a character (or the queue behind it) for ever.
+      const signal = AbortSignal.any([stopping.signal, AbortSignal.timeout(syncDeadlineMs)])
+      const outcome = await settleSync(character, Promise.resolve().then(() => deps.syncCharacter(character, { force, skipSources: skipSources(), signal })))
       if (outcome.ok) {
         // Back off only when nothing worked; one source down is not the character's problem.
         const statuses = Object.values(outcome.result.sources).map((s) => s.status)
@@ -151,6 +159,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     start() {
       if (running) return
       running = true
+      if (stopping.signal.aborted) stopping = new AbortController()
       startedAt = clock.now()
       tick()
     },
@@ -175,6 +184,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       running = false
       if (timer !== undefined) clock.clearTimeout(timer)
       timer = undefined
+      stopping.abort(new Error('Vault Companion is quitting'))
       await Promise.allSettled([...inFlight.values()])
     },
     busy: () => inFlight.size > 0,

@@ -47,6 +47,8 @@ export interface SyncOptions {
   skipSources?: readonly SourceId[]
   /** Fetch sources one after another: only the benchmark's baseline uses this. */
   sequentialSources?: boolean
+  /** Ends the character's requests early (a run's deadline, the app quitting); what answered is still saved. */
+  signal?: AbortSignal
 }
 
 export interface SyncService {
@@ -90,9 +92,9 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       blizzard: async () => {
         const blizzard = clients.blizzard!
         const [encounters, keystone, profile] = await Promise.allSettled([
-          blizzard.raidEncounters(character),
-          blizzard.keystoneProfile(character),
-          blizzard.characterProfile(character),
+          blizzard.raidEncounters(character, options.signal),
+          blizzard.keystoneProfile(character, options.signal),
+          blizzard.characterProfile(character, options.signal),
         ])
         if (encounters.status === 'fulfilled') fetched.encounters = encounters.value.value
         if (keystone.status === 'fulfilled') fetched.keystone = keystone.value
@@ -103,11 +105,11 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       },
       warcraftlogs: async () => {
         const wcl = clients.warcraftlogs!
-        const [kills, parses] = await Promise.all([wcl.killsSince(character, since), wcl.bestParses(character).catch(() => null)])
+        const [kills, parses] = await Promise.all([wcl.killsSince(character, since, options.signal), wcl.bestParses(character, options.signal).catch(() => null)])
         fetched.warcraftlogs = { kills, parses }
       },
       raiderio: async () => {
-        fetched.raiderio = await clients.raiderio.characterProfile(character)
+        fetched.raiderio = await clients.raiderio.characterProfile(character, options.signal)
       },
     }
 
@@ -120,9 +122,15 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
           await tasks[source]()
           reports[source] = { status: 'ok', syncedAt: now(), error: null }
         } catch (error) {
-          const failure = asSourceError(source, error)
-          failures.set(source, failure)
-          reports[source] = { status: 'error', syncedAt: getSourceStatus(store.db, character.id, source)?.lastSuccessAt ?? null, error: failure.toAppError() }
+          const lastSuccessAt = getSourceStatus(store.db, character.id, source)?.lastSuccessAt ?? null
+          if (wasCancelled(options.signal)) {
+            // Quitting is not the source's fault: nothing is recorded against it.
+            reports[source] = { status: 'skipped', syncedAt: lastSuccessAt, error: null }
+          } else {
+            const failure = asSourceError(source, error)
+            failures.set(source, failure)
+            reports[source] = { status: 'error', syncedAt: lastSuccessAt, error: failure.toAppError() }
+          }
         }
       }
       events?.emit('source:finished', { characterId: character.id, source, report: reports[source] })
@@ -221,6 +229,13 @@ function isGone(fetched: Fetched, failures: ReadonlyMap<SourceId, SourceError>):
   const keystoneFound = fetched.keystone !== undefined && fetched.keystone.periodId !== null
   const confirmed = Boolean(fetched.encounters || keystoneFound || fetched.profile || fetched.raiderio || (fetched.warcraftlogs?.kills.found ?? false))
   return !confirmed && failures.size > 0 && [...failures.values()].every((f) => f.code === 'UNKNOWN_CHARACTER')
+}
+
+/** Cancelled on purpose (the app quitting), as opposed to running out of time. */
+function wasCancelled(signal: AbortSignal | undefined): boolean {
+  if (!signal?.aborted) return false
+  const reason: unknown = signal.reason
+  return !(reason instanceof Error && reason.name === 'TimeoutError')
 }
 
 function asSourceError(source: SourceId, error: unknown): SourceError {

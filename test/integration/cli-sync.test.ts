@@ -225,3 +225,23 @@ describe('cli: trust in what is printed', () => {
     expect(result.stderr).toContain('untrack "us/area-52/Thrall"')
   })
 })
+
+describe('cli: a run never hangs', () => {
+  it('a source that stalls is abandoned at the run\'s time limit; what answered is stored and printed', async () => {
+    thrallEverywhere()
+    await cli('track', 'us/area-52/Thrall')
+    h.apis.blizzard.server.failNext(/profile\/wow/, { kind: 'slow', delayMs: 60_000 }, 10)
+    const started = Date.now()
+    const result = await cli('sync', '--json', '--time-limit', '2')
+    expect(Date.now() - started).toBeLessThan(8_000) // a hang check: the old code waited for the stalled answer
+    expect(result.code).toBe(1)
+    const [report] = (result.json() as { results: { sources: Record<string, { status: string; error: string | null }>; dungeons: { runs: unknown[] } }[] }).results
+    expect(report?.sources.blizzard).toMatchObject({ status: 'error', error: expect.stringContaining('ran out of time') })
+    expect(report?.sources.raiderio.status).toBe('ok')
+    expect(report?.dungeons.runs).toHaveLength(1)
+  }, 15_000)
+
+  it.each(['0', '-5', '2.5', 'soon', '99999'])('refuses --time-limit %s', async (value) => {
+    expect((await cli('sync', '--time-limit', value)).code).toBe(2)
+  })
+})

@@ -200,6 +200,18 @@ describe('syncCharacter', () => {
     expect(h.core().store.sqlite.prepare('select count(*) from raid_kill_observations').pluck().get()).toBe(0)
   })
 
+  it('quitting mid-sync records nothing against the sources; running out of time does', async () => {
+    blizzard([])
+    raiderio()
+    logs([])
+    const quitting = new AbortController()
+    quitting.abort(new Error('Vault Companion is quitting'))
+    const cancelled = await h.core().sync.syncCharacter(h.track(thrall), { force: true, signal: quitting.signal })
+    expect(Object.values(cancelled.sources).map((r) => r.status)).toEqual(['skipped', 'skipped', 'skipped'])
+    const late = await h.core().sync.syncCharacter(h.track(thrall), { force: true, signal: AbortSignal.abort(new DOMException('deadline', 'TimeoutError')) })
+    expect(late.sources.raiderio).toMatchObject({ status: 'error', error: { code: 'TIMEOUT' } })
+  })
+
   it('reports an unknown character as not found', async () => {
     const result = await h.core().sync.syncCharacter(h.track({ region: 'us', realm: 'area-52', name: 'Nobodyhere' }), { force: true })
     expect(result.notFound).toBe(true)

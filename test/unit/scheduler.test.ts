@@ -116,6 +116,21 @@ describe('scheduler', () => {
     expect(outcomes.map((o) => (o.ok ? `${o.character.id}: ok` : `${o.character.id}: ${o.message}`))).toEqual(['1: database is locked', '2: ok'])
   })
 
+  it('gives every sync a deadline, and stop() cancels the requests of syncs in progress', async () => {
+    const s = setup(2, { concurrency: 1 })
+    const release = s.holdSyncs()
+    s.scheduler.start()
+    await settle()
+    expect(s.calls).toHaveLength(1) // the second waits for the first (concurrency 1)
+    const signal = s.calls[0]!.options.signal
+    expect(signal?.aborted).toBe(false)
+    const stopped = s.scheduler.stop()
+    expect(signal?.aborted).toBe(true)
+    release()
+    await stopped
+    expect(s.calls).toHaveLength(1) // the queued one never started
+  })
+
   it('backs off a character whose sync keeps failing (1 h, 2 h, 4 h, 8 h, 8 h)', async () => {
     const s = setup(1, { syncCharacter: async (c) => { s.calls.push({ id: c.id, at: s.clock.now(), options: {} }); throw new Error('database is locked') } })
     s.scheduler.start()

@@ -14,11 +14,11 @@ export interface Fetched<T> {
   notModified: boolean
 }
 
-/** Blizzard WoW Profile API client (REST, OAuth client credentials). */
+/** Blizzard WoW Profile API client (REST, OAuth client credentials). `signal` ends a call early. */
 export interface BlizzardClient {
-  raidEncounters(ref: CharacterRef): Promise<Fetched<EncounterProgress[]>>
-  keystoneProfile(ref: CharacterRef): Promise<KeystoneProfile>
-  characterProfile(ref: CharacterRef): Promise<CharacterProfileSummary>
+  raidEncounters(ref: CharacterRef, signal?: AbortSignal): Promise<Fetched<EncounterProgress[]>>
+  keystoneProfile(ref: CharacterRef, signal?: AbortSignal): Promise<KeystoneProfile>
+  characterProfile(ref: CharacterRef, signal?: AbortSignal): Promise<CharacterProfileSummary>
   keystonePeriod(region: Region, periodId: number): Promise<{ period: number; start: number; end: number }>
 }
 
@@ -65,7 +65,7 @@ export function createBlizzardClient({ config, http, cache, now = Date.now }: Bl
   }
 
   return {
-    async raidEncounters(ref) {
+    async raidEncounters(ref, signal) {
       const url = `${characterPath(ref)}/encounters/raids?${profileQuery(ref.region)}`
       // The cache keeps the raw answer, re-validated on every reuse: a 304 must not trust a stored
       // value written by another app version or damaged on disk. An unusable copy is fetched again.
@@ -76,6 +76,7 @@ export function createBlizzardClient({ config, http, cache, now = Date.now }: Bl
           headers: authorised(token, reusable ? { 'if-modified-since': reusable.lastModified } : {}),
           schema: raidEncountersWire,
           classify: notVisible(ref),
+          signal,
         }),
       )
       if ('notModified' in response) {
@@ -87,11 +88,11 @@ export function createBlizzardClient({ config, http, cache, now = Date.now }: Bl
       return { value: parseRaidEncounters(response.body), notModified: false }
     },
 
-    async keystoneProfile(ref) {
+    async keystoneProfile(ref, signal) {
       const url = `${characterPath(ref)}/mythic-keystone-profile?${profileQuery(ref.region)}`
       try {
         const { body } = await withToken(tokensFor(ref.region), (token) =>
-          http.json(url, { headers: authorised(token), schema: keystoneProfileWire, classify: notVisible(ref) }),
+          http.json(url, { headers: authorised(token), schema: keystoneProfileWire, classify: notVisible(ref), signal }),
         )
         return parseKeystoneProfile(body)
       } catch (error) {
@@ -102,10 +103,10 @@ export function createBlizzardClient({ config, http, cache, now = Date.now }: Bl
       }
     },
 
-    async characterProfile(ref) {
+    async characterProfile(ref, signal) {
       const url = `${characterPath(ref)}?${profileQuery(ref.region)}`
       const { body } = await withToken(tokensFor(ref.region), (token) =>
-        http.json(url, { headers: authorised(token), schema: characterProfileWire, classify: notVisible(ref) }),
+        http.json(url, { headers: authorised(token), schema: characterProfileWire, classify: notVisible(ref), signal }),
       )
       return parseCharacterProfile(body)
     },

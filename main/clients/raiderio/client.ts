@@ -7,9 +7,9 @@ import { SourceError } from '../source-error.ts'
 import { parseCharacterProfile, parsePeriods, type RaiderIoProfile } from './parse.ts'
 import { characterProfileWire, errorWire, periodsWire, raidingStaticDataWire, type RaidingStaticDataWire } from './wire.ts'
 
-/** Raider.IO public API client (REST, no key). */
+/** Raider.IO public API client (REST, no key). `signal` ends a call early. */
 export interface RaiderIoClient {
-  characterProfile(ref: CharacterRef): Promise<RaiderIoProfile>
+  characterProfile(ref: CharacterRef, signal?: AbortSignal): Promise<RaiderIoProfile>
   periods(): Promise<KnownPeriod[]>
   raidingStaticData(expansionId: number): Promise<RaidingStaticDataWire>
 }
@@ -26,17 +26,19 @@ const PROFILE_FIELDS = [
 
 export function createRaiderIoClient(config: RaiderIoConfig, http: Http): RaiderIoClient {
   return {
-    async characterProfile(ref) {
+    async characterProfile(ref, signal) {
       const query = new URLSearchParams({ region: ref.region, realm: asciiRealmSlug(ref.realm), name: ref.name, fields: PROFILE_FIELDS })
       const { body } = await http.json(`${config.baseUrl}/api/v1/characters/profile?${query}`, {
         schema: characterProfileWire,
         classify: (status, errorBody) => (status === 400 ? classifyBadRequest(ref, errorBody) : undefined),
+        signal,
+        maxBodyBytes: 2 * 1024 * 1024,
       })
       return parseCharacterProfile(body)
     },
 
     async periods() {
-      const { body } = await http.json(`${config.baseUrl}/api/v1/periods`, { schema: periodsWire })
+      const { body } = await http.json(`${config.baseUrl}/api/v1/periods`, { schema: periodsWire, maxBodyBytes: 256 * 1024 })
       return parsePeriods(body)
     },
 

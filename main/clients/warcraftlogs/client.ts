@@ -26,9 +26,9 @@ export type ParsesResult = { found: false } | { found: true; parses: BossParse[]
 
 export interface WarcraftLogsClient {
   /** Boss kills of the character in reports that end at or after `sinceMs`. */
-  killsSince(ref: CharacterRef, sinceMs: number): Promise<LoggedKillsResult>
+  killsSince(ref: CharacterRef, sinceMs: number, signal?: AbortSignal): Promise<LoggedKillsResult>
   /** Best parse percent per boss and difficulty in the current raid zone. */
-  bestParses(ref: CharacterRef): Promise<ParsesResult>
+  bestParses(ref: CharacterRef, signal?: AbortSignal): Promise<ParsesResult>
   /** The last rate-limit figures seen, if any query ran. */
   rateLimit(): RateLimitInfo | undefined
 }
@@ -50,12 +50,12 @@ export function createWarcraftLogsClient({ config, http, now = Date.now, reports
   const graphql = new GraphQLClient(`${config.baseUrl}/api/v2/client`, { fetch: http.fetch })
   let lastRateLimit: RateLimitInfo | undefined
 
-  async function query<T>(document: string, variables: Record<string, unknown>, schema: z.ZodType<T>): Promise<T> {
+  async function query<T>(document: string, variables: Record<string, unknown>, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
     const data = await withToken(tokens, async (token) => {
       try {
-        return await graphql.request<unknown>(document, variables, { authorization: `Bearer ${token}` })
+        return await graphql.request<unknown>({ document, variables, requestHeaders: { authorization: `Bearer ${token}` }, signal })
       } catch (error) {
-        throw toSourceError(error)
+        throw toSourceError(error, signal)
       }
     })
     const parsed = schema.safeParse(data)
@@ -71,7 +71,7 @@ export function createWarcraftLogsClient({ config, http, now = Date.now, reports
     return parsed.data
   }
 
-  function toSourceError(error: unknown): SourceError {
+  function toSourceError(error: unknown, signal?: AbortSignal): SourceError {
     if (error instanceof SourceError) return error
     if (error instanceof ClientError) {
       const { status, errors, headers } = error.response
@@ -83,14 +83,14 @@ export function createWarcraftLogsClient({ config, http, now = Date.now, reports
     if (error instanceof SyntaxError) {
       return new SourceError('warcraftlogs', 'MALFORMED_RESPONSE', 'Warcraft Logs sent a response that is not valid JSON. Nothing was stored.', { cause: error })
     }
-    return http.toSourceError(error)
+    return http.toSourceError(error, signal)
   }
 
   const characterVariables = (ref: CharacterRef) => ({ name: ref.name, serverSlug: asciiRealmSlug(ref.realm), serverRegion: ref.region.toUpperCase() })
 
   return {
-    async killsSince(ref, sinceMs) {
-      const page = (n: number) => query(CHARACTER_REPORT_KILLS, { ...characterVariables(ref), limit: reportsPerPage, page: n }, characterReportKillsWire)
+    async killsSince(ref, sinceMs, signal) {
+      const page = (n: number) => query(CHARACTER_REPORT_KILLS, { ...characterVariables(ref), limit: reportsPerPage, page: n }, characterReportKillsWire, signal)
       const first = (await page(1)).characterData.character
       if (!first || first.hidden) return { found: false }
       const pages = [first.recentReports]
@@ -116,8 +116,8 @@ export function createWarcraftLogsClient({ config, http, now = Date.now, reports
       return { found: true, kills, reportsScanned: seen.size }
     },
 
-    async bestParses(ref) {
-      const { characterData } = await query(ZONE_PARSES, characterVariables(ref), zoneParsesWire)
+    async bestParses(ref, signal) {
+      const { characterData } = await query(ZONE_PARSES, characterVariables(ref), zoneParsesWire, signal)
       const character = characterData.character
       if (!character || character.hidden) return { found: false }
       const parses: BossParse[] = []
