@@ -38,12 +38,14 @@ export interface CoreOptions {
   migrationsFolder?: string
   /** HTTP tuning (timeouts, retries); tests make backoff fast. */
   http?: Omit<HttpOptions, 'source'>
+  /** How long a write waits for another process's lock (default 5 s). */
+  busyTimeoutMs?: number
 }
 
 /** Opens the database and builds the clients and the sync service. No network happens here. */
 export function createCore(options: CoreOptions): Core {
   const now = options.now ?? Date.now
-  const store = openStore(databasePath(options.dataDir), options.migrationsFolder)
+  const store = openStore(databasePath(options.dataDir), options.migrationsFolder, { busyTimeoutMs: options.busyTimeoutMs })
   const events = new SyncEvents()
   const http = (source: HttpOptions['source']) => createHttp({ ...options.http, source })
 

@@ -7,7 +7,7 @@ import type { Core } from './composition.ts'
 import { characterOverview, characterVaultView } from './desktop/vault-views.ts'
 import type { SecretStore } from './ports.ts'
 import { addCharacter, findCharacter, getCharacter, listCharacters, removeCharacter } from './store/characters-repo.ts'
-import { StoreError } from './store/store-error.ts'
+import { isStorageFailure, StoreError, storeErrorFrom } from './store/store-error.ts'
 import type { Scheduler } from './sync/scheduler.ts'
 import { outcomeFailed, settleSync } from './sync/sync-result.ts'
 import { validateCharacter } from './sync/validate-character.ts'
@@ -55,6 +55,10 @@ export function createIpcHandlers(context: HandlerContext): IpcHandlers {
         return await work(parsed.data as ChannelArgs[C], core as Core)
       } catch (error) {
         if (error instanceof StoreError) return err(error.code, error.message)
+        if (isStorageFailure(error)) {
+          const failure = storeErrorFrom(error, (core as Core).store.path, 'finish that')
+          return err(failure.code, failure.message)
+        }
         return err('INTERNAL', error instanceof Error ? error.message : String(error))
       }
     }

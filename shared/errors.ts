@@ -12,6 +12,9 @@ export const ERROR_CODES = [
   'DB_CORRUPT',
   'DB_UNREADABLE',
   'DB_FROM_NEWER_VERSION',
+  'DB_BUSY',
+  'DB_FULL',
+  'DB_READ_ONLY',
   'INTERNAL',
 ] as const
 
@@ -31,5 +34,8 @@ export const ERROR_HEADLINES: Record<ErrorCode, string> = {
   DB_CORRUPT: 'The local database is damaged.',
   DB_UNREADABLE: 'The local database could not be opened.',
   DB_FROM_NEWER_VERSION: 'The local database belongs to a newer version of Vault Companion.',
+  DB_BUSY: 'Another Vault Companion process is writing to the database.',
+  DB_FULL: 'The disk is full.',
+  DB_READ_ONLY: 'The data folder is read-only.',
   INTERNAL: 'Something went wrong inside Vault Companion.',
 }

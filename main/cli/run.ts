@@ -6,7 +6,7 @@ import type { CharacterRef } from '../../shared/domain/types.ts'
 import { createCore, type Core } from '../composition.ts'
 import { defaultDataDir } from '../data-dir.ts'
 import { addCharacter, findCharacter, listCharacters, removeCharacter, type TrackedCharacter } from '../store/characters-repo.ts'
-import { StoreError } from '../store/store-error.ts'
+import { isStorageFailure, StoreError, storeErrorFrom } from '../store/store-error.ts'
 import { validateCharacter } from '../sync/validate-character.ts'
 import { outcomeFailed, settleSync, type SyncOutcome } from '../sync/sync-result.ts'
 import { reportFromStore, reportFromSync } from '../sync/vault-report.ts'
@@ -21,6 +21,8 @@ export interface CliIo {
   stderr(text: string): void
   env: NodeJS.ProcessEnv
   now(): number
+  /** How long a write waits for another process's lock (tests shorten the 5 s default). */
+  busyTimeoutMs?: number
 }
 
 /** Exit codes: 0 ok; 1 at least one sync failed or the database is unusable; 2 bad usage or input; 3 character not found (or gone from every source). */
@@ -215,9 +217,13 @@ function parseWeekChoice(value: string | undefined): 'current' | 'previous' | nu
 }
 
 async function withCore(options: Options, io: CliIo, work: (core: Core) => Promise<number>): Promise<number> {
-  const core = createCore({ dataDir: options['data-dir'] ?? defaultDataDir(io.env), env: io.env, now: io.now })
+  const core = createCore({ dataDir: options['data-dir'] ?? defaultDataDir(io.env), env: io.env, now: io.now, busyTimeoutMs: io.busyTimeoutMs })
   try {
     return await work(core)
+  } catch (error) {
+    // Any write outside the sync transaction (track, untrack) can meet a busy, full or read-only disk.
+    if (isStorageFailure(error)) throw storeErrorFrom(error, core.store.path, 'finish the command')
+    throw error
   } finally {
     core.close()
   }

@@ -7,7 +7,7 @@ import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core'
 import type { RunResult } from 'better-sqlite3'
 import * as schema from './schema.ts'
 import { applyMigrations, assertNotFromNewerVersion } from './migrate.ts'
-import { StoreError } from './store-error.ts'
+import { isStorageFailure, StoreError, storeErrorFrom } from './store-error.ts'
 
 /** The drizzle database or a transaction on it: repositories accept either. */
 export type Db = BaseSQLiteDatabase<'sync', RunResult, typeof schema>
@@ -33,20 +33,25 @@ export function defaultMigrationsFolder(): string {
  * without changing it, then switches on WAL and foreign keys and applies pending migrations in one
  * transaction. No work happens at import time.
  */
-export function openStore(path: string, migrationsFolder: string = defaultMigrationsFolder()): Store {
+export interface OpenStoreOptions {
+  /** How long a write waits for another process's write lock before giving up (SQLite busy timeout). */
+  busyTimeoutMs?: number
+}
+
+export function openStore(path: string, migrationsFolder: string = defaultMigrationsFolder(), options: OpenStoreOptions = {}): Store {
   let sqlite: Database.Database
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
     sqlite = new Database(path)
   } catch (cause) {
-    throw new StoreError('DB_UNREADABLE', `The database at ${path} could not be opened: ${messageOf(cause)}.`, { cause })
+    throw openError(cause, path)
   }
   try {
+    sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`)
     assertReadable(sqlite, path)
     assertNotFromNewerVersion(sqlite, migrationsFolder, path)
     sqlite.pragma('journal_mode = WAL')
     sqlite.pragma('foreign_keys = ON')
-    sqlite.pragma('busy_timeout = 5000')
     const db = drizzle({ client: sqlite, schema })
     applyMigrations(db, migrationsFolder, path)
     return {
@@ -58,16 +63,26 @@ export function openStore(path: string, migrationsFolder: string = defaultMigrat
     }
   } catch (error) {
     sqlite.close()
-    throw error
+    throw storeErrorFrom(error, path, 'open the database')
   }
 }
 
-/** Reads every page header SQLite needs; a file that is not a database fails here, before any write. */
+/** A directory where the file should be, a missing permission, a read-only or full disk: said as such. */
+function openError(cause: unknown, path: string): StoreError {
+  if (isStorageFailure(cause)) return storeErrorFrom(cause, path, 'open the database')
+  return new StoreError('DB_UNREADABLE', `The database at ${path} could not be opened: ${messageOf(cause)}.`, { cause })
+}
+
+/**
+ * Reads every page header SQLite needs; a file that is not a database fails here, before any write.
+ * Only SQLite's own "damaged" codes mean damaged: a locked or read-only file is something else.
+ */
 function assertReadable(sqlite: Database.Database, path: string): void {
   let verdict: unknown
   try {
     verdict = sqlite.pragma('quick_check', { simple: true })
   } catch (cause) {
+    if (!/^SQLITE_(CORRUPT|NOTADB)/.test((cause as { code?: string }).code ?? '')) throw storeErrorFrom(cause, path, 'open the database')
     throw new StoreError(
       'DB_CORRUPT',
       `The file at ${path} is not a readable Vault Companion database (${messageOf(cause)}). It was left untouched; move it away to start fresh.`,

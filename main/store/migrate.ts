@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3'
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { readMigrationFiles } from 'drizzle-orm/migrator'
-import { StoreError } from './store-error.ts'
+import { StoreError, storeErrorFrom } from './store-error.ts'
 
 /** drizzle's bookkeeping table: one row per applied migration, `created_at` = the migration's journal time. */
 const MIGRATIONS_TABLE = '__drizzle_migrations'
@@ -32,6 +32,9 @@ export function applyMigrations(db: BetterSQLite3Database<Record<string, unknown
   try {
     migrate(db, { migrationsFolder })
   } catch (cause) {
+    // A busy, full or read-only database is not a broken migration: say what it is.
+    const failure = storeErrorFrom(cause, path, 'upgrade the database')
+    if (failure.code !== 'DB_UNREADABLE') throw failure
     throw new StoreError(
       'DB_UNREADABLE',
       `The database at ${path} could not be upgraded (${cause instanceof Error ? cause.message : String(cause)}); it was rolled back unchanged.`,

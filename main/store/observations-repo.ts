@@ -99,7 +99,8 @@ export interface SnapshotEntry {
 /** Stores a capture of Blizzard's lifetime kill counters and returns its id. */
 export function recordEncounterSnapshot(db: Db, characterId: number, weekStart: number, capturedAt: number, entries: readonly SnapshotEntry[]): number {
   const { id } = db.insert(encounterSnapshots).values({ characterId, weekStart, capturedAt }).returning({ id: encounterSnapshots.id }).get()
-  for (const chunk of chunks(entries)) db.insert(encounterSnapshotEntries).values(chunk.map((entry) => ({ snapshotId: id, ...entry }))).run()
+  // Entries are one per boss and difficulty (evidence.ts); a repeated key in odd upstream data is skipped, never fatal.
+  for (const chunk of chunks(entries)) db.insert(encounterSnapshotEntries).values(chunk.map((entry) => ({ snapshotId: id, ...entry }))).onConflictDoNothing().run()
   return id
 }
 

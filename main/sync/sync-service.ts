@@ -13,7 +13,7 @@ import { recordFeedSuccesses } from '../store/feed-successes-repo.ts'
 import { firstSnapshotOfWeek, recordEncounterSnapshot, recordKeystoneRuns, recordRaidKills } from '../store/observations-repo.ts'
 import { replaceBossParses } from '../store/parses-repo.ts'
 import { getSourceStatus, recordSourceOutcome } from '../store/sync-status-repo.ts'
-import { StoreError } from '../store/store-error.ts'
+import { StoreError, storeErrorFrom } from '../store/store-error.ts'
 import { saveVaultResult } from '../store/vault-results-repo.ts'
 import { blizzardKills, blizzardRuns, loggedKills, raiderIoRuns, snapshotEntries, snapshotKills } from './evidence.ts'
 import type { SyncEvents } from './events.ts'
@@ -151,7 +151,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     const warnings = rosterWarnings(rosters[1])
 
     const syncedAt = now()
-    const weeks = saveAll(character, () =>
+    const weeks = saveAll(character, store.path, () =>
       store.transaction((tx) => {
         for (const source of SOURCE_IDS) {
           const report = reports[source]
@@ -249,12 +249,14 @@ function withContext(error: unknown, what: string): SourceError {
 }
 
 /** Runs the sync's single write; a failure there (disk full, database locked, character removed meanwhile) changes nothing and says so. */
-function saveAll<T>(character: TrackedCharacter, write: () => T): T {
+function saveAll<T>(character: TrackedCharacter, path: string, write: () => T): T {
   try {
     return write()
   } catch (cause) {
-    const reason = cause instanceof Error ? cause.message : String(cause)
-    throw new StoreError('DB_UNREADABLE', `The sync of ${character.name} could not be saved (${reason}); nothing was changed.`, { cause })
+    if ((cause as { code?: unknown }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+      throw new StoreError('DB_UNREADABLE', `The sync of ${character.name} was not saved: the character was removed while it synced.`, { cause })
+    }
+    throw storeErrorFrom(cause, path, `save the sync of ${character.name}`)
   }
 }
 

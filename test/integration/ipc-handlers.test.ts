@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createIpcHandlers, type IpcHandlers } from '../../main/ipc-handlers.ts'
+import { openStore } from '../../main/store/db.ts'
 import { StoreError } from '../../main/store/store-error.ts'
 import { blizzardEncounters, blizzardKeystoneProfile, raiderIoProfile, raiderIoRun } from '../fakes/builders.ts'
 import { MemorySecrets } from '../fakes/memory-secrets.ts'
@@ -63,7 +64,22 @@ describe('IPC handlers on the real core', () => {
     h.core().store.sqlite.prepare('delete from characters').run()
     release()
     const summary = await running
-    expect(summary).toEqual({ ok: true, value: { synced: 0, failed: 1, errors: [expect.stringMatching(/^Thrall: The sync of Thrall could not be saved/)] } })
+    expect(summary).toEqual({ ok: true, value: { synced: 0, failed: 1, errors: ['Thrall: The sync of Thrall was not saved: the character was removed while it synced.'] } })
+  })
+
+  it('a database locked by the other process is a clear DB_BUSY in the window, and nothing is lost', async () => {
+    seedThrall()
+    const { ipc } = handlers()
+    await ipc['characters:add']([{ region: 'us', realm: 'Area 52', name: 'Thrall' }])
+    const other = openStore(h.core().store.path)
+    other.sqlite.exec('BEGIN IMMEDIATE')
+    try {
+      expect(await ipc['characters:remove']([{ id: 1 }])).toEqual({ ok: false, error: { code: 'DB_BUSY', message: expect.stringContaining('another Vault Companion process') } })
+    } finally {
+      other.sqlite.exec('ROLLBACK')
+      other.close()
+    }
+    expect((await ipc['characters:list']([])) as { ok: true; value: unknown[] }).toMatchObject({ ok: true, value: [{ name: 'Thrall' }] })
   })
 
   it.each([

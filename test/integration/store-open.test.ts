@@ -70,7 +70,7 @@ describe('opening the database', () => {
   it('reports a path that cannot be opened as unreadable', () => {
     const dir = tempDir()
     mkdirSync(join(dir, 'vault.db'))
-    expectStoreError(() => openStore(join(dir, 'vault.db')), 'DB_UNREADABLE', 'could not be opened')
+    expectStoreError(() => openStore(join(dir, 'vault.db')), 'DB_UNREADABLE', 'could not be opened (is that path a folder')
   })
 
   it('refuses a database written by a newer app version and does not change it', () => {

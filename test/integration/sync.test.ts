@@ -196,7 +196,7 @@ describe('syncCharacter', () => {
     removeCharacter(h.core().store.db, character.id)
     const error = await h.core().sync.syncCharacter(character, { force: true }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(StoreError)
-    expect((error as StoreError).message).toMatch(/^The sync of Thrall could not be saved \(.*FOREIGN KEY.*\); nothing was changed\.$/)
+    expect((error as StoreError).message).toBe('The sync of Thrall was not saved: the character was removed while it synced.')
     expect(h.core().store.sqlite.prepare('select count(*) from raid_kill_observations').pluck().get()).toBe(0)
   })
 

@@ -41,7 +41,7 @@ export function useCoreHarness(start: string): Harness {
     await harness.apis.close()
   })
   harness.core = () => {
-    core ??= createCore({ dataDir: harness.dataDir, env: harness.apis.env, now: () => harness.clock.now, http: { baseDelayMs: 2, timeoutMs: 2000, retries: 1 } })
+    core ??= createCore({ dataDir: harness.dataDir, env: harness.apis.env, now: () => harness.clock.now, http: { baseDelayMs: 2, timeoutMs: 2000, retries: 1 }, busyTimeoutMs: 200 })
     return core
   }
   harness.track = (ref) => addCharacter(harness.core().store.db, ref, harness.clock.now).character
