@@ -45,6 +45,8 @@ export interface CoreOptions {
 /** Opens the database and builds the clients and the sync service. No network happens here. */
 export function createCore(options: CoreOptions): Core {
   const now = options.now ?? Date.now
+  // A bad address (ConfigError) is refused before the database is even opened.
+  readSourcesConfig(options.env, options.storedCredentials ?? {})
   const store = openStore(databasePath(options.dataDir), options.migrationsFolder, { busyTimeoutMs: options.busyTimeoutMs })
   const events = new SyncEvents()
   const http = (source: HttpOptions['source']) => createHttp({ ...options.http, source })

@@ -1,4 +1,5 @@
 import type { Region } from '../shared/domain/types.ts'
+import { redactCredentials } from '../shared/redact.ts'
 
 /**
  * All configuration of the API sources, read in one place. Environment variables (the same names for
@@ -45,19 +46,46 @@ export const DEFAULT_WCL_URL = 'https://www.warcraftlogs.com'
 const CHINA_API_URL = 'https://gateway.battlenet.com.cn'
 const CHINA_OAUTH_URL = 'https://www.battlenet.com.cn/oauth/token'
 
-/** Reads the sources' configuration from the environment, falling back to stored credentials. */
+/** A configuration value the app refuses, with what to change. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'ConfigError'
+  }
+}
+
+/**
+ * Reads the sources' configuration from the environment, falling back to stored credentials. Throws
+ * ConfigError for an address that is not an http(s) URL or that carries a user name or password: such
+ * a secret would end up in messages and logs, and the APIs never take one there.
+ */
 export function readSourcesConfig(env: NodeJS.ProcessEnv, stored: StoredCredentials = {}): SourcesConfig {
   const blizzard = credentials(env.VAULT_BLIZZARD_CLIENT_ID, env.VAULT_BLIZZARD_CLIENT_SECRET, stored.blizzard)
   const wcl = credentials(env.VAULT_WCL_CLIENT_ID, env.VAULT_WCL_CLIENT_SECRET, stored.warcraftlogs)
+  const url = (name: string, fallback: string) => checkedUrl(name, nonEmpty(env[name]) ?? fallback)
   return {
     blizzard: blizzard && {
       ...blizzard,
-      apiUrlTemplate: nonEmpty(env.VAULT_BLIZZARD_API_URL) ?? DEFAULT_BLIZZARD_API_URL,
-      oauthUrl: nonEmpty(env.VAULT_BLIZZARD_OAUTH_URL) ?? DEFAULT_BLIZZARD_OAUTH_URL,
+      apiUrlTemplate: url('VAULT_BLIZZARD_API_URL', DEFAULT_BLIZZARD_API_URL),
+      oauthUrl: url('VAULT_BLIZZARD_OAUTH_URL', DEFAULT_BLIZZARD_OAUTH_URL),
     },
-    warcraftlogs: wcl && { ...wcl, baseUrl: trimSlash(nonEmpty(env.VAULT_WCL_URL) ?? DEFAULT_WCL_URL) },
-    raiderio: { baseUrl: trimSlash(nonEmpty(env.VAULT_RAIDERIO_URL) ?? DEFAULT_RAIDERIO_URL) },
+    warcraftlogs: wcl && { ...wcl, baseUrl: trimSlash(url('VAULT_WCL_URL', DEFAULT_WCL_URL)) },
+    raiderio: { baseUrl: trimSlash(url('VAULT_RAIDERIO_URL', DEFAULT_RAIDERIO_URL)) },
   }
+}
+
+function checkedUrl(name: string, value: string): string {
+  let parsed: URL
+  try {
+    parsed = new URL(value.replaceAll('{region}', 'us'))
+  } catch {
+    throw new ConfigError(`${name} is not a web address ("${redactCredentials(value)}"). Use something like https://example.com, or leave it unset for the default.`)
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new ConfigError(`${name} must start with https:// (got "${parsed.protocol}").`)
+  if (parsed.username || parsed.password) {
+    throw new ConfigError(`${name} contains a user name or password ("${redactCredentials(value)}"). Remove it: the APIs take none there, and it would end up in messages and logs.`)
+  }
+  return value
 }
 
 /** The Blizzard API base URL for a region (China uses its own host unless the URL was overridden). */

@@ -4,6 +4,7 @@ import { formatCharacterRef, parseCharacterRef, parseRegion } from '../../shared
 import { previousWeek, RESET_RULES, weekContaining } from '../../shared/domain/reset.ts'
 import type { CharacterRef } from '../../shared/domain/types.ts'
 import { createCore, type Core } from '../composition.ts'
+import { ConfigError } from '../config.ts'
 import { defaultDataDir } from '../data-dir.ts'
 import { addCharacter, findCharacter, listCharacters, removeCharacter, type TrackedCharacter } from '../store/characters-repo.ts'
 import { isStorageFailure, StoreError, storeErrorFrom } from '../store/store-error.ts'
@@ -80,14 +81,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT.ok
   }
   const commands: Record<string, (args: string[], options: Options, io: CliIo) => Promise<number> | number> = { track, untrack, list, sync, vault, week }
-  const handler = commands[command]
+  // Own properties only: "constructor" or "__proto__" are not commands.
+  const handler = Object.hasOwn(commands, command) ? commands[command] : undefined
   if (!handler) return usage(io, `Unknown command "${command}".`)
+  if (values['data-dir'] !== undefined && values['data-dir'].trim() === '') return usage(io, '--data-dir needs a folder; leave it out to use the default.')
   try {
     return await handler(args, values, io)
   } catch (error) {
     if (error instanceof StoreError) {
       io.stderr(`${error.message}\n`)
       return EXIT.failed
+    }
+    if (error instanceof ConfigError) {
+      io.stderr(`${error.message}\n`)
+      return EXIT.usage
     }
     throw error
   }
@@ -97,8 +104,8 @@ function week(args: string[], options: Options, io: CliIo): number {
   if (args.length > 0) return usage(io, `"week" takes no arguments, got: ${args.join(' ')}`)
   const region = parseRegion(options.region)
   if (!region.ok) return usage(io, region.error.message)
-  const at = options.at === undefined ? io.now() : Date.parse(options.at)
-  if (!Number.isFinite(at)) return usage(io, `--at must be an ISO 8601 date, got "${options.at}".`)
+  const at = options.at === undefined ? io.now() : parseInstant(options.at)
+  if (at === undefined) return usage(io, `--at takes a full ISO 8601 time with its zone between ${MIN_YEAR} and ${MAX_YEAR}, like 2026-11-24T15:30:00Z; got "${options.at}".`)
   const window = weekContaining(region.value, at)
   const rule = RESET_RULES[region.value]
   const json = { region: region.value, period: window.period, start: new Date(window.start).toISOString(), end: new Date(window.end).toISOString(), origin: window.origin, rule: rule.description, confidence: rule.confidence }
@@ -208,12 +215,32 @@ function vault(args: string[], options: Options, io: CliIo): Promise<number> | n
   })
 }
 
-/** `--week`: absent = this week, "previous", or a date (the week containing noon UTC of that day). */
+/** Dates outside these years are typos (the game's weekly periods began in 2004). */
+const MIN_YEAR = 2004
+const MAX_YEAR = 2100
+
+/** `--week`: absent = this week, "previous", or a real calendar date (the week containing noon UTC of that day). */
 function parseWeekChoice(value: string | undefined): 'current' | 'previous' | number | undefined {
   if (value === undefined) return 'current'
   if (value === 'previous') return 'previous'
-  const noon = Date.parse(`${value}T12:00:00Z`)
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && Number.isFinite(noon) ? noon : undefined
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
+  if (!match) return undefined
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number]
+  const noon = Date.UTC(year, month - 1, day, 12)
+  // 2026-02-30 would roll over into March: only a date that reads back the same is real.
+  const back = new Date(noon)
+  if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day) return undefined
+  return year >= MIN_YEAR && year <= MAX_YEAR ? noon : undefined
+}
+
+/** `--at`: a full ISO 8601 instant with seconds optional and a zone required (Z or ±hh:mm). */
+function parseInstant(value: string): number | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/.exec(value)
+  if (!match) return undefined
+  const day = parseWeekChoice(`${match[1]}-${match[2]}-${match[3]}`)
+  if (typeof day !== 'number' || Number(match[4]) > 23 || Number(match[5]) > 59 || Number(match[6] ?? 0) > 59) return undefined
+  const at = Date.parse(value)
+  return Number.isFinite(at) ? at : undefined
 }
 
 async function withCore(options: Options, io: CliIo, work: (core: Core) => Promise<number>): Promise<number> {
@@ -250,7 +277,8 @@ function print(io: CliIo, options: Pick<Options, 'json'>, json: unknown, human: 
   io.stdout(options.json ? `${JSON.stringify(json, null, 2)}\n` : human)
 }
 
+/** A bad call: what was wrong and one line on where to read more (not the whole help). */
 function usage(io: CliIo, message: string): number {
-  io.stderr(`${message}\n\n${USAGE}`)
+  io.stderr(`${message}\nRun "vault-companion help" for the commands and options.\n`)
   return EXIT.usage
 }

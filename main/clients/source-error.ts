@@ -1,7 +1,7 @@
 import type { SourceId } from '../../shared/domain/types.ts'
 import type { ErrorCode } from '../../shared/errors.ts'
 import type { AppError } from '../../shared/result.ts'
-import { redactCredentials } from './redact.ts'
+import { redactCredentials } from '../../shared/redact.ts'
 
 /** The error kinds a source client reports. */
 export type SourceErrorCode = Extract<

@@ -76,7 +76,9 @@ export function characterName(input: string): Result<string> {
   if (bad !== undefined) {
     return err('INVALID_INPUT', `Character names contain only letters; "${bad === ' ' ? 'space' : bad}" is not allowed.`)
   }
-  if (letters.length < MIN_NAME_LENGTH || letters.length > MAX_NAME_LENGTH) {
+  // Combining marks only decorate letters: they neither count as letters nor may stand first.
+  const letterCount = letters.filter((ch) => /^\p{L}$/u.test(ch)).length
+  if (!/^\p{L}$/u.test(letters[0] ?? '') || letterCount < MIN_NAME_LENGTH || letterCount > MAX_NAME_LENGTH) {
     return err('INVALID_INPUT', `A character name has ${MIN_NAME_LENGTH} to ${MAX_NAME_LENGTH} letters.`)
   }
   const [first = '', ...rest] = letters

@@ -17,6 +17,21 @@ async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
   return { code, stdout, stderr }
 }
 
+describe('cli configuration', () => {
+  it('refuses a password inside a configured URL, without printing it', async () => {
+    const { code, stderr } = await cli(['list', '--data-dir', tempDir()], { VAULT_RAIDERIO_URL: 'http://player:hunter2@127.0.0.1:9' })
+    expect(code).toBe(2)
+    expect(stderr).toContain('VAULT_RAIDERIO_URL contains a user name or password ("http://***@127.0.0.1:9")')
+    expect(stderr).not.toContain('hunter2')
+  })
+
+  it('refuses an address that is not a web address', async () => {
+    const { code, stderr } = await cli(['list', '--data-dir', tempDir()], { VAULT_WCL_URL: 'ftp://example.com', VAULT_WCL_CLIENT_ID: 'a', VAULT_WCL_CLIENT_SECRET: 'b' })
+    expect(code).toBe(2)
+    expect(stderr).toContain('VAULT_WCL_URL must start with https://')
+  })
+})
+
 describe('cli week', () => {
   it('prints the week window as JSON only on stdout', async () => {
     const { code, stdout, stderr } = await cli(['week', '--region', 'EU', '--json'])
@@ -34,15 +49,33 @@ describe('cli week', () => {
 
   it.each([
     [['week', '--region', 'mars'], 'Unknown region "mars"'],
-    [['week', '--at', 'yesterday'], '--at must be an ISO 8601 date'],
+    [['week', '--at', 'yesterday'], '--at takes a full ISO 8601 time with its zone'],
+    [['week', '--at', '5'], '--at takes a full ISO 8601 time'],
+    [['week', '--at', 'Tue 1'], '--at takes a full ISO 8601 time'],
+    [['week', '--at', '+275760-09-13T00:00:00Z'], '--at takes a full ISO 8601 time'],
+    [['week', '--at', '2026-11-24T15:30:00'], '--at takes a full ISO 8601 time'], // no zone: ambiguous
+    [['week', '--at', '0000-01-01T00:00:00Z'], 'between 2004 and 2100'],
+    [['week', '--at', '9999-12-31T00:00:00Z'], 'between 2004 and 2100'],
+    [['week', '--at', '2026-02-30T12:00:00Z'], '--at takes a full ISO 8601 time'],
+    [['vault', 'us/area-52/Thrall', '--week', '2026-02-30'], '--week takes "previous" or a date'],
+    [['vault', 'us/area-52/Thrall', '--week', '2026-13-01'], '--week takes "previous" or a date'],
+    [['list', '--data-dir', ''], '--data-dir needs a folder'],
+    [['list', '--data-dir', '   '], '--data-dir needs a folder'],
     [['week', 'extra'], '"week" takes no arguments'],
     [['frobnicate'], 'Unknown command "frobnicate"'],
+    [['constructor'], 'Unknown command "constructor"'],
+    [['__proto__'], 'Unknown command "__proto__"'],
+    [['toString'], 'Unknown command "toString"'],
+    [['hasOwnProperty'], 'Unknown command "hasOwnProperty"'],
     [['list', '--bogus-flag'], "Unknown option '--bogus-flag'"],
-  ])('exits 2 with a clear message for %j', async (args, message) => {
+    [['track', 'us/area-52/\u0301\u0301\u0301'], 'letters'],
+  ])('exits 2 with a clear message for %j, and a one-line hint instead of the whole help', async (args, message) => {
     const { code, stdout, stderr } = await cli(args)
     expect(code).toBe(2)
     expect(stdout).toBe('')
     expect(stderr).toContain(message)
+    expect(stderr.trimEnd().split('\n')).toHaveLength(2)
+    expect(stderr).toContain('Run "vault-companion help"')
   })
 })
 
@@ -76,5 +109,18 @@ describe('default data folder', () => {
     ['linux', { VAULT_DATA_DIR: '/custom' }, '/custom'],
   ] as const)('%s %j → %s (Electron userData convention)', (platform, env, expected) => {
     expect(defaultDataDir(env, platform, '/home/p')).toBe(expected)
+  })
+})
+
+describe('cli process', () => {
+  it('ends quietly when the reader of its output goes away (… | head), with no EPIPE stack', async () => {
+    const { spawn } = await import('node:child_process')
+    const child = spawn(process.execPath, [join(import.meta.dirname, '..', '..', 'main', 'cli.ts'), 'help'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    child.stdout.destroy() // the reader is gone before anything is written
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
   })
 })
