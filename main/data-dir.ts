@@ -1,5 +1,5 @@
 import { homedir } from 'node:os'
-import { join } from 'node:path'
+import { isAbsolute, join } from 'node:path'
 
 /** Folder name Electron derives from the product name for `app.getPath('userData')`. */
 export const APP_FOLDER_NAME = 'Vault Companion'
@@ -12,7 +12,10 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: N
   if (env.VAULT_DATA_DIR) return env.VAULT_DATA_DIR
   if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), APP_FOLDER_NAME)
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', APP_FOLDER_NAME)
-  return join(env.XDG_CONFIG_HOME ?? join(home, '.config'), APP_FOLDER_NAME)
+  // The XDG spec says a relative XDG_CONFIG_HOME is invalid and must be ignored: it would put the
+  // database wherever the command happened to run.
+  const xdg = env.XDG_CONFIG_HOME && isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : join(home, '.config')
+  return join(xdg, APP_FOLDER_NAME)
 }
 
 /** The database file inside a data folder. */

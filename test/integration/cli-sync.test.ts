@@ -245,3 +245,24 @@ describe('cli: a run never hangs', () => {
     expect((await cli('sync', '--time-limit', value)).code).toBe(2)
   })
 })
+
+describe('cli: honest error mapping', () => {
+  it('a wrong base URL is a configuration problem (exit 1, says which setting), not "character not found" (exit 3)', async () => {
+    thrallEverywhere()
+    h.apis.env.VAULT_RAIDERIO_URL = `${h.apis.raiderio.url}/not-the-api`
+    h.apis.env.VAULT_BLIZZARD_API_URL = h.apis.raiderio.url // answers 404, but not in Blizzard's error shape
+    const result = await cli('track', 'us/area-52/Thrall')
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/answered 404 Not Found: the address the app uses for it looks wrong\. Check VAULT_(RAIDERIO|BLIZZARD_API)_URL/)
+  })
+
+  it('a wrong token URL says so', async () => {
+    thrallEverywhere()
+    delete h.apis.env.VAULT_WCL_CLIENT_ID
+    h.apis.env.VAULT_BLIZZARD_OAUTH_URL = `${h.apis.raiderio.url}/no-token-here`
+    await cli('track', 'us/area-52/Thrall')
+    const report = ((await cli('sync', '--json')).json() as { results: { sources: { blizzard: { error: string } } }[] }).results[0]
+    expect(report?.sources.blizzard.error).toContain("Blizzard's token address")
+    expect(report?.sources.blizzard.error).toContain('answered 404 Not Found')
+  })
+})

@@ -103,6 +103,7 @@ describe('cli list', () => {
 describe('default data folder', () => {
   it.each([
     ['linux', { XDG_CONFIG_HOME: '/xdg' }, join('/xdg', 'Vault Companion')],
+    ['linux', { XDG_CONFIG_HOME: 'relative/config' }, join('/home/p', '.config', 'Vault Companion')], // the XDG spec ignores a relative path
     ['linux', {}, join('/home/p', '.config', 'Vault Companion')],
     ['darwin', {}, join('/home/p', 'Library', 'Application Support', 'Vault Companion')],
     ['win32', { APPDATA: 'C:\\Users\\p\\AppData\\Roaming' }, join('C:\\Users\\p\\AppData\\Roaming', 'Vault Companion')],
