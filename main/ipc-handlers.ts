@@ -144,6 +144,10 @@ export function createIpcHandlers(context: HandlerContext): IpcHandlers {
     'credentials:save': handle('credentials:save', ([input], core) => {
       const { source, clientId, clientSecret } = input
       if (secrets.availability() === 'unavailable') return err('INTERNAL', 'This system offers no way to store secrets; set the VAULT_* environment variables instead.')
+      // Without a keyring (Linux basic_text) "encrypted" means a fixed key: only with the player's say-so.
+      if (secrets.availability() === 'plaintext' && input.withoutEncryption !== true) {
+        return err('INVALID_INPUT', 'This system has no keyring, so the secret would be stored without real encryption. Tick "Save without encryption" to save it anyway, or set the VAULT_* environment variables instead.')
+      }
       const next = { ...secrets.load(), [source]: { clientId: clientId.trim(), clientSecret: clientSecret.trim() } }
       secrets.save(next)
       core.setStoredCredentials(next)

@@ -132,7 +132,8 @@ export interface VaultApi {
   syncNow(input: { characterId?: number }): Promise<Result<SyncSummary>>
   getSettings(): Promise<Result<SettingsView>>
   updateSettings(input: { notifications?: boolean; closeToTray?: boolean }): Promise<Result<SettingsView>>
-  saveCredentials(input: { source: CredentialSource; clientId: string; clientSecret: string }): Promise<Result<SettingsView>>
+  /** `withoutEncryption`: the player agreed to save them although the OS has no keyring (secureStorage 'plaintext'). */
+  saveCredentials(input: { source: CredentialSource; clientId: string; clientSecret: string; withoutEncryption?: true }): Promise<Result<SettingsView>>
   clearCredentials(input: { source: CredentialSource }): Promise<Result<SettingsView>>
   on<E extends VaultEventName>(event: E, listener: (payload: VaultEvents[E]) => void): () => void
 }

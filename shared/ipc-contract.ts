@@ -20,6 +20,6 @@ export const INVOKE_CHANNELS = {
   'sync:run': z.tuple([z.object({ characterId: id.optional() }).strict()]),
   'settings:get': z.tuple([]),
   'settings:update': z.tuple([z.object({ notifications: z.boolean().optional(), closeToTray: z.boolean().optional() }).strict()]),
-  'credentials:save': z.tuple([z.object({ source: credentialSource, clientId: credential, clientSecret: credential }).strict()]),
+  'credentials:save': z.tuple([z.object({ source: credentialSource, clientId: credential, clientSecret: credential, withoutEncryption: z.literal(true).optional() }).strict()]),
   'credentials:clear': z.tuple([z.object({ source: credentialSource }).strict()]),
 } as const satisfies { readonly [C in InvokeChannel]: z.ZodType<ChannelArgs[C]> }

@@ -37,8 +37,10 @@ export function mainWindowOptions(preloadPath: string) {
 }
 
 /**
- * True when a URL is the app's own page: the built renderer file, or the dev server during
- * development. Used for IPC sender checks and to block navigation anywhere else.
+ * True when a URL is the app's own page: the app:// entry (any route inside it), or the dev server
+ * during development. Scheme, host and port must match exactly: `file://otherhost/<same path>` (a
+ * network share on Windows) or another app:// host is not the app. Used for IPC sender checks and to
+ * block navigation anywhere else.
  */
 export function isAppUrl(url: string, appEntryUrl: string): boolean {
   let candidate: URL
@@ -49,7 +51,9 @@ export function isAppUrl(url: string, appEntryUrl: string): boolean {
   } catch {
     return false
   }
-  if (entry.protocol === 'file:') return candidate.protocol === 'file:' && candidate.pathname === entry.pathname
+  if (candidate.protocol !== entry.protocol || candidate.host !== entry.host) return false
+  // Custom schemes and file: have no web origin ("null"), so the page itself is compared.
+  if (entry.protocol === 'file:' || entry.origin === 'null') return candidate.pathname === entry.pathname
   return candidate.origin === entry.origin
 }
 

@@ -1,9 +1,10 @@
 import { join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
 import type { BrowserWindow} from 'electron';
 import { app, Notification, powerMonitor, safeStorage } from 'electron'
 import { readAppSettings } from '../app-settings.ts'
 import { createCore, createCoreScheduler, type Core } from '../composition.ts'
+import { rendererEntryUrl } from '../desktop/app-protocol.ts'
 import { createSafeStorageSecrets } from '../desktop/safe-storage-secrets.ts'
 import { characterOverview } from '../desktop/vault-views.ts'
 import { unlockNotice } from '../desktop/unlock-notice.ts'
@@ -14,6 +15,8 @@ import { StoreError } from '../store/store-error.ts'
 import type { Scheduler } from '../sync/scheduler.ts'
 import type { CharacterOverview } from '../../shared/ipc-api.ts'
 import { registerIpc, sendEvent } from './ipc.ts'
+import { registerAppScheme, serveAppScheme } from './protocol.ts'
+import { lockDownWebContents } from './security.ts'
 import { createMainWindow } from './window.ts'
 import { createTray } from './tray.ts'
 
@@ -21,7 +24,12 @@ import { createTray } from './tray.ts'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 const preloadPath = join(here, '../preload/index.cjs')
-const appEntryUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(here, '../renderer/index.html')).href
+const rendererRoot = join(here, '../renderer')
+const appEntryUrl = rendererEntryUrl(app.isPackaged, process.env)
+
+// Before ready: every renderer sandboxed, and app:// known as a secure standard scheme.
+app.enableSandbox()
+registerAppScheme()
 const CREDENTIALS_KEY = 'credentials.encrypted'
 
 /** Files shipped next to the app: packaged as extra resources, else in the checkout. */
@@ -76,6 +84,8 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', () => showWindow())
 
   void app.whenReady().then(() => {
+    serveAppScheme(rendererRoot)
+    lockDownWebContents(appEntryUrl)
     core = openCore()
     const blob = {
       read: () => (core instanceof StoreError || !core ? undefined : getSettingText(core.store.db, CREDENTIALS_KEY)),

@@ -23,6 +23,13 @@ test('warns in settings when the OS offers no secure storage', async ({ page }) 
   await installFakeBridge(page, { getAppInfo: { ok: true, value: { version: '0.1.0', database: { ok: true, path: '/x' } } }, listCharacters: { ok: true, value: [] }, getSettings: settings })
   await page.goto('/#/settings')
   await expect(page.getByTestId('storage-warning')).toContainText('no secure secret store')
+  // Nothing is saved without an explicit "yes": Save stays disabled until the box is ticked.
+  const form = page.getByRole('form', { name: 'Blizzard credentials' })
+  await form.getByRole('textbox', { name: 'Client ID' }).fill('id')
+  await form.getByLabel('Client secret').fill('secret')
+  await expect(form.getByRole('button', { name: 'Save' })).toBeDisabled()
+  await form.getByRole('checkbox', { name: /Save without encryption/ }).check()
+  await expect(form.getByRole('button', { name: 'Save' })).toBeEnabled()
 })
 
 test('the Content-Security-Policy blocks inline scripts', async ({ page }) => {

@@ -144,6 +144,11 @@ describe('IPC handlers on the real core', () => {
     const secrets = new MemorySecrets()
     secrets.mode = 'plaintext'
     expect(await handlers(secrets).ipc['settings:get']([])).toMatchObject({ ok: true, value: { secureStorage: 'plaintext' } })
+    // Without a keyring nothing is stored unless the player explicitly agreed.
+    expect(await handlers(secrets).ipc['credentials:save']([{ source: 'blizzard', clientId: 'a', clientSecret: 'b' }])).toMatchObject({ ok: false, error: { message: expect.stringContaining('Save without encryption') } })
+    expect(secrets.stored).toEqual({})
+    expect(await handlers(secrets).ipc['credentials:save']([{ source: 'blizzard', clientId: 'a', clientSecret: 'b', withoutEncryption: true }])).toMatchObject({ ok: true })
+    expect(secrets.stored).toEqual({ blizzard: { clientId: 'a', clientSecret: 'b' } })
     secrets.mode = 'unavailable'
     expect(await handlers(secrets).ipc['credentials:save']([{ source: 'blizzard', clientId: 'a', clientSecret: 'b' }])).toMatchObject({ ok: false })
   })

@@ -22,7 +22,7 @@ export interface VaultState {
   removeCharacter(id: number): Promise<void>
   syncNow(characterId?: number): Promise<void>
   updateSettings(patch: { notifications?: boolean; closeToTray?: boolean }): Promise<void>
-  saveCredentials(source: CredentialSource, clientId: string, clientSecret: string): Promise<Result<SettingsView>>
+  saveCredentials(source: CredentialSource, clientId: string, clientSecret: string, withoutEncryption?: boolean): Promise<Result<SettingsView>>
   clearCredentials(source: CredentialSource): Promise<void>
   dismissNotice(): void
 }
@@ -87,8 +87,8 @@ export const useVault = create<VaultState>((set, get) => ({
     set({ settings: fromResult(await bridge().updateSettings(patch)) })
   },
 
-  async saveCredentials(source, clientId, clientSecret) {
-    const result = await bridge().saveCredentials({ source, clientId, clientSecret })
+  async saveCredentials(source, clientId, clientSecret, withoutEncryption) {
+    const result = await bridge().saveCredentials({ source, clientId, clientSecret, ...(withoutEncryption ? { withoutEncryption: true as const } : {}) })
     if (result.ok) set({ settings: fromResult(result) })
     return result
   },

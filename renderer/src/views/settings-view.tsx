@@ -19,7 +19,7 @@ export function SettingsView() {
       {value.secureStorage !== 'encrypted' && (
         <div role="alert" className="warning-banner" data-testid="storage-warning">
           {value.secureStorage === 'plaintext'
-            ? 'This system has no secure secret store (no keyring). Saved credentials would be stored without real encryption; prefer the VAULT_* environment variables.'
+            ? 'This system has no secure secret store (no keyring). Credentials are only saved if you tick "Save without encryption" for them; the VAULT_* environment variables are the safer choice.'
             : 'This system cannot store secrets. Set the VAULT_* environment variables instead.'}
         </div>
       )}
@@ -47,11 +47,13 @@ function CredentialsForm({ source, settings }: { source: (typeof SOURCES)[number
   const [clientId, setClientId] = useState('')
   const [clientSecret, setClientSecret] = useState('')
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
+  const [withoutEncryption, setWithoutEncryption] = useState(false)
   const state = settings.credentials[source.id]
+  const plaintext = settings.secureStorage === 'plaintext'
 
   async function submit(event: FormEvent) {
     event.preventDefault()
-    const result = await saveCredentials(source.id, clientId, clientSecret)
+    const result = await saveCredentials(source.id, clientId, clientSecret, plaintext && withoutEncryption)
     setMessage(result.ok ? { ok: true, text: 'Saved. The next sync uses them.' } : { ok: false, text: result.error.message })
     if (result.ok) {
       setClientId('')
@@ -81,8 +83,14 @@ function CredentialsForm({ source, settings }: { source: (typeof SOURCES)[number
             <span>Client secret</span>
             <input type="password" value={clientSecret} onChange={(e) => setClientSecret(e.target.value)} autoComplete="off" />
           </label>
+          {plaintext && (
+            <label className="toggle">
+              <input type="checkbox" checked={withoutEncryption} onChange={(e) => setWithoutEncryption(e.target.checked)} />
+              <span>Save without encryption (this system has no keyring)</span>
+            </label>
+          )}
           <div className="form-buttons">
-            <button type="submit" className="primary" disabled={!clientId.trim() || !clientSecret.trim()}>
+            <button type="submit" className="primary" disabled={!clientId.trim() || !clientSecret.trim() || (plaintext && !withoutEncryption)}>
               Save
             </button>
             {state.configured && (

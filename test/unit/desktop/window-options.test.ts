@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { APP_ENTRY_URL, rendererEntryUrl, resolveAppFile } from '../../../main/desktop/app-protocol.ts'
 import { isAllowedExternalUrl, isAppUrl, mainWindowOptions } from '../../../main/desktop/window-options.ts'
 
 describe('window security', () => {
@@ -10,8 +11,15 @@ describe('window security', () => {
 
   const fileEntry = 'file:///opt/vault/resources/app.asar/out/renderer/index.html'
   it.each([
+    [APP_ENTRY_URL, APP_ENTRY_URL, true],
+    [`${APP_ENTRY_URL}#/character/3`, APP_ENTRY_URL, true],
+    ['app://elsewhere/index.html', APP_ENTRY_URL, false],
+    ['app://vault/other.html', APP_ENTRY_URL, false],
+    ['file:///index.html', APP_ENTRY_URL, false],
     [fileEntry, fileEntry, true],
     [`${fileEntry}#/character/3`, fileEntry, true],
+    // A UNC path on Windows: same path, another host.
+    ['file://otherhost/opt/vault/resources/app.asar/out/renderer/index.html', fileEntry, false],
     ['file:///etc/passwd', fileEntry, false],
     ['https://evil.example/', fileEntry, false],
     ['http://localhost:5173/settings', 'http://localhost:5173/', true],
@@ -31,5 +39,31 @@ describe('window security', () => {
     ['file:///etc/passwd', false],
   ])('external link %s allowed: %s', (url, expected) => {
     expect(isAllowedExternalUrl(url)).toBe(expected)
+  })
+})
+
+describe('app:// protocol', () => {
+  const root = '/opt/vault/resources/app.asar/out/renderer'
+  it.each([
+    ['app://vault/index.html', `${root}/index.html`],
+    ['app://vault/', `${root}/index.html`],
+    ['app://vault/assets/index-abc.js', `${root}/assets/index-abc.js`],
+    // The URL parser folds these dot segments away: what is left stays inside the renderer folder.
+    ['app://vault/../../secrets.txt', `${root}/secrets.txt`],
+    ['app://vault/%2e%2e/%2e%2e/etc/passwd', `${root}/etc/passwd`],
+    ['app://vault/assets/..%2f..%2f..%2fetc/passwd', null],
+    ['app://vault/%00index.html', null],
+    ['app://other/index.html', null],
+    ['file:///etc/passwd', null],
+    ['not a url', null],
+  ])('%s → %s', (url, expected) => {
+    expect(resolveAppFile(url, root)).toBe(expected)
+  })
+
+  it('honours the dev server URL only in development, never in a packaged app', () => {
+    const env = { ELECTRON_RENDERER_URL: 'http://localhost:5173/' }
+    expect(rendererEntryUrl(false, env)).toBe('http://localhost:5173/')
+    expect(rendererEntryUrl(true, env)).toBe(APP_ENTRY_URL)
+    expect(rendererEntryUrl(false, {})).toBe(APP_ENTRY_URL)
   })
 })

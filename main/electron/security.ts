@@ -1,0 +1,27 @@
+import { app, session, shell } from 'electron'
+import { isAllowedExternalUrl, isAppUrl } from '../desktop/window-options.ts'
+
+/**
+ * Rules for every WebContents the app ever creates, not just the main window (Electron security
+ * checklist): no permission is granted or even reported as granted, no device access, no navigation
+ * away from the app, no new windows (allow-listed links open in the system browser), no <webview>.
+ */
+export function lockDownWebContents(appEntryUrl: string): void {
+  const ses = session.defaultSession
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  ses.setPermissionCheckHandler(() => false)
+  ses.setDevicePermissionHandler(() => false)
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isAppUrl(url, appEntryUrl)) event.preventDefault()
+    })
+    contents.on('will-redirect', (event, url) => {
+      if (!isAppUrl(url, appEntryUrl)) event.preventDefault()
+    })
+    contents.on('will-attach-webview', (event) => event.preventDefault())
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isAllowedExternalUrl(url)) void shell.openExternal(url)
+      return { action: 'deny' }
+    })
+  })
+}
