@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest'
+import { runCli, type CliIo } from '../../main/cli/run.ts'
+import type { Fault } from '../fakes/fake-server.ts'
+import { useCoreHarness } from '../support/core-harness.ts'
+import { HOUR, RESET, thrallScenario } from '../support/scenario.ts'
+
+/**
+ * The CLI against a hostile Raider.IO, after one good sync: every fault ends in bounded time (a hang
+ * check, not a speed target), exits 1 with a clear message, and loses nothing stored before.
+ */
+const h = useCoreHarness('2026-11-26T12:00:00.000Z')
+const { blizzard, raiderio, logs, run } = thrallScenario(h)
+const MB = 1024 * 1024
+
+async function cli(...args: string[]) {
+  let stdout = ''
+  let stderr = ''
+  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: h.apis.env, now: () => h.clock.now }
+  const code = await runCli([...args, '--data-dir', h.dataDir], io)
+  return { code, stdout, stderr }
+}
+
+const cases: { label: string; fault: Fault; message: RegExp }[] = [
+  { label: 'a body that stalls after the headers', fault: { kind: 'stallBody' }, message: /ran out of time|did not answer in time/ },
+  { label: 'a body trickling a byte at a time', fault: { kind: 'trickle', everyMs: 200 }, message: /ran out of time|did not answer in time/ },
+  { label: 'a gzip bomb', fault: { kind: 'gzipBomb', inflatedBytes: 64 * MB }, message: /larger than 2 MB/ },
+  { label: 'a huge body', fault: { kind: 'huge', bytes: 3 * MB }, message: /larger than 2 MB/ },
+  { label: 'a redirect to another host', fault: { kind: 'redirect', location: 'http://127.0.0.1:9/elsewhere' }, message: /redirected the request to 127\.0\.0\.1:9/ },
+  { label: 'an HTML error page', fault: { kind: 'malformed' }, message: /sent a web page/ },
+  { label: 'data of the wrong shape', fault: { kind: 'status', status: 200, body: { surprise: true } }, message: /unexpected shape/ },
+  { label: '503 with Retry-After: 100000', fault: { kind: 'status', status: 503, headers: { 'retry-after': '100000' } }, message: /asked us to wait \(HTTP 503\); the next try is after/ },
+  { label: '429 with Retry-After: 30', fault: { kind: 'status', status: 429, headers: { 'retry-after': '30' } }, message: /asked us to wait \(HTTP 429\)/ },
+]
+
+describe('cli sync against a hostile Raider.IO', () => {
+  it.each(cases)('$label: exit 1 in bounded time, a clear message, nothing stored lost', async ({ fault, message }) => {
+    blizzard([])
+    logs([])
+    raiderio([run('Murder Row', 12, RESET + HOUR)])
+    await cli('track', 'us/area-52/Thrall')
+    expect((await cli('sync')).code).toBe(0)
+
+    h.apis.raiderio.server.failNext(/characters\/profile/, fault, 20)
+    const started = Date.now()
+    const result = await cli('sync', '--json', '--time-limit', '3')
+    expect(Date.now() - started).toBeLessThan(10_000)
+    expect(result.code).toBe(1)
+    const [report] = (JSON.parse(result.stdout) as { results: { sources: { raiderio: { status: string; error: string } }; dungeons: { runs: { dungeon: string }[] } }[] }).results
+    expect(report?.sources.raiderio.status).toBe('error')
+    expect(report?.sources.raiderio.error).toMatch(message)
+    expect(report?.dungeons.runs.map((r) => r.dungeon)).toEqual(['Murder Row'])
+    expect(result.stderr).toBe('') // --json: stdout only, no stack trace anywhere
+  }, 20_000)
+})
