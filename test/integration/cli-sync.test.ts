@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { runCli, type CliIo } from '../../main/cli/run.ts'
+import { databasePath } from '../../main/data-dir.ts'
+import { openStore } from '../../main/store/db.ts'
 import { blizzardEncounters, blizzardKeystoneProfile, raiderIoProfile, raiderIoRun } from '../fakes/builders.ts'
 import { useCoreHarness } from '../support/core-harness.ts'
 
@@ -264,5 +266,31 @@ describe('cli: honest error mapping', () => {
     const report = ((await cli('sync', '--json')).json() as { results: { sources: { blizzard: { error: string } } }[] }).results[0]
     expect(report?.sources.blizzard.error).toContain("Blizzard's token address")
     expect(report?.sources.blizzard.error).toContain('answered 404 Not Found')
+  })
+})
+
+describe('cli: each character on its own', () => {
+  it('one character\'s failed save does not abort the others: every result is printed, exit 1', async () => {
+    thrallEverywhere()
+    h.apis.raiderio.setProfile('us', 'area-52', 'Jaina', raiderIoProfile([], [], { name: 'Jaina', realm: 'Area 52' }))
+    await cli('track', 'us/area-52/Thrall')
+    await cli('track', 'us/area-52/Jaina')
+    // Hold Thrall's Raider.IO answer, remove Thrall meanwhile (as the other process could): his save fails.
+    let arrived: () => void = () => {}
+    const reached = new Promise<void>((resolve) => (arrived = resolve))
+    let release: () => void = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    h.apis.raiderio.server.gate = (path) => (path.includes('characters/profile') && h.apis.raiderio.server.requests.at(-1)?.query.get('name') === 'Thrall' ? (arrived(), held) : undefined)
+    const running = cli('sync', '--json')
+    await reached
+    const other = openStore(databasePath(h.dataDir))
+    other.sqlite.prepare("delete from characters where name = 'Thrall'").run()
+    other.close()
+    release()
+    const result = await running
+    expect(result.code).toBe(1)
+    const json = result.json() as { results: { character: { name: string } }[]; errors: { character: { name: string }; error: string }[] }
+    expect(json.results.map((r) => r.character.name)).toEqual(['Jaina'])
+    expect(json.errors).toEqual([{ character: { region: 'us', realm: 'area-52', name: 'Thrall' }, error: 'The sync of Thrall was not saved: the character was removed while it synced.' }])
   })
 })

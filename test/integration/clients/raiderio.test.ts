@@ -89,6 +89,16 @@ describe('Raider.IO periods and static data', () => {
     expect(await client().periods()).toEqual([])
   })
 
+  it('ignores a "week" that is not 7 days (± 1 hour), such as one from 1970 to 9999', async () => {
+    fake.periods = { periods: [
+      { region: 'us', current: { period: 1091, start: '1970-01-01T00:00:00Z', end: '9999-12-31T00:00:00Z' } },
+      { region: 'eu', current: { period: 1091, start: '2026-11-25T04:00:00Z', end: '2026-11-25T08:00:00Z' } },
+      // An hour late, as after a long maintenance: still a week.
+      { region: 'kr', current: { period: 1091, start: '2026-11-25T22:00:00Z', end: '2026-12-02T23:00:00Z' } },
+    ] }
+    expect((await client().periods()).map((p) => p.region)).toEqual(['kr'])
+  })
+
   it('selects the raids running at an instant from the static data (event raids drop out)', async () => {
     const data = await client().raidingStaticData(10)
     expect(currentRaids(data, 'us', Date.parse('2024-11-01T00:00:00Z')).map((r) => r.slug).sort()).toEqual(['blackrock-depths', 'nerubar-palace'])
