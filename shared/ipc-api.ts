@@ -1,6 +1,6 @@
 import type { WeekWindow } from './domain/reset.ts'
 import type { RowTrust } from './domain/row-status.ts'
-import type { Difficulty, DungeonVaultSlot, RaidEvidenceKind, RaidVaultSlot, Region, SourceId } from './domain/types.ts'
+import type { Difficulty, DungeonVaultSlot, RaidEvidenceKind, RaidVaultSlot, Region, SourceId, WorldActivity, WorldVaultSlot } from './domain/types.ts'
 import type { AppError, Result } from './result.ts'
 
 /**
@@ -38,6 +38,7 @@ export interface CharacterOverview extends CharacterSummary {
   week: Pick<WeekWindow, 'period' | 'start' | 'end'>
   raid: RaidVaultSlot[]
   dungeons: DungeonVaultSlot[]
+  world: WorldVaultSlot[]
   /** How far each row can be trusted: an `unknown` row's slots say nothing, a `partial` one's are a lower bound. */
   trust: WeekTrustView
   lastSyncedAt: number | null
@@ -59,20 +60,24 @@ export interface BossView {
 export interface RunView {
   dungeon: string
   level: number
+  /** For Heroic and Mythic 0 runs (from Blizzard's counters): when the counter last moved, 0 if unknown. */
   completedAt: number
   timed: boolean | null
   sources: SourceId[]
+  kind?: 'heroic' | 'mythic0'
 }
 
 export interface WeekTrustView {
   raid: RowTrust
   dungeons: RowTrust
+  world: RowTrust
 }
 
 export interface WeekVaultView {
   week: Pick<WeekWindow, 'period' | 'start' | 'end'>
   raid: { bosses: BossView[]; slots: RaidVaultSlot[] }
   dungeons: { runs: RunView[]; slots: DungeonVaultSlot[] }
+  world: { activities: WorldActivity[]; slots: WorldVaultSlot[] }
   trust: WeekTrustView
   /** The last successful read of any source during the week. */
   syncedAt: number | null

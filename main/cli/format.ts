@@ -2,14 +2,14 @@ import { DIFFICULTY_LABELS } from '../../shared/domain/difficulty.ts'
 import { levelLabel, SOURCE_LABELS } from '../../shared/domain/labels.ts'
 import { rewardText } from '../../shared/domain/reward.ts'
 import type { RowStatus } from '../../shared/domain/row-status.ts'
-import { SOURCE_IDS, type DungeonVaultSlot, type RaidVaultSlot } from '../../shared/domain/types.ts'
+import { SOURCE_IDS, type VaultSlot } from '../../shared/domain/types.ts'
 import type { VaultReport } from '../sync/vault-report.ts'
 
 /** Human-readable output of the CLI: compact tables, times in UTC. */
 
 const utc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`
 
-function slotText(slot: RaidVaultSlot | DungeonVaultSlot, label: string | null): string {
+function slotText(slot: VaultSlot, label: string | null): string {
   if (!slot.unlocked || label === null) return `[${slot.progress}/${slot.threshold}]`
   return `[${label}${slot.reward ? ` ${rewardText(slot.reward)}` : ''}]`
 }
@@ -31,16 +31,22 @@ export function formatVault(report: VaultReport): string {
   const { character, week, raid, dungeons } = report
   const raidSlots = raid.slots.map((s) => slotText(s, s.difficulty && DIFFICULTY_LABELS[s.difficulty]))
   const dungeonSlots = dungeons.slots.map((s) => slotText(s, s.level === null ? null : levelLabel(s.level)))
+  const worldSlots = report.world.slots.map((s) => slotText(s, s.tier === null ? null : `Tier ${s.tier}`))
   const lines = [
     `${character.name} · ${character.region}/${character.realm} · week ${utc(week.start)} → ${utc(week.end)} UTC`,
     ...rowLines('Raid', raid.status, raid.reasons, raidSlots),
     ...rowLines('Dungeons', dungeons.status, dungeons.reasons, dungeonSlots),
+    ...rowLines('World', report.world.status, report.world.reasons, worldSlots),
   ]
   if (raid.bosses.length > 0) {
     lines.push(`  Bosses    ${raid.bosses.map((b) => `${b.name} (${DIFFICULTY_LABELS[b.difficulty]}; ${b.sources.map((s) => SOURCE_LABELS[s]).join(', ')})`).join(', ')}`)
   }
   if (dungeons.runs.length > 0) {
-    lines.push(`  Runs      ${dungeons.runs.map((r) => `${levelLabel(r.level)} ${r.dungeon} (${r.completedAt.slice(5, 10)})`).join(', ')}`)
+    // Heroic and Mythic 0 runs come from counters: their date is only when the counter last moved.
+    lines.push(`  Runs      ${dungeons.runs.map((r) => `${levelLabel(r.level)} ${r.dungeon}${r.kind === 'keystone' ? ` (${r.completedAt.slice(5, 10)})` : ''}`).join(', ')}`)
+  }
+  if (report.world.activities.length > 0) {
+    lines.push(`  World     ${report.world.activities.map((a) => `${a.count} × ${a.name}${a.kind === 'delve' ? '' : ` (tier ${a.tier})`}`).join(', ')}`)
   }
   const sources = SOURCE_IDS.map((id) => {
     const s = report.sources[id]

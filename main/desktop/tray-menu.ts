@@ -26,7 +26,7 @@ export interface TrayActions {
 }
 
 /**
- * `Thrall · Raid 2/3 · M+ ≥1/3`-style summary: unlocked slots per row, "≥" when the row is
+ * `Thrall · Raid 2/3 · M+ ≥1/3 · World ?/3`-style summary: unlocked slots per row, "≥" when the row is
  * partial (a lower bound) and "?" when unknown (never a 0 nobody checked).
  */
 export function traySummary(character: CharacterOverview): string {
@@ -35,7 +35,7 @@ export function traySummary(character: CharacterOverview): string {
     const unlocked = slots.filter((s) => s.unlocked).length
     return `${status === 'partial' ? '≥' : ''}${unlocked}/${slots.length}`
   }
-  return `${character.name} · Raid ${row(character.raid, character.trust.raid.status)} · M+ ${row(character.dungeons, character.trust.dungeons.status)}`
+  return `${character.name} · Raid ${row(character.raid, character.trust.raid.status)} · M+ ${row(character.dungeons, character.trust.dungeons.status)} · World ${row(character.world, character.trust.world.status)}`
 }
 
 /** The tray menu: Sync all (with progress, disabled while running), one line per character, last sync, Open, Quit. */

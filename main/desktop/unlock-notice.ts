@@ -1,7 +1,7 @@
 import { DIFFICULTY_LABELS } from '../../shared/domain/difficulty.ts'
 import { levelLabel } from '../../shared/domain/labels.ts'
 import { rewardText } from '../../shared/domain/reward.ts'
-import type { DungeonVaultSlot, RaidVaultSlot } from '../../shared/domain/types.ts'
+import type { DungeonVaultSlot, RaidVaultSlot, VaultSlot, WorldVaultSlot } from '../../shared/domain/types.ts'
 import type { CharacterOverview } from '../../shared/ipc-api.ts'
 
 /**
@@ -13,10 +13,11 @@ export function unlockNotice(before: CharacterOverview | undefined, after: Chara
   // Slots that are unlocked now and were not before, with their position (1–3) in the row.
   const fresh = <T extends { unlocked: boolean }>(previous: readonly T[], next: readonly T[]) =>
     next.flatMap((slot, i) => (slot.unlocked && !previous[i]?.unlocked ? [{ slot, number: i + 1 }] : []))
-  const reward = (slot: RaidVaultSlot | DungeonVaultSlot) => (slot.reward ? ` ${rewardText(slot.reward)}` : '')
+  const reward = (slot: VaultSlot) => (slot.reward ? ` ${rewardText(slot.reward)}` : '')
   const raid = fresh<RaidVaultSlot>(before.raid, after.raid).map(({ slot, number }) => `Raid slot ${number}${slot.difficulty ? ` (${DIFFICULTY_LABELS[slot.difficulty]}${reward(slot)})` : ''}`)
   const dungeons = fresh<DungeonVaultSlot>(before.dungeons, after.dungeons).map(({ slot, number }) => `Dungeon slot ${number}${slot.level !== null ? ` (${levelLabel(slot.level)}${reward(slot)})` : ''}`)
-  const unlocked = [...raid, ...dungeons]
+  const world = fresh<WorldVaultSlot>(before.world, after.world).map(({ slot, number }) => `World slot ${number}${slot.tier !== null ? ` (tier ${slot.tier}${reward(slot)})` : ''}`)
+  const unlocked = [...raid, ...dungeons, ...world]
   if (unlocked.length === 0) return null
   return { title: `${after.name} unlocked ${unlocked.length === 1 ? 'a vault slot' : `${unlocked.length} vault slots`}`, body: unlocked.join(', ') }
 }

@@ -28,6 +28,7 @@ export function characterOverview(core: Core, character: TrackedCharacter, nextS
     week: { period: week.period, start: week.start, end: week.end },
     raid: vault.raid.slots,
     dungeons: vault.dungeons.slots,
+    world: vault.world.slots,
     trust,
     lastSyncedAt: lastReadAt,
     nextSyncAt,
@@ -48,6 +49,7 @@ export function characterVaultView(core: Core, character: TrackedCharacter, next
       week: { period: week.period, start: week.start, end: week.end },
       raid: { bosses: vault.raid.bosses.map((b) => ({ ...b, parsePercent: parseOf(b.name, b.difficulty) })), slots: vault.raid.slots },
       dungeons: { runs: vault.dungeons.runs, slots: vault.dungeons.slots },
+      world: vault.world,
       trust,
       syncedAt: lastReadAt,
     }

@@ -150,6 +150,60 @@ export const sourceSyncStatus = sqliteTable(
 )
 
 /**
+ * This week's first capture of the statistics and quests the World row is read from (only the ids the
+ * season tracks), the baseline that weekly counts are measured against (game-rules.md §7). `clean` says
+ * nothing had changed yet this week when it was taken, so counting from it misses nothing.
+ */
+export const activitySnapshots = sqliteTable(
+  'activity_snapshots',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    characterId: integer('character_id')
+      .notNull()
+      .references(() => characters.id, { onDelete: 'cascade' }),
+    weekStart: integer('week_start').notNull(),
+    capturedAt: integer('captured_at').notNull(),
+    /** JSON `{ [statisticId]: quantity }` of the tracked statistics at capture time. */
+    statisticsJson: text('statistics_json'),
+    /** JSON array of the tracked quest ids seen missing from the completed list at any read this week. */
+    absentQuestsJson: text('absent_quests_json'),
+    cleanStatistics: integer('clean_statistics', { mode: 'boolean' }),
+    cleanQuests: integer('clean_quests', { mode: 'boolean' }),
+  },
+  (t) => [index('activity_snapshot_time').on(t.characterId, t.capturedAt)],
+)
+
+/**
+ * Activities proved in a week: delves by tier, Prey hunts, world activities (the World row) and Heroic
+ * and Mythic 0 dungeon runs (the dungeon row), each with its count and what proved it.
+ */
+export const activityObservations = sqliteTable(
+  'activity_observations',
+  {
+    characterId: integer('character_id')
+      .notNull()
+      .references(() => characters.id, { onDelete: 'cascade' }),
+    weekStart: integer('week_start').notNull(),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    tier: integer('tier').notNull(),
+    source: text('source').notNull(),
+    count: integer('count').notNull(),
+    /** When the evidence was first seen (inside its week); how the week finds it. */
+    firstSeenAt: integer('first_seen_at').notNull(),
+    /** The statistic's last-updated time, when known: the best guess of when it happened. */
+    happenedAt: integer('happened_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.characterId, t.weekStart, t.kind, t.name, t.source] }),
+    index('activity_observation_time').on(t.characterId, t.firstSeenAt),
+    check('activity_kind', sql`${t.kind} in ('delve', 'prey', 'world', 'heroic', 'mythic0')`),
+    check('activity_source', sql`${t.source} in ('blizzard', 'snapshot')`),
+    check('activity_count', sql`${t.count} > 0`),
+  ],
+)
+
+/**
  * Every successful read of one evidence feed (e.g. Blizzard's raid encounters), kept for a few weeks:
  * a vault row is only as trustworthy as the reads that happened during its week (row-status.ts).
  */

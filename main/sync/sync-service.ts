@@ -1,20 +1,23 @@
 import { previousWeek, weekContaining, type WeekWindow } from '../../shared/domain/reset.ts'
 import type { EvidenceFeed } from '../../shared/domain/row-status.ts'
+import { isPreseason, seasonForPeriod } from '../../shared/domain/seasons.ts'
 import { SOURCE_IDS, type SourceId } from '../../shared/domain/types.ts'
 import type { BlizzardClient } from '../clients/blizzard/client.ts'
-import type { CharacterProfileSummary, EncounterProgress, KeystoneProfile } from '../clients/blizzard/parse.ts'
+import type { CharacterProfileSummary, EncounterProgress, KeystoneProfile, StatisticValue } from '../clients/blizzard/parse.ts'
 import type { RaiderIoClient } from '../clients/raiderio/client.ts'
 import type { RaiderIoProfile } from '../clients/raiderio/parse.ts'
 import { SourceError } from '../clients/source-error.ts'
 import type { LoggedKillsResult, ParsesResult, WarcraftLogsClient } from '../clients/warcraftlogs/client.ts'
 import { updateCharacterProfile, type TrackedCharacter } from '../store/characters-repo.ts'
 import type { Db, Store } from '../store/db.ts'
+import { getActivityBaseline, recordActivities, saveActivityBaseline } from '../store/activity-repo.ts'
 import { recordFeedSuccesses } from '../store/feed-successes-repo.ts'
 import { firstSnapshotOfWeek, recordEncounterSnapshot, recordKeystoneRuns, recordRaidKills } from '../store/observations-repo.ts'
 import { replaceBossParses } from '../store/parses-repo.ts'
 import { getSourceStatus, recordSourceOutcome } from '../store/sync-status-repo.ts'
 import { StoreError, storeErrorFrom } from '../store/store-error.ts'
 import { saveVaultResult } from '../store/vault-results-repo.ts'
+import { activityEvidence } from './activity-evidence.ts'
 import { blizzardKills, blizzardRuns, loggedKills, raiderIoRuns, snapshotEntries, snapshotKills } from './evidence.ts'
 import type { SyncEvents } from './events.ts'
 import { SNAPSHOT_ROSTER_WARNING, type RaidRoster, type SeasonContext } from './season-context.ts'
@@ -65,6 +68,8 @@ interface Fetched {
   encounters?: EncounterProgress[]
   keystone?: KeystoneProfile
   profile?: CharacterProfileSummary
+  statistics?: StatisticValue[]
+  quests?: number[]
   warcraftlogs?: { kills: LoggedKillsResult; parses: ParsesResult | null }
   raiderio?: RaiderIoProfile
 }
@@ -83,6 +88,8 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     // Logs are filtered by a lower bound only; exact week windows are applied after fetching.
     const since = previousWeek(weekContaining(character.region, startedAt, season.storedPeriods())).start - DAY_MS
 
+    // The World row's statistics and quests are only asked for when the season's ids are known.
+    const activitySources = seasonForPeriod(weekContaining(character.region, startedAt, season.storedPeriods()).period)?.activities
     const plan = planSources(store.db, character, options, startedAt)
     const fetched: Fetched = {}
     const reports = {} as Record<SourceId, SourceReport>
@@ -91,17 +98,25 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     const tasks: Record<SourceId, () => Promise<void>> = {
       blizzard: async () => {
         const blizzard = clients.blizzard!
-        const [encounters, keystone, profile] = await Promise.allSettled([
+        const skipped = Promise.resolve(undefined)
+        const [encounters, keystone, profile, statistics, quests] = await Promise.allSettled([
           blizzard.raidEncounters(character, options.signal),
           blizzard.keystoneProfile(character, options.signal),
           blizzard.characterProfile(character, options.signal),
+          activitySources ? blizzard.achievementStatistics(character, options.signal) : skipped,
+          activitySources ? blizzard.completedQuests(character, options.signal) : skipped,
         ])
         if (encounters.status === 'fulfilled') fetched.encounters = encounters.value.value
         if (keystone.status === 'fulfilled') fetched.keystone = keystone.value
         // The profile summary only decorates the UI; its failure does not fail the source.
         if (profile.status === 'fulfilled') fetched.profile = profile.value
+        if (statistics.status === 'fulfilled' && statistics.value) fetched.statistics = statistics.value.value
+        if (quests.status === 'fulfilled' && quests.value) fetched.quests = quests.value.value
+        // Every endpoint's answer is kept above; the source reports the first failure, naming the endpoint.
         if (encounters.status === 'rejected') throw encounters.reason
         if (keystone.status === 'rejected') throw withContext(keystone.reason, "Blizzard's Mythic+ profile")
+        if (statistics.status === 'rejected') throw withContext(statistics.reason, "Blizzard's statistics")
+        if (quests.status === 'rejected') throw withContext(quests.reason, "Blizzard's completed quests")
       },
       warcraftlogs: async () => {
         const wcl = clients.warcraftlogs!
@@ -215,6 +230,8 @@ function succeededFeeds(fetched: Fetched): EvidenceFeed[] {
   const feeds: EvidenceFeed[] = []
   if (fetched.encounters) feeds.push('blizzard.encounters')
   if (fetched.keystone) feeds.push('blizzard.keystone')
+  if (fetched.statistics) feeds.push('blizzard.statistics')
+  if (fetched.quests) feeds.push('blizzard.quests')
   if (fetched.warcraftlogs) feeds.push('warcraftlogs.kills')
   if (fetched.raiderio) feeds.push('raiderio.runs')
   return feeds
@@ -271,6 +288,13 @@ function recordEvidence(tx: Db, character: TrackedCharacter, fetched: Fetched, w
   }
   if (keystone) {
     for (const [weekStart, runs] of blizzardRuns(keystone.runs, windows)) recordKeystoneRuns(tx, character.id, weekStart, runs, at)
+  }
+  const activitySources = seasonForPeriod(week.period)?.activities
+  if (activitySources && (fetched.statistics || fetched.quests)) {
+    const preseason = isPreseason(seasonForPeriod(week.period)!, week.period)
+    const evidence = activityEvidence(activitySources, { statistics: fetched.statistics, quests: fetched.quests }, getActivityBaseline(tx, character.id, week), week, preseason, at)
+    saveActivityBaseline(tx, character.id, week.start, evidence.baseline)
+    recordActivities(tx, character.id, week.start, evidence.observations, at)
   }
   if (profile) {
     const { className, specName, itemLevel, lastLoginAt } = profile

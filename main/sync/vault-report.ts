@@ -1,6 +1,6 @@
 import type { WeekWindow } from '../../shared/domain/reset.ts'
 import type { RowStatus } from '../../shared/domain/row-status.ts'
-import { SOURCE_IDS, type CharacterRef, type Difficulty, type DungeonVaultSlot, type RaidEvidenceKind, type RaidVaultSlot, type SourceId } from '../../shared/domain/types.ts'
+import { SOURCE_IDS, type CharacterRef, type Difficulty, type DungeonVaultSlot, type RaidEvidenceKind, type RaidVaultSlot, type RunKind, type SourceId, type WorldActivity, type WorldVaultSlot } from '../../shared/domain/types.ts'
 import type { WeeklyVault } from '../../shared/domain/weekly-vault.ts'
 import type { SourcesConfig } from '../config.ts'
 import type { TrackedCharacter } from '../store/characters-repo.ts'
@@ -16,7 +16,8 @@ export interface VaultReport {
   character: { region: CharacterRef['region']; realm: string; name: string }
   week: { start: string; end: string }
   raid: { status: RowStatus; reasons: string[]; bosses: { name: string; difficulty: Difficulty; sources: RaidEvidenceKind[] }[]; slots: RaidVaultSlot[] }
-  dungeons: { status: RowStatus; reasons: string[]; runs: { dungeon: string; level: number; completedAt: string; sources: SourceId[] }[]; slots: DungeonVaultSlot[] }
+  dungeons: { status: RowStatus; reasons: string[]; runs: { dungeon: string; level: number; completedAt: string; sources: SourceId[]; kind: RunKind }[]; slots: DungeonVaultSlot[] }
+  world: { status: RowStatus; reasons: string[]; activities: WorldActivity[]; slots: WorldVaultSlot[] }
   sources: Record<SourceId, { status: SourceRunStatus; syncedAt: string | null; error: string | null }>
   syncedAt: string | null
   warnings: string[]
@@ -49,8 +50,14 @@ export function vaultReport({ character, week, vault, trust, sources, syncedAt, 
     dungeons: {
       status: trust.dungeons.status,
       reasons: [...trust.dungeons.reasons],
-      runs: vault.dungeons.runs.map((r) => ({ dungeon: r.dungeon, level: r.level, completedAt: new Date(r.completedAt).toISOString(), sources: [...r.sources] })),
+      runs: vault.dungeons.runs.map((r) => ({ dungeon: r.dungeon, level: r.level, completedAt: new Date(r.completedAt).toISOString(), sources: [...r.sources], kind: r.kind ?? 'keystone' })),
       slots: vault.dungeons.slots.map(({ threshold, progress, unlocked, level, itemLevel, reward }) => ({ threshold, progress, unlocked, level, itemLevel, reward })),
+    },
+    world: {
+      status: trust.world.status,
+      reasons: [...trust.world.reasons],
+      activities: vault.world.activities.map(({ kind, name, tier, count, sources }) => ({ kind, name, tier, count, sources: [...sources] })),
+      slots: vault.world.slots.map(({ threshold, progress, unlocked, tier, itemLevel, reward }) => ({ threshold, progress, unlocked, tier, itemLevel, reward })),
     },
     sources: Object.fromEntries(SOURCE_IDS.map((s) => [s, { status: sources[s].status, syncedAt: iso(sources[s].syncedAt), error: sources[s].error?.message ?? null }])) as VaultReport['sources'],
     syncedAt: iso(syncedAt),

@@ -1,10 +1,12 @@
 import { countBossesOnce, mergeKeystoneRuns } from '../../shared/domain/merge.ts'
 import type { WeekWindow } from '../../shared/domain/reset.ts'
-import { dungeonRowTrust, raidRowTrust, type EvidenceFeed, type FeedFacts, type RowTrust, type SourceState } from '../../shared/domain/row-status.ts'
+import { dungeonRowTrust, raidRowTrust, worldRowTrust, type EvidenceFeed, type FeedFacts, type RowTrust, type SourceState } from '../../shared/domain/row-status.ts'
 import { seasonForPeriod } from '../../shared/domain/seasons.ts'
-import { SOURCE_IDS, type SourceId } from '../../shared/domain/types.ts'
+import { SOURCE_IDS, type KeystoneRun, type SourceId, type WorldActivity } from '../../shared/domain/types.ts'
 import { buildWeeklyVault, type WeeklyVault } from '../../shared/domain/weekly-vault.ts'
 import type { SourcesConfig } from '../config.ts'
+import { getActivityBaseline, listActivities, type ActivityObservation } from '../store/activity-repo.ts'
+import { getCharacter } from '../store/characters-repo.ts'
 import type { Db } from '../store/db.ts'
 import { feedCoverage } from '../store/feed-successes-repo.ts'
 import { listKeystoneRuns, listRaidKills } from '../store/observations-repo.ts'
@@ -16,6 +18,7 @@ import type { RaidRoster } from './season-context.ts'
 export interface WeekTrust {
   raid: RowTrust
   dungeons: RowTrust
+  world: RowTrust
 }
 
 /** One week's vault as the app shows it: the slots from stored evidence and how far to trust them. */
@@ -41,8 +44,12 @@ export function configuredSources(config: Pick<SourcesConfig, 'blizzard' | 'warc
  */
 export function weekVault(db: Db, characterId: number, week: WeekWindow, roster: RaidRoster | undefined, configured: ConfiguredSources, now: number): WeekVault {
   const kills = inRoster(listRaidKills(db, characterId, week), roster?.bosses)
-  const runs = mergeKeystoneRuns(listKeystoneRuns(db, characterId, week))
-  const vault = buildWeeklyVault(countBossesOnce(kills), runs, seasonForPeriod(week.period))
+  const season = seasonForPeriod(week.period)
+  const observed = listActivities(db, characterId, week)
+  const keystoneRuns = mergeKeystoneRuns(listKeystoneRuns(db, characterId, week))
+  // Heroic and Mythic 0 runs come from counters, not run lists: they are never merged with keystones.
+  const runs = [...keystoneRuns, ...statisticRuns(observed)]
+  const vault = buildWeeklyVault(countBossesOnce(kills), runs, season, worldActivities(observed), week.period)
 
   const states = Object.fromEntries(SOURCE_IDS.map((source) => [source, sourceState(db, characterId, source, configured[source])])) as Record<SourceId, SourceState>
   const facts = (feed: EvidenceFeed, source: SourceId): FeedFacts => ({ source, state: states[source], ...feedCoverage(db, characterId, feed, week) })
@@ -51,7 +58,12 @@ export function weekVault(db: Db, characterId: number, week: WeekWindow, roster:
     warcraftlogs: facts('warcraftlogs.kills', 'warcraftlogs'),
     raiderio: facts('raiderio.runs', 'raiderio'),
     blizzardKeystone: facts('blizzard.keystone', 'blizzard'),
+    statistics: facts('blizzard.statistics', 'blizzard'),
+    quests: facts('blizzard.quests', 'blizzard'),
   }
+  const baseline = getActivityBaseline(db, characterId, week)
+  const baselineFacts = baseline ? { capturedAt: baseline.capturedAt, cleanStatistics: baseline.cleanStatistics, cleanQuests: baseline.cleanQuests } : null
+  const dungeonSlotsNeed = Math.max(...vault.dungeons.slots.map((s) => s.threshold))
   const trust: WeekTrust = {
     raid: raidRowTrust({
       week,
@@ -61,10 +73,44 @@ export function weekVault(db: Db, characterId: number, week: WeekWindow, roster:
       loggedKillTimes: kills.filter((k) => k.source === 'warcraftlogs' && k.killedAt !== null).map((k) => k.killedAt as number),
       rosterKnown: roster !== undefined,
     }),
-    dungeons: dungeonRowTrust({ week, now, raiderio: feeds.raiderio, blizzardKeystone: feeds.blizzardKeystone }),
+    dungeons: dungeonRowTrust({
+      week,
+      now,
+      raiderio: feeds.raiderio,
+      blizzardKeystone: feeds.blizzardKeystone,
+      heroic: season?.activities ? { statistics: feeds.statistics, baseline: baselineFacts, knownRuns: runs.length, slotsNeed: dungeonSlotsNeed } : undefined,
+    }),
+    world: worldRowTrust({ week, now, researched: season?.activities !== undefined, statistics: feeds.statistics, quests: feeds.quests, baseline: baselineFacts, lastLoginAt: getCharacter(db, characterId)?.lastLoginAt ?? null }),
   }
   const reads = Object.values(feeds).map((f) => f.lastInWeek).filter((at): at is number => at !== null)
   return { week, vault, trust, lastReadAt: reads.length > 0 ? Math.max(...reads) : null }
+}
+
+/** The week's World activities: one entry per kind, name and tier, counts of all evidence added up. */
+function worldActivities(observed: readonly ActivityObservation[]): WorldActivity[] {
+  const byKey = new Map<string, WorldActivity>()
+  for (const o of observed) {
+    if (o.kind !== 'delve' && o.kind !== 'prey' && o.kind !== 'world') continue
+    const key = `${o.kind}:${o.name}:${o.tier}`
+    const seen = byKey.get(key)
+    // 'blizzard' (before the baseline) and 'snapshot' (since it) cover different times: they add up.
+    if (seen) {
+      seen.count += o.count
+      if (!seen.sources.includes(o.source)) seen.sources.push(o.source)
+    } else {
+      byKey.set(key, { kind: o.kind, name: o.name, tier: o.tier, count: o.count, sources: [o.source] })
+    }
+  }
+  return [...byKey.values()].sort((a, b) => b.tier - a.tier || a.name.localeCompare(b.name))
+}
+
+/** Heroic (level 0) and Mythic 0 (level 1) runs proved by Blizzard's statistics, one entry per run. */
+function statisticRuns(observed: readonly ActivityObservation[]): KeystoneRun[] {
+  return observed.flatMap((o) => {
+    if (o.kind !== 'heroic' && o.kind !== 'mythic0') return []
+    const run: KeystoneRun = { dungeon: o.name, level: o.kind === 'heroic' ? 0 : 1, completedAt: o.happenedAt ?? 0, timed: null, sources: ['blizzard'], kind: o.kind }
+    return Array.from({ length: o.count }, () => ({ ...run, sources: [...run.sources] }))
+  })
 }
 
 function sourceState(db: Db, characterId: number, source: SourceId, configured: boolean): SourceState {

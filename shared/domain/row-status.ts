@@ -18,7 +18,7 @@ export interface RowTrust {
 }
 
 /** The separately read pieces of evidence: one failing never hides another's answer. */
-export const EVIDENCE_FEEDS = ['blizzard.encounters', 'blizzard.keystone', 'warcraftlogs.kills', 'raiderio.runs'] as const
+export const EVIDENCE_FEEDS = ['blizzard.encounters', 'blizzard.keystone', 'blizzard.statistics', 'blizzard.quests', 'warcraftlogs.kills', 'raiderio.runs'] as const
 export type EvidenceFeed = (typeof EVIDENCE_FEEDS)[number]
 
 /** The source a feed belongs to. */
@@ -55,6 +55,27 @@ export interface DungeonRowInput {
   now: number
   raiderio: FeedFacts
   blizzardKeystone: FeedFacts
+  /** Heroic (and pre-season Mythic 0) runs, read from Blizzard's statistics; absent where not researched. */
+  heroic?: { statistics: FeedFacts; baseline: BaselineFacts | null; knownRuns: number; slotsNeed: number }
+}
+
+/** When this week's activity baseline was taken, and whether anything had already changed by then. */
+export interface BaselineFacts {
+  capturedAt: number
+  cleanStatistics: boolean | null
+  cleanQuests: boolean | null
+}
+
+export interface WorldRowInput {
+  week: { start: number; end: number }
+  now: number
+  /** False when the season's activity ids are not in the app's season data. */
+  researched: boolean
+  statistics: FeedFacts
+  quests: FeedFacts
+  baseline: BaselineFacts | null
+  /** Blizzard's last_login_timestamp of the character, if known. */
+  lastLoginAt: number | null
 }
 
 /**
@@ -103,14 +124,45 @@ export function dungeonRowTrust(input: DungeonRowInput): RowTrust {
   const current = input.now < week.end
   const length = week.end - week.start
   const raiderIoCovered = raiderio.lastInWeek !== null || (raiderio.firstAfterWeek !== null && raiderio.firstAfterWeek < week.end + length)
+  let trust: RowTrust
   if (raiderIoCovered) {
-    const reasons = raiderio.state.kind === 'failing' ? [`${sourceTrouble(raiderio)}; its last answer is shown.`] : []
-    return { status: 'complete', reasons }
+    trust = { status: 'complete', reasons: raiderio.state.kind === 'failing' ? [`${sourceTrouble(raiderio)}; its last answer is shown.`] : [] }
+  } else if (blizzardKeystone.lastInWeek !== null) {
+    trust = { status: 'partial', reasons: [`Only Blizzard's Mythic+ profile answered during this week: it lists the best run per dungeon, not every run. ${sourceTrouble(raiderio, current)}.`] }
+  } else {
+    return { status: 'unknown', reasons: [`${sourceTrouble(raiderio, current)}.`, `${sourceTrouble(blizzardKeystone, current)}.`] }
   }
-  if (blizzardKeystone.lastInWeek !== null) {
-    return { status: 'partial', reasons: [`Only Blizzard's Mythic+ profile answered during this week: it lists the best run per dungeon, not every run. ${sourceTrouble(raiderio, current)}.`] }
+  // Heroic runs fill the row only while keystones leave slots open; once they do not, they cannot matter.
+  const heroic = input.heroic
+  if (!heroic || heroic.knownRuns >= heroic.slotsNeed) return trust
+  const missing = heroic.statistics.lastInWeek === null
+    ? `Heroic runs are not counted: ${sourceTrouble(heroic.statistics, current)}.`
+    : heroic.baseline?.cleanStatistics === false
+      ? `Heroic runs are counted since ${utcTime(heroic.baseline.capturedAt)} (one per dungeon before that).`
+      : undefined
+  return missing ? { status: 'partial', reasons: [...trust.reasons, missing] } : trust
+}
+
+/**
+ * World row (delves, Prey, world activities): read from Blizzard's statistics and completed quests.
+ * Complete when both answered this week and their baseline was taken before anything changed; partial
+ * when one part was not read or activity may have happened before the baseline ("counted since");
+ * unknown when neither answered. Always "as of the last logout": profile data changes only then.
+ */
+export function worldRowTrust(input: WorldRowInput): RowTrust {
+  const { statistics, quests, baseline } = input
+  const current = input.now < input.week.end
+  const logout = `As of the character's last logout${input.lastLoginAt === null ? '' : ` (last login ${utcTime(input.lastLoginAt)})`}: Blizzard updates this only when the character logs out.`
+  if (!input.researched) return { status: 'unknown', reasons: ["The World row of this season is not in the app's season data yet."] }
+  if (statistics.lastInWeek === null && quests.lastInWeek === null) {
+    return { status: 'unknown', reasons: [`${sourceTrouble(statistics, current)}.`] }
   }
-  return { status: 'unknown', reasons: [`${sourceTrouble(raiderio, current)}.`, `${sourceTrouble(blizzardKeystone, current)}.`] }
+  const reasons: string[] = []
+  if (statistics.lastInWeek === null) reasons.push(`Delves are not counted: Blizzard's statistics were not read this week (${sourceTrouble(statistics, current)}).`)
+  if (quests.lastInWeek === null) reasons.push(`Prey and world activities are not counted: Blizzard's completed quests were not read this week (${sourceTrouble(quests, current)}).`)
+  if (baseline?.cleanStatistics === false) reasons.push(`Delves are counted since ${utcTime(baseline.capturedAt)} (before that, at most one per tier).`)
+  if (baseline?.cleanQuests === false) reasons.push(`Prey and world activities are counted since ${utcTime(baseline.capturedAt)}.`)
+  return { status: reasons.length > 0 ? 'partial' : 'complete', reasons: [...reasons, logout] }
 }
 
 /** "Blizzard is not configured", "Raider.IO failed: HTTP 503 (since Nov 26 14:02 UTC)", "Blizzard has not answered since the reset". */

@@ -25,6 +25,22 @@ export interface RosterRaid {
   note?: string
 }
 
+/**
+ * Where the World row and the Heroic part of the dungeon row are read from Blizzard's profile API
+ * (game-rules.md §7–§8): achievement statistics (counters with a last-updated time) and completed quests.
+ */
+export interface ActivitySources {
+  /** The statistic "tier N delves completed" of each delve tier. */
+  delveTierStatistics: readonly { tier: number; statisticId: number }[]
+  /** Prey hunts: weekly quests per difficulty, each counted at the difficulty's tier. */
+  prey: readonly { difficulty: 'Normal' | 'Hard' | 'Nightmare'; tier: number; questIds: readonly number[] }[]
+  /** World activities: weekly quests, each counted as tier 1. */
+  worldQuests: readonly { name: string; questIds: readonly number[]; note?: string }[]
+  /** Heroic and Mythic completion statistics of the season's dungeons (no Heroic where none exists). */
+  dungeonStatistics: readonly { dungeon: string; heroicId: number | null; mythicId: number }[]
+  source: string
+}
+
 export interface SeasonVaultTable {
   id: string
   name: string
@@ -46,6 +62,14 @@ export interface SeasonVaultTable {
   dungeonRewards: readonly { minLevel: number; reward: Reward }[]
   /** Keystone levels above this reward the same as this level. */
   maxRewardLevel: number
+  /** Activities needed for World slots 1, 2 and 3. */
+  worldThresholds: readonly [number, number, number]
+  /** World reward by activity tier, as steps like `dungeonRewards` (tiers 1–11). */
+  worldRewards: readonly { minTier: number; reward: Reward }[]
+  /** The highest tier a World slot pays in the pre-season weeks (wowaudit PRESEASON_MAX_DELVE_VAULT_TIER). */
+  preseasonMaxWorldTier: number
+  /** Where its World row and Heroic runs are read from; undefined where not researched. */
+  activities?: ActivitySources
   /**
    * The season's raids as shipped with the app: used only while Raider.IO's static data has never been
    * fetched (Raider.IO stays the source of truth), and then with a warning. Empty when not researched.
@@ -57,6 +81,7 @@ export interface SeasonVaultTable {
 /** Thresholds that have held since May 2024 (wowaudit/core commit 692267d); used when no season table matches. */
 export const DEFAULT_RAID_THRESHOLDS = [2, 4, 6] as const
 export const DEFAULT_DUNGEON_THRESHOLDS = [1, 4, 8] as const
+export const DEFAULT_WORLD_THRESHOLDS = [2, 4, 8] as const
 
 const reward = (itemLevel: number, track: UpgradeTrack | null, rank: number | null, confirmed = true): Reward => ({ itemLevel, track, rank, confirmed })
 
@@ -84,6 +109,19 @@ export const SEASONS: readonly SeasonVaultTable[] = [
       { minLevel: 10, reward: reward(272, 'Myth', 1) },
     ],
     maxRewardLevel: 10,
+    worldThresholds: DEFAULT_WORLD_THRESHOLDS,
+    // Plumber a39daac (game-rules.md §7): T1–T8 233/237/240/243/246/250/256/259; T8 and up pay the same.
+    worldRewards: [
+      { minTier: 1, reward: reward(233, 'Veteran', 1) },
+      { minTier: 2, reward: reward(237, 'Veteran', null) },
+      { minTier: 3, reward: reward(240, 'Veteran', null) },
+      { minTier: 4, reward: reward(243, 'Veteran', null) },
+      { minTier: 5, reward: reward(246, 'Champion', 1) },
+      { minTier: 6, reward: reward(250, 'Champion', null) },
+      { minTier: 7, reward: reward(256, 'Champion', null) },
+      { minTier: 8, reward: reward(259, 'Hero', 1) },
+    ],
+    preseasonMaxWorldTier: 6,
     // Not researched boss by boss (game-rules.md §1 names the raids only); Raider.IO has them.
     roster: [],
     source: 'wowaudit/core SEASON_DATA[17] and ThingEngineering/wowthing-again 2e1d538a8 (both agree)',
@@ -119,6 +157,56 @@ export const SEASONS: readonly SeasonVaultTable[] = [
       { minLevel: 10, reward: reward(318, 'Myth', 1) },
     ],
     maxRewardLevel: 10,
+    worldThresholds: DEFAULT_WORLD_THRESHOLDS,
+    // wowthing-again 34f827f5e and in-game data (game-rules.md §7). wowaudit (older) differs at T1/T6/T7
+    // (272/298/302); T1 is unconfirmed in every source.
+    worldRewards: [
+      { minTier: 1, reward: reward(279, 'Veteran', 1, false) },
+      { minTier: 2, reward: reward(282, 'Veteran', null) },
+      { minTier: 3, reward: reward(285, 'Veteran', null) },
+      { minTier: 4, reward: reward(289, 'Veteran', null) },
+      { minTier: 5, reward: reward(292, 'Champion', 1) },
+      { minTier: 6, reward: reward(295, 'Champion', null) },
+      { minTier: 7, reward: reward(298, 'Champion', null) },
+      { minTier: 8, reward: reward(305, 'Hero', 1) },
+    ],
+    preseasonMaxWorldTier: 6,
+    activities: {
+      // Statistic 40765 + N is "tier N delves completed" (wowaudit delve_data.rb; 40734 is the total).
+      delveTierStatistics: Array.from({ length: 11 }, (_, i) => ({ tier: i + 1, statisticId: 40766 + i })),
+      // wowaudit/core e49d795 lib/constants/pve_constants.rb PREY_QUESTS; Normal = tier 1, Hard 5, Nightmare 8.
+      prey: [
+        { difficulty: 'Normal', tier: 1, questIds: [91124, 91110, 91100, 91105, 91115, 91114, 91113, 91121, 91107, 91117, 91101, 91095, 91102, 91106, 91111, 91116, 91098, 91099, 91122, 91123, 91103, 91097, 91112, 91096, 91118, 91109, 91119, 91108, 91120, 91104] },
+        { difficulty: 'Hard', tier: 5, questIds: [91240, 91255, 91245, 91230, 91222, 91220, 91242, 91232, 91252, 91247, 91246, 91253, 91224, 91251, 91234, 91244, 91218, 91212, 91250, 91238, 91243, 91249, 91236, 91216, 91214, 91210, 91248, 91254, 91226, 91228] },
+        { difficulty: 'Nightmare', tier: 8, questIds: [91241, 91256, 91261, 91269, 91259, 91233, 91231, 91221, 91265, 91225, 91260, 91258, 91264, 91219, 91235, 91237, 91223, 91239, 91213, 91268, 91266, 91211, 91267, 91227, 91263, 91217, 91257, 91215, 91229, 91262] },
+      ],
+      // game-rules.md §7 (wowaudit pve_constants.rb; Purging the Vaults from wowthing-again).
+      worldQuests: [
+        { name: 'Unity Against the Void', questIds: [93766, 93767, 93769, 93889, 93890, 93891, 93892, 93909, 93910, 93911, 93912, 93913, 94457] },
+        { name: 'Abundance', questIds: [89507] },
+        { name: "Saltheril's Soiree", questIds: [90573, 90574, 90575, 90576] },
+        { name: 'Stormarion Assault', questIds: [94581] },
+        { name: 'Legends of the Haranir', questIds: [89268], note: 'wowaudit notes this quest only shows that the activity was started.' },
+        { name: 'Purging the Vaults', questIds: [95520] },
+      ],
+      // wowaudit EXPANSION_DUNGEONS (game-rules.md §8); Season 2's returning keystone dungeons have a Mythic
+      // statistic only, and Altar of Fangs has no Heroic statistic.
+      dungeonStatistics: [
+        { dungeon: 'Den of Nalorakk', heroicId: 61651, mythicId: 61652 },
+        { dungeon: "Magisters' Terrace", heroicId: 61216, mythicId: 61217 },
+        { dungeon: 'Murder Row', heroicId: 61274, mythicId: 61275 },
+        { dungeon: 'Windrunner Spire', heroicId: 41294, mythicId: 41295 },
+        { dungeon: 'Maisara Caverns', heroicId: 61654, mythicId: 61655 },
+        { dungeon: 'Nexus-Point Xenas', heroicId: 61657, mythicId: 61658 },
+        { dungeon: 'The Blinding Vale', heroicId: 61660, mythicId: 61661 },
+        { dungeon: 'Voidscar Arena', heroicId: 61512, mythicId: 61513 },
+        { dungeon: 'Altar of Fangs', heroicId: null, mythicId: 62287 },
+        { dungeon: "Kings' Rest", heroicId: null, mythicId: 12763 },
+        { dungeon: 'Temple of Sethraliss', heroicId: null, mythicId: 12776 },
+        { dungeon: 'Ruby Life Pools', heroicId: null, mythicId: 16085 },
+      ],
+      source: 'wowaudit/core e49d795 (pve_constants.rb, delve_data.rb, quest_data.rb); game-rules.md §7–§8',
+    },
     // game-rules.md §6 (journal names from QuestionablyEpic InstanceDB.ts and wowaudit VALID_RAIDS "Season 2").
     roster: [
       {

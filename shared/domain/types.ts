@@ -46,6 +46,8 @@ export interface KeystoneRun {
   completedAt: number
   timed: boolean | null
   sources: SourceId[]
+  /** Absent for keystone runs; Heroic and Mythic 0 runs come from Blizzard's statistics. */
+  kind?: 'heroic' | 'mythic0'
 }
 
 /** Where a fact came from and when the app saw it. */
@@ -75,8 +77,38 @@ export interface DungeonVaultSlot {
   reward: SlotReward | null
 }
 
-/** Either kind of slot, for code that only needs the shared fields. */
-export type VaultSlot = RaidVaultSlot | DungeonVaultSlot
+/** One of the three World-row slots; `tier` is the activity tier (delve tier 1–11) it rewards. */
+export interface WorldVaultSlot {
+  threshold: number
+  progress: number
+  unlocked: boolean
+  tier: number | null
+  itemLevel: number | null
+  reward: SlotReward | null
+}
+
+/** Any kind of slot, for code that only needs the shared fields. */
+export type VaultSlot = RaidVaultSlot | DungeonVaultSlot | WorldVaultSlot
+
+/** What fills the World row: delves (by tier), Prey hunts and world activities (game-rules.md §7). */
+export const WORLD_ACTIVITY_KINDS = ['delve', 'prey', 'world'] as const
+export type WorldActivityKind = (typeof WORLD_ACTIVITY_KINDS)[number]
+
+/**
+ * Activities of one kind, name and tier done in a week. `sources`: 'snapshot' when a counter rose
+ * against this week's baseline, 'blizzard' when a last-updated time inside the week proves at least one.
+ */
+export interface WorldActivity {
+  kind: WorldActivityKind
+  name: string
+  tier: number
+  count: number
+  sources: RaidEvidenceKind[]
+}
+
+/** How a dungeon run was seen: a keystone (any source), or a Heroic / Mythic 0 run from Blizzard's statistics. */
+export const RUN_KINDS = ['keystone', 'heroic', 'mythic0'] as const
+export type RunKind = (typeof RUN_KINDS)[number]
 
 export function isRegion(value: string): value is Region {
   return (REGIONS as readonly string[]).includes(value)

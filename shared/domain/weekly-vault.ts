@@ -1,9 +1,10 @@
 import { z } from 'zod'
 import type { CountedBoss } from './merge.ts'
 import { UPGRADE_TRACKS } from './reward.ts'
-import type { SeasonVaultTable } from './seasons.ts'
-import { DIFFICULTIES, RAID_EVIDENCE_KINDS, SOURCE_IDS, type KeystoneRun } from './types.ts'
+import { DEFAULT_WORLD_THRESHOLDS, type SeasonVaultTable } from './seasons.ts'
+import { DIFFICULTIES, RAID_EVIDENCE_KINDS, SOURCE_IDS, WORLD_ACTIVITY_KINDS, type KeystoneRun, type WorldActivity } from './types.ts'
 import { dungeonVaultSlots, raidVaultSlots } from './vault.ts'
+import { worldVaultSlots } from './world.ts'
 
 const rewardFields = {
   itemLevel: z.number().int(),
@@ -35,7 +36,18 @@ const dungeonSlotSchema = z.object({
   reward: slotRewardSchema,
 })
 
-/** One character's vault for one week: the counted evidence and the six slots it unlocks. */
+const worldSlotSchema = z.object({
+  threshold: z.number().int(),
+  progress: z.number().int(),
+  unlocked: z.boolean(),
+  tier: z.number().int().nullable(),
+  itemLevel: z.number().int().nullable(),
+  reward: slotRewardSchema,
+})
+
+const EMPTY_WORLD_SLOTS = DEFAULT_WORLD_THRESHOLDS.map((threshold) => ({ threshold, progress: 0, unlocked: false, tier: null, itemLevel: null, reward: null }))
+
+/** One character's vault for one week: the counted evidence and the nine slots it unlocks. */
 export const weeklyVaultSchema = z.object({
   seasonId: z.string().nullable(),
   raid: z.object({
@@ -57,19 +69,29 @@ export const weeklyVaultSchema = z.object({
         completedAt: z.number(),
         timed: z.boolean().nullable(),
         sources: z.array(z.enum(SOURCE_IDS)),
+        kind: z.enum(['heroic', 'mythic0']).optional(),
       }),
     ),
     slots: z.array(dungeonSlotSchema).length(3),
   }),
+  // Vaults stored before the World row existed read as an empty row.
+  world: z
+    .object({
+      activities: z.array(z.object({ kind: z.enum(WORLD_ACTIVITY_KINDS), name: z.string(), tier: z.number().int(), count: z.number().int().positive(), sources: z.array(z.enum(RAID_EVIDENCE_KINDS)) })),
+      slots: z.array(worldSlotSchema).length(3),
+    })
+    .default({ activities: [], slots: EMPTY_WORLD_SLOTS }),
 })
 
 export type WeeklyVault = z.infer<typeof weeklyVaultSchema>
 
-/** Builds the week's vault from bosses already counted once (merge.ts) and the week's merged runs. */
+/** Builds the week's vault from bosses already counted once (merge.ts), the week's merged runs and its World activities. */
 export function buildWeeklyVault(
   bosses: readonly CountedBoss[],
   runs: readonly KeystoneRun[],
   season: SeasonVaultTable | undefined,
+  activities: readonly WorldActivity[] = [],
+  period = 0,
 ): WeeklyVault {
   return {
     seasonId: season?.id ?? null,
@@ -81,11 +103,15 @@ export function buildWeeklyVault(
       ),
     },
     dungeons: {
-      runs: runs.map((r) => ({ dungeon: r.dungeon, level: r.level, completedAt: r.completedAt, timed: r.timed, sources: [...r.sources] })),
+      runs: runs.map((r) => ({ dungeon: r.dungeon, level: r.level, completedAt: r.completedAt, timed: r.timed, sources: [...r.sources], ...(r.kind ? { kind: r.kind } : {}) })),
       slots: dungeonVaultSlots(
         runs.map((r) => r.level),
         season,
       ),
+    },
+    world: {
+      activities: activities.map((a) => ({ ...a, sources: [...a.sources] })),
+      slots: worldVaultSlots(activities, season, period),
     },
   }
 }

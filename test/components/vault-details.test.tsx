@@ -12,20 +12,22 @@ const raidSlots = (unlocked: number): WeekVaultView['raid']['slots'] =>
 const dungeonSlots = (unlocked: number): WeekVaultView['dungeons']['slots'] =>
   [1, 4, 8].map((threshold, i) => ({ threshold, progress: 0, unlocked: i < unlocked, level: i < unlocked ? 10 : null, itemLevel: i < unlocked ? 318 : null, reward: i < unlocked ? { itemLevel: 318, track: 'Myth', rank: 1, confirmed: true, exceptions: [] } : null }))
 const complete: RowTrust = { status: 'complete', reasons: [] }
-const trusted: WeekTrustView = { raid: complete, dungeons: complete }
+const trusted: WeekTrustView = { raid: complete, dungeons: complete, world: complete }
+const worldSlots = [2, 4, 8].map((threshold) => ({ threshold, progress: 0, unlocked: false, tier: null, itemLevel: null, reward: null }))
 
 function view(previousUnlocked: number, trust: WeekTrustView = trusted): CharacterVaultView {
   const week = (start: number) => ({ period: 1091, start, end: start + 604_800_000 })
   return {
-    character: { id: 1, region: 'us', realm: 'area-52', name: 'Thrall', className: 'Shaman', specName: 'Enhancement', itemLevel: 311, week: week(START), raid: raidSlots(1), dungeons: dungeonSlots(0), trust, lastSyncedAt: null, nextSyncAt: null, hasErrors: true },
+    character: { id: 1, region: 'us', realm: 'area-52', name: 'Thrall', className: 'Shaman', specName: 'Enhancement', itemLevel: 311, week: week(START), raid: raidSlots(1), dungeons: dungeonSlots(0), world: worldSlots, trust, lastSyncedAt: null, nextSyncAt: null, hasErrors: true },
     current: {
       week: week(START),
       raid: { bosses: [{ name: 'Vorasius', difficulty: 'heroic', sources: ['blizzard', 'warcraftlogs'], lastKillAt: START + 1, parsePercent: 87.4 }, { name: 'Chimaerus', difficulty: 'normal', sources: ['snapshot'], lastKillAt: null, parsePercent: null }], slots: raidSlots(1) },
       dungeons: { runs: [{ dungeon: 'Murder Row', level: 12, completedAt: START + 2, timed: false, sources: ['raiderio'] }], slots: dungeonSlots(0) },
+      world: { activities: [{ kind: 'delve', name: 'Tier 8 delves', tier: 8, count: 3, sources: ['snapshot'] }], slots: worldSlots },
       trust,
       syncedAt: null,
     },
-    previous: { week: week(START - 604_800_000), raid: { bosses: [], slots: raidSlots(previousUnlocked) }, dungeons: { runs: [], slots: dungeonSlots(0) }, trust: trusted, syncedAt: null },
+    previous: { week: week(START - 604_800_000), raid: { bosses: [], slots: raidSlots(previousUnlocked) }, dungeons: { runs: [], slots: dungeonSlots(0) }, world: { activities: [], slots: worldSlots }, trust: trusted, syncedAt: null },
     sources: {
       blizzard: { status: 'ok', syncedAt: Date.now() - 120_000, error: null },
       warcraftlogs: { status: 'error', syncedAt: null, error: { code: 'AUTH_FAILED', message: 'Warcraft Logs rejected the API credentials (HTTP 401).' } },
@@ -55,6 +57,12 @@ describe('VaultDetails', () => {
     expect(within(screen.getByTestId('source-raiderio')).getByRole('link', { name: 'Add credentials' })).toBeTruthy()
   })
 
+  it('lists the World row\'s activities (delves by tier, Prey, world activities)', () => {
+    render(<VaultDetails view={view(0)} />)
+    expect(screen.getByTestId('activity').textContent).toContain('3 ×Tier 8 delves')
+    expect(screen.getAllByTestId('world-row')).toHaveLength(1)
+  })
+
   it('offers last week\'s vault as ready to open only when it unlocked something', () => {
     const { unmount } = render(<VaultDetails view={view(0)} />)
     expect(screen.queryByTestId('ready-to-open')).toBeNull()
@@ -65,7 +73,7 @@ describe('VaultDetails', () => {
 
   it('an unknown row shows why and how to fix it, never slots of zero', () => {
     const unknown: RowTrust = { status: 'unknown', reasons: ['Blizzard is not configured.', 'Warcraft Logs is not configured.'] }
-    const noCredentials = view(0, { raid: unknown, dungeons: complete })
+    const noCredentials = view(0, { raid: unknown, dungeons: complete, world: complete })
     noCredentials.sources.blizzard = { status: 'not_configured', syncedAt: null, error: null }
     noCredentials.sources.warcraftlogs = { status: 'not_configured', syncedAt: null, error: null }
     render(<VaultDetails view={noCredentials} />)
@@ -78,7 +86,7 @@ describe('VaultDetails', () => {
 
   it('a partial row keeps its slots, is marked partial, and says what may be missing', () => {
     const partial: RowTrust = { status: 'partial', reasons: ['Only Warcraft Logs answered during this week: kills that were not logged are missing.'] }
-    render(<VaultDetails view={view(0, { raid: partial, dungeons: complete })} />)
+    render(<VaultDetails view={view(0, { raid: partial, dungeons: complete, world: complete })} />)
     const [raid] = screen.getAllByTestId('raid-row')
     expect(within(raid!).getAllByTestId('raid-slot')).toHaveLength(3)
     expect(within(raid!).getByText('partial')).toBeTruthy()

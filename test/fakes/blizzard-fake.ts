@@ -6,6 +6,10 @@ export interface BlizzardCharacterData {
   encounters?: unknown
   keystone?: unknown
   profile?: unknown
+  /** achievements/statistics */
+  statistics?: unknown
+  /** quests/completed */
+  quests?: unknown
   /** Sent as Last-Modified; a request with a matching If-Modified-Since gets 304. */
   lastModified?: string
 }
@@ -60,12 +64,19 @@ export class BlizzardFake {
       const body = this.periods.get(Number(period[2]))
       return body ? { status: 200, body } : notFound()
     }
-    const match = /^\/(\w+)\/profile\/wow\/character\/([^/]+)\/([^/]+)(\/encounters\/raids|\/mythic-keystone-profile)?$/.exec(request.path)
+    const match = /^\/(\w+)\/profile\/wow\/character\/([^/]+)\/([^/]+)(\/encounters\/raids|\/mythic-keystone-profile|\/achievements\/statistics|\/quests\/completed)?$/.exec(request.path)
     if (!match) return notFound()
     const [, region, realm, name, resource] = match
     if (request.query.get('namespace') !== `profile-${region}`) return notFound()
     const character = this.characters.get(`${region}/${realm}/${name}`)
-    const body = resource === '/encounters/raids' ? character?.encounters : resource === '/mythic-keystone-profile' ? character?.keystone : character?.profile
+    const resources: Record<string, unknown> = {
+      '/encounters/raids': character?.encounters,
+      '/mythic-keystone-profile': character?.keystone,
+      // A registered character with no statistics or quests set has none (empty lists, as a fresh character).
+      '/achievements/statistics': character?.statistics ?? (character && { categories: [] }),
+      '/quests/completed': character?.quests ?? (character && { quests: [] }),
+    }
+    const body = resource ? resources[resource] : character?.profile
     if (!character || body === undefined) return notFound()
     const headers: Record<string, string> = character.lastModified ? { 'last-modified': character.lastModified } : {}
     if (character.lastModified && request.headers['if-modified-since'] === character.lastModified) return { status: 304, headers }

@@ -100,3 +100,21 @@ export function raidingStaticData(raids: { slug: string; name: string; starts: s
     })),
   }
 }
+
+/**
+ * Blizzard achievement statistics in the documented shape (the generated fixture) with the given
+ * counters: `{ [statisticId]: { quantity, lastUpdated } }`, placed in a "Delves" category.
+ */
+export function blizzardStatistics(values: Record<number, { quantity: number; lastUpdated: number | null }>): Json {
+  const template = fixture<{ character: Json }>('blizzard-achievement-statistics.generated.json')
+  const statistics = Object.entries(values).map(([id, v]) => ({ id: Number(id), name: `Statistic ${id}`, quantity: v.quantity, ...(v.lastUpdated === null ? {} : { last_updated_timestamp: v.lastUpdated }) }))
+  // Half of them one level down, as Blizzard nests sub-categories.
+  const half = Math.ceil(statistics.length / 2)
+  return { ...template, categories: [{ id: 15514, name: 'Delves', statistics: statistics.slice(0, half), sub_categories: [{ id: 15527, name: 'Midnight', statistics: statistics.slice(half) }] }] }
+}
+
+/** Blizzard completed quests in the documented shape (the generated fixture) with the given ids. */
+export function blizzardCompletedQuests(ids: readonly number[]): Json {
+  const template = fixture<{ character: Json }>('blizzard-quests-completed.generated.json')
+  return { ...template, quests: ids.map((id) => ({ key: { href: `https://us.api.blizzard.com/data/wow/quest/${id}?namespace=static-us` }, name: `Quest ${id}`, id })) }
+}

@@ -109,12 +109,18 @@ describe('cli sync and vault', () => {
     dungeons: {
       status: 'complete',
       reasons: [],
-      runs: [{ dungeon: 'Murder Row', level: 12, completedAt: '2026-11-24T17:00:00.000Z', sources: ['blizzard', 'raiderio'] }],
+      runs: [{ dungeon: 'Murder Row', level: 12, completedAt: '2026-11-24T17:00:00.000Z', sources: ['blizzard', 'raiderio'], kind: 'keystone' }],
       slots: [
         { threshold: 1, progress: 1, unlocked: true, level: 12, itemLevel: 318, reward: { itemLevel: 318, track: 'Myth', rank: 1, confirmed: true, exceptions: [] } },
         { threshold: 4, progress: 1, unlocked: false, level: null, itemLevel: null, reward: null },
         { threshold: 8, progress: 1, unlocked: false, level: null, itemLevel: null, reward: null },
       ],
+    },
+    world: {
+      status: 'complete',
+      reasons: ["As of the character's last logout: Blizzard updates this only when the character logs out."],
+      activities: [],
+      slots: [2, 4, 8].map((threshold) => ({ threshold, progress: 0, unlocked: false, tier: null, itemLevel: null, reward: null })),
     },
     sources: {
       blizzard: { status: 'ok', syncedAt: '2026-11-26T12:00:00.000Z', error: null },
@@ -176,6 +182,8 @@ describe('cli sync and vault', () => {
       'Thrall · us/area-52 · week 2026-11-24 15:00 → 2026-12-01 15:00 UTC',
       '  Raid      [Heroic 318 Myth 1] [2/4] [2/6]',
       '  Dungeons  [+12 318 Myth 1] [1/4] [1/8]',
+      '  World     [0/2] [0/4] [0/8]',
+      "            As of the character's last logout: Blizzard updates this only when the character logs out.",
       '  Bosses    Vorasius (Mythic; Blizzard), Imperator Averzian (Heroic; Blizzard)',
       '  Runs      +12 Murder Row (11-24)',
       '  Sources   Blizzard ok · Warcraft Logs ok · Raider.IO ok',

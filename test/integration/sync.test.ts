@@ -27,7 +27,9 @@ describe('syncCharacter', () => {
       { threshold: 4, progress: 3, unlocked: false, difficulty: null, itemLevel: null, reward: null },
       { threshold: 6, progress: 3, unlocked: false, difficulty: null, itemLevel: null, reward: null },
     ])
-    expect(result.trust).toEqual({ raid: { status: 'complete', reasons: [] }, dungeons: { status: 'complete', reasons: [] } })
+    expect(result.trust.raid).toEqual({ status: 'complete', reasons: [] })
+    expect(result.trust.dungeons).toEqual({ status: 'complete', reasons: [] })
+    expect(result.trust.world.status).toBe('complete')
     expect(result.vault.dungeons.slots.map((s) => [s.unlocked, s.level, s.itemLevel])).toEqual([[true, 12, 318], [true, 2, 305], [false, null, null]])
     expect(result.vault.dungeons.runs.find((r) => r.dungeon === 'Altar of Fangs')).toMatchObject({ level: 10, timed: false, sources: ['raiderio'] })
     expect(Object.fromEntries(Object.entries(result.sources).map(([s, r]) => [s, r.status]))).toEqual({ blizzard: 'ok', warcraftlogs: 'ok', raiderio: 'ok' })

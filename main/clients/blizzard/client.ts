@@ -5,8 +5,9 @@ import type { Http } from '../http.ts'
 import { createTokenProvider, withToken, type TokenProvider } from '../oauth.ts'
 import type { ResponseCache } from '../../ports.ts'
 import { SourceError } from '../source-error.ts'
-import { NO_KEYSTONE_RUNS, parseCharacterProfile, parseKeystoneProfile, parseRaidEncounters, type CharacterProfileSummary, type EncounterProgress, type KeystoneProfile } from './parse.ts'
-import { characterProfileWire, keystonePeriodWire, keystoneProfileWire, raidEncountersWire } from './wire.ts'
+import type { z } from 'zod'
+import { NO_KEYSTONE_RUNS, parseAchievementStatistics, parseCharacterProfile, parseCompletedQuests, parseKeystoneProfile, parseRaidEncounters, type CharacterProfileSummary, type EncounterProgress, type KeystoneProfile, type StatisticValue } from './parse.ts'
+import { achievementStatisticsWire, characterProfileWire, completedQuestsWire, keystonePeriodWire, keystoneProfileWire, raidEncountersWire } from './wire.ts'
 
 /** A value from Blizzard and whether it came from a 304 (the stored copy was still current). */
 export interface Fetched<T> {
@@ -19,6 +20,10 @@ export interface BlizzardClient {
   raidEncounters(ref: CharacterRef, signal?: AbortSignal): Promise<Fetched<EncounterProgress[]>>
   keystoneProfile(ref: CharacterRef, signal?: AbortSignal): Promise<KeystoneProfile>
   characterProfile(ref: CharacterRef, signal?: AbortSignal): Promise<CharacterProfileSummary>
+  /** Achievement statistics: delves per tier, Heroic and Mythic dungeon completions (game-rules.md §7–§8). */
+  achievementStatistics(ref: CharacterRef, signal?: AbortSignal): Promise<Fetched<StatisticValue[]>>
+  /** Ids of every quest the character completed (weekly quests drop out after the reset and a logout). */
+  completedQuests(ref: CharacterRef, signal?: AbortSignal): Promise<Fetched<number[]>>
   keystonePeriod(region: Region, periodId: number): Promise<{ period: number; start: number; end: number }>
 }
 
@@ -64,29 +69,38 @@ export function createBlizzardClient({ config, http, cache, now = Date.now }: Bl
     return undefined
   }
 
+  /**
+   * A GET with If-Modified-Since. The cache keeps the raw answer, re-validated on every reuse: a 304
+   * must not trust a stored value written by another app version or damaged on disk, and an unusable
+   * copy is fetched again unconditionally.
+   */
+  async function conditionalGet<W, V>(ref: CharacterRef, resource: string, wire: z.ZodType<W>, parse: (body: W) => V, signal?: AbortSignal, maxBodyBytes?: number): Promise<Fetched<V>> {
+    const url = `${characterPath(ref)}${resource}?${profileQuery(ref.region)}`
+    const cached = cache?.get(url)
+    const reusable = cached && wire.safeParse(cached.value).success ? cached : undefined
+    const response = await withToken(tokensFor(ref.region), (token) =>
+      http.jsonOrNotModified(url, {
+        headers: authorised(token, reusable ? { 'if-modified-since': reusable.lastModified } : {}),
+        schema: wire,
+        classify: notVisible(ref),
+        signal,
+        maxBodyBytes,
+      }),
+    )
+    if ('notModified' in response) {
+      if (!reusable) throw new SourceError('blizzard', 'MALFORMED_RESPONSE', 'Blizzard answered 304 Not Modified to an unconditional request.')
+      return { value: parse(wire.parse(reusable.value)), notModified: true }
+    }
+    const lastModified = response.headers.get('last-modified')
+    if (cache && lastModified) cache.set(url, { lastModified, value: response.body })
+    return { value: parse(response.body), notModified: false }
+  }
+
   return {
-    async raidEncounters(ref, signal) {
-      const url = `${characterPath(ref)}/encounters/raids?${profileQuery(ref.region)}`
-      // The cache keeps the raw answer, re-validated on every reuse: a 304 must not trust a stored
-      // value written by another app version or damaged on disk. An unusable copy is fetched again.
-      const cached = cache?.get(url)
-      const reusable = cached && raidEncountersWire.safeParse(cached.value).success ? cached : undefined
-      const response = await withToken(tokensFor(ref.region), (token) =>
-        http.jsonOrNotModified(url, {
-          headers: authorised(token, reusable ? { 'if-modified-since': reusable.lastModified } : {}),
-          schema: raidEncountersWire,
-          classify: notVisible(ref),
-          signal,
-        }),
-      )
-      if ('notModified' in response) {
-        if (!reusable) throw new SourceError('blizzard', 'MALFORMED_RESPONSE', 'Blizzard answered 304 Not Modified to an unconditional request.')
-        return { value: parseRaidEncounters(raidEncountersWire.parse(reusable.value)), notModified: true }
-      }
-      const lastModified = response.headers.get('last-modified')
-      if (cache && lastModified) cache.set(url, { lastModified, value: response.body })
-      return { value: parseRaidEncounters(response.body), notModified: false }
-    },
+    raidEncounters: (ref, signal) => conditionalGet(ref, '/encounters/raids', raidEncountersWire, parseRaidEncounters, signal),
+    achievementStatistics: (ref, signal) => conditionalGet(ref, '/achievements/statistics', achievementStatisticsWire, parseAchievementStatistics, signal),
+    // A character with years of history has tens of thousands of completed quests.
+    completedQuests: (ref, signal) => conditionalGet(ref, '/quests/completed', completedQuestsWire, parseCompletedQuests, signal, 24 * 1024 * 1024),
 
     async keystoneProfile(ref, signal) {
       const url = `${characterPath(ref)}/mythic-keystone-profile?${profileQuery(ref.region)}`

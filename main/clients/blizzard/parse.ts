@@ -1,6 +1,6 @@
 import { bossKeyFromName } from '../../../shared/domain/merge.ts'
 import type { Difficulty } from '../../../shared/domain/types.ts'
-import type { CharacterProfileWire, KeystoneProfileWire, RaidEncountersWire } from './wire.ts'
+import type { AchievementStatisticsWire, CharacterProfileWire, CompletedQuestsWire, KeystoneProfileWire, RaidEncountersWire } from './wire.ts'
 
 /** One boss on one difficulty in Blizzard's lifetime progress: the raw material of raid evidence. */
 export interface EncounterProgress {
@@ -109,4 +109,31 @@ export function parseCharacterProfile(wire: CharacterProfileWire): CharacterProf
     itemLevel: wire.equipped_item_level ?? wire.average_item_level ?? null,
     lastLoginAt: wire.last_login_timestamp ?? null,
   }
+}
+
+/** One achievement statistic: a lifetime counter and when it last changed (epoch ms, null when not given). */
+export interface StatisticValue {
+  id: number
+  quantity: number
+  lastUpdatedAt: number | null
+}
+
+/** Every statistic of the response, from all categories and sub-categories. */
+export function parseAchievementStatistics(wire: AchievementStatisticsWire): StatisticValue[] {
+  const found: StatisticValue[] = []
+  const walk = (categories: readonly StatisticCategoryLike[]) => {
+    for (const category of categories) {
+      for (const s of category.statistics ?? []) found.push({ id: s.id, quantity: s.quantity, lastUpdatedAt: s.last_updated_timestamp ?? null })
+      walk(category.sub_categories ?? [])
+    }
+  }
+  walk(wire.categories)
+  return found
+}
+
+type StatisticCategoryLike = AchievementStatisticsWire['categories'][number]
+
+/** The ids of the completed quests. */
+export function parseCompletedQuests(wire: CompletedQuestsWire): number[] {
+  return wire.quests.map((q) => q.id)
 }

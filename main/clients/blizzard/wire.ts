@@ -82,3 +82,37 @@ export const keystonePeriodWire = z.object({
   start_timestamp: z.number(),
   end_timestamp: z.number(),
 })
+
+const statisticWire = z.object({
+  id: z.number(),
+  name: z.string().optional(),
+  quantity: z.number().nonnegative(),
+  last_updated_timestamp: z.number().nullable().optional(),
+})
+
+interface StatisticCategoryWire {
+  id?: number
+  name?: string
+  statistics?: z.infer<typeof statisticWire>[]
+  sub_categories?: StatisticCategoryWire[]
+}
+
+const statisticCategoryWire: z.ZodType<StatisticCategoryWire> = z.object({
+  id: z.number().optional(),
+  name: z.string().optional(),
+  statistics: z.array(statisticWire).optional(),
+  get sub_categories() {
+    return z.array(statisticCategoryWire).optional()
+  },
+})
+
+/**
+ * `/profile/wow/character/{realm}/{name}/achievements/statistics` (game-rules.md §7): categories of
+ * counters, nested in sub-categories, each with a lifetime quantity and when it last changed.
+ */
+export const achievementStatisticsWire = z.object({ categories: z.array(statisticCategoryWire).default([]) })
+export type AchievementStatisticsWire = z.infer<typeof achievementStatisticsWire>
+
+/** `/profile/wow/character/{realm}/{name}/quests/completed` (game-rules.md §7): every quest the character completed. */
+export const completedQuestsWire = z.object({ quests: z.array(z.object({ id: z.number() })).default([]) })
+export type CompletedQuestsWire = z.infer<typeof completedQuestsWire>

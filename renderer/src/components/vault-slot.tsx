@@ -1,14 +1,24 @@
 import type { ReactNode } from 'react'
 import { rewardText, trackLabel, type SlotReward } from '../../../shared/domain/reward.ts'
 import type { RowTrust } from '../../../shared/domain/row-status.ts'
-import type { DungeonVaultSlot, RaidVaultSlot } from '../../../shared/domain/types.ts'
+import type { VaultSlot as Slot } from '../../../shared/domain/types.ts'
 import { DIFFICULTY_LABELS, difficultyClass, levelLabel } from './format.ts'
 
+export type RowKind = 'raid' | 'dungeon' | 'world'
+
+/** What an unlocked slot rewards ("Heroic", "+12", "Tier 8") and the colour of that reward. */
+function slotLabel(slot: Slot): { reward: string | null; colour: string } {
+  if ('difficulty' in slot) return { reward: slot.difficulty ? DIFFICULTY_LABELS[slot.difficulty] : null, colour: difficultyClass(slot.difficulty) }
+  if ('tier' in slot) return { reward: slot.tier === null ? null : `Tier ${slot.tier}`, colour: slot.tier !== null && slot.tier >= 8 ? 'difficulty-heroic' : 'difficulty-normal' }
+  return { reward: slot.level === null ? null : levelLabel(slot.level), colour: slot.level !== null && slot.level >= 10 ? 'difficulty-mythic' : slot.level !== null && slot.level >= 2 ? 'difficulty-heroic' : 'difficulty-normal' }
+}
+
+const UNITS: Record<RowKind, string> = { raid: 'bosses', dungeon: 'runs', world: 'activities' }
+
 /** One read-only Great Vault slot: locked with progress, or unlocked with its reward and upgrade track. */
-export function VaultSlot({ slot, kind, compact = false }: { slot: RaidVaultSlot | DungeonVaultSlot; kind: 'raid' | 'dungeon'; compact?: boolean }) {
-  const reward = 'difficulty' in slot ? (slot.difficulty ? DIFFICULTY_LABELS[slot.difficulty] : null) : slot.level !== null ? levelLabel(slot.level) : null
-  const colour = 'difficulty' in slot ? difficultyClass(slot.difficulty) : slot.level !== null && slot.level >= 10 ? 'difficulty-mythic' : slot.level !== null && slot.level >= 2 ? 'difficulty-heroic' : 'difficulty-normal'
-  const unit = kind === 'raid' ? 'bosses' : 'runs'
+export function VaultSlot({ slot, kind, compact = false }: { slot: Slot; kind: RowKind; compact?: boolean }) {
+  const { reward, colour } = slotLabel(slot)
+  const unit = UNITS[kind]
   const label = slot.unlocked ? `Unlocked: ${reward ?? ''}${slot.reward ? `, item level ${rewardText(slot.reward)}` : ''}` : `Locked: ${slot.progress} of ${slot.threshold} ${unit}`
   return (
     <div className={`slot ${slot.unlocked ? `unlocked ${colour}` : 'locked'} ${compact ? 'compact' : ''}`} role="img" aria-label={label} title={slot.reward ? rewardText(slot.reward) : undefined} data-testid={`${kind}-slot`}>
@@ -52,7 +62,7 @@ function RewardLine({ reward, compact }: { reward: SlotReward; compact: boolean 
  * A labelled row of three slots. An `unknown` row shows why instead of slots (never a 0 nobody
  * checked); a `partial` row keeps its slots as a lower bound and says so.
  */
-export function VaultRow({ title, slots, kind, trust, compact = false, action }: { title: string; slots: readonly (RaidVaultSlot | DungeonVaultSlot)[]; kind: 'raid' | 'dungeon'; trust?: RowTrust; compact?: boolean; action?: ReactNode }) {
+export function VaultRow({ title, slots, kind, trust, compact = false, action }: { title: string; slots: readonly Slot[]; kind: RowKind; trust?: RowTrust; compact?: boolean; action?: ReactNode }) {
   const status = trust?.status ?? 'complete'
   return (
     <div className={`vault-row ${compact ? 'compact' : ''} row-${status}`} data-testid={`${kind}-row`} data-status={status}>

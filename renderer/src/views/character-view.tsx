@@ -34,7 +34,7 @@ export function VaultDetails({ view }: { view: CharacterVaultView }) {
   const removeCharacter = useVault((s) => s.removeCharacter)
   const sync = useVault((s) => s.sync)
   const now = useNow()
-  const readyToOpen = [...previous.raid.slots, ...previous.dungeons.slots].some((s) => s.unlocked)
+  const readyToOpen = [...previous.raid.slots, ...previous.dungeons.slots, ...previous.world.slots].some((s) => s.unlocked)
   return (
     <article className="character-view" aria-labelledby="character-heading">
       <nav>
@@ -68,6 +68,7 @@ export function VaultDetails({ view }: { view: CharacterVaultView }) {
           <h3 id="ready-heading">Last week's vault is ready to open</h3>
           <VaultRow title="Raid" slots={previous.raid.slots} kind="raid" trust={previous.trust.raid} />
           <VaultRow title="Dungeons" slots={previous.dungeons.slots} kind="dungeon" trust={previous.trust.dungeons} />
+          <VaultRow title="World" slots={previous.world.slots} kind="world" trust={previous.trust.world} />
         </section>
       )}
 
@@ -78,12 +79,14 @@ export function VaultDetails({ view }: { view: CharacterVaultView }) {
         </p>
         <VaultRow title="Raid" slots={current.raid.slots} kind="raid" trust={current.trust.raid} action={<RowAction view={view} sources={['blizzard', 'warcraftlogs']} />} />
         <VaultRow title="Dungeons" slots={current.dungeons.slots} kind="dungeon" trust={current.trust.dungeons} action={<RowAction view={view} sources={['raiderio', 'blizzard']} />} />
+        <VaultRow title="World" slots={current.world.slots} kind="world" trust={current.trust.world} action={<RowAction view={view} sources={['blizzard']} />} />
       </section>
 
       <div className="two-columns">
         <BossList week={current} />
         <RunList week={current} />
       </div>
+      <WorldList week={current} />
 
       <section className="panel" aria-labelledby="sources-heading">
         <h3 id="sources-heading">Sources</h3>
@@ -158,15 +161,42 @@ function RunList({ week }: { week: WeekVaultView }) {
     <section className="panel" aria-labelledby="runs-heading">
       <h3 id="runs-heading">Dungeons this week</h3>
       {week.dungeons.runs.length === 0 ? (
-        <p className="muted">No Mythic+ runs seen since the reset.</p>
+        <p className="muted">No dungeon runs seen since the reset.</p>
       ) : (
         <ul className="evidence-list">
           {week.dungeons.runs.map((run) => (
             <li key={`${run.dungeon}-${run.completedAt}`} data-testid="run">
               <span className="key-level">{levelLabel(run.level)}</span>
               <span className="evidence-name">{run.dungeon}</span>
-              <span className="muted small">{when(run.completedAt)}{run.timed === false ? ' · over time' : ''}</span>
+              <span className="muted small">
+                {run.kind ? (run.kind === 'heroic' ? 'from Blizzard\'s Heroic count' : 'from Blizzard\'s Mythic count') : when(run.completedAt)}
+                {run.timed === false ? ' · over time' : ''}
+              </span>
               <SourceBadges sources={run.sources} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}
+
+/** Delves by tier, Prey hunts and world activities: what fills the World row. */
+function WorldList({ week }: { week: WeekVaultView }) {
+  const { activities } = week.world
+  return (
+    <section className="panel" aria-labelledby="world-heading">
+      <h3 id="world-heading">World this week</h3>
+      {activities.length === 0 ? (
+        <p className="muted">No delves, Prey hunts or world activities seen since the reset.</p>
+      ) : (
+        <ul className="evidence-list">
+          {activities.map((activity) => (
+            <li key={`${activity.kind}-${activity.name}`} data-testid="activity">
+              <span className="key-level">{activity.count} ×</span>
+              <span className="evidence-name">{activity.name}</span>
+              <span className="muted small">tier {activity.tier}</span>
+              <SourceBadges sources={activity.sources} />
             </li>
           ))}
         </ul>

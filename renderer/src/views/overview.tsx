@@ -59,6 +59,7 @@ function CharacterCard({ character }: { character: CharacterOverview }) {
       )}
       <VaultRow title="Raid" slots={character.raid} kind="raid" trust={character.trust.raid} compact />
       <VaultRow title="Dungeons" slots={character.dungeons} kind="dungeon" trust={character.trust.dungeons} compact />
+      <VaultRow title="World" slots={character.world} kind="world" trust={character.trust.world} compact />
       <div className="character-card-foot small">
         <span className="muted">Synced {timeAgo(character.lastSyncedAt, now)}</span>
         {character.hasErrors && <span className="warning-text">Some sources failed</span>}

@@ -9,12 +9,15 @@ const slot = (unlocked: boolean, extra: object = {}) => ({ threshold: 2, progres
 const dslot = (unlocked: boolean, extra: object = {}) => ({ threshold: 1, progress: 0, unlocked, level: null, itemLevel: null, reward: null, ...extra })
 const complete = { status: 'complete' as const, reasons: [] }
 
-function overview(id: number, name: string, raid: boolean[], dungeons: boolean[], weekStart = 1000, trust: CharacterOverview['trust'] = { raid: complete, dungeons: complete }): CharacterOverview {
+const wslot = (unlocked: boolean) => ({ threshold: 2, progress: 0, unlocked, tier: unlocked ? 8 : null, itemLevel: unlocked ? 305 : null, reward: unlocked ? { itemLevel: 305, track: 'Hero' as const, rank: 1, confirmed: true, exceptions: [] } : null })
+
+function overview(id: number, name: string, raid: boolean[], dungeons: boolean[], weekStart = 1000, trust: CharacterOverview['trust'] = { raid: complete, dungeons: complete, world: complete }, world: boolean[] = [false, false, false]): CharacterOverview {
   return {
     id, name, region: 'us', realm: 'area-52', className: null, specName: null, itemLevel: null,
     week: { period: 1091, start: weekStart, end: weekStart + 604_800_000 },
     raid: raid.map((u) => slot(u, u ? { difficulty: 'heroic', itemLevel: 318, reward: { itemLevel: 318, track: 'Myth', rank: 1, confirmed: true, exceptions: [] } } : {})) as CharacterOverview['raid'],
     dungeons: dungeons.map((u) => dslot(u, u ? { level: 10, itemLevel: 318, reward: { itemLevel: 318, track: 'Myth', rank: 1, confirmed: true, exceptions: [] } } : {})) as CharacterOverview['dungeons'],
+    world: world.map(wslot),
     trust, lastSyncedAt: null, nextSyncAt: null, hasErrors: false,
   }
 }
@@ -25,7 +28,7 @@ describe('tray menu', () => {
 
   it('summarises each character as "Name · Raid n/3 · M+ n/3" and opens it on click', () => {
     const menu = buildTrayMenu({ characters: [overview(1, 'Thrall', [true, true, false], [true, true, true]), overview(2, 'Jaina', [false, false, false], [true, false, false])], sync: { running: false, done: 0, total: 0 }, lastSyncAt: now - 5 * 60_000, now }, actions)
-    expect(menu.map((m) => m.label ?? '—')).toEqual(['Sync all now', '—', 'Thrall · Raid 2/3 · M+ 3/3', 'Jaina · Raid 0/3 · M+ 1/3', '—', 'Last sync: 5 min ago', 'Open Vault Companion', 'Quit'])
+    expect(menu.map((m) => m.label ?? '—')).toEqual(['Sync all now', '—', 'Thrall · Raid 2/3 · M+ 3/3 · World 0/3', 'Jaina · Raid 0/3 · M+ 1/3 · World 0/3', '—', 'Last sync: 5 min ago', 'Open Vault Companion', 'Quit'])
     menu[3]?.click?.()
     expect(actions.openCharacter).toHaveBeenCalledWith(2)
     menu[0]?.click?.()
@@ -33,8 +36,8 @@ describe('tray menu', () => {
   })
 
   it('never shows a row nobody could check as 0: "?" when unknown, "≥" when partial', () => {
-    const unknownRaid = overview(1, 'Thrall', [false, false, false], [true, false, false], 1000, { raid: { status: 'unknown', reasons: ['Blizzard is not configured.'] }, dungeons: { status: 'partial', reasons: ['Only Blizzard…'] } })
-    expect(traySummary(unknownRaid)).toBe('Thrall · Raid ?/3 · M+ ≥1/3')
+    const unknownRaid = overview(1, 'Thrall', [false, false, false], [true, false, false], 1000, { raid: { status: 'unknown', reasons: ['Blizzard is not configured.'] }, dungeons: { status: 'partial', reasons: ['Only Blizzard…'] }, world: { status: 'unknown', reasons: [] } })
+    expect(traySummary(unknownRaid)).toBe('Thrall · Raid ?/3 · M+ ≥1/3 · World ?/3')
   })
 
   it('shows progress and disables "Sync all" while a sync runs', () => {
@@ -49,14 +52,14 @@ describe('tray menu', () => {
   })
 
   it('traySummary counts unlocked slots only', () => {
-    expect(traySummary(overview(1, 'Thrall', [false, false, false], [false, false, false]))).toBe('Thrall · Raid 0/3 · M+ 0/3')
+    expect(traySummary(overview(1, 'Thrall', [false, false, false], [false, false, false]))).toBe('Thrall · Raid 0/3 · M+ 0/3 · World 0/3')
   })
 })
 
 describe('unlock notifications', () => {
   it('announces slots unlocked by the last sync, with their rewards', () => {
-    const notice = unlockNotice(overview(1, 'Thrall', [true, false, false], [false, false, false]), overview(1, 'Thrall', [true, true, false], [true, false, false]))
-    expect(notice).toEqual({ title: 'Thrall unlocked 2 vault slots', body: 'Raid slot 2 (Heroic 318 Myth 1), Dungeon slot 1 (+10 318 Myth 1)' })
+    const notice = unlockNotice(overview(1, 'Thrall', [true, false, false], [false, false, false]), overview(1, 'Thrall', [true, true, false], [true, false, false], 1000, undefined, [true, false, false]))
+    expect(notice).toEqual({ title: 'Thrall unlocked 3 vault slots', body: 'Raid slot 2 (Heroic 318 Myth 1), Dungeon slot 1 (+10 318 Myth 1), World slot 1 (tier 8 305 Hero 1)' })
   })
 
   it('stays quiet when nothing new unlocked, on the first sync, and across a reset', () => {
