@@ -12,8 +12,9 @@ export interface ActivityBaseline {
   statistics: Map<number, number> | null
   /** Tracked quests seen missing at any read this week, or null before quests answered. */
   absentQuests: Set<number> | null
-  /** Nothing tracked had changed yet this week when the baseline was taken (null: not known yet). */
+  /** Nothing tracked had changed yet this week when the baseline was taken (null: not known yet): delves, dungeon runs, quests. */
   cleanStatistics: boolean | null
+  cleanDungeons: boolean | null
   cleanQuests: boolean | null
 }
 
@@ -51,6 +52,7 @@ export function getActivityBaseline(db: Db, characterId: number, week: Pick<Week
     statistics: statistics?.success ? new Map(Object.entries(statistics.data).map(([id, q]) => [Number(id), q])) : null,
     absentQuests: absent?.success ? new Set(absent.data) : null,
     cleanStatistics: row.cleanStatistics,
+    cleanDungeons: row.cleanDungeons,
     cleanQuests: row.cleanQuests,
   }
 }
@@ -70,6 +72,7 @@ export function saveActivityBaseline(db: Db, characterId: number, weekStart: num
     statisticsJson: baseline.statistics ? JSON.stringify(Object.fromEntries(baseline.statistics)) : null,
     absentQuestsJson: baseline.absentQuests ? JSON.stringify([...baseline.absentQuests].sort((a, b) => a - b)) : null,
     cleanStatistics: baseline.cleanStatistics,
+    cleanDungeons: baseline.cleanDungeons,
     cleanQuests: baseline.cleanQuests,
   }
   if (baseline.id === undefined) db.insert(activitySnapshots).values({ characterId, weekStart, capturedAt: baseline.capturedAt, ...values }).run()

@@ -167,7 +167,10 @@ export const activitySnapshots = sqliteTable(
     statisticsJson: text('statistics_json'),
     /** JSON array of the tracked quest ids seen missing from the completed list at any read this week. */
     absentQuestsJson: text('absent_quests_json'),
+    /** Delve counters unchanged since the reset at the first read (null: not read yet). */
     cleanStatistics: integer('clean_statistics', { mode: 'boolean' }),
+    /** Heroic (and pre-season Mythic) dungeon counters unchanged since the reset at the first read. */
+    cleanDungeons: integer('clean_dungeons', { mode: 'boolean' }),
     cleanQuests: integer('clean_quests', { mode: 'boolean' }),
   },
   (t) => [index('activity_snapshot_time').on(t.characterId, t.capturedAt)],

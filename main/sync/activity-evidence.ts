@@ -29,7 +29,7 @@ export interface ActivityEvidence {
 
 export function activityEvidence(sources: ActivitySources, reading: ActivityReading, previous: ActivityBaseline | undefined, week: Pick<WeekWindow, 'start'>, preseason: boolean, at: number): ActivityEvidence {
   const observations: ActivityObservation[] = []
-  const baseline: ActivityEvidence['baseline'] = previous ? { ...previous } : { capturedAt: at, statistics: null, absentQuests: null, cleanStatistics: null, cleanQuests: null }
+  const baseline: ActivityEvidence['baseline'] = previous ? { ...previous } : { capturedAt: at, statistics: null, absentQuests: null, cleanStatistics: null, cleanDungeons: null, cleanQuests: null }
 
   if (reading.statistics) {
     const current = new Map(reading.statistics.map((s) => [s.id, s]))
@@ -42,15 +42,16 @@ export function activityEvidence(sources: ActivitySources, reading: ActivityRead
       }
     } else {
       // The first read of the week: a counter updated since the reset proves at least one.
-      let clean = true
+      const changed = { delves: false, dungeons: false }
       for (const counter of counters) {
         const now = current.get(counter.statisticId)
         if (!now || now.quantity === 0) continue
-        if (now.lastUpdatedAt === null || now.lastUpdatedAt >= week.start) clean = false
+        if (now.lastUpdatedAt === null || now.lastUpdatedAt >= week.start) changed[counter.activity.kind === 'delve' ? 'delves' : 'dungeons'] = true
         if (now.lastUpdatedAt !== null && now.lastUpdatedAt >= week.start) observations.push({ ...counter.activity, count: 1, source: 'blizzard', happenedAt: now.lastUpdatedAt })
       }
       baseline.statistics = new Map(counters.map((c) => [c.statisticId, current.get(c.statisticId)?.quantity ?? 0]))
-      baseline.cleanStatistics = clean
+      baseline.cleanStatistics = !changed.delves
+      baseline.cleanDungeons = !changed.dungeons
     }
   }
 

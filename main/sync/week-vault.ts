@@ -62,7 +62,7 @@ export function weekVault(db: Db, characterId: number, week: WeekWindow, roster:
     quests: facts('blizzard.quests', 'blizzard'),
   }
   const baseline = getActivityBaseline(db, characterId, week)
-  const baselineFacts = baseline ? { capturedAt: baseline.capturedAt, cleanStatistics: baseline.cleanStatistics, cleanQuests: baseline.cleanQuests } : null
+  const baselineFacts = baseline ? { capturedAt: baseline.capturedAt, cleanStatistics: baseline.cleanStatistics, cleanDungeons: baseline.cleanDungeons, cleanQuests: baseline.cleanQuests } : null
   const dungeonSlotsNeed = Math.max(...vault.dungeons.slots.map((s) => s.threshold))
   const trust: WeekTrust = {
     raid: raidRowTrust({

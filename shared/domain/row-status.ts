@@ -62,7 +62,9 @@ export interface DungeonRowInput {
 /** When this week's activity baseline was taken, and whether anything had already changed by then. */
 export interface BaselineFacts {
   capturedAt: number
+  /** Delve counters, dungeon counters and weekly quests unchanged since the reset at the first read (null: not read). */
   cleanStatistics: boolean | null
+  cleanDungeons: boolean | null
   cleanQuests: boolean | null
 }
 
@@ -137,7 +139,7 @@ export function dungeonRowTrust(input: DungeonRowInput): RowTrust {
   if (!heroic || heroic.knownRuns >= heroic.slotsNeed) return trust
   const missing = heroic.statistics.lastInWeek === null
     ? `Heroic runs are not counted: ${sourceTrouble(heroic.statistics, current)}.`
-    : heroic.baseline?.cleanStatistics === false
+    : heroic.baseline?.cleanDungeons === false
       ? `Heroic runs are counted since ${utcTime(heroic.baseline.capturedAt)} (one per dungeon before that).`
       : undefined
   return missing ? { status: 'partial', reasons: [...trust.reasons, missing] } : trust

@@ -13,7 +13,7 @@ import { createIpcHandlers, type IpcHandlers } from '../../main/ipc-handlers.ts'
 import type { Scheduler } from '../../main/sync/scheduler.ts'
 import { VAULT_API_CHANNELS, type InvokeChannel, type VaultEventName } from '../../shared/ipc-api.ts'
 import { computedWeek } from '../../shared/domain/reset.ts'
-import { blizzardEncounters, blizzardKeystoneProfile, raiderIoProfile, raiderIoRun, raidingStaticData } from '../fakes/builders.ts'
+import { blizzardEncounters, blizzardKeystoneProfile, blizzardStatistics, raiderIoProfile, raiderIoRun, raidingStaticData } from '../fakes/builders.ts'
 import { startFakeApis } from '../fakes/fake-apis.ts'
 import { MemorySecrets } from '../fakes/memory-secrets.ts'
 import { SEASON_RAIDS } from '../support/core-harness.ts'
@@ -41,6 +41,8 @@ function seedSources(): void {
       { boss: 'Chimaerus', difficulty: 'NORMAL', count: 1, lastKill: at(4), instance: 'The Dreamrift' },
     ]),
     keystone: blizzardKeystoneProfile(week.period, [{ dungeon: 'Murder Row', level: 12, completedAt: at(1) + 20_000 }]),
+    // Two tier-8 delves since the reset would show only at the second read; one proves itself by its time.
+    statistics: blizzardStatistics({ 40773: { quantity: 14, lastUpdated: at(3) }, 40771: { quantity: 3, lastUpdated: at(2) } }),
     profile: { name: 'Thrall', realm: { name: 'Area 52', slug: 'area-52' }, character_class: { name: 'Shaman' }, active_spec: { name: 'Enhancement' }, equipped_item_level: 311 },
   })
   apis.raiderio.setProfile('us', 'area-52', 'Thrall', raiderIoProfile([

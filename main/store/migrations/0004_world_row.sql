@@ -24,6 +24,7 @@ CREATE TABLE `activity_snapshots` (
 	`statistics_json` text,
 	`absent_quests_json` text,
 	`clean_statistics` integer,
+	`clean_dungeons` integer,
 	`clean_quests` integer,
 	FOREIGN KEY (`character_id`) REFERENCES `characters`(`id`) ON UPDATE no action ON DELETE cascade
 );

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { SOURCE_IDS, type SourceId } from '../../../shared/domain/types.ts'
 import type { CharacterVaultView, WeekVaultView } from '../../../shared/ipc-api.ts'
 import { SourceBadges } from '../components/badges.tsx'
@@ -77,9 +78,9 @@ export function VaultDetails({ view }: { view: CharacterVaultView }) {
         <p className="muted small">
           {when(current.week.start)} → {when(current.week.end)}
         </p>
-        <VaultRow title="Raid" slots={current.raid.slots} kind="raid" trust={current.trust.raid} action={<RowAction view={view} sources={['blizzard', 'warcraftlogs']} />} />
-        <VaultRow title="Dungeons" slots={current.dungeons.slots} kind="dungeon" trust={current.trust.dungeons} action={<RowAction view={view} sources={['raiderio', 'blizzard']} />} />
-        <VaultRow title="World" slots={current.world.slots} kind="world" trust={current.trust.world} action={<RowAction view={view} sources={['blizzard']} />} />
+        <VaultRow title="Raid" slots={current.raid.slots} kind="raid" trust={current.trust.raid} action={rowAction(view, ['blizzard', 'warcraftlogs'])} />
+        <VaultRow title="Dungeons" slots={current.dungeons.slots} kind="dungeon" trust={current.trust.dungeons} action={rowAction(view, ['raiderio', 'blizzard'])} />
+        <VaultRow title="World" slots={current.world.slots} kind="world" trust={current.trust.world} action={rowAction(view, ['blizzard'])} />
       </section>
 
       <div className="two-columns">
@@ -117,20 +118,25 @@ export function VaultDetails({ view }: { view: CharacterVaultView }) {
   )
 }
 
-/** What the player can do about a row that is not complete: add credentials, or wait for the retry. */
-function RowAction({ view, sources }: { view: CharacterVaultView; sources: SourceId[] }) {
-  const navigate = useVault((s) => s.navigate)
+/** What the player can do about a row that is not complete (add credentials, wait for the retry), or null. */
+function rowAction(view: CharacterVaultView, sources: SourceId[]): ReactNode {
   const missing = sources.filter((s) => view.sources[s].status === 'not_configured')
-  const failing = sources.some((s) => view.sources[s].status === 'error')
+  const retryAt = sources.some((s) => view.sources[s].status === 'error') ? view.character.nextSyncAt : null
+  if (missing.length === 0 && retryAt === null) return null
   return (
     <>
-      {missing.length > 0 && (
-        <a href="#/settings" onClick={(e) => { e.preventDefault(); navigate({ name: 'settings' }) }}>
-          Add {missing.map((s) => SOURCE_LABELS[s]).join(' or ')} credentials in Settings
-        </a>
-      )}
-      {failing && view.character.nextSyncAt !== null && <span className="muted small"> Retrying at {clock(view.character.nextSyncAt)}.</span>}
+      {missing.length > 0 && <SettingsLink label={`Add ${missing.map((s) => SOURCE_LABELS[s]).join(' or ')} credentials in Settings`} />}
+      {retryAt !== null && <span className="muted small"> Retrying at {clock(retryAt)}.</span>}
     </>
+  )
+}
+
+function SettingsLink({ label }: { label: string }) {
+  const navigate = useVault((s) => s.navigate)
+  return (
+    <a href="#/settings" onClick={(e) => { e.preventDefault(); navigate({ name: 'settings' }) }}>
+      {label}
+    </a>
   )
 }
 

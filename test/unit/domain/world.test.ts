@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest'
+import { SEASONS, type SeasonVaultTable } from '../../../shared/domain/seasons.ts'
+import { worldVaultSlots } from '../../../shared/domain/world.ts'
+
+const s1 = SEASONS.find((s) => s.id === 'midnight-1') as SeasonVaultTable
+const s2 = SEASONS.find((s) => s.id === 'midnight-2') as SeasonVaultTable
+const tiers = (...list: number[]) => list.map((tier) => ({ tier, count: 1 }))
+
+describe('World row (game-rules.md §7)', () => {
+  it.each([
+    { name: 'nothing', activities: [], tiers: [null, null, null], progress: [0, 0, 0] },
+    { name: 'one activity unlocks nothing', activities: tiers(8), tiers: [null, null, null], progress: [1, 1, 1] },
+    { name: 'two unlock slot 1 at the 2nd best', activities: tiers(8, 3), tiers: [3, null, null], progress: [2, 2, 2] },
+    { name: 'eight: 2nd, 4th and 8th best', activities: tiers(1, 8, 8, 5, 11, 2, 6, 4), tiers: [8, 6, 1], progress: [2, 4, 8] },
+    { name: 'counts expand: three tier-8 delves and a Nightmare Prey', activities: [{ tier: 8, count: 3 }, { tier: 8, count: 1 }], tiers: [8, 8, null], progress: [2, 4, 4] },
+  ])('$name', ({ activities, tiers: expected, progress }) => {
+    const slots = worldVaultSlots(activities, s2, 1091)
+    expect(slots.map((s) => s.threshold)).toEqual([2, 4, 8])
+    expect(slots.map((s) => s.tier)).toEqual(expected)
+    expect(slots.map((s) => s.progress)).toEqual(progress)
+  })
+
+  it.each([
+    [1, 279, false],
+    [2, 282, true],
+    [4, 289, true],
+    [5, 292, true],
+    [7, 298, true],
+    [8, 305, true],
+    [11, 305, true],
+  ])('Season 2 tier %i pays %i (confirmed: %s)', (tier, itemLevel, confirmed) => {
+    expect(worldVaultSlots(tiers(tier, tier), s2, 1091)[0]?.reward).toMatchObject({ itemLevel, confirmed })
+  })
+
+  it('Season 1 tiers 1–8 pay 233 … 259 (Plumber a39daac)', () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 11].map((t) => worldVaultSlots(tiers(t, t), s1, 1060)[0]?.itemLevel)).toEqual([233, 237, 240, 243, 246, 250, 256, 259, 259])
+  })
+
+  it('caps the tier at 6 in the pre-season week (period 1076)', () => {
+    expect(worldVaultSlots(tiers(11, 8), s2, 1076)[0]).toMatchObject({ tier: 6, itemLevel: 295 })
+    expect(worldVaultSlots(tiers(11, 8), s2, 1077)[0]).toMatchObject({ tier: 8, itemLevel: 305 })
+  })
+})
