@@ -106,6 +106,32 @@ describe('Blizzard raid encounters', () => {
     expect(again).toEqual({ value: first.value, notModified: false })
   })
 
+  it('reads achievement statistics from every category and sub-category (the documented shape)', async () => {
+    fake.setCharacter('us', 'norgannon', 'drinian', { statistics: fixture('blizzard-achievement-statistics.generated.json'), lastModified: 'Wed, 25 Nov 2026 10:00:00 GMT' })
+    const { value } = await client().achievementStatistics({ region: 'us', realm: 'norgannon', name: 'Drinian' })
+    expect(value.find((s) => s.id === 40773)).toEqual({ id: 40773, quantity: 5, lastUpdatedAt: 1795000000000 })
+    expect(value.find((s) => s.id === 40749)?.quantity).toBe(12) // inside a sub-category
+    expect(value.find((s) => s.id === 61651)?.quantity).toBe(3) // Dungeons & Raids → Midnight: a category with sub-categories only
+  })
+
+  it('asks for statistics and quests conditionally, reusing the re-validated stored answer on 304', async () => {
+    fake.setCharacter('us', 'norgannon', 'drinian', { quests: fixture('blizzard-quests-completed.generated.json'), lastModified: 'Wed, 25 Nov 2026 10:00:00 GMT' })
+    const blizzard = client()
+    const drinian = { region: 'us', realm: 'norgannon', name: 'Drinian' } as const
+    expect((await blizzard.completedQuests(drinian)).value).toEqual([89507, 12345])
+    const again = await blizzard.completedQuests(drinian)
+    expect(again).toEqual({ value: [89507, 12345], notModified: true })
+    expect(fake.server.requestsTo(/quests\/completed/)[1]?.headers['if-modified-since']).toBe('Wed, 25 Nov 2026 10:00:00 GMT')
+  })
+
+  it('reports the same error classes for the new endpoints', async () => {
+    const error = await client().achievementStatistics({ region: 'us', realm: 'illidan', name: 'Nobodyhere' }).catch((e: unknown) => e)
+    expect(error).toMatchObject({ code: 'UNKNOWN_CHARACTER', source: 'blizzard', status: 404 })
+    fake.server.failNext(/quests\/completed/, { kind: 'malformed' })
+    const malformed = await client().completedQuests({ region: 'us', realm: 'norgannon', name: 'Drinian' }).catch((e: unknown) => e)
+    expect(malformed).toMatchObject({ code: 'MALFORMED_RESPONSE' })
+  })
+
   it('a 404 on the keystone profile means "no Mythic+ runs", not an unknown character', async () => {
     // Drinian has raid encounters and a profile, but Blizzard has no keystone profile for him.
     const profile = await client().keystoneProfile({ region: 'us', realm: 'norgannon', name: 'Drinian' })
