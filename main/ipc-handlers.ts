@@ -4,7 +4,7 @@ import { INVOKE_CHANNELS } from '../shared/ipc-contract.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { readAppSettings, updateAppSettings } from './app-settings.ts'
 import type { Core } from './composition.ts'
-import { characterOverview, characterVaultView } from './desktop/vault-views.ts'
+import { characterOverview, characterVaultView, markLastWeekOpened } from './desktop/vault-views.ts'
 import type { SecretStore } from './ports.ts'
 import { addCharacter, findCharacter, getCharacter, listCharacters, removeCharacter } from './store/characters-repo.ts'
 import { isStorageFailure, StoreError, storeErrorFrom } from './store/store-error.ts'
@@ -119,6 +119,14 @@ export function createIpcHandlers(context: HandlerContext): IpcHandlers {
       const character = getCharacter(core.store.db, characterId)
       if (!character) return err('UNKNOWN_CHARACTER', 'That character is not tracked any more.')
       return ok(characterVaultView(core, character, nextSyncAt(character.id)))
+    }),
+
+    'vault:mark-opened': handle('vault:mark-opened', ([input], core) => {
+      const character = getCharacter(core.store.db, input.characterId)
+      if (!character) return err('UNKNOWN_CHARACTER', 'That character is not tracked any more.')
+      markLastWeekOpened(core, character)
+      core.events.emit('data:changed', { characterId: character.id })
+      return ok(characterOverview(core, character, nextSyncAt(character.id)))
     }),
 
     'sync:run': handle('sync:run', async ([input], core) => {

@@ -30,11 +30,17 @@ export interface SourceStatusView {
   error: AppError | null
 }
 
-/** One character with both vault rows of this week, for the overview and the tray. */
+/** One character with the vault rows of this week, for the overview and the tray. */
 export interface CharacterOverview extends CharacterSummary {
+  /** The realm's display name ("Aggra (Português)") once a source gave it; `realm` is the slug. */
+  realmName: string | null
   className: string | null
   specName: string | null
   itemLevel: number | null
+  /** Blizzard's last login: profile data (World row, statistics) is as of the logout after it. */
+  lastLoginAt: number | null
+  /** Last week's vault: how many slots it unlocked, and whether the player marked it as opened. */
+  lastWeek: { unlockedSlots: number; opened: boolean }
   week: Pick<WeekWindow, 'period' | 'start' | 'end'>
   raid: RaidVaultSlot[]
   dungeons: DungeonVaultSlot[]
@@ -133,6 +139,8 @@ export interface VaultApi {
   listCharacters(): Promise<Result<CharacterOverview[]>>
   addCharacter(input: NewCharacter): Promise<Result<CharacterOverview>>
   removeCharacter(input: { id: number }): Promise<Result<{ removed: boolean }>>
+  /** Marks last week's vault of a character as opened (until the next reset makes a new one). */
+  markVaultOpened(input: { characterId: number }): Promise<Result<CharacterOverview>>
   getVault(input: { characterId: number }): Promise<Result<CharacterVaultView>>
   syncNow(input: { characterId?: number }): Promise<Result<SyncSummary>>
   getSettings(): Promise<Result<SettingsView>>
@@ -151,6 +159,7 @@ export const VAULT_API_CHANNELS = {
   listCharacters: 'characters:list',
   addCharacter: 'characters:add',
   removeCharacter: 'characters:remove',
+  markVaultOpened: 'vault:mark-opened',
   getVault: 'vault:get',
   syncNow: 'sync:run',
   getSettings: 'settings:get',

@@ -17,6 +17,7 @@ export const INVOKE_CHANNELS = {
   'characters:add': z.tuple([z.object({ region: z.string().max(8), realm: z.string().max(100), name: z.string().max(50) }).strict()]),
   'characters:remove': z.tuple([z.object({ id }).strict()]),
   'vault:get': z.tuple([z.object({ characterId: id }).strict()]),
+  'vault:mark-opened': z.tuple([z.object({ characterId: id }).strict()]),
   'sync:run': z.tuple([z.object({ characterId: id.optional() }).strict()]),
   'settings:get': z.tuple([]),
   'settings:update': z.tuple([z.object({ notifications: z.boolean().optional(), closeToTray: z.boolean().optional() }).strict()]),

@@ -5,6 +5,7 @@ import type { CharacterOverview, CharacterVaultView, WeekVaultView } from '../..
 import type { Core } from '../composition.ts'
 import type { TrackedCharacter } from '../store/characters-repo.ts'
 import { listBossParses } from '../store/parses-repo.ts'
+import { isVaultOpened, markVaultOpened } from '../store/vaults-opened-repo.ts'
 import { storedSourceReports, storedWeekVault } from '../sync/vault-report.ts'
 
 /**
@@ -16,15 +17,21 @@ import { storedSourceReports, storedWeekVault } from '../sync/vault-report.ts'
 export function characterOverview(core: Core, character: TrackedCharacter, nextSyncAt: number | null = null): CharacterOverview {
   const week = core.sync.weekAt(character.region, core.now())
   const { vault, trust, lastReadAt } = storedWeekVault(core.store.db, core.season, core.config, character, week, core.now())
+  const lastWeek = previousWeek(week, core.season.storedPeriods())
+  const previous = storedWeekVault(core.store.db, core.season, core.config, character, lastWeek, core.now()).vault
+  const unlockedSlots = [...previous.raid.slots, ...previous.dungeons.slots, ...previous.world.slots].filter((s) => s.unlocked).length
   const sources = storedSourceReports(core.store.db, character.id, core.config)
   return {
     id: character.id,
     region: character.region,
     realm: character.realm,
     name: character.name,
+    realmName: character.realmName,
     className: character.className,
     specName: character.specName,
     itemLevel: character.itemLevel,
+    lastLoginAt: character.lastLoginAt,
+    lastWeek: { unlockedSlots, opened: isVaultOpened(core.store.db, character.id, lastWeek.start) },
     week: { period: week.period, start: week.start, end: week.end },
     raid: vault.raid.slots,
     dungeons: vault.dungeons.slots,
@@ -62,4 +69,10 @@ export function characterVaultView(core: Core, character: TrackedCharacter, next
     warnings.push('The weekly reset time of this region is an estimate until Raider.IO confirms it.')
   }
   return { character: characterOverview(core, character, nextSyncAt), current: thisWeek.view, previous: weekView(previous).view, sources: storedSourceReports(core.store.db, character.id, core.config), warnings }
+}
+
+/** Marks last week's vault of the character as opened; the next reset brings a new, unopened one. */
+export function markLastWeekOpened(core: Core, character: TrackedCharacter): void {
+  const week = previousWeek(core.sync.weekAt(character.region, core.now()), core.season.storedPeriods())
+  markVaultOpened(core.store.db, character.id, week.start, core.now())
 }

@@ -11,11 +11,13 @@ export interface TrackedCharacter extends CharacterRef {
   specName: string | null
   itemLevel: number | null
   lastLoginAt: number | null
+  /** The realm's display name, once a source has given it. */
+  realmName: string | null
   createdAt: number
 }
 
 /** Profile facts a sync refreshes. */
-export type CharacterProfile = Pick<TrackedCharacter, 'className' | 'specName' | 'itemLevel' | 'lastLoginAt'>
+export type CharacterProfile = Pick<TrackedCharacter, 'className' | 'specName' | 'itemLevel' | 'lastLoginAt'> & { realmName?: string | null }
 
 function toTracked(row: typeof characters.$inferSelect): TrackedCharacter {
   return {
@@ -27,6 +29,7 @@ function toTracked(row: typeof characters.$inferSelect): TrackedCharacter {
     specName: row.specName,
     itemLevel: row.itemLevel,
     lastLoginAt: row.lastLoginAt,
+    realmName: row.realmName,
     createdAt: row.createdAt,
   }
 }
@@ -77,5 +80,7 @@ export function removeCharacter(db: Db, id: number): boolean {
 
 /** Stores the latest profile facts of a character. */
 export function updateCharacterProfile(db: Db, id: number, profile: CharacterProfile): void {
-  db.update(characters).set(profile).where(eq(characters.id, id)).run()
+  // A source that does not know the realm's display name keeps the one another gave.
+  const { realmName, ...rest } = profile
+  db.update(characters).set(realmName ? { ...rest, realmName } : rest).where(eq(characters.id, id)).run()
 }

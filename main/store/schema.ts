@@ -19,6 +19,8 @@ export const characters = sqliteTable(
     specName: text('spec_name'),
     itemLevel: integer('item_level'),
     lastLoginAt: integer('last_login_at'),
+    /** The realm's display name as the APIs give it ("Aggra (Português)"); the slug stays the identity. */
+    realmName: text('realm_name'),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [
@@ -220,6 +222,19 @@ export const feedSuccesses = sqliteTable(
     at: integer('at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.characterId, t.feed, t.at] })],
+)
+
+/** Weeks whose vault the player marked as opened (a week's rewards are picked once in the game). */
+export const vaultsOpened = sqliteTable(
+  'vaults_opened',
+  {
+    characterId: integer('character_id')
+      .notNull()
+      .references(() => characters.id, { onDelete: 'cascade' }),
+    weekStart: integer('week_start').notNull(),
+    openedAt: integer('opened_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.characterId, t.weekStart] })],
 )
 
 /** App settings as JSON values by key. */

@@ -297,8 +297,8 @@ function recordEvidence(tx: Db, character: TrackedCharacter, fetched: Fetched, w
     recordActivities(tx, character.id, week.start, evidence.observations, at)
   }
   if (profile) {
-    const { className, specName, itemLevel, lastLoginAt } = profile
-    updateCharacterProfile(tx, character.id, { className, specName, itemLevel, lastLoginAt })
+    const { className, specName, itemLevel, lastLoginAt, realmName } = profile
+    updateCharacterProfile(tx, character.id, { className, specName, itemLevel, lastLoginAt, realmName })
   }
   if (warcraftlogs?.kills.found) {
     for (const [weekStart, kills] of loggedKills(warcraftlogs.kills.kills, windows)) recordRaidKills(tx, character.id, weekStart, kills, at)
@@ -307,7 +307,7 @@ function recordEvidence(tx: Db, character: TrackedCharacter, fetched: Fetched, w
   if (raiderio) {
     for (const [weekStart, runs] of raiderIoRuns([...raiderio.weeklyRuns, ...raiderio.previousWeeklyRuns], windows)) recordKeystoneRuns(tx, character.id, weekStart, runs, at)
     if (!profile && raiderio.className) {
-      updateCharacterProfile(tx, character.id, { className: raiderio.className, specName: raiderio.specName, itemLevel: character.itemLevel, lastLoginAt: character.lastLoginAt })
+      updateCharacterProfile(tx, character.id, { className: raiderio.className, specName: raiderio.specName, itemLevel: character.itemLevel, lastLoginAt: character.lastLoginAt, realmName: raiderio.realmName })
     }
   }
 }

@@ -1,7 +1,7 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { addCharacter, listCharacters } from '../../main/store/characters-repo.ts'
+import { listCharacters } from '../../main/store/characters-repo.ts'
 import { defaultMigrationsFolder, openStore } from '../../main/store/db.ts'
 import { createResponseCache } from '../../main/store/response-cache-repo.ts'
 import { useTempDir } from '../support/temp-dir.ts'
@@ -25,12 +25,13 @@ describe('migrations', () => {
     const dir = tempDir()
     const path = join(dir, 'vault.db')
     const old = openStore(path, olderMigrations(dir, 1))
-    addCharacter(old.db, { region: 'eu', realm: 'chogall', name: 'Moghiro' }, 1)
+    // Written as the first version wrote it: plain SQL against its own schema, not today's repositories.
+    old.sqlite.prepare("insert into characters (region, realm_slug, name, name_key, created_at) values ('eu', 'chogall', 'Moghiro', 'moghiro', 1)").run()
     expect(old.sqlite.prepare("select count(*) from sqlite_master where name = 'response_cache'").pluck().get()).toBe(0)
     old.close()
 
     const current = openStore(path)
-    expect(listCharacters(current.db).map((c) => c.name)).toEqual(['Moghiro'])
+    expect(listCharacters(current.db).map((c) => [c.name, c.realmName])).toEqual([['Moghiro', null]])
     const cache = createResponseCache(current.db, () => 5)
     cache.set('https://eu.api/x', { lastModified: 'Wed, 10 Sep 2025 19:00:00 GMT', value: [{ boss: 'A' }] })
     expect(cache.get('https://eu.api/x')).toEqual({ lastModified: 'Wed, 10 Sep 2025 19:00:00 GMT', value: [{ boss: 'A' }] })
