@@ -5,11 +5,13 @@ import { err, ok, type Result } from '../shared/result.ts'
 import { readAppSettings, updateAppSettings } from './app-settings.ts'
 import type { Core } from './composition.ts'
 import { characterOverview, characterVaultView, markLastWeekOpened } from './desktop/vault-views.ts'
+import type { HttpOptions } from './clients/http.ts'
 import type { SecretStore } from './ports.ts'
 import { addCharacter, findCharacter, getCharacter, listCharacters, removeCharacter } from './store/characters-repo.ts'
 import { isStorageFailure, StoreError, storeErrorFrom } from './store/store-error.ts'
 import type { Scheduler } from './sync/scheduler.ts'
 import { outcomeFailed, settleSync } from './sync/sync-result.ts'
+import { checkCredentials } from './sync/check-credentials.ts'
 import { validateCharacter } from './sync/validate-character.ts'
 
 /** What the handlers need from the running app. */
@@ -21,6 +23,8 @@ export interface HandlerContext {
   secrets: SecretStore
   /** To tell credentials set in the environment (which win) from saved ones. */
   env: NodeJS.ProcessEnv
+  /** HTTP tuning for the credentials check (tests make it fast). */
+  http?: Omit<HttpOptions, 'source'>
 }
 
 type Handler<C extends InvokeChannel> = (args: unknown[]) => Promise<Result<ChannelResults[C]>>
@@ -149,14 +153,18 @@ export function createIpcHandlers(context: HandlerContext): IpcHandlers {
       return ok(settingsView(core))
     }),
 
-    'credentials:save': handle('credentials:save', ([input], core) => {
+    'credentials:save': handle('credentials:save', async ([input], core) => {
       const { source, clientId, clientSecret } = input
       if (secrets.availability() === 'unavailable') return err('INTERNAL', 'This system offers no way to store secrets; set the VAULT_* environment variables instead.')
       // Without a keyring (Linux basic_text) "encrypted" means a fixed key: only with the player's say-so.
       if (secrets.availability() === 'plaintext' && input.withoutEncryption !== true) {
         return err('INVALID_INPUT', 'This system has no keyring, so the secret would be stored without real encryption. Tick "Save without encryption" to save it anyway, or set the VAULT_* environment variables instead.')
       }
-      const next = { ...secrets.load(), [source]: { clientId: clientId.trim(), clientSecret: clientSecret.trim() } }
+      const pair = { clientId: clientId.trim(), clientSecret: clientSecret.trim() }
+      // One token request first: credentials that do not work are never saved.
+      const checked = await checkCredentials(source, pair, env, context.http)
+      if (!checked.ok) return checked
+      const next = { ...secrets.load(), [source]: pair }
       secrets.save(next)
       core.setStoredCredentials(next)
       return ok(settingsView(core))

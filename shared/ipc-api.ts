@@ -89,9 +89,17 @@ export interface WeekVaultView {
   syncedAt: number | null
 }
 
+/** A raid of the week with each boss and the best difficulty it died on this week (null: not yet). */
+export interface RaidProgressView {
+  name: string
+  bosses: { name: string; difficulty: Difficulty | null }[]
+}
+
 /** Everything the per-character view shows. */
 export interface CharacterVaultView {
   character: CharacterOverview
+  /** This week's raids boss by boss, killed or not (from Raider.IO's roster, or the shipped one). */
+  raids: RaidProgressView[]
   current: WeekVaultView
   /** Last week's vault: the one the player can open now. */
   previous: WeekVaultView

@@ -68,7 +68,9 @@ export function characterVaultView(core: Core, character: TrackedCharacter, next
   if (!regionKnown && ['kr', 'tw', 'cn'].includes(character.region)) {
     warnings.push('The weekly reset time of this region is an estimate until Raider.IO confirms it.')
   }
-  return { character: characterOverview(core, character, nextSyncAt), current: thisWeek.view, previous: weekView(previous).view, sources: storedSourceReports(core.store.db, character.id, core.config), warnings }
+  const killed = new Map(thisWeek.view.raid.bosses.map((b) => [bossKeyFromName(b.name), b.difficulty]))
+  const raids = core.season.storedRaids(character.region, current).map((raid) => ({ name: raid.name, bosses: raid.bosses.map((name) => ({ name, difficulty: killed.get(bossKeyFromName(name)) ?? null })) }))
+  return { character: characterOverview(core, character, nextSyncAt), raids, current: thisWeek.view, previous: weekView(previous).view, sources: storedSourceReports(core.store.db, character.id, core.config), warnings }
 }
 
 /** Marks last week's vault of the character as opened; the next reset brings a new, unopened one. */

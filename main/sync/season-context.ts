@@ -24,6 +24,8 @@ export interface SeasonContext {
   raidRoster(region: Region, week: WeekWindow): Promise<RaidRoster | undefined>
   /** The same from the stored static data only (no network). */
   storedRaidRoster(region: Region, week: WeekWindow): RaidRoster | undefined
+  /** The week's raids with their bosses in order, for the window (no network); empty when unknown. */
+  storedRaids(region: Region, week: WeekWindow): { name: string; bosses: string[] }[]
 }
 
 /**
@@ -74,7 +76,15 @@ export function createSeasonContext(options: SeasonContextOptions): SeasonContex
     return shipped ? { bosses: new Set(shipped.map(bossKeyFromName)), origin: 'snapshot' } : undefined
   }
 
+  const raidsFrom = (data: RaidingStaticDataWire | undefined, region: Region, week: WeekWindow) => {
+    const live = data ? currentRaids(data, region, Math.min(now(), week.end - 1)) : []
+    if (live.length > 0) return live.map((r) => ({ name: r.name, bosses: r.bosses.map((b) => b.name) }))
+    const season = seasonForPeriod(week.period)
+    return (season?.roster ?? []).filter((r) => r.fromPeriod === undefined || week.period >= r.fromPeriod).map((r) => ({ name: r.name, bosses: [...r.bosses] }))
+  }
+
   return {
+    storedRaids: (region, week) => raidsFrom(staticData.value()?.data, region, week),
     storedPeriods: () => periods.value()?.periods ?? [],
     storedRaidRoster: (region, week) => rosterFrom(staticData.value()?.data, region, week),
     knownPeriods: async () => (await refreshPeriods())?.periods ?? [],

@@ -44,7 +44,7 @@ export function App() {
           </button>
         </div>
       </header>
-      <main>
+      <main className={route.name === 'overview' ? 'wide' : undefined}>
         {database && <ErrorBanner error={database} />}
         {info.state === 'failed' && <ErrorBanner error={info.error} />}
         {notice && <ErrorBanner error={notice} onDismiss={dismissNotice} />}

@@ -17,11 +17,13 @@ export interface Reward {
 export interface RewardException extends Reward {
   /** Boss names, as the game writes them. */
   bosses: readonly string[]
+  /** How players say it ("the last two bosses"); the names when absent. */
+  label?: string
 }
 
 /** The reward of an unlocked slot: the usual value and the exceptions that can pay more. */
 export interface SlotReward extends Reward {
-  exceptions: (Reward & { bosses: string[] })[]
+  exceptions: (Reward & { bosses: string[]; label?: string })[]
 }
 
 /** "Myth 1", "Hero" (rank unknown), or "" (track unknown). */
@@ -35,4 +37,11 @@ export function rewardText(reward: SlotReward): string {
   const one = (r: Reward) => [String(r.itemLevel), trackLabel(r)].filter(Boolean).join(' ') + (r.confirmed ? '' : ' (unconfirmed)')
   const exceptions = reward.exceptions.map((e) => `${one(e)} from ${e.bosses.join(' or ')}`)
   return exceptions.length === 0 ? one(reward) : `${one(reward)}; ${exceptions.join('; ')}`
+}
+
+/** "Hero 1 · 305"; "Myth 6 · 334 (344 from the last two bosses)": how the window and tray say a reward. */
+export function rewardShort(reward: SlotReward): string {
+  const one = [trackLabel(reward), String(reward.itemLevel)].filter(Boolean).join(' · ')
+  const exceptions = reward.exceptions.map((e) => ` (${e.itemLevel} from ${e.label ?? e.bosses.join(' or ')})`).join('')
+  return `${one}${reward.confirmed ? '' : '?'}${exceptions}`
 }

@@ -143,7 +143,7 @@ export const SEASONS: readonly SeasonVaultTable[] = [
       lfr: reward(292, 'Champion', 1, false), // a guide marks LFR as unverified
       normal: reward(305, 'Hero', 1),
       heroic: reward(318, 'Myth', 1),
-      mythic: { ...reward(334, 'Myth', 6), exceptions: [{ ...reward(344, 'Myth', 9), bosses: ['The Coiled Altar', "Ula'tek"] }] },
+      mythic: { ...reward(334, 'Myth', 6), exceptions: [{ ...reward(344, 'Myth', 9), bosses: ['The Coiled Altar', "Ula'tek"], label: 'the last two bosses' }] },
     },
     // wowthing-again, ntApple and BetterGreatVault agree on +7..+9 = 315 (wowaudit's 311 is wrong);
     // Heroic 289 is unconfirmed (wowaudit: 279). Track starts: Veteran 279, Champion 292, Hero 305, Myth 318.

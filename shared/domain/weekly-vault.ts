@@ -14,7 +14,7 @@ const rewardFields = {
 }
 // Vaults stored before rewards carried a track have no `reward`: read them as "no details".
 const slotRewardSchema = z
-  .object({ ...rewardFields, exceptions: z.array(z.object({ ...rewardFields, bosses: z.array(z.string()) })) })
+  .object({ ...rewardFields, exceptions: z.array(z.object({ ...rewardFields, bosses: z.array(z.string()), label: z.string().optional() })) })
   .nullable()
   .default(null)
 

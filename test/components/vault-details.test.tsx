@@ -18,6 +18,7 @@ const worldSlots = [2, 4, 8].map((threshold) => ({ threshold, progress: 0, unloc
 function view(previousUnlocked: number, trust: WeekTrustView = trusted): CharacterVaultView {
   const week = (start: number) => ({ period: 1091, start, end: start + 604_800_000 })
   return {
+    raids: [{ name: 'The Voidspire', bosses: [{ name: 'Vorasius', difficulty: 'heroic' }, { name: 'Imperator Averzian', difficulty: null }] }],
     character: { id: 1, region: 'us', realm: 'area-52', realmName: 'Area 52', lastLoginAt: null, lastWeek: { unlockedSlots: 0, opened: false }, name: 'Thrall', className: 'Shaman', specName: 'Enhancement', itemLevel: 311, week: week(START), raid: raidSlots(1), dungeons: dungeonSlots(0), world: worldSlots, trust, lastSyncedAt: null, nextSyncAt: null, hasErrors: true },
     current: {
       week: week(START),
@@ -52,9 +53,26 @@ describe('VaultDetails', () => {
 
   it('shows each source\'s status, its error and a way to configure it', () => {
     render(<VaultDetails view={view(0)} />)
-    expect(screen.getByTestId('source-blizzard').textContent).toContain('synced 2 min ago')
+    expect(screen.getByTestId('source-blizzard').textContent).toContain('synced 2 minutes ago')
     expect(screen.getByTestId('source-warcraftlogs').textContent).toContain('rejected the API credentials')
     expect(within(screen.getByTestId('source-raiderio')).getByRole('link', { name: 'Add credentials' })).toBeTruthy()
+  })
+
+  it('groups bosses by raid and lists the ones still to kill this week', () => {
+    render(<VaultDetails view={view(0)} />)
+    expect(screen.getByRole('heading', { name: /The Voidspire/ }).textContent).toContain('1 of 2')
+    expect(screen.getByTestId('boss-to-kill').textContent).toContain('Imperator Averzian')
+  })
+
+  it('names itself: an h1 with the character and the document title', () => {
+    render(<VaultDetails view={view(0)} />)
+    expect(screen.getByRole('heading', { level: 1, name: 'Thrall' })).toBeTruthy()
+    expect(document.title).toBe('Thrall — Vault Companion')
+  })
+
+  it('says what next: the cheapest step to the next slot', () => {
+    render(<VaultDetails view={view(0)} />)
+    expect(screen.getByTestId('next-steps').textContent).toContain('Raid: 1 more Heroic boss lifts slot 1 from 305 to 318')
   })
 
   it('lists the World row\'s activities (delves by tier, Prey, world activities)', () => {

@@ -8,7 +8,7 @@ describe('VaultSlot', () => {
   it('shows a locked raid slot as progress toward its threshold', () => {
     render(<VaultSlot kind="raid" slot={{ threshold: 4, progress: 3, unlocked: false, difficulty: null, itemLevel: null, reward: null }} />)
     const slot = screen.getByRole('img', { name: 'Locked: 3 of 4 bosses' })
-    expect(slot.textContent).toBe('3/4')
+    expect(slot.textContent).toBe('3 of 4 bosses') // units spelled out: "4/6" reads like raid progress
     expect(slot.className).toContain('locked')
     expect(slot.querySelector('progress')?.getAttribute('value')).toBe('3')
   })
@@ -16,15 +16,16 @@ describe('VaultSlot', () => {
   it('shows an unlocked raid slot with its difficulty colour, item level and upgrade track', () => {
     render(<VaultSlot kind="raid" slot={{ threshold: 2, progress: 2, unlocked: true, difficulty: 'heroic', itemLevel: 318, reward: { itemLevel: 318, track: 'Myth', rank: 1, confirmed: true, exceptions: [] } }} />)
     const slot = screen.getByRole('img', { name: 'Unlocked: Heroic, item level 318 Myth 1' })
-    expect(slot.textContent).toBe('Heroic318 · Myth 1')
-    expect(slot.className).toContain('difficulty-heroic')
+    expect(slot.textContent).toBe('HeroicMyth 1 · 318')
+    // Coloured by upgrade track, as the game colours items, not by raid difficulty.
+    expect(slot.className).toContain('track-myth')
   })
 
   it('shows a Mythic slot as 334 with the 344 exception, not as one number', () => {
     const reward = { itemLevel: 334, track: 'Myth' as const, rank: 6, confirmed: true, exceptions: [{ itemLevel: 344, track: 'Myth' as const, rank: 9, confirmed: true, bosses: ['The Coiled Altar', "Ula'tek"] }] }
     render(<VaultSlot kind="raid" slot={{ threshold: 2, progress: 2, unlocked: true, difficulty: 'mythic', itemLevel: 334, reward }} />)
     const slot = screen.getByRole('img', { name: "Unlocked: Mythic, item level 334 Myth 6; 344 Myth 9 from The Coiled Altar or Ula'tek" })
-    expect(slot.textContent).toContain("or 344 (Myth 9) from The Coiled Altar or Ula'tek")
+    expect(slot.textContent).toContain("(344 Myth 9 from The Coiled Altar or Ula'tek)")
   })
 
   it('marks an unconfirmed item level', () => {
@@ -46,7 +47,7 @@ describe('VaultSlot', () => {
       <VaultRow title="Dungeons" kind="dungeon" slots={[1, 4, 8].map((threshold) => ({ threshold, progress: 2, unlocked: threshold === 1, level: threshold === 1 ? 7 : null, itemLevel: threshold === 1 ? 315 : null, reward: null }))} />,
     )
     expect(screen.getAllByTestId('dungeon-slot')).toHaveLength(3)
-    expect(screen.getByRole('img', { name: 'Locked: 2 of 8 runs' })).toBeTruthy()
+    expect(screen.getByRole('img', { name: 'Locked: 2 of 8 dungeons' })).toBeTruthy()
     expect(container.querySelectorAll('button, input, select')).toHaveLength(0)
   })
 })

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 
 /**
@@ -9,6 +10,10 @@ test.describe.configure({ mode: 'serial' })
 test.beforeEach(async ({ request }) => {
   await request.post('/test/reset')
 })
+
+async function openCharacter(page: Page, name: string) {
+  await page.getByRole('link', { name, exact: true }).click()
+}
 
 async function addThrall(page: Page) {
   await page.goto('/')
@@ -26,17 +31,23 @@ test('add a character, watch its vault fill itself, and see which source saw wha
   await expect(card).toContainText('Thrall')
   // The sync starts on its own; the slots unlock when it lands (data:changed).
   await expect(card.getByRole('img', { name: /Unlocked: Heroic, item level 318 Myth 1/ })).toBeVisible()
-  await expect(card).toContainText('Enhancement Shaman · ilvl 311')
+  await expect(card).toContainText('Enhancement Shaman')
+  await expect(card).toContainText('311')
+  // The realm's display name as the APIs give it, not the slug.
+  await expect(card).toContainText('Area 52 · US')
   await page.setViewportSize({ width: 1280, height: 800 })
   await page.screenshot({ path: testInfo.outputPath('overview.png'), fullPage: true })
 
-  await card.click()
-  await expect(page.getByRole('heading', { name: 'Thrall', level: 2 })).toBeVisible()
+  await openCharacter(page, 'Thrall')
+  await expect(page.getByRole('heading', { name: 'Thrall', level: 1 })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Thrall', level: 1 })).toBeFocused()
+  await expect(page).toHaveTitle('Thrall — Vault Companion')
+  await expect(page.getByTestId('next-steps')).toContainText('Raid: 2 more bosses (any difficulty) unlock slot 3')
   const raid = page.getByRole('region', { name: "This week's vault" })
   await expect(raid.getByTestId('raid-slot')).toHaveCount(3)
   // Season 2: a Heroic raid slot is 318 (Myth 1), a Normal one 305 (Hero 1).
   await expect(raid.getByRole('img', { name: 'Unlocked: Heroic, item level 318 Myth 1' })).toBeVisible()
-  await expect(raid.getByRole('img', { name: 'Unlocked: Heroic, item level 318 Myth 1' })).toContainText('318 · Myth 1')
+  await expect(raid.getByRole('img', { name: 'Unlocked: Heroic, item level 318 Myth 1' })).toContainText('Myth 1 · 318')
   await expect(raid.getByRole('img', { name: 'Unlocked: Normal, item level 305 Hero 1' })).toBeVisible()
   await expect(raid.getByRole('img', { name: 'Locked: 4 of 6 bosses' })).toBeVisible()
   await expect(raid.getByRole('img', { name: 'Unlocked: +12, item level 318 Myth 1' })).toBeVisible()
@@ -74,27 +85,23 @@ test('save Warcraft Logs credentials in settings; the secret never reaches the p
     if (response.url().includes('/rpc/') || response.url().includes('/events')) seen.push(await response.text().catch(() => ''))
   })
   await addThrall(page)
-  await page.getByTestId('character').click()
+  await openCharacter(page, 'Thrall')
   await expect(page.getByTestId('source-warcraftlogs')).toContainText('not configured')
   await page.getByTestId('source-warcraftlogs').getByRole('link', { name: 'Add credentials' }).click()
 
   await expect(page.getByTestId('warcraftlogs-configured')).toHaveText('Not configured')
   await expect(page.getByTestId('blizzard-configured')).toHaveText('Configured (from the environment)')
   const form = page.getByRole('form', { name: 'Warcraft Logs credentials' })
+  // Saving tests the credentials with one token request: wrong ones (the fake's secret is wcl-secret) are refused.
   await form.getByRole('textbox', { name: 'Client ID', exact: true }).fill('wcl-client')
   await form.getByLabel('Client secret', { exact: true }).fill(SECRET)
   await form.getByRole('button', { name: 'Save' }).click()
-  await expect(page.getByTestId('warcraftlogs-configured')).toHaveText('Configured (saved)')
-  await expect(form.getByLabel('Client secret', { exact: true })).toHaveValue('')
+  await expect(form.getByRole('status')).toContainText('Warcraft Logs rejected the API credentials')
+  await expect(form.getByRole('status')).toContainText('Nothing was saved.')
+  await expect(page.getByTestId('warcraftlogs-configured')).toHaveText('Not configured')
   await page.evaluate(() => window.scrollTo(0, 0))
   await page.screenshot({ path: testInfo.outputPath('settings.png') })
   expect(await page.content()).not.toContain(SECRET)
-  expect(seen.join('\n')).not.toContain(SECRET)
-
-  // The saved credentials are wrong for the fake (its secret is wcl-secret): the sync says so.
-  await page.goto('/#/character/1')
-  await page.getByRole('button', { name: 'Sync now' }).click()
-  await expect(page.getByTestId('source-warcraftlogs')).toContainText('rejected the API credentials')
   expect(seen.join('\n')).not.toContain(SECRET)
 })
 
@@ -128,9 +135,13 @@ test('an unknown character is refused with a clear message, and inline validatio
   await page.screenshot({ path: testInfo.outputPath('unknown-character.png') })
 })
 
-test('remove a character after confirming', async ({ page }) => {
+test('remove a character after confirming; Escape cancels the confirmation and gives focus back', async ({ page }) => {
   await addThrall(page)
-  await page.getByTestId('character').click()
+  await openCharacter(page, 'Thrall')
+  await page.getByRole('button', { name: 'Stop tracking' }).click()
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('button', { name: 'Remove Thrall and its history' })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Stop tracking' })).toBeFocused()
   await page.getByRole('button', { name: 'Stop tracking' }).click()
   await page.getByRole('button', { name: 'Remove Thrall and its history' }).click()
   await expect(page.getByTestId('empty-characters')).toBeVisible()
@@ -141,14 +152,22 @@ test('everything is reachable with the keyboard', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Sync all' })).toBeEnabled()
   await page.keyboard.press('Tab')
   const focusable: string[] = []
-  for (let i = 0; i < 12; i++) {
+  for (let i = 0; i < 20; i++) {
     focusable.push(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.textContent?.trim().slice(0, 30) ?? ''))
     await page.keyboard.press('Tab')
   }
-  expect(focusable).toEqual(expect.arrayContaining(['Vault Companion', 'Characters', 'Settings', 'Sync all', 'Add character']))
-  await page.getByTestId('character').focus()
+  expect(focusable).toEqual(expect.arrayContaining(['Vault Companion', 'Characters', 'Settings', 'Sync all', 'Add a character', 'Character ▲', 'Item level', 'Thrall']))
+  await page.getByRole('link', { name: 'Thrall', exact: true }).focus()
   await page.keyboard.press('Enter')
-  await expect(page.getByRole('heading', { name: 'Thrall', level: 2 })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Thrall', level: 1 })).toBeFocused()
+  // The add bar opens on Enter, Escape closes it and focus returns to its button.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Characters' }).click()
+  await page.getByRole('button', { name: 'Add a character' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('combobox', { name: 'Region' })).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('combobox', { name: 'Region' })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Add a character' })).toBeFocused()
 })
 
 test('with no credentials the raid row says it is unknown and how to fix it, never 0/2 0/4 0/6', async ({ page, request }, testInfo) => {
@@ -160,10 +179,70 @@ test('with no credentials the raid row says it is unknown and how to fix it, nev
   await expect(card.getByTestId('raid-row')).toHaveAttribute('data-status', 'unknown')
   await expect(card.getByTestId('raid-row')).toContainText('Unknown')
   await expect(card.getByTestId('raid-slot')).toHaveCount(0)
-  await card.click()
+  await openCharacter(page, 'Thrall')
   const week = page.getByRole('region', { name: "This week's vault" })
   await expect(week.getByTestId('raid-row')).toContainText('Blizzard is not configured.')
   await page.screenshot({ path: testInfo.outputPath('unknown-raid.png'), fullPage: true })
   await week.getByRole('link', { name: 'Add Blizzard or Warcraft Logs credentials in Settings' }).click()
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible()
+})
+
+test('twelve characters: sort, see unknown rows and failing sources, and mark a waiting vault as opened (it stays so after a reload)', async ({ page, request }, testInfo) => {
+  await request.post('/test/seed-roster')
+  await page.setViewportSize({ width: 1920, height: 1080 })
+  await page.goto('/')
+  const rows = page.getByTestId('character')
+  await expect(rows).toHaveCount(12)
+  await page.screenshot({ path: testInfo.outputPath('overview-12-1920x1080.png'), fullPage: true })
+  await page.setViewportSize({ width: 900, height: 600 })
+  await page.screenshot({ path: testInfo.outputPath('overview-12-900x600.png') })
+  await page.setViewportSize({ width: 1920, height: 1080 })
+
+  // Sorted by name first; item level sorts highest first, a second click reverses it.
+  await expect(rows.first().getByRole('link')).toHaveText('Anduin')
+  await page.getByRole('button', { name: 'Item level' }).click()
+  await expect(rows.first().getByRole('link')).toHaveText('Illidan')
+  await expect(page.getByRole('columnheader', { name: /Item level/ })).toHaveAttribute('aria-sort', 'descending')
+  await page.getByRole('button', { name: 'Item level' }).click()
+  // Lowest first: Anduin, whose Blizzard fails, has no known item level; then Guldan's 289.
+  await expect(rows.first().getByRole('link')).toHaveText('Anduin')
+  await expect(rows.nth(1).getByRole('link')).toHaveText('Guldan')
+  await page.getByRole('button', { name: 'Class' }).click()
+  await expect(rows.first()).toContainText('Death Knight')
+  await expect(rows.first().getByRole('link')).toHaveClass(/class-death-knight/)
+
+  // Anduin's Blizzard fails: his raid row is unknown (never 0), and the row says a source failed.
+  const anduin = rows.filter({ has: page.getByRole('link', { name: 'Anduin', exact: true }) })
+  await expect(anduin.getByTestId('raid-row')).toHaveAttribute('data-status', 'unknown')
+  await expect(anduin).toContainText('a source failed')
+
+  // Jaina's vault from last week is waiting: mark it as opened; it stays opened after a reload.
+  const jaina = rows.filter({ has: page.getByRole('link', { name: 'Jaina', exact: true }) })
+  await expect(jaina.getByTestId('vault-ready')).toBeVisible()
+  await jaina.getByRole('button', { name: 'Mark as opened' }).click()
+  await expect(jaina).toContainText('Opened')
+  await page.reload()
+  await expect(rows.filter({ has: page.getByRole('link', { name: 'Jaina', exact: true }) })).toContainText('Opened')
+  await expect(page.getByTestId('vault-ready')).toHaveCount(0)
+
+  await openCharacter(page, 'Illidan')
+  await expect(page.getByRole('heading', { name: 'Illidan', level: 1 })).toBeVisible()
+  await page.screenshot({ path: testInfo.outputPath('character-1920x1080.png'), fullPage: true })
+  await page.setViewportSize({ width: 900, height: 600 })
+  await page.screenshot({ path: testInfo.outputPath('character-900x600.png') })
+})
+
+test('no view has an accessibility violation (axe-core)', async ({ page, request }) => {
+  await request.post('/test/seed-roster')
+  const views = [
+    { path: '/', heading: 'Characters' },
+    { path: '/#/character/1', heading: 'Jaina' },
+    { path: '/#/settings', heading: 'Settings' },
+  ]
+  for (const view of views) {
+    await page.goto(view.path)
+    await expect(page.getByRole('heading', { level: 1, name: view.heading })).toBeVisible()
+    const results = await new AxeBuilder({ page }).analyze()
+    expect(results.violations.map((v) => `${view.path}: ${v.id} ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+  }
 })

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import { extname, join, normalize } from 'node:path'
 import { createCore, createCoreScheduler, type Core } from '../../main/composition.ts'
 import { createIpcHandlers, type IpcHandlers } from '../../main/ipc-handlers.ts'
+import { addCharacter } from '../../main/store/characters-repo.ts'
 import type { Scheduler } from '../../main/sync/scheduler.ts'
 import { VAULT_API_CHANNELS, type InvokeChannel, type VaultEventName } from '../../shared/ipc-api.ts'
 import { computedWeek } from '../../shared/domain/reset.ts'
@@ -58,6 +59,40 @@ function seedSources(): void {
   })
 }
 
+/** Eleven more characters for the roster screenshots: mixed classes and progress, one whose Blizzard fails, one with last week's vault waiting. */
+const ROSTER = [
+  { name: 'Jaina', cls: 'Mage', spec: 'Frost', ilvl: 318, bosses: 6, keys: [15, 12, 12, 11, 10, 10, 10, 9], lastWeek: true },
+  { name: 'Anduin', cls: 'Priest', spec: 'Holy', ilvl: 301, bosses: 0, keys: [7], failing: true },
+  { name: 'Sylvanas', cls: 'Hunter', spec: 'Marksmanship', ilvl: 310, bosses: 4, keys: [10, 9, 8, 2] },
+  { name: 'Illidan', cls: 'Demon Hunter', spec: 'Havoc', ilvl: 322, bosses: 8, keys: [16, 14, 13, 12, 12, 11, 10, 10] },
+  { name: 'Arthas', cls: 'Death Knight', spec: 'Unholy', ilvl: 296, bosses: 2, keys: [] },
+  { name: 'Tyrande', cls: 'Druid', spec: 'Balance', ilvl: 305, bosses: 3, keys: [6, 4] },
+  { name: 'Valeera', cls: 'Rogue', spec: 'Outlaw', ilvl: 312, bosses: 5, keys: [11, 10, 10, 10] },
+  { name: 'Guldan', cls: 'Warlock', spec: 'Destruction', ilvl: 289, bosses: 0, keys: [] },
+  { name: 'Varian', cls: 'Warrior', spec: 'Arms', ilvl: 315, bosses: 6, keys: [12, 12, 10] },
+  { name: 'Chen', cls: 'Monk', spec: 'Brewmaster', ilvl: 308, bosses: 1, keys: [10, 10, 10, 10, 10, 10] },
+  { name: 'Kalecgos', cls: 'Evoker', spec: 'Augmentation', ilvl: 320, bosses: 7, keys: [13, 12] },
+] as const
+const BOSSES = SEASON_RAIDS.flatMap((r) => r.bosses.map((boss) => ({ boss, instance: r.name })))
+
+function seedRoster(): void {
+  const week = computedWeek('us', Date.now())
+  const at = (hours: number) => Math.min(week.start + hours * HOUR, Date.now() - 60_000)
+  for (const c of ROSTER) {
+    const kills = BOSSES.slice(0, c.bosses).map((b, i) => ({ boss: b.boss, instance: b.instance, difficulty: (i % 3 === 0 ? 'MYTHIC' : 'HEROIC') as 'MYTHIC' | 'HEROIC', count: 1, lastKill: at(2 + i) }))
+    const previous = 'lastWeek' in c ? BOSSES.slice(0, 4).map((b) => ({ boss: `${b.boss}`, instance: b.instance, difficulty: 'NORMAL' as const, count: 1, lastKill: week.start - 24 * HOUR })) : []
+    apis.blizzard.setCharacter('us', 'area-52', c.name.toLowerCase(), {
+      encounters: blizzardEncounters([...kills, ...previous]),
+      keystone: blizzardKeystoneProfile(week.period, []),
+      profile: { name: c.name, realm: { name: 'Area 52', slug: 'area-52' }, character_class: { name: c.cls }, active_spec: { name: c.spec }, equipped_item_level: c.ilvl },
+    })
+    if ('failing' in c) apis.blizzard.server.failNext(new RegExp(`/${c.name.toLowerCase()}`), { kind: 'status', status: 503 }, 10_000)
+    apis.raiderio.setProfile('us', 'area-52', c.name, raiderIoProfile(c.keys.map((level, i) => raiderIoRun({ dungeon: ['Murder Row', 'Altar of Fangs', 'Voidscar Arena', 'Den of Nalorakk'][i % 4] as string, mythic_level: level, completed_at: new Date(at(1 + i)).toISOString() })), [], { name: c.name, realm: 'Area 52', class: c.cls, active_spec_name: c.spec }))
+    addCharacter(core.store.db, { region: 'us', realm: 'area-52', name: c.name }, Date.now())
+  }
+  addCharacter(core.store.db, { region: 'us', realm: 'area-52', name: 'Thrall' }, Date.now())
+}
+
 let dataDir = ''
 let core: Core
 let scheduler: Scheduler
@@ -83,6 +118,7 @@ function boot(withoutBlizzard = false): void {
 
 async function reset(withoutBlizzard: boolean): Promise<void> {
   await scheduler.stop()
+  for (const fake of [apis.blizzard, apis.raiderio, apis.wcl]) fake.server.clearFaults()
   core.close()
   rmSync(dataDir, { recursive: true, force: true })
   seedSources()
@@ -129,6 +165,11 @@ const server = createServer(async (req, res) => {
       clients.add(res)
       req.on('close', () => clients.delete(res))
       return
+    }
+    if (req.method === 'POST' && url.pathname === '/test/seed-roster') {
+      seedRoster()
+      await scheduler.runNow()
+      return void res.writeHead(204).end()
     }
     if (req.method === 'POST' && url.pathname === '/test/reset') {
       await reset(url.searchParams.get('blizzard') === 'off')

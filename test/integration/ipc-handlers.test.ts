@@ -129,8 +129,12 @@ describe('IPC handlers on the real core', () => {
     const { ipc, secrets, responses } = handlers()
     const before = await ipc['settings:get']([])
     expect(before).toMatchObject({ ok: true, value: { credentials: { warcraftlogs: { configured: false, from: null }, blizzard: { configured: true, from: 'environment' } }, secureStorage: 'encrypted' } })
+    // Saving asks for one token first: the fake accepts only its own client.
+    h.apis.wcl.clientId = 'my-wcl-id'
+    h.apis.wcl.clientSecret = 'TOP-SECRET-wcl-value'
     const saved = await ipc['credentials:save']([{ source: 'warcraftlogs', clientId: 'my-wcl-id', clientSecret: 'TOP-SECRET-wcl-value' }])
     expect(saved).toMatchObject({ ok: true, value: { credentials: { warcraftlogs: { configured: true, from: 'saved' } } } })
+    expect(h.apis.wcl.tokensIssued).toBe(1)
     expect(secrets.stored.warcraftlogs).toEqual({ clientId: 'my-wcl-id', clientSecret: 'TOP-SECRET-wcl-value' })
     expect(h.core().config.warcraftlogs?.clientSecret).toBe('TOP-SECRET-wcl-value')
     await ipc['settings:update']([{ notifications: false }])
@@ -140,6 +144,13 @@ describe('IPC handlers on the real core', () => {
     expect(h.core().config.warcraftlogs).toBeNull()
   })
 
+  it('tests credentials before saving them: a rejected pair is never stored, and the message says what to do', async () => {
+    const { ipc, secrets } = handlers()
+    const result = await ipc['credentials:save']([{ source: 'blizzard', clientId: 'typo-id', clientSecret: 'wrong' }])
+    expect(result).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED', message: expect.stringMatching(/^Blizzard rejected the API credentials \(HTTP 401\)\..*Nothing was saved\.$/) } })
+    expect(secrets.stored).toEqual({})
+  })
+
   it('says when the OS offers no secure storage, and refuses to save where there is none', async () => {
     const secrets = new MemorySecrets()
     secrets.mode = 'plaintext'
@@ -147,8 +158,9 @@ describe('IPC handlers on the real core', () => {
     // Without a keyring nothing is stored unless the player explicitly agreed.
     expect(await handlers(secrets).ipc['credentials:save']([{ source: 'blizzard', clientId: 'a', clientSecret: 'b' }])).toMatchObject({ ok: false, error: { message: expect.stringContaining('Save without encryption') } })
     expect(secrets.stored).toEqual({})
-    expect(await handlers(secrets).ipc['credentials:save']([{ source: 'blizzard', clientId: 'a', clientSecret: 'b', withoutEncryption: true }])).toMatchObject({ ok: true })
-    expect(secrets.stored).toEqual({ blizzard: { clientId: 'a', clientSecret: 'b' } })
+    const { clientId, clientSecret } = h.apis.blizzard
+    expect(await handlers(secrets).ipc['credentials:save']([{ source: 'blizzard', clientId, clientSecret, withoutEncryption: true }])).toMatchObject({ ok: true })
+    expect(secrets.stored).toEqual({ blizzard: { clientId, clientSecret } })
     secrets.mode = 'unavailable'
     expect(await handlers(secrets).ipc['credentials:save']([{ source: 'blizzard', clientId: 'a', clientSecret: 'b' }])).toMatchObject({ ok: false })
   })

@@ -8,14 +8,13 @@ import type { Result } from '../../../shared/result.ts'
  * Region, realm and name, checked as the player types (the same rules main applies), then checked
  * against the APIs by main: "character not found" is shown next to the form.
  */
-export function AddCharacterForm({ onAdd }: { onAdd: (input: NewCharacter) => Promise<Result<CharacterOverview>> }) {
+export function AddCharacterForm({ onAdd, autoFocus = false }: { onAdd: (input: NewCharacter) => Promise<Result<CharacterOverview>>; autoFocus?: boolean }) {
   const [region, setRegion] = useState<string>('us')
   const [realm, setRealm] = useState('')
   const [name, setName] = useState('')
   const [touched, setTouched] = useState({ realm: false, name: false })
   const [busy, setBusy] = useState(false)
   const [failure, setFailure] = useState<string | null>(null)
-  const [added, setAdded] = useState<string | null>(null)
 
   const realmCheck = realmSlug(realm)
   const nameCheck = characterName(name)
@@ -25,14 +24,13 @@ export function AddCharacterForm({ onAdd }: { onAdd: (input: NewCharacter) => Pr
   async function submit(event: FormEvent) {
     event.preventDefault()
     setTouched({ realm: true, name: true })
-    setAdded(null)
     if (!realmCheck.ok || !nameCheck.ok) return
     setBusy(true)
     setFailure(null)
     const result = await onAdd({ region, realm, name })
     setBusy(false)
     if (result.ok) {
-      setAdded(`${result.value.name} added. Filling the vault…`)
+      // The overview announces it: this form may close (or give way to the list) at once.
       setRealm('')
       setName('')
       setTouched({ realm: false, name: false })
@@ -45,7 +43,7 @@ export function AddCharacterForm({ onAdd }: { onAdd: (input: NewCharacter) => Pr
     <form className="add-form" onSubmit={submit} noValidate aria-label="Add a character">
       <div className="field">
         <label htmlFor="add-region">Region</label>
-        <select id="add-region" value={region} onChange={(e) => setRegion(e.target.value)} disabled={busy}>
+        <select id="add-region" value={region} onChange={(e) => setRegion(e.target.value)} disabled={busy} autoFocus={autoFocus}>
           {REGIONS.map((r) => (
             <option key={r} value={r}>
               {r.toUpperCase()}
@@ -68,7 +66,6 @@ export function AddCharacterForm({ onAdd }: { onAdd: (input: NewCharacter) => Pr
       </button>
       <p className="form-message" role="status" aria-live="polite">
         {failure && <span className="form-failure">{failure}</span>}
-        {added && <span className="form-success">{added}</span>}
       </p>
     </form>
   )

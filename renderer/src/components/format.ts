@@ -18,12 +18,33 @@ export function duration(ms: number): string {
   return `${minutes} min`
 }
 
-/** A date and time in the player's own time zone. */
+// The window speaks English, so dates and times do too (in the player's own time zone, named).
+const LOCALE = 'en'
+
+/** A date and time in the player's own time zone, with the zone named: "Tue, Nov 24, 4:00 PM CET". */
 export function when(at: number): string {
-  return new Date(at).toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })
+  return new Date(at).toLocaleString(LOCALE, { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' })
 }
 
-/** A time of day in the player's own time zone ("15:10"). */
+/** "just now", "12 minutes ago", "yesterday"; "never" for null. */
+export function relativeTime(at: number | null, now: number): string {
+  if (at === null) return 'never'
+  const seconds = Math.round((at - now) / 1000)
+  if (Math.abs(seconds) < 60) return 'just now'
+  const format = new Intl.RelativeTimeFormat(LOCALE, { numeric: 'auto' })
+  const minutes = Math.round(seconds / 60)
+  if (Math.abs(minutes) < 60) return format.format(minutes, 'minute')
+  const hours = Math.round(minutes / 60)
+  if (Math.abs(hours) < 48) return format.format(hours, 'hour')
+  return format.format(Math.round(hours / 24), 'day')
+}
+
+/** The CSS class that gives a character's name its class colour ("class-death-knight"). */
+export function classCss(className: string | null): string {
+  return className ? `class-${className.toLowerCase().replace(/[^a-z]+/g, '-')}` : ''
+}
+
+/** A time of day in the player's own time zone, zone named ("3:10 PM CET"). */
 export function clock(at: number): string {
-  return new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
+  return new Date(at).toLocaleTimeString(LOCALE, { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' })
 }

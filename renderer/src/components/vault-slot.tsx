@@ -2,26 +2,34 @@ import type { ReactNode } from 'react'
 import { rewardText, trackLabel, type SlotReward } from '../../../shared/domain/reward.ts'
 import type { RowTrust } from '../../../shared/domain/row-status.ts'
 import type { VaultSlot as Slot } from '../../../shared/domain/types.ts'
-import { DIFFICULTY_LABELS, difficultyClass, levelLabel } from './format.ts'
+import { DIFFICULTY_LABELS, levelLabel } from './format.ts'
 
 export type RowKind = 'raid' | 'dungeon' | 'world'
 
-/** What an unlocked slot rewards ("Heroic", "+12", "Tier 8") and the colour of that reward. */
-function slotLabel(slot: Slot): { reward: string | null; colour: string } {
-  if ('difficulty' in slot) return { reward: slot.difficulty ? DIFFICULTY_LABELS[slot.difficulty] : null, colour: difficultyClass(slot.difficulty) }
-  if ('tier' in slot) return { reward: slot.tier === null ? null : `Tier ${slot.tier}`, colour: slot.tier !== null && slot.tier >= 8 ? 'difficulty-heroic' : 'difficulty-normal' }
-  return { reward: slot.level === null ? null : levelLabel(slot.level), colour: slot.level !== null && slot.level >= 10 ? 'difficulty-mythic' : slot.level !== null && slot.level >= 2 ? 'difficulty-heroic' : 'difficulty-normal' }
+/** What an unlocked slot rewards: "Heroic", "+12", "Tier 8". */
+function rewardLabel(slot: Slot): string | null {
+  if ('difficulty' in slot) return slot.difficulty ? DIFFICULTY_LABELS[slot.difficulty] : null
+  if ('tier' in slot) return slot.tier === null ? null : `Tier ${slot.tier}`
+  return slot.level === null ? null : levelLabel(slot.level)
 }
 
-const UNITS: Record<RowKind, string> = { raid: 'bosses', dungeon: 'runs', world: 'activities' }
+const UNITS: Record<RowKind, [string, string]> = { raid: ['boss', 'bosses'], dungeon: ['dungeon', 'dungeons'], world: ['activity', 'activities'] }
 
-/** One read-only Great Vault slot: locked with progress, or unlocked with its reward and upgrade track. */
+/** "3 of 4 bosses": the unit spelled out, so "4/6" never reads like raid progress. */
+export function progressText(slot: Slot, kind: RowKind): string {
+  return `${slot.progress} of ${slot.threshold} ${UNITS[kind][slot.threshold === 1 ? 0 : 1]}`
+}
+
+/**
+ * One read-only Great Vault slot: locked with progress, or unlocked with what it rewards in player
+ * terms ("Heroic · Myth 1 · 318"), coloured by upgrade track (Veteran, Champion, Hero, Myth) like items.
+ */
 export function VaultSlot({ slot, kind, compact = false }: { slot: Slot; kind: RowKind; compact?: boolean }) {
-  const { reward, colour } = slotLabel(slot)
-  const unit = UNITS[kind]
-  const label = slot.unlocked ? `Unlocked: ${reward ?? ''}${slot.reward ? `, item level ${rewardText(slot.reward)}` : ''}` : `Locked: ${slot.progress} of ${slot.threshold} ${unit}`
+  const reward = rewardLabel(slot)
+  const track = slot.reward?.track ? `track-${slot.reward.track.toLowerCase()}` : 'track-unknown'
+  const label = slot.unlocked ? `Unlocked: ${reward ?? ''}${slot.reward ? `, item level ${rewardText(slot.reward)}` : ''}` : `Locked: ${progressText(slot, kind)}`
   return (
-    <div className={`slot ${slot.unlocked ? `unlocked ${colour}` : 'locked'} ${compact ? 'compact' : ''}`} role="img" aria-label={label} title={slot.reward ? rewardText(slot.reward) : undefined} data-testid={`${kind}-slot`}>
+    <div className={`slot ${slot.unlocked ? `unlocked ${track}` : 'locked'} ${compact ? 'compact' : ''}`} role="img" aria-label={label} title={slot.reward ? rewardText(slot.reward) : label} data-testid={`${kind}-slot`}>
       {slot.unlocked ? (
         <>
           <span className="slot-reward">{reward}</span>
@@ -29,9 +37,7 @@ export function VaultSlot({ slot, kind, compact = false }: { slot: Slot; kind: R
         </>
       ) : (
         <>
-          <span className="slot-progress">
-            {slot.progress}/{slot.threshold}
-          </span>
+          <span className="slot-progress">{compact ? `${slot.progress}/${slot.threshold}` : progressText(slot, kind)}</span>
           {!compact && <progress max={slot.threshold} value={slot.progress} aria-hidden="true" />}
         </>
       )}
@@ -39,19 +45,19 @@ export function VaultSlot({ slot, kind, compact = false }: { slot: Slot; kind: R
   )
 }
 
-/** "318 · Myth 1", with "or 344 (last two bosses)" when some items pay more, and a "?" on unconfirmed values. */
+/** "Hero 1 · 305", a "?" on unconfirmed values, and "(344 from the last two bosses)" where items can pay more. */
 function RewardLine({ reward, compact }: { reward: SlotReward; compact: boolean }) {
   const track = trackLabel(reward)
   return (
     <>
       <span className="slot-ilvl">
+        {track && !compact && <span className="slot-track">{track} · </span>}
         {reward.itemLevel}
         {!reward.confirmed && <abbr className="unconfirmed" title="Unconfirmed: published tables disagree on this value">?</abbr>}
-        {track && !compact && <span className="slot-track"> · {track}</span>}
       </span>
       {reward.exceptions.map((e) => (
         <span key={e.itemLevel} className="slot-exception small">
-          {compact ? `or ${e.itemLevel}` : `or ${e.itemLevel} (${trackLabel(e)}) from ${e.bosses.join(' or ')}`}
+          {compact ? `or ${e.itemLevel}` : `(${e.itemLevel} ${trackLabel(e)} from ${e.label ?? e.bosses.join(' or ')})`}
         </span>
       ))}
     </>

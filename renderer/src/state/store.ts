@@ -15,11 +15,14 @@ export interface VaultState {
   sync: { running: boolean; done: number; total: number }
   /** The last action's failure, shown in a banner until dismissed. */
   notice: AppError | null
+  /** A short confirmation of the last action ("Thrall added…"), read out once. */
+  announcement: string | null
   navigate(route: Route): void
   loadAll(): Promise<void>
   loadVault(characterId: number): Promise<void>
   addCharacter(input: NewCharacter): Promise<Result<CharacterOverview>>
   removeCharacter(id: number): Promise<void>
+  markVaultOpened(characterId: number): Promise<void>
   syncNow(characterId?: number): Promise<void>
   updateSettings(patch: { notifications?: boolean; closeToTray?: boolean }): Promise<void>
   saveCredentials(source: CredentialSource, clientId: string, clientSecret: string, withoutEncryption?: boolean): Promise<Result<SettingsView>>
@@ -35,10 +38,11 @@ export const useVault = create<VaultState>((set, get) => ({
   settings: loading,
   sync: { running: false, done: 0, total: 0 },
   notice: null,
+  announcement: null,
 
   navigate(route) {
     if (window.location.hash !== routeHash(route)) window.location.hash = routeHash(route)
-    set({ route })
+    set({ route, announcement: null })
     if (route.name === 'character') void get().loadVault(route.id)
   },
 
@@ -59,7 +63,7 @@ export const useVault = create<VaultState>((set, get) => ({
     const result = await bridge().addCharacter(input)
     if (result.ok) {
       const characters = await bridge().listCharacters()
-      set({ characters: fromResult(characters) })
+      set({ characters: fromResult(characters), announcement: `${result.value.name} added. Filling the vault…` })
     }
     return result
   },
@@ -74,6 +78,13 @@ export const useVault = create<VaultState>((set, get) => ({
     })
     get().navigate({ name: 'overview' })
     set({ characters: fromResult(await bridge().listCharacters()) })
+  },
+
+  async markVaultOpened(characterId) {
+    const result = await bridge().markVaultOpened({ characterId })
+    if (!result.ok) return set({ notice: result.error })
+    // data:changed reloads the lists; update this one now so the marker goes at once.
+    set((state) => (state.characters.state === 'ready' ? { characters: { state: 'ready', value: state.characters.value.map((c) => (c.id === characterId ? result.value : c)) } } : {}))
   },
 
   async syncNow(characterId) {

@@ -4,7 +4,11 @@ import type { CharacterVaultView, WeekVaultView } from '../../../shared/ipc-api.
 import { SourceBadges } from '../components/badges.tsx'
 import { ConfirmButton } from '../components/confirm-button.tsx'
 import { ErrorBanner } from '../components/error-banner.tsx'
-import { clock, timeAgo, DIFFICULTY_LABELS, difficultyClass, duration, levelLabel, SOURCE_LABELS, when } from '../components/format.ts'
+import { classCss, clock, relativeTime, DIFFICULTY_LABELS, difficultyClass, duration, levelLabel, SOURCE_LABELS, when } from '../components/format.ts'
+import { utcTime } from '../../../shared/domain/labels.ts'
+import { dungeonNextSteps, raidNextSteps, worldNextSteps } from '../../../shared/domain/next-step.ts'
+import { seasonForPeriod } from '../../../shared/domain/seasons.ts'
+import { usePageHeading } from '../use-page-heading.ts'
 import { VaultRow } from '../components/vault-slot.tsx'
 import { useNow } from '../use-now.ts'
 import { useVault } from '../state/store.ts'
@@ -30,9 +34,11 @@ export function CharacterView({ id }: { id: number }) {
 /** Exported for component tests. */
 export function VaultDetails({ view }: { view: CharacterVaultView }) {
   const { character, current, previous } = view
+  const heading = usePageHeading(character.name)
   const navigate = useVault((s) => s.navigate)
   const syncNow = useVault((s) => s.syncNow)
   const removeCharacter = useVault((s) => s.removeCharacter)
+  const markVaultOpened = useVault((s) => s.markVaultOpened)
   const sync = useVault((s) => s.sync)
   const now = useNow()
   const readyToOpen = [...previous.raid.slots, ...previous.dungeons.slots, ...previous.world.slots].some((s) => s.unlocked)
@@ -45,16 +51,18 @@ export function VaultDetails({ view }: { view: CharacterVaultView }) {
       </nav>
       <header className="character-header">
         <div>
-          <h2 id="character-heading">{character.name}</h2>
+          <h1 id="character-heading" ref={heading} tabIndex={-1} className={classCss(character.className)}>{character.name}</h1>
           <p className="muted">
-            {character.realm} · {character.region.toUpperCase()}
+            {character.realmName ?? character.realm} · {character.region.toUpperCase()}
             {character.className ? ` · ${[character.specName, character.className].filter(Boolean).join(' ')}` : ''}
             {character.itemLevel ? ` · ilvl ${character.itemLevel}` : ''}
           </p>
         </div>
         <div className="character-actions">
-          <span className="muted small" data-testid="last-synced">Last synced {timeAgo(current.syncedAt, now)}</span>
-          <span className="muted small" data-testid="reset-countdown">Reset in {duration(current.week.end - now)}</span>
+          <span className="muted small" data-testid="last-synced">Last synced {relativeTime(current.syncedAt, now)}</span>
+          <span className="muted small" data-testid="reset-countdown" title={`${when(current.week.end)} (${utcTime(current.week.end)})`}>
+            Reset in {duration(current.week.end - now)}
+          </span>
           <button type="button" className="primary" onClick={() => void syncNow(character.id)} disabled={sync.running}>
             {sync.running ? `Syncing… ${sync.done}/${sync.total}` : 'Sync now'}
           </button>
@@ -66,7 +74,14 @@ export function VaultDetails({ view }: { view: CharacterVaultView }) {
 
       {readyToOpen && (
         <section className="panel ready" aria-labelledby="ready-heading" data-testid="ready-to-open">
-          <h3 id="ready-heading">Last week's vault is ready to open</h3>
+          <div className="panel-title">
+            <h2 id="ready-heading">{character.lastWeek.opened ? "Last week's vault (opened)" : "Last week's vault is ready to open"}</h2>
+            {!character.lastWeek.opened && (
+              <button type="button" className="ghost small-button" onClick={() => void markVaultOpened(character.id)}>
+                Mark as opened
+              </button>
+            )}
+          </div>
           <VaultRow title="Raid" slots={previous.raid.slots} kind="raid" trust={previous.trust.raid} />
           <VaultRow title="Dungeons" slots={previous.dungeons.slots} kind="dungeon" trust={previous.trust.dungeons} />
           <VaultRow title="World" slots={previous.world.slots} kind="world" trust={previous.trust.world} />
@@ -74,23 +89,24 @@ export function VaultDetails({ view }: { view: CharacterVaultView }) {
       )}
 
       <section className="panel" aria-labelledby="week-heading">
-        <h3 id="week-heading">This week's vault</h3>
+        <h2 id="week-heading">This week's vault</h2>
         <p className="muted small">
           {when(current.week.start)} → {when(current.week.end)}
         </p>
         <VaultRow title="Raid" slots={current.raid.slots} kind="raid" trust={current.trust.raid} action={rowAction(view, ['blizzard', 'warcraftlogs'])} />
         <VaultRow title="Dungeons" slots={current.dungeons.slots} kind="dungeon" trust={current.trust.dungeons} action={rowAction(view, ['raiderio', 'blizzard'])} />
         <VaultRow title="World" slots={current.world.slots} kind="world" trust={current.trust.world} action={rowAction(view, ['blizzard'])} />
+        <NextSteps week={current} />
       </section>
 
       <div className="two-columns">
-        <BossList week={current} />
+        <BossList week={current} raids={view.raids} />
         <RunList week={current} />
       </div>
       <WorldList week={current} />
 
       <section className="panel" aria-labelledby="sources-heading">
-        <h3 id="sources-heading">Sources</h3>
+        <h2 id="sources-heading">Sources</h2>
         <ul className="source-list">
           {SOURCE_IDS.map((source) => {
             const status = view.sources[source]
@@ -98,7 +114,10 @@ export function VaultDetails({ view }: { view: CharacterVaultView }) {
               <li key={source} data-testid={`source-${source}`} className={`source source-${status.status}`}>
                 <span className="source-name">{SOURCE_LABELS[source]}</span>
                 <span className="source-status">{status.status === 'not_configured' ? 'not configured' : status.status === 'skipped' ? 'not synced yet' : status.status}</span>
-                <span className="muted small">{status.syncedAt ? `synced ${timeAgo(status.syncedAt, now)}` : ''}</span>
+                <span className="muted small">
+                  {status.syncedAt ? `synced ${relativeTime(status.syncedAt, now)}` : ''}
+                  {source === 'blizzard' && character.lastLoginAt !== null ? ` · as of the last logout (last login ${relativeTime(character.lastLoginAt, now)})` : ''}
+                </span>
                 {status.error && <span className="source-error">{status.error.message}</span>}
                 {status.status === 'not_configured' && (
                   <a href="#/settings" onClick={(e) => { e.preventDefault(); navigate({ name: 'settings' }) }}>
@@ -140,42 +159,95 @@ function SettingsLink({ label }: { label: string }) {
   )
 }
 
-function BossList({ week }: { week: WeekVaultView }) {
+/** Bosses grouped by raid, with the ones not yet killed this week; kills outside the known raids last. */
+function BossList({ week, raids }: { week: WeekVaultView; raids: CharacterVaultView['raids'] }) {
+  const byName = new Map(week.raid.bosses.map((b) => [b.name.toLowerCase(), b]))
+  const listed = new Set(raids.flatMap((r) => r.bosses.map((b) => b.name.toLowerCase())))
+  const others = week.raid.bosses.filter((b) => !listed.has(b.name.toLowerCase()))
   return (
     <section className="panel" aria-labelledby="bosses-heading">
-      <h3 id="bosses-heading">Bosses this week</h3>
-      {week.raid.bosses.length === 0 ? (
-        <p className="muted">No boss kills seen since the reset.</p>
-      ) : (
+      <h2 id="bosses-heading">Bosses this week</h2>
+      {raids.length === 0 && week.raid.bosses.length === 0 && <p className="muted">No boss kills seen since the reset.</p>}
+      {raids.map((raid) => (
+        <div key={raid.name} className="raid-group">
+          <h3>
+            {raid.name} <span className="muted small">{raid.bosses.filter((b) => b.difficulty).length} of {raid.bosses.length}</span>
+          </h3>
+          <ul className="evidence-list">
+            {raid.bosses.map((boss) => {
+              const seen = byName.get(boss.name.toLowerCase())
+              return seen ? <BossItem key={boss.name} boss={seen} /> : (
+                <li key={boss.name} className="not-killed" data-testid="boss-to-kill">
+                  <span className="difficulty-pill">not yet</span>
+                  <span className="evidence-name muted">{boss.name}</span>
+                </li>
+              )
+            })}
+          </ul>
+        </div>
+      ))}
+      {others.length > 0 && (
         <ul className="evidence-list">
-          {week.raid.bosses.map((boss) => (
-            <li key={boss.name} data-testid="boss">
-              <span className={`difficulty-pill ${difficultyClass(boss.difficulty)}`}>{DIFFICULTY_LABELS[boss.difficulty]}</span>
-              <span className="evidence-name">{boss.name}</span>
-              {boss.parsePercent !== null && <span className="parse" title="Best Warcraft Logs parse">{Math.round(boss.parsePercent)}%</span>}
-              <SourceBadges sources={boss.sources} />
-            </li>
-          ))}
+          {others.map((boss) => <BossItem key={boss.name} boss={boss} />)}
         </ul>
       )}
     </section>
   )
 }
 
+function BossItem({ boss }: { boss: WeekVaultView['raid']['bosses'][number] }) {
+  return (
+    <li data-testid="boss">
+      <span className={`difficulty-pill ${difficultyClass(boss.difficulty)}`}>{DIFFICULTY_LABELS[boss.difficulty]}</span>
+      <span className="evidence-name">{boss.name}</span>
+      {boss.parsePercent !== null && <span className="parse" title="Best Warcraft Logs parse">{Math.round(boss.parsePercent)}%</span>}
+      <SourceBadges sources={boss.sources} />
+    </li>
+  )
+}
+
+/** "What next" under the rows: the cheapest step to the next slot and to the next upgrade. */
+function NextSteps({ week }: { week: WeekVaultView }) {
+  const season = seasonForPeriod(week.week.period)
+  const rows = [
+    { title: 'Raid', steps: raidNextSteps(week.raid.bosses.map((b) => b.difficulty), season), trust: week.trust.raid },
+    { title: 'Dungeons', steps: dungeonNextSteps(week.dungeons.runs.map((r) => r.level), season), trust: week.trust.dungeons },
+    { title: 'World', steps: worldNextSteps(week.world.activities.flatMap((a) => Array.from({ length: a.count }, () => a.tier)), season, week.week.period), trust: week.trust.world },
+  ]
+  const hints = rows.filter((r) => r.trust.status !== 'unknown').flatMap((r) => [r.steps.unlock, r.steps.upgrade].filter((s) => s !== null).map((s) => ({ title: r.title, text: s!.text })))
+  if (hints.length === 0) return null
+  return (
+    <div className="next-steps" data-testid="next-steps">
+      <h3>What next</h3>
+      <ul>
+        {hints.map((h) => (
+          <li key={`${h.title}-${h.text}`}>
+            <strong>{h.title}:</strong> {h.text}
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
+/** Runs highest first, the ones that set slot 1, 2 and 3 (the 1st, 4th and 8th best) marked. */
 function RunList({ week }: { week: WeekVaultView }) {
+  const runs = [...week.dungeons.runs].sort((a, b) => b.level - a.level || b.completedAt - a.completedAt)
+  const marks = new Map(week.dungeons.slots.map((slot, i) => [slot.threshold - 1, i + 1]))
   return (
     <section className="panel" aria-labelledby="runs-heading">
-      <h3 id="runs-heading">Dungeons this week</h3>
-      {week.dungeons.runs.length === 0 ? (
+      <h2 id="runs-heading">Dungeons this week</h2>
+      {runs.length === 0 ? (
         <p className="muted">No dungeon runs seen since the reset.</p>
       ) : (
         <ul className="evidence-list">
-          {week.dungeons.runs.map((run) => (
-            <li key={`${run.dungeon}-${run.completedAt}`} data-testid="run">
+          {runs.map((run, index) => (
+            <li key={`${run.dungeon}-${run.completedAt}-${index}`} data-testid="run">
               <span className="key-level">{levelLabel(run.level)}</span>
               <span className="evidence-name">{run.dungeon}</span>
+              {marks.has(index) && <span className="slot-mark" title={`Sets slot ${marks.get(index)}`}>slot {marks.get(index)}</span>}
               <span className="muted small">
-                {run.kind ? (run.kind === 'heroic' ? 'from Blizzard\'s Heroic count' : 'from Blizzard\'s Mythic count') : when(run.completedAt)}
+                {run.kind ? (run.kind === 'heroic' ? "from Blizzard's Heroic count" : "from Blizzard's Mythic count") : when(run.completedAt)}
                 {run.timed === false ? ' · over time' : ''}
               </span>
               <SourceBadges sources={run.sources} />
@@ -192,7 +264,7 @@ function WorldList({ week }: { week: WeekVaultView }) {
   const { activities } = week.world
   return (
     <section className="panel" aria-labelledby="world-heading">
-      <h3 id="world-heading">World this week</h3>
+      <h2 id="world-heading">World this week</h2>
       {activities.length === 0 ? (
         <p className="muted">No delves, Prey hunts or world activities seen since the reset.</p>
       ) : (

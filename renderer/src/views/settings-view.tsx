@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import type { CredentialSource, SettingsView as Settings } from '../../../shared/ipc-api.ts'
+import { usePageHeading } from '../use-page-heading.ts'
 import { useVault } from '../state/store.ts'
 
 const SOURCES: { id: CredentialSource; name: string; url: string; help: string }[] = [
@@ -11,11 +12,18 @@ const SOURCES: { id: CredentialSource; name: string; url: string; help: string }
 export function SettingsView() {
   const settings = useVault((s) => s.settings)
   const updateSettings = useVault((s) => s.updateSettings)
-  if (settings.state !== 'ready') return <p className="muted">{settings.state === 'loading' ? 'Loading settings…' : settings.error.message}</p>
-  const value = settings.value
+  const heading = usePageHeading('Settings')
   return (
     <div className="settings">
-      <h2>Settings</h2>
+      <h1 ref={heading} tabIndex={-1}>Settings</h1>
+      {settings.state === 'ready' ? <SettingsForms value={settings.value} updateSettings={updateSettings} /> : <p className="muted">{settings.state === 'loading' ? 'Loading settings…' : settings.error.message}</p>}
+    </div>
+  )
+}
+
+function SettingsForms({ value, updateSettings }: { value: Settings; updateSettings: (patch: { notifications?: boolean; closeToTray?: boolean }) => Promise<void> }) {
+  return (
+    <>
       {value.secureStorage !== 'encrypted' && (
         <div role="alert" className="warning-banner" data-testid="storage-warning">
           {value.secureStorage === 'plaintext'
@@ -27,7 +35,7 @@ export function SettingsView() {
         <CredentialsForm key={source.id} source={source} settings={value} />
       ))}
       <section className="panel" aria-labelledby="prefs-heading">
-        <h3 id="prefs-heading">Behaviour</h3>
+        <h2 id="prefs-heading">Behaviour</h2>
         <label className="toggle">
           <input type="checkbox" checked={value.notifications} onChange={(e) => void updateSettings({ notifications: e.target.checked })} />
           <span>Notify me when a character unlocks a new vault slot</span>
@@ -37,7 +45,7 @@ export function SettingsView() {
           <span>Keep running in the tray when the window is closed (hourly sync continues)</span>
         </label>
       </section>
-    </div>
+    </>
   )
 }
 
@@ -54,16 +62,15 @@ function CredentialsForm({ source, settings }: { source: (typeof SOURCES)[number
   async function submit(event: FormEvent) {
     event.preventDefault()
     const result = await saveCredentials(source.id, clientId, clientSecret, plaintext && withoutEncryption)
-    setMessage(result.ok ? { ok: true, text: 'Saved. The next sync uses them.' } : { ok: false, text: result.error.message })
-    if (result.ok) {
-      setClientId('')
-      setClientSecret('')
-    }
+    setMessage(result.ok ? { ok: true, text: 'They work, and are saved. The next sync uses them.' } : { ok: false, text: result.error.message })
+    // The secret never stays in the page, saved or not.
+    setClientSecret('')
+    if (result.ok) setClientId('')
   }
 
   return (
     <section className="panel" aria-labelledby={`${source.id}-heading`}>
-      <h3 id={`${source.id}-heading`}>{source.name} API</h3>
+      <h2 id={`${source.id}-heading`}>{source.name} API</h2>
       <p className="muted small">
         {source.help}{' '}
         <a href={source.url} target="_blank" rel="noreferrer">

@@ -1,0 +1,40 @@
+import { AddCharacterForm } from '../components/add-character-form.tsx'
+import { useVault } from '../state/store.ts'
+
+const SOURCES = [
+  { name: 'Raider.IO', adds: 'Mythic+ runs for the Dungeons row (needs no key).', without: 'Without it, dungeon runs come only from Blizzard, best run per dungeon.' },
+  { name: 'Blizzard', adds: 'every raid kill, logged or not, the World row (delves, Prey, world activities) and Heroic dungeon runs.', without: 'Without it, the raid row comes only from logs and the World row stays unknown.' },
+  { name: 'Warcraft Logs', adds: 'raid kills the moment they are logged, and your parses.', without: 'Without it, a kill shows once Blizzard has it (after a logout).' },
+]
+
+/** The first screen: what the app does, what each source adds and what stays unknown without it, and the form. */
+export function Welcome() {
+  const addCharacter = useVault((s) => s.addCharacter)
+  const navigate = useVault((s) => s.navigate)
+  return (
+    <div className="welcome" data-testid="empty-characters">
+      <p>No characters tracked yet. Add one: its Great Vault fills itself, with no addon and nothing to type in after this.</p>
+      <section className="panel" aria-labelledby="add-heading">
+        <h2 id="add-heading">Track a character</h2>
+        <AddCharacterForm onAdd={addCharacter} />
+      </section>
+      <section className="panel" aria-labelledby="sources-intro-heading">
+        <h2 id="sources-intro-heading">Where the vault comes from</h2>
+        <ul className="source-intro">
+          {SOURCES.map((s) => (
+            <li key={s.name}>
+              <strong>{s.name}</strong> adds {s.adds} <span className="muted">{s.without}</span>
+            </li>
+          ))}
+        </ul>
+        <p className="muted small">
+          Blizzard and Warcraft Logs need a free API client of your own:{' '}
+          <a href="#/settings" onClick={(e) => { e.preventDefault(); navigate({ name: 'settings' }) }}>
+            add them in Settings
+          </a>
+          .
+        </p>
+      </section>
+    </div>
+  )
+}
