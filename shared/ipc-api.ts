@@ -39,6 +39,8 @@ export interface CharacterOverview extends CharacterSummary {
   itemLevel: number | null
   /** Blizzard's last login: profile data (World row, statistics) is as of the logout after it. */
   lastLoginAt: number | null
+  /** When Raider.IO last crawled the character: its runs are as fresh as that. */
+  raiderioCrawledAt: number | null
   /** Last week's vault: how many slots it unlocked, and whether the player marked it as opened. */
   lastWeek: { unlockedSlots: number; opened: boolean }
   week: Pick<WeekWindow, 'period' | 'start' | 'end'>

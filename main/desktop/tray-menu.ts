@@ -26,16 +26,17 @@ export interface TrayActions {
 }
 
 /**
- * `Thrall · Raid 2/3 · M+ ≥1/3 · World ?/3`-style summary: unlocked slots per row, "≥" when the row is
- * partial (a lower bound) and "?" when unknown (never a 0 nobody checked).
+ * `Thrall · Raid 2 of 3 · Dungeons ≥1 of 3 · World ? of 3`: unlocked slots per row (the window's
+ * wording), "≥" when the row is partial (a lower bound), "?" when unknown (never a 0 nobody checked).
  */
 export function traySummary(character: CharacterOverview): string {
   const row = (slots: readonly { unlocked: boolean }[], status: RowStatus) => {
-    if (status === 'unknown') return `?/${slots.length}`
+    if (status === 'unknown') return `? of ${slots.length}`
     const unlocked = slots.filter((s) => s.unlocked).length
-    return `${status === 'partial' ? '≥' : ''}${unlocked}/${slots.length}`
+    return `${status === 'partial' ? '≥' : ''}${unlocked} of ${slots.length}`
   }
-  return `${character.name} · Raid ${row(character.raid, character.trust.raid.status)} · M+ ${row(character.dungeons, character.trust.dungeons.status)} · World ${row(character.world, character.trust.world.status)}`
+  const ready = character.lastWeek.unlockedSlots > 0 && !character.lastWeek.opened ? ' · vault ready' : ''
+  return `${character.name} · Raid ${row(character.raid, character.trust.raid.status)} · Dungeons ${row(character.dungeons, character.trust.dungeons.status)} · World ${row(character.world, character.trust.world.status)}${ready}`
 }
 
 /** The tray menu: Sync all (with progress, disabled while running), one line per character, last sync, Open, Quit. */

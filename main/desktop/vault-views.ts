@@ -31,6 +31,7 @@ export function characterOverview(core: Core, character: TrackedCharacter, nextS
     specName: character.specName,
     itemLevel: character.itemLevel,
     lastLoginAt: character.lastLoginAt,
+    raiderioCrawledAt: character.raiderioCrawledAt,
     lastWeek: { unlockedSlots, opened: isVaultOpened(core.store.db, character.id, lastWeek.start) },
     week: { period: week.period, start: week.start, end: week.end },
     raid: vault.raid.slots,

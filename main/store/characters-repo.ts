@@ -13,6 +13,8 @@ export interface TrackedCharacter extends CharacterRef {
   lastLoginAt: number | null
   /** The realm's display name, once a source has given it. */
   realmName: string | null
+  /** When Raider.IO last crawled the character. */
+  raiderioCrawledAt: number | null
   createdAt: number
 }
 
@@ -30,6 +32,7 @@ function toTracked(row: typeof characters.$inferSelect): TrackedCharacter {
     itemLevel: row.itemLevel,
     lastLoginAt: row.lastLoginAt,
     realmName: row.realmName,
+    raiderioCrawledAt: row.raiderioCrawledAt,
     createdAt: row.createdAt,
   }
 }
@@ -83,4 +86,9 @@ export function updateCharacterProfile(db: Db, id: number, profile: CharacterPro
   // A source that does not know the realm's display name keeps the one another gave.
   const { realmName, ...rest } = profile
   db.update(characters).set(realmName ? { ...rest, realmName } : rest).where(eq(characters.id, id)).run()
+}
+
+/** Records when Raider.IO last crawled the character. */
+export function updateRaiderIoCrawl(db: Db, id: number, crawledAt: number | null): void {
+  if (crawledAt !== null) db.update(characters).set({ raiderioCrawledAt: crawledAt }).where(eq(characters.id, id)).run()
 }

@@ -21,6 +21,8 @@ export const characters = sqliteTable(
     lastLoginAt: integer('last_login_at'),
     /** The realm's display name as the APIs give it ("Aggra (Português)"); the slug stays the identity. */
     realmName: text('realm_name'),
+    /** When Raider.IO last crawled the character: its runs are as fresh as that. */
+    raiderioCrawledAt: integer('raiderio_crawled_at'),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [

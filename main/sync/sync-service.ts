@@ -8,7 +8,7 @@ import type { RaiderIoClient } from '../clients/raiderio/client.ts'
 import type { RaiderIoProfile } from '../clients/raiderio/parse.ts'
 import { SourceError } from '../clients/source-error.ts'
 import type { LoggedKillsResult, ParsesResult, WarcraftLogsClient } from '../clients/warcraftlogs/client.ts'
-import { updateCharacterProfile, type TrackedCharacter } from '../store/characters-repo.ts'
+import { updateCharacterProfile, updateRaiderIoCrawl, type TrackedCharacter } from '../store/characters-repo.ts'
 import type { Db, Store } from '../store/db.ts'
 import { getActivityBaseline, recordActivities, saveActivityBaseline } from '../store/activity-repo.ts'
 import { recordFeedSuccesses } from '../store/feed-successes-repo.ts'
@@ -305,6 +305,7 @@ function recordEvidence(tx: Db, character: TrackedCharacter, fetched: Fetched, w
   }
   if (warcraftlogs?.parses?.found) replaceBossParses(tx, character.id, warcraftlogs.parses.parses, at)
   if (raiderio) {
+    updateRaiderIoCrawl(tx, character.id, raiderio.lastCrawledAt)
     for (const [weekStart, runs] of raiderIoRuns([...raiderio.weeklyRuns, ...raiderio.previousWeeklyRuns], windows)) recordKeystoneRuns(tx, character.id, weekStart, runs, at)
     if (!profile && raiderio.className) {
       updateCharacterProfile(tx, character.id, { className: raiderio.className, specName: raiderio.specName, itemLevel: character.itemLevel, lastLoginAt: character.lastLoginAt, realmName: raiderio.realmName })

@@ -19,7 +19,7 @@ function view(previousUnlocked: number, trust: WeekTrustView = trusted): Charact
   const week = (start: number) => ({ period: 1091, start, end: start + 604_800_000 })
   return {
     raids: [{ name: 'The Voidspire', bosses: [{ name: 'Vorasius', difficulty: 'heroic' }, { name: 'Imperator Averzian', difficulty: null }] }],
-    character: { id: 1, region: 'us', realm: 'area-52', realmName: 'Area 52', lastLoginAt: null, lastWeek: { unlockedSlots: 0, opened: false }, name: 'Thrall', className: 'Shaman', specName: 'Enhancement', itemLevel: 311, week: week(START), raid: raidSlots(1), dungeons: dungeonSlots(0), world: worldSlots, trust, lastSyncedAt: null, nextSyncAt: null, hasErrors: true },
+    character: { id: 1, region: 'us', realm: 'area-52', realmName: 'Area 52', lastLoginAt: null, raiderioCrawledAt: null, lastWeek: { unlockedSlots: 0, opened: false }, name: 'Thrall', className: 'Shaman', specName: 'Enhancement', itemLevel: 311, week: week(START), raid: raidSlots(1), dungeons: dungeonSlots(0), world: worldSlots, trust, lastSyncedAt: null, nextSyncAt: null, hasErrors: true },
     current: {
       week: week(START),
       raid: { bosses: [{ name: 'Vorasius', difficulty: 'heroic', sources: ['blizzard', 'warcraftlogs'], lastKillAt: START + 1, parsePercent: 87.4 }, { name: 'Chimaerus', difficulty: 'normal', sources: ['snapshot'], lastKillAt: null, parsePercent: null }], slots: raidSlots(1) },

@@ -6,4 +6,5 @@ CREATE TABLE `vaults_opened` (
 	FOREIGN KEY (`character_id`) REFERENCES `characters`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-ALTER TABLE `characters` ADD `realm_name` text;
+ALTER TABLE `characters` ADD `realm_name` text;--> statement-breakpoint
+ALTER TABLE `characters` ADD `raiderio_crawled_at` integer;

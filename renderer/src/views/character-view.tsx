@@ -41,6 +41,7 @@ export function VaultDetails({ view }: { view: CharacterVaultView }) {
   const markVaultOpened = useVault((s) => s.markVaultOpened)
   const sync = useVault((s) => s.sync)
   const now = useNow()
+  const failing = SOURCE_IDS.filter((s) => view.sources[s].status === 'error')
   const readyToOpen = [...previous.raid.slots, ...previous.dungeons.slots, ...previous.world.slots].some((s) => s.unlocked)
   return (
     <article className="character-view" aria-labelledby="character-heading">
@@ -59,7 +60,10 @@ export function VaultDetails({ view }: { view: CharacterVaultView }) {
           </p>
         </div>
         <div className="character-actions">
-          <span className="muted small" data-testid="last-synced">Last synced {relativeTime(current.syncedAt, now)}</span>
+          <span className="muted small" data-testid="last-synced">
+            Last synced {relativeTime(current.syncedAt, now)}
+            {failing.length > 0 && <span className="warning-text"> · {failing.map((s) => SOURCE_LABELS[s]).join(', ')} failed</span>}
+          </span>
           <span className="muted small" data-testid="reset-countdown" title={`${when(current.week.end)} (${utcTime(current.week.end)})`}>
             Reset in {duration(current.week.end - now)}
           </span>
@@ -115,10 +119,12 @@ export function VaultDetails({ view }: { view: CharacterVaultView }) {
                 <span className="source-name">{SOURCE_LABELS[source]}</span>
                 <span className="source-status">{status.status === 'not_configured' ? 'not configured' : status.status === 'skipped' ? 'not synced yet' : status.status}</span>
                 <span className="muted small">
-                  {status.syncedAt ? `synced ${relativeTime(status.syncedAt, now)}` : ''}
+                  {status.status === 'not_configured' ? '' : status.syncedAt ? `synced ${relativeTime(status.syncedAt, now)}` : 'never synced'}
                   {source === 'blizzard' && character.lastLoginAt !== null ? ` · as of the last logout (last login ${relativeTime(character.lastLoginAt, now)})` : ''}
+                  {source === 'raiderio' && character.raiderioCrawledAt !== null ? ` · crawled ${relativeTime(character.raiderioCrawledAt, now)}` : ''}
                 </span>
                 {status.error && <span className="source-error">{status.error.message}</span>}
+                {status.error?.code === 'AUTH_FAILED' && <SettingsLink label="Check the credentials in Settings" />}
                 {status.status === 'not_configured' && (
                   <a href="#/settings" onClick={(e) => { e.preventDefault(); navigate({ name: 'settings' }) }}>
                     Add credentials

@@ -13,7 +13,7 @@ const wslot = (unlocked: boolean) => ({ threshold: 2, progress: 0, unlocked, tie
 
 function overview(id: number, name: string, raid: boolean[], dungeons: boolean[], weekStart = 1000, trust: CharacterOverview['trust'] = { raid: complete, dungeons: complete, world: complete }, world: boolean[] = [false, false, false]): CharacterOverview {
   return {
-    id, name, region: 'us', realm: 'area-52', realmName: 'Area 52', lastLoginAt: null, lastWeek: { unlockedSlots: 0, opened: false }, className: null, specName: null, itemLevel: null,
+    id, name, region: 'us', realm: 'area-52', realmName: 'Area 52', lastLoginAt: null, raiderioCrawledAt: null, lastWeek: { unlockedSlots: 0, opened: false }, className: null, specName: null, itemLevel: null,
     week: { period: 1091, start: weekStart, end: weekStart + 604_800_000 },
     raid: raid.map((u) => slot(u, u ? { difficulty: 'heroic', itemLevel: 318, reward: { itemLevel: 318, track: 'Myth', rank: 1, confirmed: true, exceptions: [] } } : {})) as CharacterOverview['raid'],
     dungeons: dungeons.map((u) => dslot(u, u ? { level: 10, itemLevel: 318, reward: { itemLevel: 318, track: 'Myth', rank: 1, confirmed: true, exceptions: [] } } : {})) as CharacterOverview['dungeons'],
@@ -28,7 +28,7 @@ describe('tray menu', () => {
 
   it('summarises each character as "Name · Raid n/3 · M+ n/3" and opens it on click', () => {
     const menu = buildTrayMenu({ characters: [overview(1, 'Thrall', [true, true, false], [true, true, true]), overview(2, 'Jaina', [false, false, false], [true, false, false])], sync: { running: false, done: 0, total: 0 }, lastSyncAt: now - 5 * 60_000, now }, actions)
-    expect(menu.map((m) => m.label ?? '—')).toEqual(['Sync all now', '—', 'Thrall · Raid 2/3 · M+ 3/3 · World 0/3', 'Jaina · Raid 0/3 · M+ 1/3 · World 0/3', '—', 'Last sync: 5 min ago', 'Open Vault Companion', 'Quit'])
+    expect(menu.map((m) => m.label ?? '—')).toEqual(['Sync all now', '—', 'Thrall · Raid 2 of 3 · Dungeons 3 of 3 · World 0 of 3', 'Jaina · Raid 0 of 3 · Dungeons 1 of 3 · World 0 of 3', '—', 'Last sync: 5 min ago', 'Open Vault Companion', 'Quit'])
     menu[3]?.click?.()
     expect(actions.openCharacter).toHaveBeenCalledWith(2)
     menu[0]?.click?.()
@@ -37,7 +37,13 @@ describe('tray menu', () => {
 
   it('never shows a row nobody could check as 0: "?" when unknown, "≥" when partial', () => {
     const unknownRaid = overview(1, 'Thrall', [false, false, false], [true, false, false], 1000, { raid: { status: 'unknown', reasons: ['Blizzard is not configured.'] }, dungeons: { status: 'partial', reasons: ['Only Blizzard…'] }, world: { status: 'unknown', reasons: [] } })
-    expect(traySummary(unknownRaid)).toBe('Thrall · Raid ?/3 · M+ ≥1/3 · World ?/3')
+    expect(traySummary(unknownRaid)).toBe('Thrall · Raid ? of 3 · Dungeons ≥1 of 3 · World ? of 3')
+  })
+
+  it('says when last week\'s vault waits to be opened', () => {
+    const waiting = { ...overview(1, 'Thrall', [false, false, false], [false, false, false]), lastWeek: { unlockedSlots: 3, opened: false } }
+    expect(traySummary(waiting)).toBe('Thrall · Raid 0 of 3 · Dungeons 0 of 3 · World 0 of 3 · vault ready')
+    expect(traySummary({ ...waiting, lastWeek: { unlockedSlots: 3, opened: true } })).not.toContain('vault ready')
   })
 
   it('shows progress and disables "Sync all" while a sync runs', () => {
@@ -52,7 +58,7 @@ describe('tray menu', () => {
   })
 
   it('traySummary counts unlocked slots only', () => {
-    expect(traySummary(overview(1, 'Thrall', [false, false, false], [false, false, false]))).toBe('Thrall · Raid 0/3 · M+ 0/3 · World 0/3')
+    expect(traySummary(overview(1, 'Thrall', [false, false, false], [false, false, false]))).toBe('Thrall · Raid 0 of 3 · Dungeons 0 of 3 · World 0 of 3')
   })
 })
 
