@@ -86,7 +86,11 @@ describe('VaultDetails', () => {
     expect(screen.queryByTestId('ready-to-open')).toBeNull()
     unmount()
     render(<VaultDetails view={view(2)} />)
-    expect(within(screen.getByTestId('ready-to-open')).getAllByRole('img', { name: 'Unlocked: Heroic, item level 318 Myth 1' })).toHaveLength(2)
+    const ready = within(screen.getByTestId('ready-to-open'))
+    expect(ready.getAllByRole('img', { name: 'Unlocked: Heroic, item level 318 Myth 1' })).toHaveLength(2)
+    // Last week is over: its locked slots can no longer fill, so they show no progress.
+    expect(ready.getAllByRole('img', { name: /^Not earned/ }).length).toBeGreaterThan(0)
+    expect(screen.getByTestId('ready-to-open').querySelectorAll('progress')).toHaveLength(0)
   })
 
   it('an unknown row shows why and how to fix it, never slots of zero', () => {

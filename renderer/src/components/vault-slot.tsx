@@ -24,9 +24,17 @@ export function progressText(slot: Slot, kind: RowKind): string {
  * One read-only Great Vault slot: locked with progress, or unlocked with what it rewards in player
  * terms ("Heroic · Myth 1 · 318"), coloured by upgrade track (Veteran, Champion, Hero, Myth) like items.
  */
-export function VaultSlot({ slot, kind, compact = false }: { slot: Slot; kind: RowKind; compact?: boolean }) {
+export function VaultSlot({ slot, kind, compact = false, closed = false }: { slot: Slot; kind: RowKind; compact?: boolean; closed?: boolean }) {
   const reward = rewardLabel(slot)
   const track = slot.reward?.track ? `track-${slot.reward.track.toLowerCase()}` : 'track-unknown'
+  // A past week's locked slot can no longer fill: no progress bar, just "not earned".
+  if (closed && !slot.unlocked) {
+    return (
+      <div className={`slot locked closed ${compact ? 'compact' : ''}`} role="img" aria-label={`Not earned: ${progressText(slot, kind)}`} data-testid={`${kind}-slot`}>
+        <span className="slot-progress">not earned</span>
+      </div>
+    )
+  }
   const label = slot.unlocked ? `Unlocked: ${reward ?? ''}${slot.reward ? `, item level ${rewardText(slot.reward)}` : ''}` : `Locked: ${progressText(slot, kind)}`
   return (
     <div className={`slot ${slot.unlocked ? `unlocked ${track}` : 'locked'} ${compact ? 'compact' : ''}`} role="img" aria-label={label} title={slot.reward ? rewardText(slot.reward) : label} data-testid={`${kind}-slot`}>
@@ -68,7 +76,7 @@ function RewardLine({ reward, compact }: { reward: SlotReward; compact: boolean 
  * A labelled row of three slots. An `unknown` row shows why instead of slots (never a 0 nobody
  * checked); a `partial` row keeps its slots as a lower bound and says so.
  */
-export function VaultRow({ title, slots, kind, trust, compact = false, action }: { title: string; slots: readonly Slot[]; kind: RowKind; trust?: RowTrust; compact?: boolean; action?: ReactNode }) {
+export function VaultRow({ title, slots, kind, trust, compact = false, closed = false, action }: { title: string; slots: readonly Slot[]; kind: RowKind; trust?: RowTrust; compact?: boolean; closed?: boolean; action?: ReactNode }) {
   const status = trust?.status ?? 'complete'
   return (
     <div className={`vault-row ${compact ? 'compact' : ''} row-${status}`} data-testid={`${kind}-row`} data-status={status}>
@@ -85,7 +93,7 @@ export function VaultRow({ title, slots, kind, trust, compact = false, action }:
       ) : (
         <div className="vault-row-slots">
           {slots.map((slot) => (
-            <VaultSlot key={slot.threshold} slot={slot} kind={kind} compact={compact} />
+            <VaultSlot key={slot.threshold} slot={slot} kind={kind} compact={compact} closed={closed} />
           ))}
         </div>
       )}

@@ -86,9 +86,9 @@ export function VaultDetails({ view }: { view: CharacterVaultView }) {
               </button>
             )}
           </div>
-          <VaultRow title="Raid" slots={previous.raid.slots} kind="raid" trust={previous.trust.raid} />
-          <VaultRow title="Dungeons" slots={previous.dungeons.slots} kind="dungeon" trust={previous.trust.dungeons} />
-          <VaultRow title="World" slots={previous.world.slots} kind="world" trust={previous.trust.world} />
+          <VaultRow title="Raid" slots={previous.raid.slots} kind="raid" trust={previous.trust.raid} closed />
+          <VaultRow title="Dungeons" slots={previous.dungeons.slots} kind="dungeon" trust={previous.trust.dungeons} closed />
+          <VaultRow title="World" slots={previous.world.slots} kind="world" trust={previous.trust.world} closed />
         </section>
       )}
 
