@@ -85,11 +85,12 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     // Season facts load alongside the sources instead of before or after them (critical path).
     // Neither ever rejects (season-context.ts).
     const knownPeriods = season.knownPeriods()
+    // From the stored periods (no network yet): the exact week is settled once fresh periods arrive.
+    const provisional = weekContaining(character.region, startedAt, season.storedPeriods())
     // Logs are filtered by a lower bound only; exact week windows are applied after fetching.
-    const since = previousWeek(weekContaining(character.region, startedAt, season.storedPeriods())).start - DAY_MS
-
+    const since = previousWeek(provisional).start - DAY_MS
     // The World row's statistics and quests are only asked for when the season's ids are known.
-    const activitySources = seasonForPeriod(weekContaining(character.region, startedAt, season.storedPeriods()).period)?.activities
+    const activitySources = seasonForPeriod(provisional.period)?.activities
     const plan = planSources(store.db, character, options, startedAt)
     const fetched: Fetched = {}
     const reports = {} as Record<SourceId, SourceReport>

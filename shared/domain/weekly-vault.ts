@@ -18,32 +18,17 @@ const slotRewardSchema = z
   .nullable()
   .default(null)
 
-const raidSlotSchema = z.object({
+// The fields every slot has; each row adds what its reward is measured in.
+const slotFields = {
   threshold: z.number().int(),
   progress: z.number().int(),
   unlocked: z.boolean(),
-  difficulty: z.enum(DIFFICULTIES).nullable(),
   itemLevel: z.number().int().nullable(),
   reward: slotRewardSchema,
-})
-
-const dungeonSlotSchema = z.object({
-  threshold: z.number().int(),
-  progress: z.number().int(),
-  unlocked: z.boolean(),
-  level: z.number().int().nullable(),
-  itemLevel: z.number().int().nullable(),
-  reward: slotRewardSchema,
-})
-
-const worldSlotSchema = z.object({
-  threshold: z.number().int(),
-  progress: z.number().int(),
-  unlocked: z.boolean(),
-  tier: z.number().int().nullable(),
-  itemLevel: z.number().int().nullable(),
-  reward: slotRewardSchema,
-})
+}
+const raidSlotSchema = z.object({ ...slotFields, difficulty: z.enum(DIFFICULTIES).nullable() })
+const dungeonSlotSchema = z.object({ ...slotFields, level: z.number().int().nullable() })
+const worldSlotSchema = z.object({ ...slotFields, tier: z.number().int().nullable() })
 
 const EMPTY_WORLD_SLOTS = DEFAULT_WORLD_THRESHOLDS.map((threshold) => ({ threshold, progress: 0, unlocked: false, tier: null, itemLevel: null, reward: null }))
 
