@@ -1,5 +1,5 @@
 import { createBlizzardClient } from './clients/blizzard/client.ts'
-import { createHttp, type HttpOptions } from './clients/http.ts'
+import { createHttp, type HttpOptions, type RateLimit } from './clients/http.ts'
 import { createRaiderIoClient } from './clients/raiderio/client.ts'
 import { createWarcraftLogsClient } from './clients/warcraftlogs/client.ts'
 import { readSourcesConfig, type SourcesConfig, type StoredCredentials } from './config.ts'
@@ -49,7 +49,7 @@ export function createCore(options: CoreOptions): Core {
   readSourcesConfig(options.env, options.storedCredentials ?? {})
   const store = openStore(databasePath(options.dataDir), options.migrationsFolder, { busyTimeoutMs: options.busyTimeoutMs })
   const events = new SyncEvents()
-  const http = (source: HttpOptions['source']) => createHttp({ ...options.http, source })
+  const http = (source: HttpOptions['source']) => createHttp({ rateLimits: rateLimitsFor(source, options.env), ...options.http, source })
 
   function wire(stored: StoredCredentials) {
     const config = readSourcesConfig(options.env, stored)
@@ -87,4 +87,17 @@ export function createCoreScheduler(core: Core, clock: Clock = systemClock, tuni
     events: core.events,
     ...tuning,
   })
+}
+
+/**
+ * Request limits per source, shared by every character of this process: Blizzard's documented 100 per
+ * second and 36,000 per hour, kept at 90 per second because requests reach Blizzard with some jitter; Warcraft Logs counts points (read from its answers), so requests are only
+ * kept from bursting; Raider.IO publishes no figure, so it gets a conservative default that
+ * VAULT_RAIDERIO_REQUESTS_PER_MINUTE can change.
+ */
+export function rateLimitsFor(source: HttpOptions['source'], env: NodeJS.ProcessEnv): RateLimit[] {
+  if (source === 'blizzard') return [{ limit: 90, interval: 1000 }, { limit: 36_000, interval: 3_600_000 }]
+  if (source === 'warcraftlogs') return [{ limit: 10, interval: 1000 }]
+  const perMinute = Number(env.VAULT_RAIDERIO_REQUESTS_PER_MINUTE)
+  return [{ limit: Number.isInteger(perMinute) && perMinute > 0 ? perMinute : 120, interval: 60_000 }]
 }

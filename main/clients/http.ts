@@ -1,4 +1,5 @@
 import ky, { HTTPError, isNetworkError, isTimeoutError, type KyInstance } from 'ky'
+import pThrottle from 'p-throttle'
 import type { z } from 'zod'
 import type { SourceId } from '../../shared/domain/types.ts'
 import { SOURCE_LABELS, utcTime } from '../../shared/domain/labels.ts'
@@ -26,8 +27,27 @@ export interface HttpOptions {
   maxRetryAfterMs?: number
   /** The largest (decompressed) body accepted unless a request says otherwise. */
   maxBodyBytes?: number
+  /**
+   * The source's request limits (Blizzard: 100 per second and 36,000 per hour). Every request waits for
+   * its turn before its timeouts start, so a burst of characters neither earns a 429 nor times out in
+   * the queue. (ky's retries of a failed request are not queued again: they follow its backoff.)
+   */
+  rateLimits?: readonly RateLimit[]
   fetch?: typeof fetch
 }
+
+/** At most `limit` requests in any `interval` milliseconds. */
+export interface RateLimit {
+  limit: number
+  interval: number
+}
+
+/** A queue that starts each task only when every limit allows it (a strict sliding window per limit). */
+export function rateLimiter(limits: readonly RateLimit[]): <T>(task: () => Promise<T>) => Promise<T> {
+  const gates = limits.map(({ limit, interval }) => pThrottle({ limit, interval, strict: true })((run: () => Promise<unknown>) => run()))
+  return <T>(task: () => Promise<T>) => gates.reduceRight<() => Promise<unknown>>((next, gate) => () => gate(next), task)() as Promise<T>
+}
+
 
 export interface RequestOptions<T> {
   method?: 'GET' | 'POST'
@@ -68,6 +88,7 @@ export function createHttp(options: HttpOptions): Http {
   const maxBodyBytes = options.maxBodyBytes ?? 8 * 1024 * 1024
   const baseDelayMs = options.baseDelayMs ?? 500
   const baseFetch = options.fetch ?? globalThis.fetch
+  const queue = rateLimiter(options.rateLimits ?? [])
   const name = SOURCE_LABELS[source]
 
   const client: KyInstance = ky.create({
@@ -118,13 +139,15 @@ export function createHttp(options: HttpOptions): Http {
 
   async function send<T>(url: string, request: RequestOptions<T>): Promise<Response> {
     try {
-      return await client(url, {
-        method: request.method ?? 'GET',
-        headers: request.headers,
-        body: request.body,
-        signal: request.signal,
-        ...(request.maxBodyBytes === undefined ? {} : { fetch: boundedFetch(baseFetch, request.maxBodyBytes) }),
-      })
+      return await queue(() =>
+        client(url, {
+          method: request.method ?? 'GET',
+          headers: request.headers,
+          body: request.body,
+          signal: request.signal,
+          ...(request.maxBodyBytes === undefined ? {} : { fetch: boundedFetch(baseFetch, request.maxBodyBytes) }),
+        }),
+      )
     } catch (error) {
       if (error instanceof HTTPError && request.classify) {
         const special = request.classify(error.response.status, error.data)
@@ -167,7 +190,7 @@ export function createHttp(options: HttpOptions): Http {
       return parse(response, request.schema)
     },
     fetch: ((input: Parameters<typeof fetch>[0], init?: RequestInit) =>
-      client(input instanceof URL ? input.href : (input as string | Request), { ...init, throwHttpErrors: (status: number) => RETRY_STATUS.includes(status) || isRedirect(status) }).catch((error: unknown) => {
+      queue(() => client(input instanceof URL ? input.href : (input as string | Request), { ...init, throwHttpErrors: (status: number) => RETRY_STATUS.includes(status) || isRedirect(status) })).catch((error: unknown) => {
         // After the last retry a retryable status is handed back as a response for the caller to map.
         // ky has already read the body into `data`, so the response is rebuilt from it.
         if (error instanceof HTTPError && !isRedirect(error.response.status)) {

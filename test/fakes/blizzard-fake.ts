@@ -25,6 +25,11 @@ export class BlizzardFake {
   clientId = 'blizzard-client'
   clientSecret = 'blizzard-secret'
   tokenLifetimeSeconds = 86_399
+  /** When set, more API requests than this in any second get Blizzard's 429, as the documented limit says. */
+  maxPerSecond: number | undefined
+  /** The 429s that limit produced. */
+  throttled = 0
+  private readonly recent: number[] = []
   private readonly validTokens = new Set<string>()
   private issued = 0
 
@@ -56,6 +61,15 @@ export class BlizzardFake {
 
   private route(request: LoggedRequest): Reply {
     if (request.path === '/oauth/token') return this.token(request)
+    if (this.maxPerSecond !== undefined) {
+      const now = performance.now()
+      while (this.recent.length > 0 && now - (this.recent[0] as number) >= 1000) this.recent.shift()
+      this.recent.push(now)
+      if (this.recent.length > this.maxPerSecond) {
+        this.throttled += 1
+        return { status: 429, headers: { 'retry-after': '1' }, body: { code: 429, type: 'BLZWEBAPI00000429', detail: 'Too Many Requests' } }
+      }
+    }
     const token = bearerToken(request.headers)
     if (!token || !this.validTokens.has(token)) return { status: 401, body: { code: 401, type: 'BLZWEBAPI00000401', detail: 'Unauthorized' } }
 

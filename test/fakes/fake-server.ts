@@ -51,6 +51,8 @@ export type Route = (request: LoggedRequest) => Reply | Promise<Reply>
 /** A loopback HTTP server with a request log and fault switches; routes are supplied per fake API. */
 export class FakeServer {
   readonly requests: LoggedRequest[] = []
+  /** When each request arrived (performance.now()), in the order of `requests`. */
+  readonly requestTimes: number[] = []
   url = ''
   /** Added to every answer, to imitate a distant server (the benchmark uses it). */
   latencyMs = 0
@@ -97,6 +99,7 @@ export class FakeServer {
     const url = new URL(req.url ?? '/', 'http://fake')
     const request: LoggedRequest = { method: req.method ?? 'GET', path: decodeURIComponent(url.pathname), rawPath: url.pathname, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') }
     this.requests.push(request)
+    this.requestTimes.push(performance.now())
 
     const fault = this.takeFault(request.path)
     if (fault?.kind === 'hangUp') {

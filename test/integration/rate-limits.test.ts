@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest'
+import { rateLimiter } from '../../main/clients/http.ts'
+import { addCharacter } from '../../main/store/characters-repo.ts'
+import { blizzardEncounters, blizzardKeystoneProfile, raiderIoProfile } from '../fakes/builders.ts'
+import { useCoreHarness } from '../support/core-harness.ts'
+
+describe('rate limits', () => {
+  it('a limiter lets no more than `limit` calls start in any sliding window', async () => {
+    const starts: number[] = []
+    const queue = rateLimiter([{ limit: 10, interval: 200 }])
+    await Promise.all(Array.from({ length: 35 }, () => queue(async () => starts.push(performance.now()))))
+    expect(starts).toHaveLength(35)
+    // Timers fire a millisecond or two early; a burst past the limit would start the 11th call at once.
+    for (let i = 10; i < starts.length; i += 1) expect(starts[i]! - starts[i - 10]!).toBeGreaterThanOrEqual(190)
+  })
+
+  const h = useCoreHarness('2026-11-26T12:00:00.000Z')
+  it('a 50-character sync stays under Blizzard’s 100 requests per second: the fake enforcing it never answers 429', async () => {
+    const names = Array.from({ length: 50 }, (_, i) => `Alt${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`)
+    for (const name of names) {
+      h.apis.blizzard.setCharacter('us', 'area-52', name, { encounters: blizzardEncounters([]), keystone: blizzardKeystoneProfile(1091, []), profile: { name, realm: { name: 'Area 52', slug: 'area-52' } } })
+      h.apis.raiderio.setProfile('us', 'area-52', name, raiderIoProfile([], [], { name }))
+    }
+    delete h.apis.env.VAULT_WCL_CLIENT_ID
+    h.apis.blizzard.maxPerSecond = 100
+    const core = h.core()
+    const characters = names.map((name) => addCharacter(core.store.db, { region: 'us', realm: 'area-52', name }, h.clock.now).character)
+    // All at once: the burst the limiter exists for (5 Blizzard requests per character).
+    const results = await Promise.all(characters.map((c) => core.sync.syncCharacter(c, { force: true })))
+    expect(h.apis.blizzard.throttled).toBe(0)
+    expect(results.every((r) => r.sources.blizzard.status === 'ok')).toBe(true)
+    expect(h.apis.blizzard.server.requestsTo(/profile\/wow/).length).toBe(250)
+  }, 20_000)
+})
