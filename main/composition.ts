@@ -91,13 +91,14 @@ export function createCoreScheduler(core: Core, clock: Clock = systemClock, tuni
 
 /**
  * Request limits per source, shared by every character of this process: Blizzard's documented 100 per
- * second and 36,000 per hour, kept at 90 per second because requests reach Blizzard with some jitter; Warcraft Logs counts points (read from its answers), so requests are only
- * kept from bursting; Raider.IO publishes no figure, so it gets a conservative default that
- * VAULT_RAIDERIO_REQUESTS_PER_MINUTE can change.
+ * second and 36,000 per hour, kept at 90 per second because requests reach Blizzard with some jitter.
+ * Warcraft Logs limits points per hour, not requests: the scheduler leaves it out while its points,
+ * read from every answer, run low. Raider.IO publishes no figure, so it gets a conservative default
+ * that VAULT_RAIDERIO_REQUESTS_PER_MINUTE can change.
  */
 export function rateLimitsFor(source: HttpOptions['source'], env: NodeJS.ProcessEnv): RateLimit[] {
   if (source === 'blizzard') return [{ limit: 90, interval: 1000 }, { limit: 36_000, interval: 3_600_000 }]
-  if (source === 'warcraftlogs') return [{ limit: 10, interval: 1000 }]
+  if (source === 'warcraftlogs') return []
   const perMinute = Number(env.VAULT_RAIDERIO_REQUESTS_PER_MINUTE)
   return [{ limit: Number.isInteger(perMinute) && perMinute > 0 ? perMinute : 120, interval: 60_000 }]
 }

@@ -7,7 +7,7 @@ import type { CharacterProfileSummary, EncounterProgress, KeystoneProfile, Stati
 import type { RaiderIoClient } from '../clients/raiderio/client.ts'
 import type { RaiderIoProfile } from '../clients/raiderio/parse.ts'
 import { SourceError } from '../clients/source-error.ts'
-import type { LoggedKillsResult, ParsesResult, WarcraftLogsClient } from '../clients/warcraftlogs/client.ts'
+import type { WarcraftLogsClient, WeeklyLogs } from '../clients/warcraftlogs/client.ts'
 import { updateCharacterProfile, updateRaiderIoCrawl, type TrackedCharacter } from '../store/characters-repo.ts'
 import type { Db, Store } from '../store/db.ts'
 import { getActivityBaseline, recordActivities, saveActivityBaseline } from '../store/activity-repo.ts'
@@ -70,7 +70,7 @@ interface Fetched {
   profile?: CharacterProfileSummary
   statistics?: StatisticValue[]
   quests?: number[]
-  warcraftlogs?: { kills: LoggedKillsResult; parses: ParsesResult | null }
+  warcraftlogs?: WeeklyLogs
   raiderio?: RaiderIoProfile
 }
 
@@ -121,8 +121,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       },
       warcraftlogs: async () => {
         const wcl = clients.warcraftlogs!
-        const [kills, parses] = await Promise.all([wcl.killsSince(character, since, options.signal), wcl.bestParses(character, options.signal).catch(() => null)])
-        fetched.warcraftlogs = { kills, parses }
+        fetched.warcraftlogs = await wcl.characterWeek(character, since, options.signal)
       },
       raiderio: async () => {
         fetched.raiderio = await clients.raiderio.characterProfile(character, options.signal)
@@ -245,7 +244,7 @@ function succeededFeeds(fetched: Fetched): EvidenceFeed[] {
 function isGone(fetched: Fetched, failures: ReadonlyMap<SourceId, SourceError>): boolean {
   // A keystone 404 ("no runs") says nothing about whether the character exists.
   const keystoneFound = fetched.keystone !== undefined && fetched.keystone.periodId !== null
-  const confirmed = Boolean(fetched.encounters || keystoneFound || fetched.profile || fetched.raiderio || (fetched.warcraftlogs?.kills.found ?? false))
+  const confirmed = Boolean(fetched.encounters || keystoneFound || fetched.profile || fetched.raiderio || (fetched.warcraftlogs?.found ?? false))
   return !confirmed && failures.size > 0 && [...failures.values()].every((f) => f.code === 'UNKNOWN_CHARACTER')
 }
 
@@ -301,10 +300,10 @@ function recordEvidence(tx: Db, character: TrackedCharacter, fetched: Fetched, w
     const { className, specName, itemLevel, lastLoginAt, realmName } = profile
     updateCharacterProfile(tx, character.id, { className, specName, itemLevel, lastLoginAt, realmName })
   }
-  if (warcraftlogs?.kills.found) {
-    for (const [weekStart, kills] of loggedKills(warcraftlogs.kills.kills, windows)) recordRaidKills(tx, character.id, weekStart, kills, at)
+  if (warcraftlogs?.found) {
+    for (const [weekStart, kills] of loggedKills(warcraftlogs.kills, windows)) recordRaidKills(tx, character.id, weekStart, kills, at)
+    if (warcraftlogs.parses) replaceBossParses(tx, character.id, warcraftlogs.parses, at)
   }
-  if (warcraftlogs?.parses?.found) replaceBossParses(tx, character.id, warcraftlogs.parses.parses, at)
   if (raiderio) {
     updateRaiderIoCrawl(tx, character.id, raiderio.lastCrawledAt)
     for (const [weekStart, runs] of raiderIoRuns([...raiderio.weeklyRuns, ...raiderio.previousWeeklyRuns], windows)) recordKeystoneRuns(tx, character.id, weekStart, runs, at)

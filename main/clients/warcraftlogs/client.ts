@@ -7,8 +7,8 @@ import { statusError, type Http } from '../http.ts'
 import { createTokenProvider, withToken } from '../oauth.ts'
 import { SourceError } from '../source-error.ts'
 import { killsInReport, parsesFromZoneRankings, type BossParse, type LoggedKill } from './parse.ts'
-import { CHARACTER_REPORT_KILLS, ZONE_PARSES } from './queries.ts'
-import { characterReportKillsWire, rateLimitWire, zoneParsesWire, type CharacterReportKillsWire } from './wire.ts'
+import { CHARACTER_WEEK } from './queries.ts'
+import { characterWeekWire, rateLimitWire, type CharacterWeekWire } from './wire.ts'
 
 /** Points left this hour, read from `rateLimitData` in every query, so the scheduler can pace itself. */
 export interface RateLimitInfo {
@@ -20,15 +20,18 @@ export interface RateLimitInfo {
   readAt: number
 }
 
-/** Kills from logs, or `found: false` when the character is not on Warcraft Logs (no data, not an error). */
-export type LoggedKillsResult = { found: false } | { found: true; kills: LoggedKill[]; reportsScanned: number }
-export type ParsesResult = { found: false } | { found: true; parses: BossParse[] }
+/**
+ * A character's week from logs, or `found: false` when the character is not on Warcraft Logs (no data,
+ * not an error). `parses` is null when the rankings could not be read (the kills still count).
+ */
+export type WeeklyLogs = { found: false } | { found: true; kills: LoggedKill[]; reportsScanned: number; parses: BossParse[] | null }
 
 export interface WarcraftLogsClient {
-  /** Boss kills of the character in reports that end at or after `sinceMs`. */
-  killsSince(ref: CharacterRef, sinceMs: number, signal?: AbortSignal): Promise<LoggedKillsResult>
-  /** Best parse percent per boss and difficulty in the current raid zone. */
-  bestParses(ref: CharacterRef, signal?: AbortSignal): Promise<ParsesResult>
+  /**
+   * Boss kills of the character in reports that end at or after `sinceMs`, and the best parse per boss
+   * and difficulty of the current raid zone: one GraphQL document (more only for further report pages).
+   */
+  characterWeek(ref: CharacterRef, sinceMs: number, signal?: AbortSignal): Promise<WeeklyLogs>
   /** The last rate-limit figures seen, if any query ran. */
   rateLimit(): RateLimitInfo | undefined
 }
@@ -89,8 +92,8 @@ export function createWarcraftLogsClient({ config, http, now = Date.now, reports
   const characterVariables = (ref: CharacterRef) => ({ name: ref.name, serverSlug: asciiRealmSlug(ref.realm), serverRegion: ref.region.toUpperCase() })
 
   return {
-    async killsSince(ref, sinceMs, signal) {
-      const page = (n: number) => query(CHARACTER_REPORT_KILLS, { ...characterVariables(ref), limit: reportsPerPage, page: n }, characterReportKillsWire, signal)
+    async characterWeek(ref, sinceMs, signal) {
+      const page = (n: number) => query(CHARACTER_WEEK, { ...characterVariables(ref), limit: reportsPerPage, page: n, withRankings: n === 1 }, characterWeekWire, signal)
       const first = (await page(1)).characterData.character
       if (!first || first.hidden) return { found: false }
       const pages = [first.recentReports]
@@ -113,27 +116,15 @@ export function createWarcraftLogsClient({ config, http, now = Date.now, reports
         seen.add(report.code)
         kills.push(...killsInReport(report, ref.name, ref.realm, sinceMs))
       }
-      return { found: true, kills, reportsScanned: seen.size }
-    },
-
-    async bestParses(ref, signal) {
-      const { characterData } = await query(ZONE_PARSES, characterVariables(ref), zoneParsesWire, signal)
-      const character = characterData.character
-      if (!character || character.hidden) return { found: false }
-      const parses: BossParse[] = []
-      for (const difficulty of ['normal', 'heroic', 'mythic'] as const) {
-        const parsed = parsesFromZoneRankings(character[difficulty], difficulty)
-        if (!parsed) throw new SourceError('warcraftlogs', 'MALFORMED_RESPONSE', `Warcraft Logs sent ${difficulty} rankings in an unexpected shape. Nothing was stored.`)
-        parses.push(...parsed)
-      }
-      return { found: true, parses }
+      return { found: true, kills, reportsScanned: seen.size, parses: bestParses(first) }
     },
 
     rateLimit: () => lastRateLimit,
   }
 }
 
-type ReportPage = NonNullable<NonNullable<CharacterReportKillsWire['characterData']['character']>['recentReports']>
+type CharacterWire = NonNullable<CharacterWeekWire['characterData']['character']>
+type ReportPage = NonNullable<CharacterWire['recentReports']>
 type ReportWire = NonNullable<ReportPage['data']>[number]
 
 /** True while a page's oldest report still ends at or after `sinceMs` and more pages exist. */
@@ -141,4 +132,15 @@ function reachesInto(page: ReportPage | null | undefined, sinceMs: number): bool
   if (!page || !page.has_more_pages) return false
   const ends = (page.data ?? []).filter((r) => r !== null).map((r) => r!.endTime)
   return ends.length > 0 && Math.min(...ends) >= sinceMs
+}
+
+/** The best parse per boss of each rankable difficulty, or null when a rankings value is not the known shape. */
+function bestParses(character: CharacterWire): BossParse[] | null {
+  const parses: BossParse[] = []
+  for (const difficulty of ['normal', 'heroic', 'mythic'] as const) {
+    const parsed = parsesFromZoneRankings(character[difficulty], difficulty)
+    if (!parsed) return null
+    parses.push(...parsed)
+  }
+  return parses
 }

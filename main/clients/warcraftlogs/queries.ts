@@ -4,16 +4,21 @@ const RATE_LIMIT = 'rateLimitData { limitPerHour pointsSpentThisHour pointsReset
 
 /**
  * One page of the character's recent reports (newest first is assumed [I], so callers filter by time),
- * each with its kill fights and player actors: one round trip per page (game-rules.md §10).
+ * each with its kill fights and player actors, and on the first page the best parses of the current
+ * raid zone (one alias per rankable difficulty; WCL ranks no LFR): a character's week in one round trip
+ * (game-rules.md §10).
  */
-export const CHARACTER_REPORT_KILLS = /* GraphQL */ `
-  query CharacterReportKills($name: String!, $serverSlug: String!, $serverRegion: String!, $limit: Int!, $page: Int!) {
+export const CHARACTER_WEEK = /* GraphQL */ `
+  query CharacterWeek($name: String!, $serverSlug: String!, $serverRegion: String!, $limit: Int!, $page: Int!, $withRankings: Boolean!) {
     ${RATE_LIMIT}
     characterData {
       character(name: $name, serverSlug: $serverSlug, serverRegion: $serverRegion) {
         id
         name
         hidden
+        normal: zoneRankings(difficulty: 3) @include(if: $withRankings)
+        heroic: zoneRankings(difficulty: 4) @include(if: $withRankings)
+        mythic: zoneRankings(difficulty: 5) @include(if: $withRankings)
         recentReports(limit: $limit, page: $page) {
           current_page
           has_more_pages
@@ -26,21 +31,6 @@ export const CHARACTER_REPORT_KILLS = /* GraphQL */ `
             masterData { actors(type: "Player") { id name server } }
           }
         }
-      }
-    }
-  }
-`
-
-/** Best parse per boss of the current raid zone, one alias per rankable difficulty (WCL ranks no LFR). */
-export const ZONE_PARSES = /* GraphQL */ `
-  query ZoneParses($name: String!, $serverSlug: String!, $serverRegion: String!) {
-    ${RATE_LIMIT}
-    characterData {
-      character(name: $name, serverSlug: $serverSlug, serverRegion: $serverRegion) {
-        hidden
-        normal: zoneRankings(difficulty: 3)
-        heroic: zoneRankings(difficulty: 4)
-        mythic: zoneRankings(difficulty: 5)
       }
     }
   }

@@ -25,8 +25,8 @@ export const reportKillsWire = z.object({
 })
 export type ReportKillsWire = z.infer<typeof reportKillsWire>
 
-/** One page of a character's recent reports with their kills (CHARACTER_REPORT_KILLS). */
-export const characterReportKillsWire = z.object({
+/** One page of a character's recent reports with their kills, and the parses on page 1 (CHARACTER_WEEK). */
+export const characterWeekWire = z.object({
   rateLimitData: rateLimitWire.nullable().optional(),
   characterData: z.object({
     // null when the character is not on Warcraft Logs [I].
@@ -35,6 +35,9 @@ export const characterReportKillsWire = z.object({
         id: z.number(),
         name: z.string(),
         hidden: z.boolean().nullable().optional(),
+        normal: z.unknown().optional(),
+        heroic: z.unknown().optional(),
+        mythic: z.unknown().optional(),
         recentReports: z
           .object({
             current_page: z.number(),
@@ -47,7 +50,7 @@ export const characterReportKillsWire = z.object({
       .nullable(),
   }),
 })
-export type CharacterReportKillsWire = z.infer<typeof characterReportKillsWire>
+export type CharacterWeekWire = z.infer<typeof characterWeekWire>
 
 /** The `zoneRankings` JSON scalar; its content is only typed by third-party code [I], so most is optional. */
 export const zoneRankingsJson = z.object({
@@ -60,13 +63,4 @@ export const zoneRankingsJson = z.object({
       }),
     )
     .default([]),
-})
-
-export const zoneParsesWire = z.object({
-  rateLimitData: rateLimitWire.nullable().optional(),
-  characterData: z.object({
-    character: z
-      .object({ hidden: z.boolean().nullable().optional(), normal: z.unknown(), heroic: z.unknown(), mythic: z.unknown() })
-      .nullable(),
-  }),
 })

@@ -24,7 +24,7 @@ const http = (source: 'blizzard' | 'warcraftlogs' | 'raiderio') => createHttp({ 
 const clients: { name: string; server: () => FakeServer; path: RegExp; call: () => Promise<unknown> }[] = [
   { name: 'Blizzard', server: () => apis.blizzard.server, path: /encounters/, call: () => createBlizzardClient({ config: apis.config().blizzard!, http: http('blizzard') }).raidEncounters(ref) },
   { name: 'Raider.IO', server: () => apis.raiderio.server, path: /profile/, call: () => createRaiderIoClient(apis.config().raiderio, http('raiderio')).characterProfile(ref) },
-  { name: 'Warcraft Logs', server: () => apis.wcl.server, path: /api\/v2/, call: () => createWarcraftLogsClient({ config: apis.config().warcraftlogs!, http: http('warcraftlogs') }).killsSince(ref, 0) },
+  { name: 'Warcraft Logs', server: () => apis.wcl.server, path: /api\/v2/, call: () => createWarcraftLogsClient({ config: apis.config().warcraftlogs!, http: http('warcraftlogs') }).characterWeek(ref, 0) },
 ]
 
 const faults: { label: string; fault: Fault; code: string }[] = [

@@ -116,7 +116,7 @@ describe('GraphQL (Warcraft Logs) gets the same deadlines', () => {
   ])('%s ends the query with %s', async (_label, fault, code) => {
     wcl.server.failNext(/api\/v2\/client/, fault, 10)
     const client = createWarcraftLogsClient({ config: { clientId: wcl.clientId, clientSecret: wcl.clientSecret, baseUrl: wcl.url }, http: http({ source: 'warcraftlogs' }) })
-    const { error, ms } = await timed(client.killsSince({ region: 'us', realm: 'area-52', name: 'Thrall' }, 0))
+    const { error, ms } = await timed(client.characterWeek({ region: 'us', realm: 'area-52', name: 'Thrall' }, 0))
     expect(error.code).toBe(code)
     expect(ms).toBeLessThan(5_000)
   })

@@ -53,7 +53,7 @@ const thrall = { region: 'us', realm: 'area-52', name: 'Thrall' } as const
 
 describe('Warcraft Logs kills since the reset', () => {
   it('finds the character\'s raid kills after the reset with absolute kill times', async () => {
-    const result = await client().killsSince(thrall, RESET)
+    const result = await client().characterWeek(thrall, RESET)
     expect(result.found).toBe(true)
     if (!result.found) return
     expect(result.reportsScanned).toBe(2)
@@ -66,12 +66,13 @@ describe('Warcraft Logs kills since the reset', () => {
     expect(result.kills[0]?.bossKey).toBe('imperatoraverzian')
   })
 
-  it('asks for the reports and their kills in one query that exists in the real schema', async () => {
-    await client().killsSince(thrall, RESET)
+  it('asks for the reports, their kills and the parses in one query that exists in the real schema', async () => {
+    await client().characterWeek(thrall, RESET)
     const requests = fake.graphqlRequests()
     expect(requests).toHaveLength(1)
-    expect(requests[0]?.variables).toEqual({ name: 'Thrall', serverSlug: 'area-52', serverRegion: 'US', limit: 25, page: 1 })
+    expect(requests[0]?.variables).toEqual({ name: 'Thrall', serverSlug: 'area-52', serverRegion: 'US', limit: 25, page: 1, withRankings: true })
     expect(requests[0]?.query).toContain('fights(killType: Kills)')
+    expect(requests[0]?.query).toContain('zoneRankings(difficulty: 5)')
     expect(fake.server.requestsTo(/api\/v2\/client/)[0]?.headers.authorization).toBe('Bearer wcl-token-1')
   })
 
@@ -81,38 +82,40 @@ describe('Warcraft Logs kills since the reset', () => {
     }))
     const olderThanWindow: FakeReport[] = Array.from({ length: 40 }, (_, i) => ({ ...reports[2]!, code: `Old${i}`, startTime: RESET - (5 + i) * 24 * 60 * MIN, endTime: RESET - (5 + i) * 24 * 60 * MIN + 60 * MIN }))
     fake.setCharacter('us', 'area-52', 'Thrall', { id: 7001, reports: [...keyLogs, ...reports, ...olderThanWindow] })
-    const result = await client({ reportsPerPage: 10, pagesAtOnce: 2 }).killsSince(thrall, RESET)
+    const result = await client({ reportsPerPage: 10, pagesAtOnce: 2 }).characterWeek(thrall, RESET)
     if (!result.found) throw new Error('expected the character')
     expect(result.kills.map((k) => k.bossName)).toEqual(['Imperator Averzian', 'Vaelgor & Ezzorak', 'Lightblinded Vanguard'])
     // Page 1 says there are 8 pages; 2+3 and then 4+5 go out together. Page 4 already ends with last
     // week's logs, so nothing after that wave is read.
     expect(fake.graphqlRequests().map((r) => r.variables.page)).toEqual([1, 2, 3, 4, 5])
+    // The parses come with the first page only.
+    expect(fake.graphqlRequests().map((r) => r.variables.withRankings)).toEqual([true, false, false, false, false])
   })
 
   it('says "no data" (not an error) for a character not on Warcraft Logs, or hidden', async () => {
-    expect(await client().killsSince({ ...thrall, name: 'Nobody' }, RESET)).toEqual({ found: false })
+    expect(await client().characterWeek({ ...thrall, name: 'Nobody' }, RESET)).toEqual({ found: false })
     fake.setCharacter('us', 'area-52', 'Jaina', { id: 7002, hidden: true, reports })
-    expect(await client().killsSince({ ...thrall, name: 'Jaina' }, RESET)).toEqual({ found: false })
+    expect(await client().characterWeek({ ...thrall, name: 'Jaina' }, RESET)).toEqual({ found: false })
   })
 
   it('exposes the points left this hour from rateLimitData', async () => {
     const wcl = client()
     expect(wcl.rateLimit()).toBeUndefined()
-    await wcl.killsSince(thrall, RESET)
+    await wcl.characterWeek(thrall, RESET)
     expect(wcl.rateLimit()).toMatchObject({ limitPerHour: 3600, pointsSpent: 2, pointsLeft: 3598, resetsInSeconds: 1800 })
   })
 
   it('fetches one token for many concurrent calls', async () => {
     const wcl = client()
-    await Promise.all(Array.from({ length: 8 }, () => wcl.killsSince(thrall, RESET)))
+    await Promise.all(Array.from({ length: 8 }, () => wcl.characterWeek(thrall, RESET)))
     expect(fake.server.requestsTo(/oauth/)).toHaveLength(1)
   })
 
   it('recovers from a revoked token once', async () => {
     const wcl = client()
-    await wcl.killsSince(thrall, RESET)
+    await wcl.characterWeek(thrall, RESET)
     fake.revokeTokens()
-    expect((await wcl.killsSince(thrall, RESET)).found).toBe(true)
+    expect((await wcl.characterWeek(thrall, RESET)).found).toBe(true)
     expect(fake.tokensIssued).toBe(2)
   })
 
@@ -123,7 +126,7 @@ describe('Warcraft Logs kills since the reset', () => {
     [{ kind: 'truncated' } as const, 'MALFORMED_RESPONSE', 'not valid JSON'],
   ])('maps %j to %s', async (fault, code, message) => {
     fake.server.failNext(/api\/v2\/client/, fault, 10)
-    const error = await client().killsSince(thrall, RESET).catch((e: unknown) => e)
+    const error = await client().characterWeek(thrall, RESET).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(SourceError)
     expect(error).toMatchObject({ code, source: 'warcraftlogs' })
     expect((error as Error).message).toContain(message)
@@ -131,7 +134,7 @@ describe('Warcraft Logs kills since the reset', () => {
 
   it('rejects rejected credentials at the token endpoint as AUTH_FAILED', async () => {
     const wcl = createWarcraftLogsClient({ config: { clientId: 'x', clientSecret: 'y', baseUrl: fake.url }, http: createHttp({ source: 'warcraftlogs', baseDelayMs: 5 }) })
-    expect(await wcl.killsSince(thrall, RESET).catch((e: unknown) => e)).toMatchObject({ code: 'AUTH_FAILED' })
+    expect(await wcl.characterWeek(thrall, RESET).catch((e: unknown) => e)).toMatchObject({ code: 'AUTH_FAILED' })
   })
 })
 
@@ -149,7 +152,7 @@ describe('the fake executes real GraphQL', () => {
   })
 })
 
-describe('Warcraft Logs best parses', () => {
+describe('Warcraft Logs best parses (in the same document)', () => {
   it('reads the best parse per boss for each rankable difficulty', async () => {
     fake.setCharacter('us', 'area-52', 'Thrall', {
       id: 7001, reports,
@@ -158,16 +161,19 @@ describe('Warcraft Logs best parses', () => {
         5: { difficulty: 5, rankings: [{ encounter: { id: 3001, name: 'Imperator Averzian' }, rankPercent: 42.1, totalKills: 1 }] },
       },
     })
-    const result = await client().bestParses(thrall)
-    expect(result).toEqual({ found: true, parses: [
+    const result = await client().characterWeek(thrall, RESET)
+    expect(result).toMatchObject({ found: true, parses: [
       { bossKey: 'imperatoraverzian', bossName: 'Imperator Averzian', difficulty: 'heroic', percent: 91.5 },
       { bossKey: 'imperatoraverzian', bossName: 'Imperator Averzian', difficulty: 'mythic', percent: 42.1 },
     ] })
+    expect(fake.graphqlRequests()).toHaveLength(1)
   })
 
-  it('reports rankings JSON of an unexpected shape as malformed, and a missing character as no data', async () => {
+  it('rankings JSON of an unexpected shape gives no parses but keeps the kills', async () => {
     fake.setCharacter('us', 'area-52', 'Thrall', { id: 7001, reports, zoneRankings: { 3: { rankings: 'none' } } })
-    expect(await client().bestParses(thrall).catch((e: unknown) => e)).toMatchObject({ code: 'MALFORMED_RESPONSE' })
-    expect(await client().bestParses({ ...thrall, name: 'Nobody' })).toEqual({ found: false })
+    const result = await client().characterWeek(thrall, RESET)
+    if (!result.found) throw new Error('expected the character')
+    expect(result.parses).toBeNull()
+    expect(result.kills).toHaveLength(3)
   })
 })
