@@ -1,8 +1,14 @@
 #!/usr/bin/env node
-// The CLI is TypeScript run by Node's built-in type stripping (Node 22.18+, 23.6+).
+// The command players run (`npx vault-companion …` in a checkout, or installed with npm): the bundled
+// CLI from `npm run build` (starts in a fraction of a second), else the TypeScript source run by Node's
+// built-in type stripping (Node 22.18+) for development.
+import { existsSync } from 'node:fs'
+
+const bundle = new URL('../out/main/cli.js', import.meta.url)
 const [major, minor] = process.versions.node.split('.').map(Number)
-if (major < 22 || (major === 22 && minor < 18)) {
-  console.error(`vault-companion needs Node 22.18 or newer (this is ${process.version}).`)
+const needs = existsSync(bundle) ? [22, 12] : [22, 18]
+if (major < needs[0] || (major === needs[0] && minor < needs[1])) {
+  console.error(`vault-companion needs Node ${needs.join('.')} or newer (this is ${process.version}).`)
   process.exit(2)
 }
-await import('../main/cli.ts')
+await import(existsSync(bundle) ? bundle.href : '../main/cli.ts')

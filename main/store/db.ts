@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { existsSync, mkdirSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
@@ -23,9 +23,14 @@ export interface Store {
   close(): void
 }
 
-/** The migrations next to this file; the packaged app passes its own folder instead. */
+/**
+ * The migrations shipped with this code: next to this file when it runs from source, or next to the
+ * bundles (out/main/migrations) when it runs bundled, where this code sits in out/main/chunks/. The
+ * packaged desktop app passes its own folder instead.
+ */
 export function defaultMigrationsFolder(): string {
-  return fileURLToPath(new URL('./migrations', import.meta.url))
+  const candidates = ['./migrations', '../migrations'].map((relative) => fileURLToPath(new URL(relative, import.meta.url)))
+  return candidates.find((folder) => existsSync(join(folder, 'meta', '_journal.json'))) ?? (candidates[0] as string)
 }
 
 /**

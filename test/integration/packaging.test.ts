@@ -31,6 +31,20 @@ beforeAll(() => {
 
 afterAll(() => rmSync(work, { recursive: true, force: true }))
 
+describe('the bundled CLI (out/main/cli.js)', () => {
+  it('runs with its dependencies bundled and finds the migrations next to it', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'vault-cli-'))
+    try {
+      const run = (...args: string[]) => execFileSync(process.execPath, [join(root, 'bin', 'vault-companion.js'), ...args, '--data-dir', dataDir], { encoding: 'utf8' })
+      expect(run('list')).toBe('No characters tracked yet.\n')
+      expect(JSON.parse(run('week', '--json', '--at', '2026-11-26T12:00:00Z'))).toMatchObject({ region: 'us', period: 1091 })
+      expect(existsSync(join(root, 'out', 'main', 'migrations', 'meta', '_journal.json'))).toBe(true)
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true })
+    }
+  })
+})
+
 describe('packaged app (electron-builder --dir with a stub Electron)', () => {
   it('holds the built main, preload and renderer', () => {
     for (const file of ['/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/package.json']) expect(asarFiles).toContain(file)
