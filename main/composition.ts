@@ -4,7 +4,7 @@ import { createRaiderIoClient } from './clients/raiderio/client.ts'
 import { createWarcraftLogsClient } from './clients/warcraftlogs/client.ts'
 import { readSourcesConfig, type SourcesConfig, type StoredCredentials } from './config.ts'
 import { databasePath } from './data-dir.ts'
-import { systemClock, type Clock } from './ports.ts'
+import { systemClock, type Clock, type TokenStore } from './ports.ts'
 import { listCharacters } from './store/characters-repo.ts'
 import { openStore, type Store } from './store/db.ts'
 import { createResponseCache } from './store/response-cache-repo.ts'
@@ -40,6 +40,8 @@ export interface CoreOptions {
   http?: Omit<HttpOptions, 'source'>
   /** How long a write waits for another process's lock (default 5 s). */
   busyTimeoutMs?: number
+  /** Keeps OAuth tokens across runs (the CLI's file); by default they live as long as the process. */
+  tokenStore?: TokenStore
 }
 
 /** Opens the database and builds the clients and the sync service. No network happens here. */
@@ -54,8 +56,8 @@ export function createCore(options: CoreOptions): Core {
   function wire(stored: StoredCredentials) {
     const config = readSourcesConfig(options.env, stored)
     const clients: SourceClients = {
-      blizzard: config.blizzard && createBlizzardClient({ config: config.blizzard, http: http('blizzard'), cache: createResponseCache(store.db, now), now }),
-      warcraftlogs: config.warcraftlogs && createWarcraftLogsClient({ config: config.warcraftlogs, http: http('warcraftlogs'), now }),
+      blizzard: config.blizzard && createBlizzardClient({ config: config.blizzard, http: http('blizzard'), cache: createResponseCache(store.db, now), now, tokens: options.tokenStore }),
+      warcraftlogs: config.warcraftlogs && createWarcraftLogsClient({ config: config.warcraftlogs, http: http('warcraftlogs'), now, tokens: options.tokenStore }),
       raiderio: createRaiderIoClient(config.raiderio, http('raiderio')),
     }
     const season = createSeasonContext({ db: store.db, raiderio: clients.raiderio, now })

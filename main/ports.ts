@@ -41,3 +41,19 @@ export interface SecretStore {
   load(): StoredCredentials
   save(credentials: StoredCredentials): void
 }
+
+/** An OAuth access token and when to stop using it (epoch ms). */
+export interface StoredToken {
+  token: string
+  expiresAt: number
+}
+
+/**
+ * Where access tokens outlive a process, so a CLI run with a known token skips the token round trip.
+ * Tokens are secrets: the CLI keeps them in an owner-only file, never in the database.
+ */
+export interface TokenStore {
+  get(key: string): StoredToken | undefined
+  /** Stores a token, or forgets it (undefined) after the API rejected it. */
+  set(key: string, token: StoredToken | undefined): void
+}

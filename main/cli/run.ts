@@ -6,6 +6,7 @@ import type { CharacterRef } from '../../shared/domain/types.ts'
 import { createCore, type Core } from '../composition.ts'
 import { ConfigError } from '../config.ts'
 import { defaultDataDir } from '../data-dir.ts'
+import { createFileTokenStore } from '../file-token-store.ts'
 import { addCharacter, findCharacter, listCharacters, removeCharacter, type TrackedCharacter } from '../store/characters-repo.ts'
 import { isStorageFailure, StoreError, storeErrorFrom } from '../store/store-error.ts'
 import { validateCharacter } from '../sync/validate-character.ts'
@@ -244,7 +245,8 @@ function parseInstant(value: string): number | undefined {
 }
 
 async function withCore(options: Options, io: CliIo, work: (core: Core) => Promise<number>): Promise<number> {
-  const core = createCore({ dataDir: options['data-dir'] ?? defaultDataDir(io.env), env: io.env, now: io.now, busyTimeoutMs: io.busyTimeoutMs })
+  const dataDir = options['data-dir'] ?? defaultDataDir(io.env)
+  const core = createCore({ dataDir, env: io.env, now: io.now, busyTimeoutMs: io.busyTimeoutMs, tokenStore: createFileTokenStore(dataDir, io.now) })
   try {
     return await work(core)
   } catch (error) {

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { ClientCredentials } from '../config.ts'
+import type { StoredToken, TokenStore } from '../ports.ts'
 import type { Http } from './http.ts'
 import { SOURCE_LABELS } from '../../shared/domain/labels.ts'
 import { SourceError } from './source-error.ts'
@@ -25,8 +26,10 @@ const REFRESH_MARGIN_MS = 5 * 60 * 1000
  * OAuth 2 client-credentials flow (Blizzard, Warcraft Logs): HTTP Basic with the client id and secret,
  * form body `grant_type=client_credentials`. The token is cached until shortly before it expires.
  */
-export function createTokenProvider(http: Http, tokenUrl: string, credentials: ClientCredentials, now: () => number = Date.now): TokenProvider {
-  let cached: { token: string; expiresAt: number } | undefined
+export function createTokenProvider(http: Http, tokenUrl: string, credentials: ClientCredentials, now: () => number = Date.now, store?: TokenStore): TokenProvider {
+  // A token belongs to the client and the token endpoint; the secret is not part of the key.
+  const storeKey = `${tokenUrl} ${credentials.clientId}`
+  let cached: StoredToken | undefined = store?.get(storeKey)
   let inFlight: Promise<string> | undefined
   const name = SOURCE_LABELS[http.source]
 
@@ -48,6 +51,7 @@ export function createTokenProvider(http: Http, tokenUrl: string, credentials: C
     })
     const lifetimeMs = body.expires_in * 1000
     cached = { token: body.access_token, expiresAt: now() + lifetimeMs - Math.min(REFRESH_MARGIN_MS, lifetimeMs / 2) }
+    store?.set(storeKey, cached)
     return body.access_token
   }
 
@@ -60,7 +64,10 @@ export function createTokenProvider(http: Http, tokenUrl: string, credentials: C
       return inFlight
     },
     invalidate(token) {
-      if (cached?.token === token) cached = undefined
+      if (cached?.token === token) {
+        cached = undefined
+        store?.set(storeKey, undefined)
+      }
     },
   }
 }

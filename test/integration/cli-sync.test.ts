@@ -1,3 +1,5 @@
+import { readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli, type CliIo } from '../../main/cli/run.ts'
 import { databasePath } from '../../main/data-dir.ts'
@@ -300,5 +302,24 @@ describe('cli: each character on its own', () => {
     const json = result.json() as { results: { character: { name: string } }[]; errors: { character: { name: string }; error: string }[] }
     expect(json.results.map((r) => r.character.name)).toEqual(['Jaina'])
     expect(json.errors).toEqual([{ character: { region: 'us', realm: 'area-52', name: 'Thrall' }, error: 'The sync of Thrall was not saved: the character was removed while it synced.' }])
+  })
+})
+
+describe('cli: tokens across runs', () => {
+  it('a second run reuses the tokens (no token round trip), kept owner-only next to the database; a revoked one is replaced', async () => {
+    thrallEverywhere()
+    await cli('track', 'us/area-52/Thrall')
+    expect((await cli('sync')).code).toBe(0)
+    expect([h.apis.blizzard.tokensIssued, h.apis.wcl.tokensIssued]).toEqual([1, 1])
+    expect((await cli('sync')).code).toBe(0)
+    expect([h.apis.blizzard.tokensIssued, h.apis.wcl.tokensIssued]).toEqual([1, 1])
+    const file = join(h.dataDir, 'tokens.json')
+    expect(statSync(file).mode & 0o777).toBe(0o600)
+    expect(readFileSync(file, 'utf8')).not.toContain(h.apis.blizzard.clientSecret)
+
+    h.apis.blizzard.revokeTokens()
+    expect((await cli('sync')).code).toBe(0)
+    expect(h.apis.blizzard.tokensIssued).toBe(2)
+    expect(readFileSync(file, 'utf8')).toContain('blizzard-token-2')
   })
 })

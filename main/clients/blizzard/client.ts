@@ -3,7 +3,7 @@ import type { CharacterRef, Region } from '../../../shared/domain/types.ts'
 import { blizzardApiBase, blizzardOauthUrl, type BlizzardConfig } from '../../config.ts'
 import type { Http } from '../http.ts'
 import { createTokenProvider, withToken, type TokenProvider } from '../oauth.ts'
-import type { ResponseCache } from '../../ports.ts'
+import type { ResponseCache, TokenStore } from '../../ports.ts'
 import { SourceError } from '../source-error.ts'
 import type { z } from 'zod'
 import { NO_KEYSTONE_RUNS, parseAchievementStatistics, parseCharacterProfile, parseCompletedQuests, parseKeystoneProfile, parseRaidEncounters, type CharacterProfileSummary, type EncounterProgress, type KeystoneProfile, type StatisticValue } from './parse.ts'
@@ -32,19 +32,21 @@ export interface BlizzardClientOptions {
   http: Http
   cache?: ResponseCache
   now?: () => number
+  /** Keeps access tokens across runs (the CLI's owner-only file). */
+  tokens?: TokenStore
 }
 
 // English names on every region, so bosses match Raider.IO and Warcraft Logs by name.
 const LOCALE = 'en_US'
 
-export function createBlizzardClient({ config, http, cache, now = Date.now }: BlizzardClientOptions): BlizzardClient {
+export function createBlizzardClient({ config, http, cache, now = Date.now, tokens }: BlizzardClientOptions): BlizzardClient {
   // China has its own token host, so tokens are kept per token URL.
   const tokenProviders = new Map<string, TokenProvider>()
   const tokensFor = (region: Region) => {
     const url = blizzardOauthUrl(config, region)
     let provider = tokenProviders.get(url)
     if (!provider) {
-      provider = createTokenProvider(http, url, config, now)
+      provider = createTokenProvider(http, url, config, now, tokens)
       tokenProviders.set(url, provider)
     }
     return provider

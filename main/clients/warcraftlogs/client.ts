@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import { asciiRealmSlug } from '../../../shared/domain/realm.ts'
 import type { CharacterRef } from '../../../shared/domain/types.ts'
 import type { WarcraftLogsConfig } from '../../config.ts'
+import type { TokenStore } from '../../ports.ts'
 import { statusError, type Http } from '../http.ts'
 import { createTokenProvider, withToken } from '../oauth.ts'
 import { SourceError } from '../source-error.ts'
@@ -46,10 +47,12 @@ export interface WarcraftLogsOptions {
   pagesAtOnce?: number
   /** Pages read at most for one character (a bound on cost for a player who logs everything). */
   maxPages?: number
+  /** Keeps access tokens across runs (the CLI's owner-only file). */
+  tokens?: TokenStore
 }
 
-export function createWarcraftLogsClient({ config, http, now = Date.now, reportsPerPage = 25, pagesAtOnce = 3, maxPages = 12 }: WarcraftLogsOptions): WarcraftLogsClient {
-  const tokens = createTokenProvider(http, `${config.baseUrl}/oauth/token`, config, now)
+export function createWarcraftLogsClient({ config, http, now = Date.now, reportsPerPage = 25, pagesAtOnce = 3, maxPages = 12, tokens: tokenStore }: WarcraftLogsOptions): WarcraftLogsClient {
+  const tokens = createTokenProvider(http, `${config.baseUrl}/oauth/token`, config, now, tokenStore)
   const graphql = new GraphQLClient(`${config.baseUrl}/api/v2/client`, { fetch: http.fetch })
   let lastRateLimit: RateLimitInfo | undefined
 
