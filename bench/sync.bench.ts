@@ -1,88 +1,87 @@
 /**
- * Sync benchmark against local fake APIs with an injected per-request latency. Prints, for 1 and 25
- * characters: wall time, requests per source, round trips on the critical path, the same for a
- * one-after-another baseline, and a second sync inside the freshness window (expect 0 requests).
- * Figures only; nothing is asserted. Run: npm run bench   (BENCH_LATENCY_MS=50 by default)
+ * Sync benchmark against the fake APIs in a separate process (bench/fake-apis-process.ts) with an
+ * injected latency per answer. For 1, 12 and 50 characters: wall time, round trips on the critical path
+ * (from the fakes' timestamps, not wall time ÷ latency) and requests per source, for a first-ever sync
+ * (no tokens yet), a second one with the tokens known (CONCURRENT_CHARACTERS at a time, as the CLI), and
+ * one character after another as the baseline.
+ * Every figure is repeated (BENCH_RUNS, default 5) and printed as median (min–max). Nothing is asserted.
+ * Run: npm run bench   (BENCH_LATENCY_MS=50 by default)
  */
+import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { createInterface } from 'node:readline'
 import pLimit from 'p-limit'
-import { createCore } from '../main/composition.ts'
+import { CONCURRENT_CHARACTERS, createCore } from '../main/composition.ts'
 import { addCharacter } from '../main/store/characters-repo.ts'
-import { blizzardEncounters, blizzardKeystoneProfile, raiderIoProfile, raiderIoRun, raidingStaticData } from '../test/fakes/builders.ts'
-import { startFakeApis, type FakeApis } from '../test/fakes/fake-apis.ts'
-import { SEASON_RAIDS } from '../test/support/core-harness.ts'
+import { benchCharacterNames, criticalPath, spread } from './bench-support.ts'
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 50)
+const RUNS = Number(process.env.BENCH_RUNS ?? 5)
 const NOW = Date.parse('2026-11-26T12:00:00.000Z')
-const RESET = Date.parse('2026-11-24T15:00:00.000Z')
+type Timeline = Record<'blizzard' | 'warcraftlogs' | 'raiderio', { arrived: number; answered: number }[]>
 
-interface Figures {
-  wallMs: number
-  requests: Record<'blizzard' | 'warcraftlogs' | 'raiderio', number>
+/** Starts the fakes in their own process; resolves with the environment pointing at them. */
+async function startFakes(characters: number) {
+  const child = spawn(process.execPath, [join(import.meta.dirname, 'fake-apis-process.ts')], { env: { ...process.env, BENCH_CHARACTERS: String(characters), BENCH_LATENCY_MS: String(LATENCY_MS) }, stdio: ['pipe', 'pipe', 'inherit'] })
+  const [line] = await createInterface({ input: child.stdout })[Symbol.asyncIterator]().next().then((r) => [r.value as string])
+  const { env, control } = JSON.parse(line!) as { env: Record<string, string>; control: string }
+  return {
+    env,
+    reset: () => fetch(`${control}/reset`, { method: 'POST' }),
+    timeline: async () => (await (await fetch(`${control}/timeline`)).json()) as Timeline,
+    stop: () => child.stdin.end(),
+  }
 }
 
-async function scenario(count: number, mode: 'concurrent' | 'one-after-another'): Promise<{ first: Figures; second: Figures }> {
-  const apis = await startFakeApis()
+interface Run {
+  wallMs: number
+  roundTrips: number
+  requests: Record<keyof Timeline, number>
+}
+
+async function measure(count: number, mode: 'concurrent' | 'one-after-another'): Promise<{ first: Run; known: Run }> {
+  const fakes = await startFakes(count)
   const dataDir = mkdtempSync(join(tmpdir(), 'vault-bench-sync-'))
   try {
-    for (const server of [apis.blizzard.server, apis.wcl.server, apis.raiderio.server]) server.latencyMs = LATENCY_MS
-    apis.raiderio.raidingStaticData.set(11, raidingStaticData(SEASON_RAIDS))
-    const core = createCore({ dataDir, env: apis.env, now: () => NOW })
-    const characters = Array.from({ length: count }, (_, i) => {
-      const name = `Alt${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`
-      seed(apis, name)
-      return addCharacter(core.store.db, { region: 'us', realm: 'area-52', name }, NOW).character
-    })
-    const run = async (force: boolean): Promise<Figures> => {
-      const before = counts(apis)
+    const core = createCore({ dataDir, env: fakes.env, now: () => NOW })
+    const characters = benchCharacterNames(count).map((name) => addCharacter(core.store.db, { region: 'us', realm: 'area-52', name }, NOW).character)
+    const run = async (): Promise<Run> => {
+      await fakes.reset()
       const started = performance.now()
-      const limit = pLimit(mode === 'concurrent' ? 4 : 1)
-      await Promise.all(characters.map((c) => limit(() => core.sync.syncCharacter(c, { force, sequentialSources: mode === 'one-after-another' }))))
-      const after = counts(apis)
-      return {
-        wallMs: performance.now() - started,
-        requests: { blizzard: after.blizzard - before.blizzard, warcraftlogs: after.warcraftlogs - before.warcraftlogs, raiderio: after.raiderio - before.raiderio },
-      }
+      const limit = pLimit(mode === 'concurrent' ? CONCURRENT_CHARACTERS : 1)
+      await Promise.all(characters.map((c) => limit(() => core.sync.syncCharacter(c, { force: true, sequentialSources: mode === 'one-after-another' }))))
+      const wallMs = performance.now() - started
+      const timeline = await fakes.timeline()
+      return { wallMs, roundTrips: criticalPath([...timeline.blizzard, ...timeline.warcraftlogs, ...timeline.raiderio]), requests: { blizzard: timeline.blizzard.length, warcraftlogs: timeline.warcraftlogs.length, raiderio: timeline.raiderio.length } }
     }
-    const first = await run(true)
-    const second = await run(false)
+    const first = await run()
+    // Let the first run's requests leave Blizzard's one-second window before the second starts.
+    await new Promise((resolve) => setTimeout(resolve, 1100))
+    const known = await run()
     core.close()
-    return { first, second }
+    return { first, known }
   } finally {
-    await apis.close()
+    fakes.stop()
     rmSync(dataDir, { recursive: true, force: true })
   }
 }
 
-function seed(apis: FakeApis, name: string): void {
-  apis.blizzard.setCharacter('us', 'area-52', name.toLowerCase(), {
-    encounters: blizzardEncounters([{ boss: 'Vorasius', difficulty: 'HEROIC', count: 2, lastKill: RESET + 3_600_000 }, { boss: 'Chimaerus', difficulty: 'NORMAL', count: 1, lastKill: RESET + 7_200_000, instance: 'The Dreamrift' }]),
-    keystone: blizzardKeystoneProfile(1091, [{ dungeon: 'Murder Row', level: 12, completedAt: RESET + 3_600_000 }]),
-    profile: { name, realm: { name: 'Area 52', slug: 'area-52' }, character_class: { name: 'Shaman' } },
-  })
-  apis.raiderio.setProfile('us', 'area-52', name, raiderIoProfile([raiderIoRun({ dungeon: 'Murder Row', mythic_level: 12, completed_at: new Date(RESET + 3_600_000).toISOString() })], [], { name }))
-  apis.wcl.setCharacter('us', 'area-52', name, {
-    id: 1,
-    reports: [{ code: `R${name}`, startTime: RESET + 1000, endTime: RESET + 4 * 3_600_000, actors: [{ id: 1, name, server: 'Area52', type: 'Player' }], fights: [{ id: 1, encounterID: 1, name: 'Vorasius', difficulty: 4, kill: true, startTime: 0, endTime: 3_600_000, friendlyPlayers: [1] }] }],
-  })
+function line(label: string, runs: readonly Run[]): string {
+  const r = runs[0]!.requests
+  return `${label.padEnd(44)} ${spread(runs.map((x) => x.wallMs), 'ms').padEnd(22)} ${spread(runs.map((x) => x.roundTrips), 'round trips').padEnd(26)} requests ${r.blizzard} / ${r.warcraftlogs} / ${r.raiderio}`
 }
 
-function counts(apis: FakeApis) {
-  return { blizzard: apis.blizzard.server.requests.length, warcraftlogs: apis.wcl.server.requests.length, raiderio: apis.raiderio.server.requests.length }
-}
-
-function line(label: string, f: Figures): string {
-  const total = f.requests.blizzard + f.requests.warcraftlogs + f.requests.raiderio
-  return `${label.padEnd(34)} ${f.wallMs.toFixed(0).padStart(6)} ms  ≈${(f.wallMs / LATENCY_MS).toFixed(1).padStart(5)} round trips  requests ${String(total).padStart(4)} (Blizzard ${f.requests.blizzard}, Warcraft Logs ${f.requests.warcraftlogs}, Raider.IO ${f.requests.raiderio})`
-}
-
-console.log(`\nSync against local fakes, ${LATENCY_MS} ms per request; round trips = wall time / latency (the critical path).`)
-for (const count of [1, 25]) {
-  const concurrent = await scenario(count, 'concurrent')
-  const baseline = await scenario(count, 'one-after-another')
-  console.log(line(`${count} character(s), concurrent`, concurrent.first))
-  console.log(line(`${count} character(s), one after another`, baseline.first))
-  console.log(line(`${count} character(s), again within 1 h`, concurrent.second))
+console.log(`\nSync against fakes in another process, ${LATENCY_MS} ms per answer; ${RUNS} runs each, median (min–max); requests Blizzard / Warcraft Logs / Raider.IO.`)
+for (const count of [1, 12, 50]) {
+  const concurrent: { first: Run; known: Run }[] = []
+  const sequential: { first: Run; known: Run }[] = []
+  for (let i = 0; i < RUNS; i += 1) {
+    concurrent.push(await measure(count, 'concurrent'))
+    sequential.push(await measure(count, 'one-after-another'))
+  }
+  console.log(line(`${count} character(s), first-ever sync`, concurrent.map((r) => r.first)))
+  console.log(line(`${count} character(s), tokens known`, concurrent.map((r) => r.known)))
+  console.log(line(`${count} character(s), one after another, tokens known`, sequential.map((r) => r.known)))
 }

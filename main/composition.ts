@@ -92,6 +92,13 @@ export function createCoreScheduler(core: Core, clock: Clock = systemClock, tuni
 }
 
 /**
+ * How many characters a run syncs at once: Blizzard is the tightest limit (90 requests a second, five
+ * requests per character), so 18 characters' requests fit in one second; the request queues keep
+ * anything beyond that in line anyway.
+ */
+export const CONCURRENT_CHARACTERS = Math.floor(90 / 5)
+
+/**
  * Request limits per source, shared by every character of this process: Blizzard's documented 100 per
  * second and 36,000 per hour, kept at 90 per second because requests reach Blizzard with some jitter.
  * Warcraft Logs limits points per hour, not requests: the scheduler leaves it out while its points,

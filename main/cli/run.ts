@@ -3,7 +3,7 @@ import pLimit from 'p-limit'
 import { formatCharacterRef, parseCharacterRef, parseRegion } from '../../shared/domain/realm.ts'
 import { previousWeek, RESET_RULES, weekContaining } from '../../shared/domain/reset.ts'
 import type { CharacterRef } from '../../shared/domain/types.ts'
-import { createCore, type Core } from '../composition.ts'
+import { CONCURRENT_CHARACTERS, createCore, type Core } from '../composition.ts'
 import { ConfigError } from '../config.ts'
 import { defaultDataDir } from '../data-dir.ts'
 import { createFileTokenStore } from '../file-token-store.ts'
@@ -172,7 +172,7 @@ async function sync(args: string[], options: Options, io: CliIo): Promise<number
     } else {
       characters = listCharacters(core.store.db)
     }
-    const limit = pLimit(4)
+    const limit = pLimit(CONCURRENT_CHARACTERS)
     // The whole run has one deadline: a stalled or rate-limited source cannot keep the command waiting.
     const signal = AbortSignal.timeout(limitSeconds * 1000)
     // Each character succeeds or fails on its own; the store stays open until every sync has settled.

@@ -53,6 +53,8 @@ export class FakeServer {
   readonly requests: LoggedRequest[] = []
   /** When each request arrived (performance.now()), in the order of `requests`. */
   readonly requestTimes: number[] = []
+  /** Arrival and answer of every request, in epoch ms comparable across processes (the benchmark's critical path). */
+  readonly timeline: { arrived: number; answered: number }[] = []
   url = ''
   /** Added to every answer, to imitate a distant server (the benchmark uses it). */
   latencyMs = 0
@@ -100,6 +102,9 @@ export class FakeServer {
     const request: LoggedRequest = { method: req.method ?? 'GET', path: decodeURIComponent(url.pathname), rawPath: url.pathname, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') }
     this.requests.push(request)
     this.requestTimes.push(performance.now())
+    const entry = { arrived: performance.timeOrigin + performance.now(), answered: Number.NaN }
+    this.timeline.push(entry)
+    res.on('finish', () => (entry.answered = performance.timeOrigin + performance.now()))
 
     const fault = this.takeFault(request.path)
     if (fault?.kind === 'hangUp') {
