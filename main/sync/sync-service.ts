@@ -87,6 +87,8 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     const knownPeriods = season.knownPeriods()
     // From the stored periods (no network yet): the exact week is settled once fresh periods arrive.
     const provisional = weekContaining(character.region, startedAt, season.storedPeriods())
+    // The season's raids load alongside the sources too, so the roster is ready when they answer.
+    const rosterWarmUp = season.raidRoster(character.region, provisional)
     // Logs are filtered by a lower bound only; exact week windows are applied after fetching.
     const since = previousWeek(provisional).start - DAY_MS
     // The World row's statistics and quests are only asked for when the season's ids are known.
@@ -158,7 +160,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       await Promise.all(SOURCE_IDS.map(run))
     }
 
-    const known = await knownPeriods
+    const [known] = await Promise.all([knownPeriods, rosterWarmUp])
     const week = weekContaining(character.region, startedAt, known)
     const lastWeek = previousWeek(week, known)
     const windows = [lastWeek, week]
