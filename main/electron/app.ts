@@ -6,6 +6,7 @@ import { readAppSettings } from '../app-settings.ts'
 import { createCore, createCoreScheduler, type Core } from '../composition.ts'
 import { rendererEntryUrl } from '../desktop/app-protocol.ts'
 import { createSafeStorageSecrets } from '../desktop/safe-storage-secrets.ts'
+import { createSafeStorageTokenStore } from '../desktop/safe-storage-tokens.ts'
 import { characterOverview } from '../desktop/vault-views.ts'
 import { unlockNotice } from '../desktop/unlock-notice.ts'
 import { createIpcHandlers } from '../ipc-handlers.ts'
@@ -31,6 +32,7 @@ const appEntryUrl = rendererEntryUrl(app.isPackaged, process.env)
 app.enableSandbox()
 registerAppScheme()
 const CREDENTIALS_KEY = 'credentials.encrypted'
+const TOKENS_KEY = 'tokens.encrypted'
 
 /** Files shipped next to the app: packaged as extra resources, else in the checkout. */
 function resource(...parts: string[]): string {
@@ -41,7 +43,18 @@ function openCore(): Core | StoreError {
   try {
     // VAULT_DATA_DIR is shared with the CLI, so both can use one database (and tests a temp one).
     const dataDir = process.env.VAULT_DATA_DIR ?? app.getPath('userData')
-    return createCore({ dataDir, env: process.env, migrationsFolder: app.isPackaged ? resource('migrations') : resource('main/store/migrations') })
+    // Tokens live in the database, encrypted; the store is only there once the core is.
+    const opened: { core?: Core } = {}
+    const tokenBlob = {
+      read: () => (opened.core ? getSettingText(opened.core.store.db, TOKENS_KEY) : undefined),
+      write: (value: string | undefined) => {
+        if (!opened.core) return
+        if (value === undefined) deleteSetting(opened.core.store.db, TOKENS_KEY)
+        else setSetting(opened.core.store.db, TOKENS_KEY, value, Date.now())
+      },
+    }
+    opened.core = createCore({ dataDir, env: process.env, migrationsFolder: app.isPackaged ? resource('migrations') : resource('main/store/migrations'), tokenStore: createSafeStorageTokenStore(safeStorage, tokenBlob) })
+    return opened.core
   } catch (error) {
     if (error instanceof StoreError) return error
     return new StoreError('DB_UNREADABLE', error instanceof Error ? error.message : String(error))

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createSafeStorageSecrets, type SafeStorageLike } from '../../../main/desktop/safe-storage-secrets.ts'
+import { createSafeStorageTokenStore } from '../../../main/desktop/safe-storage-tokens.ts'
 import { buildTrayMenu, traySummary } from '../../../main/desktop/tray-menu.ts'
 import { timeAgo } from '../../../shared/domain/labels.ts'
 import { unlockNotice } from '../../../main/desktop/unlock-notice.ts'
@@ -107,6 +108,28 @@ describe('safeStorage-backed secrets', () => {
     ['win32', 'unknown', false, 'unavailable'],
   ] as const)('%s with backend %s (available: %s) is %s', (platform, backend, available, expected) => {
     expect(createSafeStorageSecrets(fakeSafeStorage(backend, available), { read: () => undefined, write: () => {} }, platform).availability()).toBe(expected)
+  })
+
+  it('keeps OAuth tokens encrypted across restarts and drops expired ones', () => {
+    let blob: string | undefined
+    let now = 1_000
+    const store = () => createSafeStorageTokenStore(fakeSafeStorage(), { read: () => blob, write: (v) => (blob = v) }, () => now, 'linux')
+    store().set('blizzard:eu', { token: 'tok-secret', expiresAt: 5_000 })
+    store().set('wcl', { token: 'wcl-secret', expiresAt: 2_000 })
+    expect(Buffer.from(blob ?? '', 'base64').toString()).not.toContain('tok-secret')
+    expect(store().get('blizzard:eu')).toEqual({ token: 'tok-secret', expiresAt: 5_000 })
+    now = 3_000
+    expect(store().get('wcl')).toBeUndefined()
+    store().set('blizzard:eu', undefined)
+    expect(blob).toBeUndefined()
+  })
+
+  it('keeps tokens in memory only when the OS offers no real encryption', () => {
+    let blob: string | undefined
+    const store = createSafeStorageTokenStore(fakeSafeStorage('basic_text'), { read: () => blob, write: (v) => (blob = v) }, () => 1_000, 'linux')
+    store.set('blizzard:eu', { token: 'tok-secret', expiresAt: 5_000 })
+    expect(blob).toBeUndefined()
+    expect(store.get('blizzard:eu')?.token).toBe('tok-secret')
   })
 
   it('reads an undecryptable blob as no saved credentials instead of failing start-up', () => {
