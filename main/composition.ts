@@ -92,21 +92,23 @@ export function createCoreScheduler(core: Core, clock: Clock = systemClock, tuni
 }
 
 /**
- * How many characters a run syncs at once: Blizzard is the tightest limit (90 requests a second, five
- * requests per character), so 18 characters' requests fit in one second; the request queues keep
+ * How many characters a run syncs at once: Blizzard is the tightest limit (80 requests a second, five
+ * requests per character), so 16 characters' requests fit in one second; the request queues keep
  * anything beyond that in line anyway.
  */
-export const CONCURRENT_CHARACTERS = Math.floor(90 / 5)
+export const CONCURRENT_CHARACTERS = Math.floor(80 / 5)
 
 /**
  * Request limits per source, shared by every character of this process: Blizzard's documented 100 per
- * second and 36,000 per hour, kept at 90 per second because requests reach Blizzard with some jitter.
+ * second and 36,000 per hour, kept at 8 per tenth of a second: requests reach Blizzard with some jitter, and
+ * an even pace with 20% headroom (never a burst of 80 at once) keeps that jitter from piling two seconds'
+ * worth into one (a loaded 2-core machine still drew a 429 at 9 per tenth).
  * Warcraft Logs limits points per hour, not requests: the scheduler leaves it out while its points,
  * read from every answer, run low. Raider.IO publishes no figure, so it gets a conservative default
  * that VAULT_RAIDERIO_REQUESTS_PER_MINUTE can change.
  */
 export function rateLimitsFor(source: HttpOptions['source'], env: NodeJS.ProcessEnv): RateLimit[] {
-  if (source === 'blizzard') return [{ limit: 90, interval: 1000 }, { limit: 36_000, interval: 3_600_000 }]
+  if (source === 'blizzard') return [{ limit: 8, interval: 100 }, { limit: 36_000, interval: 3_600_000 }]
   if (source === 'warcraftlogs') return []
   const perMinute = Number(env.VAULT_RAIDERIO_REQUESTS_PER_MINUTE)
   return [{ limit: Number.isInteger(perMinute) && perMinute > 0 ? perMinute : 120, interval: 60_000 }]

@@ -96,6 +96,14 @@ export function createHttp(options: HttpOptions): Http {
     totalTimeout: totalTimeoutMs,
     throwHttpErrors: (status) => status !== 304,
     fetch: boundedFetch(baseFetch, maxBodyBytes),
+    hooks: {
+      // A retry is a request too: it waits for its turn under the source's limits like the first try.
+      beforeRetry: [
+        async () => {
+          await queue(() => Promise.resolve())
+        },
+      ],
+    },
     retry: {
       limit: options.retries ?? 3,
       methods: ['get', 'post'],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { rateLimiter } from '../../main/clients/http.ts'
+import { z } from 'zod'
+import { createHttp, rateLimiter } from '../../main/clients/http.ts'
 import { addCharacter } from '../../main/store/characters-repo.ts'
 import { blizzardEncounters, blizzardKeystoneProfile, raiderIoProfile } from '../fakes/builders.ts'
 import { useCoreHarness } from '../support/core-harness.ts'
@@ -12,6 +13,18 @@ describe('rate limits', () => {
     expect(starts).toHaveLength(35)
     // Timers fire a millisecond or two early; a burst past the limit would start the 11th call at once.
     for (let i = 10; i < starts.length; i += 1) expect(starts[i]! - starts[i - 10]!).toBeGreaterThanOrEqual(190)
+  })
+
+  it('a retry waits for its turn under the limits like the first try', async () => {
+    const attempts: number[] = []
+    const fetch: typeof globalThis.fetch = async () => {
+      attempts.push(performance.now())
+      return attempts.length === 1 ? new Response('{}', { status: 503 }) : Response.json({ ok: true })
+    }
+    const http = createHttp({ source: 'raiderio', baseDelayMs: 1, fetch, rateLimits: [{ limit: 1, interval: 300 }] })
+    await http.json('http://127.0.0.1:9/x', { schema: z.object({ ok: z.boolean() }) })
+    expect(attempts).toHaveLength(2)
+    expect(attempts[1]! - attempts[0]!).toBeGreaterThanOrEqual(290)
   })
 
   const h = useCoreHarness('2026-11-26T12:00:00.000Z')
