@@ -78,6 +78,17 @@ export function createCore(options: CoreOptions): Core {
   return core
 }
 
+/** Blizzard's pace (see rateLimitsFor) and one character's requests to it (profile, encounters, keystone, statistics, quests). */
+const BLIZZARD_PER_TENTH_SECOND = 8
+const BLIZZARD_REQUESTS_PER_CHARACTER = 5
+
+/**
+ * How many characters a run syncs at once: Blizzard is the tightest limit (80 requests a second, five
+ * requests per character), so 16 characters' requests fit in one second; the request queues keep
+ * anything beyond that in line anyway. The CLI's sync and the app's scheduler both use it.
+ */
+export const CONCURRENT_CHARACTERS = Math.floor(BLIZZARD_PER_TENTH_SECOND * 10 / BLIZZARD_REQUESTS_PER_CHARACTER)
+
 /** The hourly scheduler over a core (the desktop app runs one; the CLI syncs directly). */
 export function createCoreScheduler(core: Core, clock: Clock = systemClock, tuning: Partial<Pick<SchedulerDeps, 'intervalMs' | 'minGapMs' | 'concurrency'>> = {}): Scheduler {
   return createScheduler({
@@ -87,16 +98,11 @@ export function createCoreScheduler(core: Core, clock: Clock = systemClock, tuni
     syncCharacter: (character, options) => core.sync.syncCharacter(character, options),
     warcraftLogsRateLimit: () => core.clients.warcraftlogs?.rateLimit(),
     events: core.events,
+    concurrency: CONCURRENT_CHARACTERS,
     ...tuning,
   })
 }
 
-/**
- * How many characters a run syncs at once: Blizzard is the tightest limit (80 requests a second, five
- * requests per character), so 16 characters' requests fit in one second; the request queues keep
- * anything beyond that in line anyway.
- */
-export const CONCURRENT_CHARACTERS = Math.floor(80 / 5)
 
 /**
  * Request limits per source, shared by every character of this process: Blizzard's documented 100 per
@@ -108,7 +114,7 @@ export const CONCURRENT_CHARACTERS = Math.floor(80 / 5)
  * that VAULT_RAIDERIO_REQUESTS_PER_MINUTE can change.
  */
 export function rateLimitsFor(source: HttpOptions['source'], env: NodeJS.ProcessEnv): RateLimit[] {
-  if (source === 'blizzard') return [{ limit: 8, interval: 100 }, { limit: 36_000, interval: 3_600_000 }]
+  if (source === 'blizzard') return [{ limit: BLIZZARD_PER_TENTH_SECOND, interval: 100 }, { limit: 36_000, interval: 3_600_000 }]
   if (source === 'warcraftlogs') return []
   const perMinute = Number(env.VAULT_RAIDERIO_REQUESTS_PER_MINUTE)
   return [{ limit: Number.isInteger(perMinute) && perMinute > 0 ? perMinute : 120, interval: 60_000 }]

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { createCoreScheduler } from '../../main/composition.ts'
+import { CONCURRENT_CHARACTERS, createCoreScheduler } from '../../main/composition.ts'
 import { blizzardEncounters, blizzardKeystoneProfile, raiderIoProfile } from '../fakes/builders.ts'
 import { FakeClock } from '../fakes/fake-clock.ts'
 import { useCoreHarness } from '../support/core-harness.ts'
@@ -28,5 +28,31 @@ describe('scheduler on the real core', () => {
     expect(again.nextDueAt(1)).toBeGreaterThan(clock.now())
     await again.stop()
     expect(changed).toHaveLength(2)
+  })
+
+  it('"Sync all" runs as many characters at once as the request limits allow, not two', async () => {
+    const names = ['Aa', 'Bb', 'Cc', 'Dd', 'Ee', 'Ff', 'Gg', 'Hh']
+    for (const name of names) {
+      h.apis.raiderio.setProfile('us', 'area-52', name, raiderIoProfile([], [], { name }))
+      h.track({ region: 'us', realm: 'area-52', name })
+    }
+    h.apis.raiderio.server.latencyMs = 50
+    const core = h.core()
+    let inFlight = 0
+    let most = 0
+    const sync = core.sync.syncCharacter.bind(core.sync)
+    core.sync.syncCharacter = async (...args) => {
+      most = Math.max(most, (inFlight += 1))
+      try {
+        return await sync(...args)
+      } finally {
+        inFlight -= 1
+      }
+    }
+    const scheduler = createCoreScheduler(core, new FakeClock(h.clock.now))
+    const outcomes = await scheduler.runNow()
+    await scheduler.stop()
+    expect(outcomes).toHaveLength(names.length)
+    expect(most).toBe(Math.min(names.length, CONCURRENT_CHARACTERS))
   })
 })
