@@ -1,5 +1,6 @@
 /**
- * Start-up of the CLI as a player runs it (the bundle from `npm run build`), against plain `node -e 0`:
+ * Start-up of the CLI (the bundle from `npm run build`, directly and through the `vault-companion` command
+ * players run, which turns Node's compile cache on), against plain `node -e 0`:
  * wall time and peak memory of `help` and of `vault` on a stored database, each run BENCH_RUNS times
  * (default 10) as median (min–max); and the size of the renderer's JavaScript, gzipped.
  */
@@ -16,6 +17,8 @@ import { spread } from './bench-support.ts'
 const RUNS = Number(process.env.BENCH_RUNS ?? 10)
 const root = join(import.meta.dirname, '..')
 const cli = join(root, 'out', 'main', 'cli.js')
+/** The command players run: it starts the bundle with Node's compile cache on. */
+const bin = join(root, 'bin', 'vault-companion.js')
 const rss = join(import.meta.dirname, 'print-peak-rss.mjs')
 
 const dataDir = mkdtempSync(join(tmpdir(), 'vault-bench-start-'))
@@ -32,13 +35,15 @@ function startup(label: string, args: string[]): void {
     times.push(performance.now() - started)
     memory.push(Number(/peak-rss-kb (\d+)/.exec(result.stderr)?.[1] ?? Number.NaN) / 1024)
   }
-  console.log(`${label.padEnd(40)} ${spread(times, 'ms').padEnd(22)} peak RSS ${spread(memory, 'MiB')}`)
+  console.log(`${label.padEnd(46)} ${spread(times, 'ms').padEnd(22)} peak RSS ${spread(memory, 'MiB')}`)
 }
 
 console.log(`\nCLI start-up (${RUNS} runs each, median (min–max)):`)
 startup('node -e 0', ['-e', '0'])
 startup('vault-companion help (bundle)', [cli, 'help'])
 startup('vault-companion vault … (bundle)', [cli, 'vault', 'us/area-52/Thrall', '--data-dir', dataDir])
+startup('vault-companion help (bin, compile cache)', [bin, 'help'])
+startup('vault-companion vault … (bin, compile cache)', [bin, 'vault', 'us/area-52/Thrall', '--data-dir', dataDir])
 startup('vault-companion vault … (from source)', [join(root, 'main', 'cli.ts'), 'vault', 'us/area-52/Thrall', '--data-dir', dataDir])
 rmSync(dataDir, { recursive: true, force: true })
 
