@@ -14,11 +14,11 @@ export function createSafeStorageTokenStore(safeStorage: SafeStorageLike, blob: 
     {
       read: () => {
         if (!encrypted()) return memory
-        const stored = blob.read()
-        if (!stored) return {}
         try {
-          return parseStoredTokens(safeStorage.decryptString(Buffer.from(stored, 'base64')))
+          const stored = blob.read()
+          return stored ? parseStoredTokens(safeStorage.decryptString(Buffer.from(stored, 'base64'))) : {}
         } catch {
+          // A database it cannot read right now or a blob it cannot decrypt: fetch a new token.
           return {}
         }
       },

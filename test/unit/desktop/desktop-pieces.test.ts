@@ -124,6 +124,12 @@ describe('safeStorage-backed secrets', () => {
     expect(blob).toBeUndefined()
   })
 
+  it('treats a database it cannot read or write as no saved token instead of failing the sync', () => {
+    const store = createSafeStorageTokenStore(fakeSafeStorage(), { read: () => { throw new Error('database is locked') }, write: () => { throw new Error('database is locked') } }, () => 1_000, 'linux')
+    expect(store.get('blizzard:eu')).toBeUndefined()
+    expect(() => store.set('blizzard:eu', { token: 'tok', expiresAt: 5_000 })).not.toThrow()
+  })
+
   it('keeps tokens in memory only when the OS offers no real encryption', () => {
     let blob: string | undefined
     const store = createSafeStorageTokenStore(fakeSafeStorage('basic_text'), { read: () => blob, write: (v) => (blob = v) }, () => 1_000, 'linux')
