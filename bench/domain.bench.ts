@@ -13,7 +13,6 @@ import { buildWeeklyVault } from '../shared/domain/weekly-vault.ts'
 import { addCharacter } from '../main/store/characters-repo.ts'
 import { openStore } from '../main/store/db.ts'
 import { listRaidKills, recordRaidKills } from '../main/store/observations-repo.ts'
-import { saveVaultResult } from '../main/store/vault-results-repo.ts'
 
 function measure(label: string, iterations: number, work: () => void): void {
   work()
@@ -51,7 +50,6 @@ try {
     store.transaction((tx) => {
       for (const c of characters) {
         recordRaidKills(tx, c.id, WEEK.start, kills, observedAt)
-        saveVaultResult(tx, { characterId: c.id, week: WEEK, vault: buildWeeklyVault(countBossesOnce(kills), mergeKeystoneRuns(runs), season), computedAt: observedAt })
       }
     })
   })

@@ -115,23 +115,6 @@ export const encounterSnapshotEntries = sqliteTable(
   ],
 )
 
-/** The computed vault of a character for one week, kept for every week so last week's vault stays at hand. */
-export const vaultResults = sqliteTable(
-  'vault_results',
-  {
-    characterId: integer('character_id')
-      .notNull()
-      .references(() => characters.id, { onDelete: 'cascade' }),
-    weekStart: integer('week_start').notNull(),
-    weekEnd: integer('week_end').notNull(),
-    period: integer('period').notNull(),
-    /** JSON of the VaultSnapshot shape in store/vault-results-repo.ts, validated on read. */
-    vaultJson: text('vault_json').notNull(),
-    computedAt: integer('computed_at').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.characterId, t.weekStart] })],
-)
-
 /** Last attempt, success and error of each source for each character. */
 export const sourceSyncStatus = sqliteTable(
   'source_sync_status',

@@ -16,7 +16,6 @@ import { firstSnapshotOfWeek, recordEncounterSnapshot, recordKeystoneRuns, recor
 import { replaceBossParses } from '../store/parses-repo.ts'
 import { getSourceStatus, recordSourceOutcome } from '../store/sync-status-repo.ts'
 import { StoreError, storeErrorFrom } from '../store/store-error.ts'
-import { saveVaultResult } from '../store/vault-results-repo.ts'
 import { activityEvidence } from './activity-evidence.ts'
 import { blizzardKills, blizzardRuns, loggedKills, raiderIoRuns, snapshotEntries, snapshotKills } from './evidence.ts'
 import type { SyncEvents } from './events.ts'
@@ -177,11 +176,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
         }
         recordFeedSuccesses(tx, character.id, succeededFeeds(fetched), syncedAt)
         recordEvidence(tx, character, fetched, windows, week, syncedAt)
-        return windows.map((window, index) => {
-          const result = weekVault(tx, character.id, window, rosters[index], configured, syncedAt)
-          saveVaultResult(tx, { characterId: character.id, week: window, vault: result.vault, computedAt: syncedAt })
-          return result
-        })
+        return windows.map((window, index) => weekVault(tx, character.id, window, rosters[index], configured, syncedAt))
       }),
     )
 

@@ -29,7 +29,7 @@ describe('opening the database', () => {
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1)
     const tables = sqlite.prepare("select name from sqlite_master where type = 'table' order by name").pluck().all()
-    expect(tables).toEqual(expect.arrayContaining(['characters', 'raid_kill_observations', 'keystone_run_observations', 'encounter_snapshots', 'encounter_snapshot_entries', 'vault_results', 'source_sync_status', 'settings', '__drizzle_migrations']))
+    expect(tables).toEqual(expect.arrayContaining(['characters', 'raid_kill_observations', 'keystone_run_observations', 'encounter_snapshots', 'encounter_snapshot_entries', 'source_sync_status', 'settings', '__drizzle_migrations']))
     store.close()
   })
 

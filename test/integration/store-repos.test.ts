@@ -2,16 +2,12 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { bossKeyFromName, countBossesOnce, mergeKeystoneRuns } from '../../shared/domain/merge.ts'
-import { SEASONS } from '../../shared/domain/seasons.ts'
 import type { BossKill } from '../../shared/domain/types.ts'
-import { buildWeeklyVault } from '../../shared/domain/weekly-vault.ts'
 import { addCharacter, findCharacter, listCharacters, removeCharacter, updateCharacterProfile } from '../../main/store/characters-repo.ts'
 import { openStore, type Store } from '../../main/store/db.ts'
 import { firstSnapshotOfWeek, listKeystoneRuns, listRaidKills, recordEncounterSnapshot, recordKeystoneRuns, recordRaidKills } from '../../main/store/observations-repo.ts'
 import { getSetting, setSetting } from '../../main/store/settings-repo.ts'
 import { getSourceStatus, listSourceStatuses, recordSourceOutcome } from '../../main/store/sync-status-repo.ts'
-import { getVaultResult, getVaultResultAt, saveVaultResult } from '../../main/store/vault-results-repo.ts'
-import { StoreError } from '../../main/store/store-error.ts'
 import { useTempDir } from '../support/temp-dir.ts'
 
 const tempDir = useTempDir()
@@ -113,26 +109,6 @@ describe('evidence', () => {
     recordEncounterSnapshot(store.db, id, WEEK, WEEK + 500, [{ ...entry, completedCount: 5 }])
     recordEncounterSnapshot(store.db, id, WEEK, WEEK + 100, [{ ...entry, completedCount: 4 }])
     expect(firstSnapshotOfWeek(store.db, id, weekOf(WEEK))).toEqual({ capturedAt: WEEK + 100, entries: [{ ...entry, completedCount: 4 }] })
-  })
-})
-
-describe('vault results', () => {
-  it('round-trip per character-week, so last week\'s vault stays available', () => {
-    const { id } = addCharacter(store.db, thrall, 1).character
-    const season = SEASONS.find((s) => s.id === 'midnight-2')
-    const thisWeek = buildWeeklyVault(countBossesOnce([kill('A', 'heroic', 'blizzard', WEEK + 1), kill('B', 'mythic', 'warcraftlogs', WEEK + 2)]), [], season)
-    const lastWeek = buildWeeklyVault([], [{ dungeon: 'Floodgate', level: 10, completedAt: LAST_WEEK + 5, timed: false, sources: ['raiderio'] }], season)
-    saveVaultResult(store.db, { characterId: id, week: { period: 1091, start: WEEK, end: WEEK + 604_800_000 }, vault: thisWeek, computedAt: WEEK + 3 })
-    saveVaultResult(store.db, { characterId: id, week: { period: 1090, start: LAST_WEEK, end: WEEK }, vault: lastWeek, computedAt: WEEK - 1 })
-    expect(getVaultResult(store.db, id, WEEK)?.vault.raid.slots[0]).toMatchObject({ threshold: 2, progress: 2, unlocked: true, difficulty: 'heroic', itemLevel: 318 })
-    expect(getVaultResultAt(store.db, id, WEEK - 1)?.vault.dungeons.slots[0]).toMatchObject({ threshold: 1, progress: 1, unlocked: true, level: 10, itemLevel: 318 })
-    expect(getVaultResultAt(store.db, id, WEEK + 604_800_000)).toBeUndefined()
-  })
-
-  it('reports a damaged stored vault clearly instead of returning garbage', () => {
-    const { id } = addCharacter(store.db, thrall, 1).character
-    store.sqlite.prepare('insert into vault_results values (?, ?, ?, ?, ?, ?)').run(id, WEEK, WEEK + 1, 1091, '{"raid":', 1)
-    expect(() => getVaultResult(store.db, id, WEEK)).toThrow(StoreError)
   })
 })
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { removeCharacter } from '../../main/store/characters-repo.ts'
 import { StoreError } from '../../main/store/store-error.ts'
-import { getVaultResult } from '../../main/store/vault-results-repo.ts'
+import { storedWeekVault } from '../../main/sync/vault-report.ts'
 import { useCoreHarness } from '../support/core-harness.ts'
 import { bosses, HOUR, RESET, thrall, thrallScenario } from '../support/scenario.ts'
 
@@ -33,7 +33,9 @@ describe('syncCharacter', () => {
     expect(result.vault.dungeons.slots.map((s) => [s.unlocked, s.level, s.itemLevel])).toEqual([[true, 12, 318], [true, 2, 305], [false, null, null]])
     expect(result.vault.dungeons.runs.find((r) => r.dungeon === 'Altar of Fangs')).toMatchObject({ level: 10, timed: false, sources: ['raiderio'] })
     expect(Object.fromEntries(Object.entries(result.sources).map(([s, r]) => [s, r.status]))).toEqual({ blizzard: 'ok', warcraftlogs: 'ok', raiderio: 'ok' })
-    expect(getVaultResult(h.core().store.db, result.character.id, RESET)?.vault).toEqual(result.vault)
+    // Read back from the store alone (as `vault` and the window do), the week is the one the sync returned.
+    const core = h.core()
+    expect(storedWeekVault(core.store.db, core.season, core.config, result.character, result.week, h.clock.now).vault).toEqual(result.vault)
   })
 
   it('kills and runs from last week do not count this week; they fill last week\'s vault instead', async () => {
