@@ -3,6 +3,7 @@ import pThrottle from 'p-throttle'
 import type { z } from 'zod'
 import type { SourceId } from '../../shared/domain/types.ts'
 import { SOURCE_LABELS, utcTime } from '../../shared/domain/labels.ts'
+import { abortedByDeadline } from '../abort-reason.ts'
 import { BodyTooLargeError, boundedFetch, formatBytes } from './bounded-fetch.ts'
 import { SourceError, type SourceErrorCode } from './source-error.ts'
 
@@ -128,9 +129,7 @@ export function createHttp(options: HttpOptions): Http {
   function toSourceError(error: unknown, signal?: AbortSignal): SourceError {
     if (error instanceof SourceError) return error
     if (signal?.aborted) {
-      const reason: unknown = signal.reason
-      const deadline = reason instanceof Error && reason.name === 'TimeoutError'
-      return new SourceError(source, 'TIMEOUT', deadline ? `${name} was still not done when the sync ran out of time. The next sync will try again.` : `The request to ${name} was cancelled.`, { cause: error })
+      return new SourceError(source, 'TIMEOUT', abortedByDeadline(signal) ? `${name} was still not done when the sync ran out of time. The next sync will try again.` : `The request to ${name} was cancelled.`, { cause: error })
     }
     if (isTimeoutError(error)) {
       return new SourceError(source, 'TIMEOUT', `${name} did not answer in time (${seconds(timeoutMs)} per try, ${seconds(totalTimeoutMs)} in all). The next sync will try again.`, { cause: error })

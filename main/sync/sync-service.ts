@@ -2,6 +2,7 @@ import { previousWeek, weekContaining, type WeekWindow } from '../../shared/doma
 import type { EvidenceFeed } from '../../shared/domain/row-status.ts'
 import { isPreseason, seasonForPeriod } from '../../shared/domain/seasons.ts'
 import { SOURCE_IDS, type SourceId } from '../../shared/domain/types.ts'
+import { abortedByDeadline } from '../abort-reason.ts'
 import type { BlizzardClient } from '../clients/blizzard/client.ts'
 import type { CharacterProfileSummary, EncounterProgress, KeystoneProfile, StatisticValue } from '../clients/blizzard/parse.ts'
 import type { RaiderIoClient } from '../clients/raiderio/client.ts'
@@ -21,7 +22,7 @@ import { blizzardKills, blizzardRuns, loggedKills, raiderIoRuns, snapshotEntries
 import type { SyncEvents } from './events.ts'
 import { SNAPSHOT_ROSTER_WARNING, type RaidRoster, type SeasonContext } from './season-context.ts'
 import type { CharacterSyncResult, SourceReport } from './sync-result.ts'
-import { weekVault, type ConfiguredSources } from './week-vault.ts'
+import { configuredSources, weekVault } from './week-vault.ts'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -76,7 +77,7 @@ interface Fetched {
 export function createSyncService(deps: SyncServiceDeps): SyncService {
   const { store, clients, season, now, events } = deps
   const freshnessMs = deps.freshnessMs ?? 60 * 60 * 1000
-  const configured: ConfiguredSources = { blizzard: clients.blizzard !== null, warcraftlogs: clients.warcraftlogs !== null, raiderio: true }
+  const configured = configuredSources(clients)
 
   async function syncCharacter(character: TrackedCharacter, options: SyncOptions = {}): Promise<CharacterSyncResult> {
     events?.emit('character:started', { characterId: character.id })
@@ -247,9 +248,7 @@ function isGone(fetched: Fetched, failures: ReadonlyMap<SourceId, SourceError>):
 
 /** Cancelled on purpose (the app quitting), as opposed to running out of time. */
 function wasCancelled(signal: AbortSignal | undefined): boolean {
-  if (!signal?.aborted) return false
-  const reason: unknown = signal.reason
-  return !(reason instanceof Error && reason.name === 'TimeoutError')
+  return signal !== undefined && signal.aborted && !abortedByDeadline(signal)
 }
 
 function asSourceError(source: SourceId, error: unknown): SourceError {
@@ -286,10 +285,9 @@ function recordEvidence(tx: Db, character: TrackedCharacter, fetched: Fetched, w
   if (keystone) {
     for (const [weekStart, runs] of blizzardRuns(keystone.runs, windows)) recordKeystoneRuns(tx, character.id, weekStart, runs, at)
   }
-  const activitySources = seasonForPeriod(week.period)?.activities
-  if (activitySources && (fetched.statistics || fetched.quests)) {
-    const preseason = isPreseason(seasonForPeriod(week.period)!, week.period)
-    const evidence = activityEvidence(activitySources, { statistics: fetched.statistics, quests: fetched.quests }, getActivityBaseline(tx, character.id, week), week, preseason, at)
+  const season = seasonForPeriod(week.period)
+  if (season?.activities && (fetched.statistics || fetched.quests)) {
+    const evidence = activityEvidence(season.activities, { statistics: fetched.statistics, quests: fetched.quests }, getActivityBaseline(tx, character.id, week), week, isPreseason(season, week.period), at)
     saveActivityBaseline(tx, character.id, week.start, evidence.baseline)
     recordActivities(tx, character.id, week.start, evidence.observations, at)
   }

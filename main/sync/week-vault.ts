@@ -4,7 +4,6 @@ import { dungeonRowTrust, raidRowTrust, worldRowTrust, type EvidenceFeed, type F
 import { seasonForPeriod } from '../../shared/domain/seasons.ts'
 import { SOURCE_IDS, type KeystoneRun, type SourceId, type WorldActivity } from '../../shared/domain/types.ts'
 import { buildWeeklyVault, type WeeklyVault } from '../../shared/domain/weekly-vault.ts'
-import type { SourcesConfig } from '../config.ts'
 import { getActivityBaseline, listActivities, type ActivityObservation } from '../store/activity-repo.ts'
 import { getCharacter } from '../store/characters-repo.ts'
 import type { Db } from '../store/db.ts'
@@ -33,7 +32,8 @@ export interface WeekVault {
 /** Which sources have credentials (Raider.IO needs none). */
 export type ConfiguredSources = Record<SourceId, boolean>
 
-export function configuredSources(config: Pick<SourcesConfig, 'blizzard' | 'warcraftlogs'>): ConfiguredSources {
+/** From the configuration or the clients built from it: null means no credentials. */
+export function configuredSources(config: { blizzard: unknown; warcraftlogs: unknown }): ConfiguredSources {
   return { blizzard: config.blizzard !== null, warcraftlogs: config.warcraftlogs !== null, raiderio: true }
 }
 
