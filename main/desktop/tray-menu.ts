@@ -1,4 +1,4 @@
-import { timeAgo } from '../../shared/domain/labels.ts'
+import { relativeTime } from '../../shared/domain/labels.ts'
 import type { RowStatus } from '../../shared/domain/row-status.ts'
 import type { CharacterOverview } from '../../shared/ipc-api.ts'
 
@@ -52,7 +52,7 @@ export function buildTrayMenu(state: TrayState, actions: TrayActions): TrayMenuI
     { type: 'separator' },
     ...characters,
     { type: 'separator' },
-    { label: state.lastSyncAt === null ? 'Never synced' : `Last sync: ${timeAgo(state.lastSyncAt, state.now)}`, enabled: false },
+    { label: state.lastSyncAt === null ? 'Never synced' : `Last sync: ${relativeTime(state.lastSyncAt, state.now)}`, enabled: false },
     { label: 'Open Vault Companion', click: actions.open },
     { label: 'Quit', click: actions.quit },
   ]

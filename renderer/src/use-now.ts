@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 
-/** The current time, refreshed every 30 s, for "synced 5 min ago" and the reset countdown. */
+/** The current time, refreshed every 30 s, for "synced 5 minutes ago" and the reset countdown. */
 export function useNow(): number {
   const [now, setNow] = useState(() => Date.now())
   useEffect(() => {

@@ -16,14 +16,20 @@ export function levelLabel(level: number): string {
   return `+${level}`
 }
 
-/** "just now", "12 min ago", "3 h ago", "2 d ago"; "never" for null. */
-export function timeAgo(at: number | null, now: number): string {
+/**
+ * "just now", "12 minutes ago", "yesterday", "in 3 hours"; "never" for null. English, like the rest of the
+ * UI; the window, the tray and notifications all say times this way.
+ */
+export function relativeTime(at: number | null, now: number): string {
   if (at === null) return 'never'
-  const minutes = Math.floor((now - at) / 60_000)
-  if (minutes < 1) return 'just now'
-  if (minutes < 60) return `${minutes} min ago`
-  const hours = Math.floor(minutes / 60)
-  return hours < 48 ? `${hours} h ago` : `${Math.floor(hours / 24)} d ago`
+  const seconds = Math.round((at - now) / 1000)
+  if (Math.abs(seconds) < 60) return 'just now'
+  const format = new Intl.RelativeTimeFormat('en', { numeric: 'auto' })
+  const minutes = Math.round(seconds / 60)
+  if (Math.abs(minutes) < 60) return format.format(minutes, 'minute')
+  const hours = Math.round(minutes / 60)
+  if (Math.abs(hours) < 48) return format.format(hours, 'hour')
+  return format.format(Math.round(hours / 24), 'day')
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']

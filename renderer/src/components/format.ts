@@ -2,7 +2,7 @@ import { DIFFICULTY_LABELS } from '../../../shared/domain/difficulty.ts'
 import type { Difficulty } from '../../../shared/domain/types.ts'
 
 export { DIFFICULTY_LABELS }
-export { levelLabel, SOURCE_LABELS, timeAgo } from '../../../shared/domain/labels.ts'
+export { levelLabel, relativeTime, SOURCE_LABELS } from '../../../shared/domain/labels.ts'
 
 export function difficultyClass(difficulty: Difficulty | null): string {
   return difficulty ? `difficulty-${difficulty}` : ''
@@ -24,19 +24,6 @@ const LOCALE = 'en'
 /** A date and time in the player's own time zone, with the zone named: "Tue, Nov 24, 4:00 PM CET". */
 export function when(at: number): string {
   return new Date(at).toLocaleString(LOCALE, { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' })
-}
-
-/** "just now", "12 minutes ago", "yesterday"; "never" for null. */
-export function relativeTime(at: number | null, now: number): string {
-  if (at === null) return 'never'
-  const seconds = Math.round((at - now) / 1000)
-  if (Math.abs(seconds) < 60) return 'just now'
-  const format = new Intl.RelativeTimeFormat(LOCALE, { numeric: 'auto' })
-  const minutes = Math.round(seconds / 60)
-  if (Math.abs(minutes) < 60) return format.format(minutes, 'minute')
-  const hours = Math.round(minutes / 60)
-  if (Math.abs(hours) < 48) return format.format(hours, 'hour')
-  return format.format(Math.round(hours / 24), 'day')
 }
 
 /** The CSS class that gives a character's name its class colour ("class-death-knight"). */

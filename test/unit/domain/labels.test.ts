@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { levelLabel, SOURCE_LABELS, timeAgo } from '../../../shared/domain/labels.ts'
+import { levelLabel, relativeTime, SOURCE_LABELS } from '../../../shared/domain/labels.ts'
 
 describe('shared labels (one wording for messages, CLI, tray and window)', () => {
   it.each([
@@ -16,6 +16,10 @@ describe('shared labels (one wording for messages, CLI, tray and window)', () =>
   })
 
   it('says "never" for a time that never happened', () => {
-    expect(timeAgo(null, 0)).toBe('never')
+    expect(relativeTime(null, 0)).toBe('never')
+  })
+
+  it.each([[30_000, 'just now'], [5 * 60_000, '5 minutes ago'], [3 * 3_600_000, '3 hours ago'], [30 * 3_600_000, '30 hours ago'], [3 * 86_400_000, '3 days ago'], [-2 * 3_600_000, 'in 2 hours']])('a time %i ms ago reads "%s"', (ago, text) => {
+    expect(relativeTime(1_000_000_000_000 - ago, 1_000_000_000_000)).toBe(text)
   })
 })
