@@ -71,7 +71,10 @@ export function reportFromSync(result: CharacterSyncResult): VaultReport {
 }
 
 /** A week's vault from the store alone (no network), with the roster warnings that apply to it. */
-export function storedWeekVault(db: Db, season: SeasonContext, config: SourcesConfig, character: TrackedCharacter, week: WeekWindow, now: number): WeekVault & { warnings: string[] } {
+export type StoredWeek = WeekVault & { warnings: string[] }
+
+/** Reads a StoredWeek: the CLI's `vault` and every view of the window come from here. */
+export function storedWeekVault(db: Db, season: SeasonContext, config: SourcesConfig, character: TrackedCharacter, week: WeekWindow, now: number): StoredWeek {
   const roster = season.storedRaidRoster(character.region, week)
   return { ...weekVault(db, character.id, week, roster, configuredSources(config), now), warnings: rosterWarnings(roster) }
 }
