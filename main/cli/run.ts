@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import pLimit from 'p-limit'
+import { z } from 'zod'
 import { formatCharacterRef, parseCharacterRef, parseRegion } from '../../shared/domain/realm.ts'
 import { previousWeek, RESET_RULES, weekContaining } from '../../shared/domain/reset.ts'
 import type { CharacterRef } from '../../shared/domain/types.ts'
@@ -220,28 +221,29 @@ function vault(args: string[], options: Options, io: CliIo): Promise<number> | n
 const MIN_YEAR = 2004
 const MAX_YEAR = 2100
 
-/** `--week`: absent = this week, "previous", or a real calendar date (the week containing noon UTC of that day). */
+/** Real calendar dates (2026-02-30 is refused) and full instants with seconds and a zone (Z or ±hh:mm). */
+const calendarDate = z.iso.date()
+const instantWithZone = z.iso.datetime({ offset: true })
+
+const inYears = (at: number) => {
+  const year = new Date(at).getUTCFullYear()
+  return year >= MIN_YEAR && year <= MAX_YEAR
+}
+
+/** `--week`: absent = this week, "previous", or a calendar date (the week containing noon UTC of that day). */
 function parseWeekChoice(value: string | undefined): 'current' | 'previous' | number | undefined {
   if (value === undefined) return 'current'
   if (value === 'previous') return 'previous'
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
-  if (!match) return undefined
-  const [year, month, day] = match.slice(1).map(Number) as [number, number, number]
-  const noon = Date.UTC(year, month - 1, day, 12)
-  // 2026-02-30 would roll over into March: only a date that reads back the same is real.
-  const back = new Date(noon)
-  if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day) return undefined
-  return year >= MIN_YEAR && year <= MAX_YEAR ? noon : undefined
+  if (!calendarDate.safeParse(value).success) return undefined
+  const noon = Date.parse(`${value}T12:00:00Z`)
+  return inYears(noon) ? noon : undefined
 }
 
-/** `--at`: a full ISO 8601 instant with seconds optional and a zone required (Z or ±hh:mm). */
+/** `--at`: a full ISO 8601 instant with its zone. */
 function parseInstant(value: string): number | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/.exec(value)
-  if (!match) return undefined
-  const day = parseWeekChoice(`${match[1]}-${match[2]}-${match[3]}`)
-  if (typeof day !== 'number' || Number(match[4]) > 23 || Number(match[5]) > 59 || Number(match[6] ?? 0) > 59) return undefined
+  if (!instantWithZone.safeParse(value).success) return undefined
   const at = Date.parse(value)
-  return Number.isFinite(at) ? at : undefined
+  return inYears(at) ? at : undefined
 }
 
 async function withCore(options: Options, io: CliIo, work: (core: Core) => Promise<number>): Promise<number> {
