@@ -1,6 +1,6 @@
 import { countBossesOnce, mergeKeystoneRuns } from '../../shared/domain/merge.ts'
 import type { WeekWindow } from '../../shared/domain/reset.ts'
-import { dungeonRowTrust, raidRowTrust, worldRowTrust, type EvidenceFeed, type FeedFacts, type RowTrust, type SourceState } from '../../shared/domain/row-status.ts'
+import { dungeonRowTrust, feedSource, raidRowTrust, worldRowTrust, type EvidenceFeed, type FeedFacts, type RowTrust, type SourceState } from '../../shared/domain/row-status.ts'
 import { seasonForPeriod } from '../../shared/domain/seasons.ts'
 import { SOURCE_IDS, type KeystoneRun, type SourceId, type WorldActivity } from '../../shared/domain/types.ts'
 import { buildWeeklyVault, type WeeklyVault } from '../../shared/domain/weekly-vault.ts'
@@ -52,14 +52,17 @@ export function weekVault(db: Db, characterId: number, week: WeekWindow, roster:
   const vault = buildWeeklyVault(countBossesOnce(kills), runs, season, worldActivities(observed), week.period)
 
   const states = Object.fromEntries(SOURCE_IDS.map((source) => [source, sourceState(db, characterId, source, configured[source])])) as Record<SourceId, SourceState>
-  const facts = (feed: EvidenceFeed, source: SourceId): FeedFacts => ({ source, state: states[source], ...feedCoverage(db, characterId, feed, week) })
+  const facts = (feed: EvidenceFeed): FeedFacts => {
+    const source = feedSource(feed)
+    return { source, state: states[source], ...feedCoverage(db, characterId, feed, week) }
+  }
   const feeds = {
-    blizzard: facts('blizzard.encounters', 'blizzard'),
-    warcraftlogs: facts('warcraftlogs.kills', 'warcraftlogs'),
-    raiderio: facts('raiderio.runs', 'raiderio'),
-    blizzardKeystone: facts('blizzard.keystone', 'blizzard'),
-    statistics: facts('blizzard.statistics', 'blizzard'),
-    quests: facts('blizzard.quests', 'blizzard'),
+    blizzard: facts('blizzard.encounters'),
+    warcraftlogs: facts('warcraftlogs.kills'),
+    raiderio: facts('raiderio.runs'),
+    blizzardKeystone: facts('blizzard.keystone'),
+    statistics: facts('blizzard.statistics'),
+    quests: facts('blizzard.quests'),
   }
   const baseline = getActivityBaseline(db, characterId, week)
   const baselineFacts = baseline ? { capturedAt: baseline.capturedAt, cleanStatistics: baseline.cleanStatistics, cleanDungeons: baseline.cleanDungeons, cleanQuests: baseline.cleanQuests } : null

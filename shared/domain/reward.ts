@@ -38,10 +38,3 @@ export function rewardText(reward: SlotReward): string {
   const exceptions = reward.exceptions.map((e) => `${one(e)} from ${e.bosses.join(' or ')}`)
   return exceptions.length === 0 ? one(reward) : `${one(reward)}; ${exceptions.join('; ')}`
 }
-
-/** "Hero 1 · 305"; "Myth 6 · 334 (344 from the last two bosses)": how the window and tray say a reward. */
-export function rewardShort(reward: SlotReward): string {
-  const one = [trackLabel(reward), String(reward.itemLevel)].filter(Boolean).join(' · ')
-  const exceptions = reward.exceptions.map((e) => ` (${e.itemLevel} from ${e.label ?? e.bosses.join(' or ')})`).join('')
-  return `${one}${reward.confirmed ? '' : '?'}${exceptions}`
-}

@@ -19,7 +19,7 @@ export interface EncounterProgress {
 }
 
 /** Blizzard's "Current Season" pseudo-expansion (api-contracts.md §1.4). */
-export const CURRENT_SEASON_EXPANSION_ID = 505
+const CURRENT_SEASON_EXPANSION_ID = 505
 
 const DIFFICULTY_BY_TYPE: Record<string, Difficulty> = { LFR: 'lfr', NORMAL: 'normal', HEROIC: 'heroic', MYTHIC: 'mythic' }
 
