@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { bossKeyFromName } from '../../shared/domain/merge.ts'
 import type { KnownPeriod, WeekWindow } from '../../shared/domain/reset.ts'
-import { rosterSnapshot, seasonForPeriod } from '../../shared/domain/seasons.ts'
+import { seasonForPeriod, shippedRaids } from '../../shared/domain/seasons.ts'
 import { REGIONS, type Region } from '../../shared/domain/types.ts'
 import { CURRENT_EXPANSION_ID, type RaiderIoClient } from '../clients/raiderio/client.ts'
 import { currentRaids } from '../clients/raiderio/parse.ts'
@@ -66,25 +66,20 @@ export function createSeasonContext(options: SeasonContextOptions): SeasonContex
   const refreshPeriods = refresher({ current: () => periods.value(), store: (v: KnownPeriod[]) => periods.save({ periods: v }), maxAgeMs: periodsMaxAgeMs, retryAfterFailureMs, fetch: () => raiderio.periods(), now })
   const refreshStaticData = refresher({ current: () => staticData.value(), store: (v: RaidingStaticDataWire) => staticData.save({ data: v }), maxAgeMs: staticDataMaxAgeMs, retryAfterFailureMs, fetch: () => raiderio.raidingStaticData(CURRENT_EXPANSION_ID), now })
 
-  const rosterFrom = (data: RaidingStaticDataWire | undefined, region: Region, week: WeekWindow): RaidRoster | undefined => {
-    if (data) {
-      // A past week uses the raids of its own end; the current week those running now.
-      const raids = currentRaids(data, region, Math.min(now(), week.end - 1))
-      if (raids.length > 0) return { bosses: new Set(raids.flatMap((r) => r.bosses.map((b) => b.key))), origin: 'raiderio' }
-    }
-    const shipped = rosterSnapshot(seasonForPeriod(week.period), week.period)
-    return shipped ? { bosses: new Set(shipped.map(bossKeyFromName)), origin: 'snapshot' } : undefined
+  /** The week's raids with their bosses in order: Raider.IO's (a past week those of its own end), else the shipped snapshot. */
+  const weekRaids = (data: RaidingStaticDataWire | undefined, region: Region, week: WeekWindow): { raids: { name: string; bosses: string[] }[]; origin: RaidRoster['origin'] } => {
+    const live = data ? currentRaids(data, region, Math.min(now(), week.end - 1)) : []
+    if (live.length > 0) return { raids: live.map((r) => ({ name: r.name, bosses: r.bosses.map((b) => b.name) })), origin: 'raiderio' }
+    return { raids: shippedRaids(seasonForPeriod(week.period), week.period).map((r) => ({ name: r.name, bosses: [...r.bosses] })), origin: 'snapshot' }
   }
 
-  const raidsFrom = (data: RaidingStaticDataWire | undefined, region: Region, week: WeekWindow) => {
-    const live = data ? currentRaids(data, region, Math.min(now(), week.end - 1)) : []
-    if (live.length > 0) return live.map((r) => ({ name: r.name, bosses: r.bosses.map((b) => b.name) }))
-    const season = seasonForPeriod(week.period)
-    return (season?.roster ?? []).filter((r) => r.fromPeriod === undefined || week.period >= r.fromPeriod).map((r) => ({ name: r.name, bosses: [...r.bosses] }))
+  const rosterFrom = (data: RaidingStaticDataWire | undefined, region: Region, week: WeekWindow): RaidRoster | undefined => {
+    const { raids, origin } = weekRaids(data, region, week)
+    return raids.length > 0 ? { bosses: new Set(raids.flatMap((r) => r.bosses.map(bossKeyFromName))), origin } : undefined
   }
 
   return {
-    storedRaids: (region, week) => raidsFrom(staticData.value()?.data, region, week),
+    storedRaids: (region, week) => weekRaids(staticData.value()?.data, region, week).raids,
     storedPeriods: () => periods.value()?.periods ?? [],
     storedRaidRoster: (region, week) => rosterFrom(staticData.value()?.data, region, week),
     knownPeriods: async () => (await refreshPeriods())?.periods ?? [],

@@ -230,8 +230,7 @@ export function isPreseason(season: SeasonVaultTable, period: number): boolean {
   return season.preseasonPeriods.includes(period)
 }
 
-/** The boss names of the shipped roster that were open in `period`, or undefined when the season has none. */
-export function rosterSnapshot(season: SeasonVaultTable | undefined, period: number): string[] | undefined {
-  if (!season || season.roster.length === 0) return undefined
-  return season.roster.filter((raid) => raid.fromPeriod === undefined || period >= raid.fromPeriod).flatMap((raid) => [...raid.bosses])
+/** The raids of the shipped roster that were open in `period` (empty when the season has none). */
+export function shippedRaids(season: SeasonVaultTable | undefined, period: number): RosterRaid[] {
+  return (season?.roster ?? []).filter((raid) => raid.fromPeriod === undefined || period >= raid.fromPeriod)
 }
