@@ -2,11 +2,10 @@ import { createBlizzardClient } from './clients/blizzard/client.ts'
 import { createHttp, type HttpOptions, type RateLimit } from './clients/http.ts'
 import { createRaiderIoClient } from './clients/raiderio/client.ts'
 import { createWarcraftLogsClient } from './clients/warcraftlogs/client.ts'
-import { readSourcesConfig, type SourcesConfig, type StoredCredentials } from './config.ts'
-import { databasePath } from './data-dir.ts'
+import { readSourcesConfig, type StoredCredentials } from './config.ts'
+import { openLocalCore, type LocalCore, type LocalCoreOptions } from './local-core.ts'
 import { systemClock, type Clock, type TokenStore } from './ports.ts'
 import { listCharacters } from './store/characters-repo.ts'
-import { openStore, type Store } from './store/db.ts'
 import { createResponseCache } from './store/response-cache-repo.ts'
 import { lastSyncAttempt } from './store/sync-status-repo.ts'
 import { SyncEvents } from './sync/events.ts'
@@ -14,42 +13,28 @@ import { createScheduler, type Scheduler, type SchedulerDeps } from './sync/sche
 import { createSeasonContext, type SeasonContext } from './sync/season-context.ts'
 import { createSyncService, type SourceClients, type SyncService } from './sync/sync-service.ts'
 
-/** Everything the app does, wired once: the CLI, the desktop shell and the tests all start here. */
-export interface Core {
-  store: Store
-  /** The current configuration; replaced by setStoredCredentials. */
-  config: SourcesConfig
+/** Everything the app does, wired once: the CLI's syncs, the desktop shell and the tests all start here. */
+export interface Core extends LocalCore {
   clients: SourceClients
+  /** Season facts, refreshed from Raider.IO when stale. */
   season: SeasonContext
   sync: SyncService
   events: SyncEvents
-  now: () => number
-  /** Rebuilds the clients after the player saved or cleared credentials (the environment still wins). */
+  /** Rebuilds the clients after the player saved or cleared credentials (the environment still wins); config follows. */
   setStoredCredentials(stored: StoredCredentials): void
-  close(): void
 }
 
-export interface CoreOptions {
-  dataDir: string
-  env: NodeJS.ProcessEnv
-  /** Credentials the desktop app saved (already decrypted); the environment wins over them. */
-  storedCredentials?: StoredCredentials
-  now?: () => number
-  migrationsFolder?: string
+export interface CoreOptions extends LocalCoreOptions {
   /** HTTP tuning (timeouts, retries); tests make backoff fast. */
   http?: Omit<HttpOptions, 'source'>
-  /** How long a write waits for another process's lock (default 5 s). */
-  busyTimeoutMs?: number
   /** Keeps OAuth tokens across runs (the CLI's file); by default they live as long as the process. */
   tokenStore?: TokenStore
 }
 
 /** Opens the database and builds the clients and the sync service. No network happens here. */
 export function createCore(options: CoreOptions): Core {
-  const now = options.now ?? Date.now
-  // A bad address (ConfigError) is refused before the database is even opened.
-  readSourcesConfig(options.env, options.storedCredentials ?? {})
-  const store = openStore(databasePath(options.dataDir), options.migrationsFolder, { busyTimeoutMs: options.busyTimeoutMs })
+  const local = openLocalCore(options)
+  const { store, now } = local
   const events = new SyncEvents()
   const http = (source: HttpOptions['source']) => createHttp({ rateLimits: rateLimitsFor(source, options.env), ...options.http, source })
 
@@ -66,14 +51,12 @@ export function createCore(options: CoreOptions): Core {
   }
 
   const core: Core = {
-    store,
+    ...local,
     events,
-    now,
     ...wire(options.storedCredentials ?? {}),
     setStoredCredentials(stored) {
       Object.assign(core, wire(stored))
     },
-    close: () => store.close(),
   }
   return core
 }

@@ -4,13 +4,12 @@ import { z } from 'zod'
 import { formatCharacterRef, parseCharacterRef, parseRegion } from '../../shared/domain/realm.ts'
 import { previousWeek, RESET_RULES, weekContaining } from '../../shared/domain/reset.ts'
 import type { CharacterRef } from '../../shared/domain/types.ts'
-import { CONCURRENT_CHARACTERS, createCore, type Core } from '../composition.ts'
+import type { Core } from '../composition.ts'
 import { ConfigError } from '../config.ts'
 import { defaultDataDir } from '../data-dir.ts'
-import { createFileTokenStore } from '../file-token-store.ts'
+import { openLocalCore, type LocalCore } from '../local-core.ts'
 import { addCharacter, findCharacter, listCharacters, removeCharacter, type TrackedCharacter } from '../store/characters-repo.ts'
 import { isStorageFailure, StoreError, storeErrorFrom } from '../store/store-error.ts'
-import { validateCharacter } from '../sync/validate-character.ts'
 import { outcomeFailed, settleSync, type SyncOutcome } from '../sync/sync-result.ts'
 import { reportFromStore, reportFromSync } from '../sync/vault-report.ts'
 import { formatVault } from './format.ts'
@@ -125,6 +124,7 @@ async function track(args: string[], options: Options, io: CliIo): Promise<numbe
       print(io, options, { character: summary(existing), created: false }, `Already tracking ${formatCharacterRef(existing)}.\n`)
       return EXIT.ok
     }
+    const { validateCharacter } = await import('../sync/validate-character.ts')
     const checked = await validateCharacter(core.clients, ref)
     if (!checked.ok) {
       io.stderr(`${checked.error.message}\n`)
@@ -139,7 +139,7 @@ async function track(args: string[], options: Options, io: CliIo): Promise<numbe
 function untrack(args: string[], options: Options, io: CliIo): Promise<number> | number {
   const ref = oneCharacter(args, 'untrack', io)
   if (typeof ref === 'number') return ref
-  return withCore(options, io, async (core) => {
+  return withLocalCore(options, io, async (core) => {
     const character = tracked(core, ref, io)
     if (!character) return EXIT.notFound
     removeCharacter(core.store.db, character.id)
@@ -150,7 +150,7 @@ function untrack(args: string[], options: Options, io: CliIo): Promise<number> |
 
 function list(args: string[], options: Options, io: CliIo): Promise<number> | number {
   if (args.length > 0) return usage(io, `"list" takes no arguments, got: ${args.join(' ')}`)
-  return withCore(options, io, async (core) => {
+  return withLocalCore(options, io, async (core) => {
     const characters = listCharacters(core.store.db).map(summary)
     const human = characters.length === 0 ? 'No characters tracked yet.\n' : characters.map((c) => `${c.region}/${c.realm}/${c.name}`).join('\n') + '\n'
     print(io, options, { characters }, human)
@@ -173,6 +173,7 @@ async function sync(args: string[], options: Options, io: CliIo): Promise<number
     } else {
       characters = listCharacters(core.store.db)
     }
+    const { CONCURRENT_CHARACTERS } = await import('../composition.ts')
     const limit = pLimit(CONCURRENT_CHARACTERS)
     // The whole run has one deadline: a stalled or rate-limited source cannot keep the command waiting.
     const signal = AbortSignal.timeout(limitSeconds * 1000)
@@ -205,12 +206,12 @@ function vault(args: string[], options: Options, io: CliIo): Promise<number> | n
   if (typeof ref === 'number') return ref
   const choice = parseWeekChoice(options.week)
   if (choice === undefined) return usage(io, `--week takes "previous" or a date like 2026-11-24, got "${options.week}".`)
-  return withCore(options, io, async (core) => {
+  return withLocalCore(options, io, async (core) => {
     const character = tracked(core, ref, io)
     if (!character) return EXIT.notFound
-    const current = core.sync.weekAt(character.region, io.now())
+    const current = core.season.weekAt(character.region, io.now())
     const window =
-      choice === 'current' ? current : choice === 'previous' ? previousWeek(current, core.season.storedPeriods()) : core.sync.weekAt(character.region, choice)
+      choice === 'current' ? current : choice === 'previous' ? previousWeek(current, core.season.storedPeriods()) : core.season.weekAt(character.region, choice)
     const report = reportFromStore(core.store.db, character, window, core.config, core.season, io.now())
     print(io, options, report, formatVault(report))
     return EXIT.ok
@@ -246,9 +247,19 @@ function parseInstant(value: string): number | undefined {
   return inYears(at) ? at : undefined
 }
 
+/** Commands that reach the sources: the clients (and their libraries) load only for them. */
 async function withCore(options: Options, io: CliIo, work: (core: Core) => Promise<number>): Promise<number> {
+  const [{ createCore }, { createFileTokenStore }] = await Promise.all([import('../composition.ts'), import('../file-token-store.ts')])
   const dataDir = options['data-dir'] ?? defaultDataDir(io.env)
-  const core = createCore({ dataDir, env: io.env, now: io.now, busyTimeoutMs: io.busyTimeoutMs, tokenStore: createFileTokenStore(dataDir, io.now) })
+  return using(createCore({ dataDir, env: io.env, now: io.now, busyTimeoutMs: io.busyTimeoutMs, tokenStore: createFileTokenStore(dataDir, io.now) }), work)
+}
+
+/** Commands that only read or edit the database: no network code is loaded, so they start quickly. */
+function withLocalCore(options: Options, io: CliIo, work: (core: LocalCore) => Promise<number>): Promise<number> {
+  return using(openLocalCore({ dataDir: options['data-dir'] ?? defaultDataDir(io.env), env: io.env, now: io.now, busyTimeoutMs: io.busyTimeoutMs }), work)
+}
+
+async function using<C extends LocalCore>(core: C, work: (core: C) => Promise<number>): Promise<number> {
   try {
     return await work(core)
   } catch (error) {
@@ -267,7 +278,7 @@ function oneCharacter(args: string[], command: string, io: CliIo): CharacterRef 
   return ref.value
 }
 
-function tracked(core: Core, ref: CharacterRef, io: CliIo): TrackedCharacter | undefined {
+function tracked(core: LocalCore, ref: CharacterRef, io: CliIo): TrackedCharacter | undefined {
   const character = findCharacter(core.store.db, ref)
   if (!character) io.stderr(`${formatCharacterRef(ref)} is not tracked. Track it first: track "${formatCharacterRef(ref)}"\n`)
   return character

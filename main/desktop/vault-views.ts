@@ -22,7 +22,7 @@ interface StoredWeeks {
 
 function storedWeeks(core: Core, character: TrackedCharacter): StoredWeeks {
   const now = core.now()
-  const week = core.sync.weekAt(character.region, now)
+  const week = core.season.weekAt(character.region, now)
   const lastWeek = previousWeek(week, core.season.storedPeriods())
   const read = (w: WeekWindow) => storedWeekVault(core.store.db, core.season, core.config, character, w, now)
   return { current: read(week), previous: read(lastWeek), sources: storedSourceReports(core.store.db, character.id, core.config) }
@@ -86,6 +86,6 @@ export function characterVaultView(core: Core, character: TrackedCharacter, next
 
 /** Marks last week's vault of the character as opened; the next reset brings a new, unopened one. */
 export function markLastWeekOpened(core: Core, character: TrackedCharacter): void {
-  const week = previousWeek(core.sync.weekAt(character.region, core.now()), core.season.storedPeriods())
+  const week = previousWeek(core.season.weekAt(character.region, core.now()), core.season.storedPeriods())
   markVaultOpened(core.store.db, character.id, week.start, core.now())
 }

@@ -1,11 +1,11 @@
 import { z } from 'zod'
 import { bossKeyFromName } from '../../shared/domain/merge.ts'
-import type { KnownPeriod, WeekWindow } from '../../shared/domain/reset.ts'
+import { weekContaining, type KnownPeriod, type WeekWindow } from '../../shared/domain/reset.ts'
 import { seasonForPeriod, shippedRaids } from '../../shared/domain/seasons.ts'
 import { REGIONS, type Region } from '../../shared/domain/types.ts'
-import { CURRENT_EXPANSION_ID, type RaiderIoClient } from '../clients/raiderio/client.ts'
+import type { RaiderIoClient } from '../clients/raiderio/client.ts'
 import { currentRaids } from '../clients/raiderio/parse.ts'
-import { raidingStaticDataWire, type RaidingStaticDataWire } from '../clients/raiderio/wire.ts'
+import { CURRENT_EXPANSION_ID, raidingStaticDataWire, type RaidingStaticDataWire } from '../clients/raiderio/wire.ts'
 import type { Db } from '../store/db.ts'
 import { getSetting, setSetting } from '../store/settings-repo.ts'
 
@@ -20,6 +20,8 @@ export interface SeasonContext {
   knownPeriods(): Promise<KnownPeriod[]>
   /** The stored periods only (no network). */
   storedPeriods(): KnownPeriod[]
+  /** The week containing `instant` for a region, with Raider.IO's stored periods when known (no network). */
+  weekAt(region: Region, instant: number): WeekWindow
   /** The bosses that count in a week, refreshing Raider.IO's static data when stale. */
   raidRoster(region: Region, week: WeekWindow): Promise<RaidRoster | undefined>
   /** The same from the stored static data only (no network). */
@@ -40,6 +42,12 @@ export interface RaidRoster {
 /** What the player is told when the roster came from the shipped snapshot. */
 export const SNAPSHOT_ROSTER_WARNING = `Raider.IO has not given this season's raids yet, so the list of raids shipped with the app was used.`
 
+/** What the player should know about the roster the raid row was counted with. */
+export function rosterWarnings(roster: RaidRoster | undefined): string[] {
+  if (!roster) return ["The list of this season's raids is unknown (Raider.IO unavailable), so kills of every raid were counted."]
+  return roster.origin === 'snapshot' ? [SNAPSHOT_ROSTER_WARNING] : []
+}
+
 const PERIODS_KEY = 'cache.raiderio.periods'
 const STATIC_DATA_KEY = `cache.raiderio.raiding-static-data.${CURRENT_EXPANSION_ID}`
 const periodsSchema = z.object({
@@ -50,7 +58,8 @@ const staticDataSchema = z.object({ fetchedAt: z.number(), data: raidingStaticDa
 
 export interface SeasonContextOptions {
   db: Db
-  raiderio: RaiderIoClient
+  /** Where fresh season facts come from; without it (the CLI's offline commands) only the stored ones are used. */
+  raiderio?: Pick<RaiderIoClient, 'periods' | 'raidingStaticData'>
   now: () => number
   periodsMaxAgeMs?: number
   staticDataMaxAgeMs?: number
@@ -63,8 +72,8 @@ export function createSeasonContext(options: SeasonContextOptions): SeasonContex
   const { periodsMaxAgeMs = 60 * 60 * 1000, staticDataMaxAgeMs = 24 * 60 * 60 * 1000, retryAfterFailureMs = 10 * 60 * 1000 } = options
   const periods = cachedSetting(db, PERIODS_KEY, periodsSchema, now)
   const staticData = cachedSetting(db, STATIC_DATA_KEY, staticDataSchema, now)
-  const refreshPeriods = refresher({ current: () => periods.value(), store: (v: KnownPeriod[]) => periods.save({ periods: v }), maxAgeMs: periodsMaxAgeMs, retryAfterFailureMs, fetch: () => raiderio.periods(), now })
-  const refreshStaticData = refresher({ current: () => staticData.value(), store: (v: RaidingStaticDataWire) => staticData.save({ data: v }), maxAgeMs: staticDataMaxAgeMs, retryAfterFailureMs, fetch: () => raiderio.raidingStaticData(CURRENT_EXPANSION_ID), now })
+  const refreshPeriods = refresher({ current: () => periods.value(), store: (v: KnownPeriod[]) => periods.save({ periods: v }), maxAgeMs: periodsMaxAgeMs, retryAfterFailureMs, fetch: raiderio && (() => raiderio.periods()), now })
+  const refreshStaticData = refresher({ current: () => staticData.value(), store: (v: RaidingStaticDataWire) => staticData.save({ data: v }), maxAgeMs: staticDataMaxAgeMs, retryAfterFailureMs, fetch: raiderio && (() => raiderio.raidingStaticData(CURRENT_EXPANSION_ID)), now })
 
   /** The week's raids with their bosses in order: Raider.IO's (a past week those of its own end), else the shipped snapshot. */
   const weekRaids = (data: RaidingStaticDataWire | undefined, region: Region, week: WeekWindow): { raids: { name: string; bosses: string[] }[]; origin: RaidRoster['origin'] } => {
@@ -81,6 +90,7 @@ export function createSeasonContext(options: SeasonContextOptions): SeasonContex
   return {
     storedRaids: (region, week) => weekRaids(staticData.value()?.data, region, week).raids,
     storedPeriods: () => periods.value()?.periods ?? [],
+    weekAt: (region, instant) => weekContaining(region, instant, periods.value()?.periods ?? []),
     storedRaidRoster: (region, week) => rosterFrom(staticData.value()?.data, region, week),
     knownPeriods: async () => (await refreshPeriods())?.periods ?? [],
     raidRoster: async (region, week) => rosterFrom((await refreshStaticData())?.data, region, week),
@@ -121,7 +131,8 @@ interface RefresherOptions<T, V> {
   store: (value: V) => T
   maxAgeMs: number
   retryAfterFailureMs: number
-  fetch: () => Promise<V>
+  /** Absent: nothing to refresh from, the stored value stays. */
+  fetch: (() => Promise<V>) | undefined
   now: () => number
 }
 
@@ -136,7 +147,7 @@ function refresher<T extends { fetchedAt: number }, V>({ current, store, maxAgeM
   let failedAt: number | undefined
   return () => {
     const cached = current()
-    if (cached && now() - cached.fetchedAt < maxAgeMs) return Promise.resolve(cached)
+    if (!fetch || (cached && now() - cached.fetchedAt < maxAgeMs)) return Promise.resolve(cached)
     if (failedAt !== undefined && now() - failedAt < retryAfterFailureMs) return Promise.resolve(cached)
     inFlight ??= fetch()
       .then(

@@ -20,7 +20,7 @@ import { StoreError, storeErrorFrom } from '../store/store-error.ts'
 import { activityEvidence } from './activity-evidence.ts'
 import { blizzardKills, blizzardRuns, loggedKills, raiderIoRuns, snapshotEntries, snapshotKills } from './evidence.ts'
 import type { SyncEvents } from './events.ts'
-import { SNAPSHOT_ROSTER_WARNING, type RaidRoster, type SeasonContext } from './season-context.ts'
+import { rosterWarnings, type SeasonContext } from './season-context.ts'
 import type { CharacterSyncResult, SourceReport } from './sync-result.ts'
 import { configuredSources, weekVault } from './week-vault.ts'
 
@@ -56,8 +56,6 @@ export interface SyncOptions {
 
 export interface SyncService {
   syncCharacter(character: TrackedCharacter, options?: SyncOptions): Promise<CharacterSyncResult>
-  /** The week containing `instant` for a region, with Raider.IO's periods when known (no network). */
-  weekAt(region: TrackedCharacter['region'], instant: number): WeekWindow
 }
 
 /**
@@ -86,7 +84,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     // Neither ever rejects (season-context.ts).
     const knownPeriods = season.knownPeriods()
     // From the stored periods (no network yet): the exact week is settled once fresh periods arrive.
-    const provisional = weekContaining(character.region, startedAt, season.storedPeriods())
+    const provisional = season.weekAt(character.region, startedAt)
     // The season's raids load alongside the sources too, so the roster is ready when they answer.
     const rosterWarmUp = season.raidRoster(character.region, provisional)
     // Logs are filtered by a lower bound only; exact week windows are applied after fetching.
@@ -211,16 +209,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     ) as Record<SourceId, 'fetch' | 'not_configured' | 'skipped'>
   }
 
-  return {
-    syncCharacter,
-    weekAt: (region, instant) => weekContaining(region, instant, season.storedPeriods()),
-  }
-}
-
-/** What the player should know about the roster the raid row was counted with. */
-export function rosterWarnings(roster: RaidRoster | undefined): string[] {
-  if (!roster) return ["The list of this season's raids is unknown (Raider.IO unavailable), so kills of every raid were counted."]
-  return roster.origin === 'snapshot' ? [SNAPSHOT_ROSTER_WARNING] : []
+  return { syncCharacter }
 }
 
 /** The evidence feeds that answered in this sync. */

@@ -6,9 +6,8 @@ import type { SourcesConfig } from '../config.ts'
 import type { TrackedCharacter } from '../store/characters-repo.ts'
 import type { Db } from '../store/db.ts'
 import { listSourceStatuses } from '../store/sync-status-repo.ts'
-import type { SeasonContext } from './season-context.ts'
+import { rosterWarnings, type SeasonContext } from './season-context.ts'
 import type { CharacterSyncResult, SourceReport, SourceRunStatus } from './sync-result.ts'
-import { rosterWarnings } from './sync-service.ts'
 import { configuredSources, weekVault, type WeekTrust, type WeekVault } from './week-vault.ts'
 
 /** One character's vault for one week as the CLI prints it with --json (the shape is a public contract). */

@@ -14,9 +14,6 @@ export interface RaiderIoClient {
   raidingStaticData(expansionId: number): Promise<RaidingStaticDataWire>
 }
 
-/** Raider.IO's expansion id of Midnight (`zone_expansion_id` 11 in 2026 runs). */
-export const CURRENT_EXPANSION_ID = 11
-
 const PROFILE_FIELDS = [
   'mythic_plus_weekly_highest_level_runs',
   'mythic_plus_previous_weekly_highest_level_runs',

@@ -1,5 +1,8 @@
 import { z } from 'zod'
 
+/** Raider.IO's expansion id of Midnight (`zone_expansion_id` 11 in 2026 runs). */
+export const CURRENT_EXPANSION_ID = 11
+
 /** Wire shapes of the Raider.IO public API v1 (api-contracts.md §2). */
 
 /** One Mythic+ run (§2.2). `completed_at` is ISO 8601; 0 upgrades = over time, which still counts. */
