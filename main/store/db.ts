@@ -6,7 +6,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core'
 import type { RunResult } from 'better-sqlite3'
 import * as schema from './schema.ts'
-import { applyMigrations, assertNotFromNewerVersion } from './migrate.ts'
+import { applyMigrations, assertNotFromNewerVersion, readJournal } from './migrate.ts'
 import { isStorageFailure, StoreError, storeErrorFrom } from './store-error.ts'
 
 /** The drizzle database or a transaction on it: repositories accept either. */
@@ -54,11 +54,12 @@ export function openStore(path: string, migrationsFolder: string = defaultMigrat
   try {
     sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`)
     assertReadable(sqlite, path)
-    assertNotFromNewerVersion(sqlite, migrationsFolder, path)
+    const journal = readJournal(migrationsFolder)
+    assertNotFromNewerVersion(sqlite, journal, path)
     sqlite.pragma('journal_mode = WAL')
     sqlite.pragma('foreign_keys = ON')
+    applyMigrations(sqlite, journal, migrationsFolder, path)
     const db = drizzle({ client: sqlite, schema })
-    applyMigrations(db, migrationsFolder, path)
     return {
       db,
       sqlite,

@@ -5,7 +5,7 @@ import { seasonForPeriod, shippedRaids } from '../../shared/domain/seasons.ts'
 import { REGIONS, type Region } from '../../shared/domain/types.ts'
 import type { RaiderIoClient } from '../clients/raiderio/client.ts'
 import { currentRaids } from '../clients/raiderio/parse.ts'
-import { CURRENT_EXPANSION_ID, raidingStaticDataWire, type RaidingStaticDataWire } from '../clients/raiderio/wire.ts'
+import { CURRENT_EXPANSION_ID, raidingStaticDataWire, type RaidingStaticDataWire } from '../clients/raiderio/static-data-wire.ts'
 import type { Db } from '../store/db.ts'
 import { getSetting, setSetting } from '../store/settings-repo.ts'
 

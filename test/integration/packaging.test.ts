@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { listPackage } from '@electron/asar'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -41,6 +41,25 @@ describe('the bundled CLI (out/main/cli.js)', () => {
       expect(existsSync(join(root, 'out', 'main', 'migrations', 'meta', '_journal.json'))).toBe(true)
     } finally {
       rmSync(dataDir, { recursive: true, force: true })
+    }
+  })
+
+  it('starts offline commands without the network stack: the clients are only reached through import()', () => {
+    /** The bundle files a module loads before it runs: its static imports and re-exports, followed. */
+    const graph = (file: string, seen = new Set<string>()): Set<string> => {
+      if (seen.has(file)) return seen
+      seen.add(file)
+      for (const [, spec] of readFileSync(file, 'utf8').matchAll(/^(?:import|export)[^;]*?from "(\.{1,2}\/[^"]+)";?$/gm)) graph(join(dirname(file), spec as string), seen)
+      return seen
+    }
+    const entry = join(root, 'out', 'main', 'cli.js')
+    const source = (files: Iterable<string>) => [...files].map((f) => readFileSync(f, 'utf8')).join('\n')
+    const atStart = source(graph(entry))
+    const lazy = [...readFileSync(entry, 'utf8').matchAll(/import\("(\.{1,2}\/[^"]+)"\)/g)].map(([, spec]) => join(dirname(entry), spec as string))
+    // The modules rolldown marks with their origin: present in the lazily loaded part, absent at start.
+    for (const marker of ['// node_modules/ky/', '// node_modules/graphql-request/', '// main/clients/blizzard/client.ts', '// main/composition.ts']) {
+      expect(atStart).not.toContain(marker)
+      expect(source(lazy.flatMap((file) => [...graph(file)]))).toContain(marker)
     }
   })
 })

@@ -1,5 +1,8 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { drizzle } from 'drizzle-orm/better-sqlite3'
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { describe, expect, it } from 'vitest'
 import { listCharacters } from '../../main/store/characters-repo.ts'
 import { defaultMigrationsFolder, openStore } from '../../main/store/db.ts'
@@ -38,6 +41,24 @@ describe('migrations', () => {
     const journal = JSON.parse(readFileSync(join(defaultMigrationsFolder(), 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] }
     expect(current.sqlite.prepare('select count(*) from __drizzle_migrations').pluck().get()).toBe(journal.entries.length)
     current.close()
+  })
+
+  it("keeps the same bookkeeping as drizzle's own migrator, so databases from either open as current", () => {
+    const dir = tempDir()
+    const byDrizzle = new Database(join(dir, 'drizzle.db'))
+    migrate(drizzle({ client: byDrizzle }), { migrationsFolder: defaultMigrationsFolder() })
+    const rows = (sqlite: Database.Database) => sqlite.prepare('select hash, created_at from __drizzle_migrations order by created_at').all()
+    const expected = rows(byDrizzle)
+    byDrizzle.close()
+
+    const ours = openStore(join(dir, 'ours.db'))
+    expect(rows(ours.sqlite)).toEqual(expected)
+    ours.close()
+    // A database drizzle migrated is current: opening it applies nothing and adds no rows.
+    const reopened = openStore(join(dir, 'drizzle.db'))
+    expect(rows(reopened.sqlite)).toEqual(expected)
+    expect(listCharacters(reopened.db)).toEqual([])
+    reopened.close()
   })
 
   it('an older app version refuses the upgraded database without touching it', () => {

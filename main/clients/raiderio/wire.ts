@@ -1,7 +1,6 @@
 import { z } from 'zod'
 
-/** Raider.IO's expansion id of Midnight (`zone_expansion_id` 11 in 2026 runs). */
-export const CURRENT_EXPANSION_ID = 11
+export { CURRENT_EXPANSION_ID, raidingStaticDataWire, type RaidingStaticDataWire } from './static-data-wire.ts'
 
 /** Wire shapes of the Raider.IO public API v1 (api-contracts.md §2). */
 
@@ -59,24 +58,6 @@ export const periodsWire = z.object({
     }),
   ),
 })
-
-const regionDates = z.record(z.string(), z.string().nullable())
-
-/** `/api/v1/raiding/static-data?expansion_id=N` (§2.4). */
-export const raidingStaticDataWire = z.object({
-  raids: z.array(
-    z.object({
-      id: z.number(),
-      slug: z.string(),
-      name: z.string(),
-      starts: regionDates.default({}),
-      // Expected null (or absent) for the live tier [I].
-      ends: regionDates.nullable().default({}),
-      encounters: z.array(z.object({ id: z.number(), slug: z.string(), name: z.string() })),
-    }),
-  ),
-})
-export type RaidingStaticDataWire = z.infer<typeof raidingStaticDataWire>
 
 /** Raider.IO's error body: `{ statusCode, error, message }` (§2.6). */
 export const errorWire = z.object({ statusCode: z.number().optional(), error: z.string().optional(), message: z.string() })
