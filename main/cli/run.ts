@@ -8,7 +8,8 @@ import type { Core } from '../composition.ts'
 import { ConfigError } from '../config.ts'
 import { defaultDataDir } from '../data-dir.ts'
 import { openLocalCore, type LocalCore } from '../local-core.ts'
-import { addCharacter, findCharacter, listCharacters, removeCharacter, type TrackedCharacter } from '../store/characters-repo.ts'
+import { createLineLogger, logSyncEvents, silentLogger } from '../logging.ts'
+import { addCharacter, findCharacter, getCharacter, listCharacters, removeCharacter, type TrackedCharacter } from '../store/characters-repo.ts'
 import { isStorageFailure, StoreError, storeErrorFrom } from '../store/store-error.ts'
 import { outcomeFailed, settleSync, type SyncOutcome } from '../sync/sync-result.ts'
 import { reportFromStore, reportFromSync } from '../sync/vault-report.ts'
@@ -47,13 +48,14 @@ Commands:
 Options:
   --json            print JSON only on stdout
   --data-dir DIR    database folder (default: the desktop app's; also VAULT_DATA_DIR)
+  --verbose         log each source's outcome and every error to stderr as it happens
 
 Realms may be given as display names ("Area 52", "Mal'Ganis") or slugs (area-52).
 Exit codes: 0 ok, 1 a sync failed (results still stored and printed), 2 bad usage,
 3 not found (not tracked, or every source says the character no longer exists).
 `
 
-type Options = { json: boolean; 'data-dir'?: string; region: string; at?: string; week?: string; 'time-limit'?: string }
+type Options = { json: boolean; verbose: boolean; 'data-dir'?: string; region: string; at?: string; week?: string; 'time-limit'?: string }
 
 /** Runs one CLI invocation and returns its exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -64,6 +66,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       allowPositionals: true,
       options: {
         json: { type: 'boolean', default: false },
+        verbose: { type: 'boolean', default: false },
         'data-dir': { type: 'string' },
         region: { type: 'string', default: 'us' },
         at: { type: 'string' },
@@ -187,6 +190,8 @@ async function sync(args: string[], options: Options, io: CliIo): Promise<number
         }),
       ),
     )
+    const log = options.verbose ? createLineLogger(io.stderr, io.now) : silentLogger
+    for (const o of outcomes) if (!o.ok) log.error('sync failed', { character: formatCharacterRef(o.character), error: o.message })
     const reports = outcomes.flatMap((o) => (o.ok ? [reportFromSync(o.result)] : []))
     const errors = outcomes.flatMap((o) => (o.ok ? [] : [{ character: summary(o.character), error: o.message }]))
     const gone = outcomes.flatMap((o) => (o.ok && o.result.notFound ? [o.character] : []))
@@ -251,7 +256,9 @@ function parseInstant(value: string): number | undefined {
 async function withCore(options: Options, io: CliIo, work: (core: Core) => Promise<number>): Promise<number> {
   const [{ createCore }, { createFileTokenStore }] = await Promise.all([import('../composition.ts'), import('../file-token-store.ts')])
   const dataDir = options['data-dir'] ?? defaultDataDir(io.env)
-  return using(createCore({ dataDir, env: io.env, now: io.now, busyTimeoutMs: io.busyTimeoutMs, tokenStore: createFileTokenStore(dataDir, io.now) }), work)
+  const core = createCore({ dataDir, env: io.env, now: io.now, busyTimeoutMs: io.busyTimeoutMs, tokenStore: createFileTokenStore(dataDir, io.now) })
+  if (options.verbose) logSyncEvents(core.events, createLineLogger(io.stderr, io.now), (id) => getCharacter(core.store.db, id))
+  return using(core, work)
 }
 
 /** Commands that only read or edit the database: no network code is loaded, so they start quickly. */

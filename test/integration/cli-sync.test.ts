@@ -175,6 +175,22 @@ describe('cli sync and vault', () => {
     expect(((await cli('vault', 'us/area-52/Thrall', '--json')).json() as typeof expectedVault).sources.warcraftlogs.status).toBe('error')
   })
 
+  it('--verbose logs each source failure and each finished sync on stderr, keeping stdout JSON-only', async () => {
+    thrallEverywhere()
+    await cli('track', 'us/area-52/Thrall')
+    h.apis.wcl.server.failNext(/api\/v2/, { kind: 'status', status: 403 }, 5)
+    const result = await cli('sync', '--json', '--verbose')
+    expect(result.json()).toHaveProperty('results')
+    const lines = result.stderr.trim().split('\n')
+    expect(lines).toEqual([
+      expect.stringMatching(/^2026-11-26T12:00:00\.000Z warn {2}source failed character=us\/area-52\/Thrall source=warcraftlogs code=\S+ error="Warcraft Logs refused access \(HTTP 403/),
+      expect.stringMatching(/^2026-11-26T12:00:00\.000Z info {2}sync finished character=us\/area-52\/Thrall raid=1 dungeons=1 world=0 sources=blizzard:ok,warcraftlogs:error,raiderio:ok$/),
+    ])
+    // Without --verbose the same run logs nothing.
+    h.apis.wcl.server.failNext(/api\/v2/, { kind: 'status', status: 403 }, 5)
+    expect((await cli('sync', '--json')).stderr).toBe('')
+  })
+
   it('prints a compact table without --json, progress on stderr', async () => {
     thrallEverywhere()
     await cli('track', 'us/area-52/Thrall')

@@ -1,0 +1,63 @@
+import { formatCharacterRef } from '../shared/domain/realm.ts'
+import { SOURCE_IDS } from '../shared/domain/types.ts'
+import { redactCredentials } from '../shared/redact.ts'
+import type { TrackedCharacter } from './store/characters-repo.ts'
+import type { SyncEventMap, SyncEvents } from './sync/events.ts'
+
+/**
+ * Where the app writes what happened: electron-log's rotating file in the desktop app, stderr for the
+ * CLI's --verbose, nothing in tests. Context is a flat record so every line can be grepped.
+ */
+export interface Logger {
+  info(message: string, context?: LogContext): void
+  warn(message: string, context?: LogContext): void
+  error(message: string, context?: LogContext): void
+}
+export type LogContext = Record<string, string | number | boolean | null | undefined>
+export type LogLevel = keyof Logger
+
+export const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} }
+
+/** `message key=value key="two words"`: context after the message, credentials in URLs redacted. */
+export function logLine(message: string, context: LogContext = {}): string {
+  const pairs = Object.entries(context)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => `${key}=${typeof value === 'string' && /[\s"=]/.test(value) ? JSON.stringify(value) : String(value)}`)
+  return redactCredentials([message, ...pairs].join(' '))
+}
+
+/** A logger writing one timestamped line per entry (the CLI's --verbose writes to stderr). */
+export function createLineLogger(write: (line: string) => void, now: () => number = Date.now): Logger {
+  const at = (level: LogLevel) => (message: string, context?: LogContext) => write(`${new Date(now()).toISOString()} ${level.padEnd(5)} ${logLine(message, context)}\n`)
+  return { info: at('info'), warn: at('warn'), error: at('error') }
+}
+
+/**
+ * Logs every sync outcome and every source error once, with the character it concerns. Returns the
+ * unsubscribe. `characterOf` finds a character by id (the events carry only ids).
+ */
+export function logSyncEvents(events: SyncEvents, log: Logger, characterOf: (id: number) => TrackedCharacter | undefined): () => void {
+  const who = (id: number) => {
+    const character = characterOf(id)
+    return character ? formatCharacterRef(character) : `character #${id}`
+  }
+  const onSource = ({ characterId, source, report }: SyncEventMap['source:finished'][0]) => {
+    if (report.status === 'error') log.warn('source failed', { character: who(characterId), source, code: report.error?.code, error: report.error?.message })
+  }
+  const onFinished = ({ characterId, result }: SyncEventMap['character:finished'][0]) => {
+    const unlocked = (slots: readonly { unlocked: boolean }[]) => slots.filter((s) => s.unlocked).length
+    const sources = SOURCE_IDS.map((source) => `${source}:${result.sources[source].status}`).join(',')
+    log.info('sync finished', { character: who(characterId), raid: unlocked(result.vault.raid.slots), dungeons: unlocked(result.vault.dungeons.slots), world: unlocked(result.vault.world.slots), sources })
+  }
+  const onFailed = ({ characterId, message }: SyncEventMap['character:failed'][0]) => {
+    log.error('sync failed', { character: who(characterId), error: message })
+  }
+  events.on('source:finished', onSource)
+  events.on('character:finished', onFinished)
+  events.on('character:failed', onFailed)
+  return () => {
+    events.off('source:finished', onSource)
+    events.off('character:finished', onFinished)
+    events.off('character:failed', onFailed)
+  }
+}
