@@ -4,15 +4,18 @@ import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
 import type { Plugin } from 'vite'
 import packageJson from './package.json' with { type: 'json' }
+import { developmentCspPlugin } from './scripts/content-security-policy.ts'
 
 const root = import.meta.dirname
 
 /**
  * The runtime dependencies are bundled into main and the CLI (loading drizzle's 110 ESM files and
- * their package.json at start-up dominated the CLI's start time); only the native better-sqlite3 stays
- * external, loaded from node_modules as it is.
+ * their package.json at start-up dominated the CLI's start time). External, loaded from node_modules
+ * as they are: the native better-sqlite3, and electron-log and electron-updater, which only the
+ * desktop shell loads and which reach into Electron and their own files at run time.
  */
-const bundled = Object.keys(packageJson.dependencies).filter((name) => name !== 'better-sqlite3')
+const EXTERNAL = new Set(['better-sqlite3', 'electron-log', 'electron-updater'])
+const bundled = Object.keys(packageJson.dependencies).filter((name) => !EXTERNAL.has(name))
 
 /** drizzle's migrator reads the SQL files at run time: they go next to the bundles that open the store. */
 function copyMigrations(): Plugin {
@@ -40,7 +43,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react()],
+    plugins: [react(), developmentCspPlugin()],
     build: {
       outDir: 'out/renderer',
       minify: true,

@@ -8,18 +8,29 @@ export const appSettingsSchema = z.object({
   notifications: z.boolean(),
   /** Closing the window keeps the app (and its hourly sync) running in the tray. */
   closeToTray: z.boolean(),
+  /** The app starts, hidden in the tray, when the player logs in to the computer. */
+  startAtLogin: z.boolean(),
+  /** Updates are checked daily, downloaded in the background and installed on quit. */
+  autoUpdate: z.boolean(),
 })
 export type AppSettings = z.infer<typeof appSettingsSchema>
 
-export const DEFAULT_APP_SETTINGS: AppSettings = { notifications: true, closeToTray: true }
+// Start at login changes the player's system, so it waits for their say-so.
+export const DEFAULT_APP_SETTINGS: AppSettings = { notifications: true, closeToTray: true, startAtLogin: false, autoUpdate: true }
 const KEY = 'app.preferences'
 
+/** Stored preferences over the defaults: a setting added in a later version reads as its default. */
 export function readAppSettings(db: Db): AppSettings {
-  return getSetting(db, KEY, appSettingsSchema, DEFAULT_APP_SETTINGS)
+  return { ...DEFAULT_APP_SETTINGS, ...getSetting(db, KEY, appSettingsSchema.partial(), {}) }
+}
+
+/** The settings with a patch applied; a field left undefined keeps its value. */
+export function withChanges(settings: AppSettings, patch: Partial<AppSettings>): AppSettings {
+  return { ...settings, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) }
 }
 
 export function updateAppSettings(db: Db, patch: Partial<AppSettings>, now: number): AppSettings {
-  const next = { ...readAppSettings(db), ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) }
+  const next = withChanges(readAppSettings(db), patch)
   setSetting(db, KEY, next, now)
   return next
 }

@@ -1,8 +1,8 @@
 import { characterRefFromParts } from '../shared/domain/realm.ts'
-import type { ChannelArgs, ChannelResults, CredentialSource, InvokeChannel, SettingsView } from '../shared/ipc-api.ts'
+import type { ChannelArgs, ChannelResults, CredentialSource, InvokeChannel, SettingsView, UpdateStatus } from '../shared/ipc-api.ts'
 import { INVOKE_CHANNELS } from '../shared/ipc-contract.ts'
 import { err, ok, type Result } from '../shared/result.ts'
-import { readAppSettings, updateAppSettings } from './app-settings.ts'
+import { readAppSettings, updateAppSettings, withChanges, type AppSettings } from './app-settings.ts'
 import type { Core } from './composition.ts'
 import { characterOverview, characterVaultView, markLastWeekOpened } from './desktop/vault-views.ts'
 import type { HttpOptions } from './clients/http.ts'
@@ -25,7 +25,21 @@ export interface HandlerContext {
   env: NodeJS.ProcessEnv
   /** HTTP tuning for the credentials check (tests make it fast). */
   http?: Omit<HttpOptions, 'source'>
+  /** What only the desktop shell has (logs, updates, the login item); absent in the CLI-backed test bridge. */
+  desktop?: DesktopHooks
 }
+
+/** The desktop shell's side of a few channels. */
+export interface DesktopHooks {
+  logsFolder: string
+  /** Opens the folder in the file manager; resolves to an error message when the OS could not. */
+  openLogsFolder(): Promise<string | undefined>
+  updateStatus(): UpdateStatus
+  /** Applies preferences to the system (start at login, updates on or off); an error message when the OS refused. */
+  settingsChanged(settings: AppSettings): string | undefined
+}
+
+const UPDATES_OFF: UpdateStatus = { state: 'off', version: null, message: null }
 
 type Handler<C extends InvokeChannel> = (args: unknown[]) => Promise<Result<ChannelResults[C]>>
 /** A validated handler per channel; the Electron shell and the HTTP test bridge both register these. */
@@ -89,7 +103,19 @@ export function createIpcHandlers(context: HandlerContext): IpcHandlers {
         ok({
           version: context.appVersion,
           database: core instanceof StoreError ? { ok: false as const, error: { code: core.code, message: core.message } } : { ok: true as const, path: core.store.path },
+          logsFolder: context.desktop?.logsFolder ?? null,
+          update: context.desktop?.updateStatus() ?? UPDATES_OFF,
         }),
+      false,
+    ),
+
+    'app:open-logs': handle(
+      'app:open-logs',
+      async () => {
+        if (!context.desktop) return err('INTERNAL', 'There is no log folder outside the desktop app.')
+        const failure = await context.desktop.openLogsFolder()
+        return failure ? err('INTERNAL', `Could not open ${context.desktop.logsFolder}: ${failure}`) : ok({ opened: true as const })
+      },
       false,
     ),
 
@@ -149,6 +175,9 @@ export function createIpcHandlers(context: HandlerContext): IpcHandlers {
     'settings:get': handle('settings:get', (_args, core) => ok(settingsView(core))),
 
     'settings:update': handle('settings:update', ([input], core) => {
+      // The system change comes first: a preference the OS refused is not stored as if it held.
+      const failure = context.desktop?.settingsChanged(withChanges(readAppSettings(core.store.db), input))
+      if (failure) return err('INTERNAL', failure)
       updateAppSettings(core.store.db, input, core.now())
       return ok(settingsView(core))
     }),

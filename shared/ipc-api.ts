@@ -14,6 +14,19 @@ import type { AppError, Result } from './result.ts'
 export interface AppInfo {
   version: string
   database: { ok: true; path: string } | { ok: false; error: AppError }
+  /** Where the log files are (shown in settings; "Open logs folder" opens it). Null outside the desktop app. */
+  logsFolder: string | null
+  update: UpdateStatus
+}
+
+/**
+ * The app's own updates: `off` (turned off in settings, or not a packaged build), `idle` (up to date
+ * as of the last check), `checking`, `downloading` (version), `ready` (version; installs on quit), `error`.
+ */
+export interface UpdateStatus {
+  state: 'off' | 'idle' | 'checking' | 'downloading' | 'ready' | 'error'
+  version: string | null
+  message: string | null
 }
 
 /** A tracked character as the renderer lists it. */
@@ -115,9 +128,19 @@ export type CredentialSource = 'blizzard' | 'warcraftlogs'
 export interface SettingsView {
   notifications: boolean
   closeToTray: boolean
+  startAtLogin: boolean
+  autoUpdate: boolean
   credentials: Record<CredentialSource, { configured: boolean; from: 'environment' | 'saved' | null }>
   /** `encrypted`: OS keychain; `plaintext`: the OS offers no secret store (saving would not be secure). */
   secureStorage: 'encrypted' | 'plaintext' | 'unavailable'
+}
+
+/** The preferences the window can change (any subset). */
+export interface SettingsUpdate {
+  notifications?: boolean
+  closeToTray?: boolean
+  startAtLogin?: boolean
+  autoUpdate?: boolean
 }
 
 export interface NewCharacter {
@@ -140,12 +163,15 @@ export interface VaultEvents {
   'data:changed': { characterId: number | null }
   /** The tray asks the window to show a character (null: the overview). */
   'app:navigate': { characterId: number | null }
+  'update:status': UpdateStatus
 }
 export type VaultEventName = keyof VaultEvents
 
 /** `window.vault`: one method per invoke channel, plus `on` for events (returns an unsubscribe). */
 export interface VaultApi {
   getAppInfo(): Promise<Result<AppInfo>>
+  /** Opens the logs folder in the system's file manager. */
+  openLogsFolder(): Promise<Result<{ opened: true }>>
   listCharacters(): Promise<Result<CharacterOverview[]>>
   addCharacter(input: NewCharacter): Promise<Result<CharacterOverview>>
   removeCharacter(input: { id: number }): Promise<Result<{ removed: boolean }>>
@@ -154,7 +180,7 @@ export interface VaultApi {
   getVault(input: { characterId: number }): Promise<Result<CharacterVaultView>>
   syncNow(input: { characterId?: number }): Promise<Result<SyncSummary>>
   getSettings(): Promise<Result<SettingsView>>
-  updateSettings(input: { notifications?: boolean; closeToTray?: boolean }): Promise<Result<SettingsView>>
+  updateSettings(input: SettingsUpdate): Promise<Result<SettingsView>>
   /** `withoutEncryption`: the player agreed to save them although the OS has no keyring (secureStorage 'plaintext'). */
   saveCredentials(input: { source: CredentialSource; clientId: string; clientSecret: string; withoutEncryption?: true }): Promise<Result<SettingsView>>
   clearCredentials(input: { source: CredentialSource }): Promise<Result<SettingsView>>
@@ -166,6 +192,7 @@ type InvokeMethod = Exclude<keyof VaultApi, 'on'>
 /** Which channel each VaultApi method calls; the preload builds `window.vault` from this table. */
 export const VAULT_API_CHANNELS = {
   getAppInfo: 'app:info',
+  openLogsFolder: 'app:open-logs',
   listCharacters: 'characters:list',
   addCharacter: 'characters:add',
   removeCharacter: 'characters:remove',
@@ -178,7 +205,7 @@ export const VAULT_API_CHANNELS = {
   clearCredentials: 'credentials:clear',
 } as const satisfies { readonly [M in InvokeMethod]: string }
 
-export const VAULT_EVENT_NAMES: readonly VaultEventName[] = ['sync:progress', 'data:changed', 'app:navigate']
+export const VAULT_EVENT_NAMES: readonly VaultEventName[] = ['sync:progress', 'data:changed', 'app:navigate', 'update:status']
 
 export type InvokeChannel = (typeof VAULT_API_CHANNELS)[InvokeMethod]
 

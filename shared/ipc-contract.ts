@@ -13,6 +13,7 @@ const credential = z.string().trim().min(1, 'required').max(200).regex(/^\S+$/, 
 
 export const INVOKE_CHANNELS = {
   'app:info': z.tuple([]),
+  'app:open-logs': z.tuple([]),
   'characters:list': z.tuple([]),
   'characters:add': z.tuple([z.object({ region: z.string().max(8), realm: z.string().max(100), name: z.string().max(50) }).strict()]),
   'characters:remove': z.tuple([z.object({ id }).strict()]),
@@ -20,7 +21,7 @@ export const INVOKE_CHANNELS = {
   'vault:mark-opened': z.tuple([z.object({ characterId: id }).strict()]),
   'sync:run': z.tuple([z.object({ characterId: id.optional() }).strict()]),
   'settings:get': z.tuple([]),
-  'settings:update': z.tuple([z.object({ notifications: z.boolean().optional(), closeToTray: z.boolean().optional() }).strict()]),
+  'settings:update': z.tuple([z.object({ notifications: z.boolean().optional(), closeToTray: z.boolean().optional(), startAtLogin: z.boolean().optional(), autoUpdate: z.boolean().optional() }).strict()]),
   'credentials:save': z.tuple([z.object({ source: credentialSource, clientId: credential, clientSecret: credential, withoutEncryption: z.literal(true).optional() }).strict()]),
   'credentials:clear': z.tuple([z.object({ source: credentialSource }).strict()]),
 } as const satisfies { readonly [C in InvokeChannel]: z.ZodType<ChannelArgs[C]> }

@@ -22,6 +22,7 @@ export interface TrayActions {
   syncAll(): void
   openCharacter(id: number): void
   open(): void
+  openLogsFolder(): void
   quit(): void
 }
 
@@ -54,6 +55,7 @@ export function buildTrayMenu(state: TrayState, actions: TrayActions): TrayMenuI
     { type: 'separator' },
     { label: state.lastSyncAt === null ? 'Never synced' : `Last sync: ${relativeTime(state.lastSyncAt, state.now)}`, enabled: false },
     { label: 'Open Vault Companion', click: actions.open },
+    { label: 'Open logs folder', click: actions.openLogsFolder },
     { label: 'Quit', click: actions.quit },
   ]
 }

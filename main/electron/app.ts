@@ -1,65 +1,51 @@
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { BrowserWindow} from 'electron';
-import { app, Notification, powerMonitor, safeStorage } from 'electron'
+import { app, dialog, powerMonitor, shell, type BrowserWindow } from 'electron'
 import { readAppSettings } from '../app-settings.ts'
-import { createCore, createCoreScheduler, type Core } from '../composition.ts'
+import { createCoreScheduler, type Core } from '../composition.ts'
 import { rendererEntryUrl } from '../desktop/app-protocol.ts'
-import { createSafeStorageSecrets } from '../desktop/safe-storage-secrets.ts'
-import { createSafeStorageTokenStore } from '../desktop/safe-storage-tokens.ts'
-import { characterOverview } from '../desktop/vault-views.ts'
-import { unlockNotice } from '../desktop/unlock-notice.ts'
+import { DEEP_LINK_SCHEME, deepLinkInArgv, parseDeepLink } from '../desktop/deep-link.ts'
+import { catchProcessErrors } from '../desktop/process-errors.ts'
+import { createQuitSequence } from '../desktop/quit.ts'
+import { createTrustedSenders } from '../desktop/trusted-senders.ts'
 import { createIpcHandlers } from '../ipc-handlers.ts'
-import { getCharacter, listCharacters } from '../store/characters-repo.ts'
-import { deleteSetting, getSettingText, setSetting } from '../store/settings-repo.ts'
+import { systemClock } from '../ports.ts'
+import { findCharacter } from '../store/characters-repo.ts'
 import { StoreError } from '../store/store-error.ts'
 import type { Scheduler } from '../sync/scheduler.ts'
-import type { CharacterOverview } from '../../shared/ipc-api.ts'
+import { startBackground } from './background.ts'
 import { registerIpc, sendEvent } from './ipc.ts'
+import { createAppLogger } from './logging.ts'
+import { launchedAtLogin, setStartAtLogin } from './login-item.ts'
+import { installAppMenu } from './menu.ts'
+import { openDesktopCore, resource } from './open-core.ts'
 import { registerAppScheme, serveAppScheme } from './protocol.ts'
 import { lockDownWebContents } from './security.ts'
-import { createMainWindow } from './window.ts'
-import { createTray } from './tray.ts'
+import { createAppUpdates } from './updates.ts'
+import { createMainWindow, ensureAppPage } from './window.ts'
 
-/** Entry of the desktop app: the thin Electron shell around the plain-Node core. */
+/**
+ * Entry of the desktop app: the Electron lifecycle around the plain-Node core. Each concern lives in
+ * its own module here (thin) over a tested one in main/desktop/.
+ */
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 const preloadPath = join(here, '../preload/index.cjs')
 const rendererRoot = join(here, '../renderer')
 const appEntryUrl = rendererEntryUrl(app.isPackaged, process.env)
+/** Windows shows notifications only for an app with this id (the installer registers it: electron-builder.yml appId). */
+const APP_USER_MODEL_ID = 'app.vaultcompanion.desktop'
 
-// Before ready: every renderer sandboxed, and app:// known as a secure standard scheme.
+const { log, logsFolder } = createAppLogger()
+catchProcessErrors(process, { log, logsFolder, showFatal: (title, message) => dialog.showErrorBox(title, message), exit: (code) => app.exit(code) })
+
+// Before ready: every renderer sandboxed, app:// known as a secure standard scheme, deep links ours.
 app.enableSandbox()
 registerAppScheme()
-const CREDENTIALS_KEY = 'credentials.encrypted'
-const TOKENS_KEY = 'tokens.encrypted'
-
-/** Files shipped next to the app: packaged as extra resources, else in the checkout. */
-function resource(...parts: string[]): string {
-  return app.isPackaged ? join(process.resourcesPath, ...parts) : join(app.getAppPath(), ...parts)
-}
-
-function openCore(): Core | StoreError {
-  try {
-    // VAULT_DATA_DIR is shared with the CLI, so both can use one database (and tests a temp one).
-    const dataDir = process.env.VAULT_DATA_DIR ?? app.getPath('userData')
-    // Tokens live in the database, encrypted; the store is only there once the core is.
-    const opened: { core?: Core } = {}
-    const tokenBlob = {
-      read: () => (opened.core ? getSettingText(opened.core.store.db, TOKENS_KEY) : undefined),
-      write: (value: string | undefined) => {
-        if (!opened.core) return
-        if (value === undefined) deleteSetting(opened.core.store.db, TOKENS_KEY)
-        else setSetting(opened.core.store.db, TOKENS_KEY, value, Date.now())
-      },
-    }
-    opened.core = createCore({ dataDir, env: process.env, migrationsFolder: app.isPackaged ? resource('migrations') : resource('main/store/migrations'), tokenStore: createSafeStorageTokenStore(safeStorage, tokenBlob) })
-    return opened.core
-  } catch (error) {
-    if (error instanceof StoreError) return error
-    return new StoreError('DB_UNREADABLE', error instanceof Error ? error.message : String(error))
-  }
-}
+if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID)
+// During development Electron runs as `electron <app folder>`: the link must start it the same way.
+if (process.defaultApp && process.argv[1]) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [resolve(process.argv[1])])
+else app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME)
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
@@ -67,22 +53,39 @@ if (!app.requestSingleInstanceLock()) {
   let window: BrowserWindow | undefined
   let core: Core | StoreError | undefined
   let scheduler: Scheduler | undefined
-  let quitting = false
+  let ready = false
+  const pendingLinks: string[] = []
+  const senders = createTrustedSenders(appEntryUrl)
   const iconPath = resource(app.isPackaged ? 'icon.png' : 'build/icon.png')
   const trayIconPath = resource(app.isPackaged ? 'tray.png' : 'build/tray.png')
+  const openCore = () => (core && !(core instanceof StoreError) ? core : undefined)
+
+  const quit = createQuitSequence({
+    stopSyncs: () => scheduler?.stop() ?? Promise.resolve(),
+    closeStore: () => openCore()?.close(),
+    exit: () => app.exit(0),
+    clock: systemClock,
+    log,
+  })
 
   const showWindow = (characterId: number | null = null) => {
     let fresh = false
     if (!window || window.isDestroyed()) {
       fresh = true
-      window = createMainWindow(preloadPath, appEntryUrl, iconPath)
+      window = createMainWindow({ preloadPath, appEntryUrl, iconPath, senders, log, show: true })
       window.on('close', (event) => {
         // Closing keeps the app and its hourly sync running in the tray, unless turned off or quitting.
-        if (!quitting && core && !(core instanceof StoreError) && readAppSettings(core.store.db).closeToTray) {
+        const current = openCore()
+        if (!quit.quitting() && current && readAppSettings(current.store.db).closeToTray) {
           event.preventDefault()
           window?.hide()
         }
       })
+      // Windows is ending the session: quit before close-to-tray could refuse the window's close.
+      window.on('query-session-end', () => quit.begin('session end', 1000))
+      window.on('session-end', () => quit.begin('session end', 1000))
+    } else {
+      ensureAppPage(window, appEntryUrl)
     }
     if (characterId !== null) {
       const target = window
@@ -94,82 +97,142 @@ if (!app.requestSingleInstanceLock()) {
     window.focus()
   }
 
-  app.on('second-instance', () => showWindow())
+  const openLogsFolder = async (): Promise<string | undefined> => {
+    const failure = await shell.openPath(logsFolder)
+    return failure === '' ? undefined : failure
+  }
 
-  void app.whenReady().then(() => {
+  /** `vault-companion://character/us/area-52/Thrall`: opens that character, or says why not. */
+  const openDeepLink = (link: string) => {
+    if (!ready) {
+      pendingLinks.push(link)
+      return
+    }
+    const parsed = parseDeepLink(link)
+    const current = openCore()
+    const character = parsed.ok && current ? findCharacter(current.store.db, parsed.ref) : undefined
+    showWindow(character?.id ?? null)
+    if (character) return
+    const message = !parsed.ok ? parsed.message : `${parsed.ref.name} (${parsed.ref.region.toUpperCase()}, ${parsed.ref.realm}) is not tracked yet. Add the character in the window first.`
+    log.warn('deep link not opened', { link, reason: message })
+    void dialog.showMessageBox({ type: 'info', title: 'Vault Companion', message: 'Could not open that character', detail: message })
+  }
+
+  // macOS hands links over this event (also before ready); Windows and Linux start a second instance.
+  app.on('open-url', (event, url) => {
+    event.preventDefault()
+    openDeepLink(url)
+  })
+  app.on('second-instance', (_event, argv) => {
+    const link = deepLinkInArgv(argv)
+    if (link) openDeepLink(link)
+    else showWindow()
+  })
+  // macOS: a click on the dock icon brings the window back.
+  app.on('activate', () => showWindow())
+
+  const start = () => {
     serveAppScheme(rendererRoot)
     lockDownWebContents(appEntryUrl)
-    core = openCore()
-    const blob = {
-      read: () => (core instanceof StoreError || !core ? undefined : getSettingText(core.store.db, CREDENTIALS_KEY)),
-      write: (value: string | undefined) => {
-        if (!core || core instanceof StoreError) return
-        if (value === undefined) deleteSetting(core.store.db, CREDENTIALS_KEY)
-        else setSetting(core.store.db, CREDENTIALS_KEY, value, Date.now())
-      },
-    }
-    const secrets = createSafeStorageSecrets(safeStorage, blob)
+    const opened = openDesktopCore()
+    core = opened.core
+    if (core instanceof StoreError) log.error('database could not be opened', { code: core.code, error: core.message })
+    const running = openCore()
+    const settings = running ? readAppSettings(running.store.db) : undefined
 
-    if (!(core instanceof StoreError)) {
-      const ready = core
-      ready.setStoredCredentials(secrets.load())
-      scheduler = createCoreScheduler(ready)
-      const overviews = new Map<number, CharacterOverview>(listCharacters(ready.store.db).map((c) => [c.id, characterOverview(ready, c)]))
-      const progress = { running: false, done: 0, total: 0 }
-      const tray = createTray(trayIconPath, {
-        syncAll: () => void scheduler?.runNow(),
-        openCharacter: (id) => showWindow(id),
-        open: () => showWindow(),
+    const updates = createAppUpdates({
+      // Development builds have no update feed; only packaged apps update themselves.
+      enabled: app.isPackaged && (settings?.autoUpdate ?? true),
+      clock: systemClock,
+      log,
+      onStatus: (status) => sendEvent(window, 'update:status', status),
+    })
+
+    if (running) {
+      scheduler = createCoreScheduler(running)
+      startBackground({
+        core: running,
+        scheduler,
+        log,
+        trayIconPath,
+        iconPath,
+        send: (event, payload) => sendEvent(window, event, payload),
+        openWindow: (id) => showWindow(id ?? null),
+        openLogsFolder: () => void openLogsFolder(),
         quit: () => app.quit(),
       })
-      // Character lines are rebuilt when data changes; progress ticks only relabel "Sync all".
-      let trayCharacters: CharacterOverview[] = []
-      const renderTray = () => {
-        const synced = trayCharacters.map((c) => c.lastSyncedAt ?? 0)
-        const newest = Math.max(0, ...synced)
-        tray.update({ characters: trayCharacters, sync: progress, lastSyncAt: newest > 0 ? newest : null, now: Date.now() })
-      }
-      const reloadTray = () => {
-        trayCharacters = listCharacters(ready.store.db).map((c) => characterOverview(ready, c))
-        renderTray()
-      }
-      ready.events.on('run:progress', ({ done, total }) => {
-        Object.assign(progress, { running: done < total, done, total })
-        sendEvent(window, 'sync:progress', { ...progress })
-        renderTray()
-      })
-      ready.events.on('character:finished', ({ characterId }) => {
-        const character = getCharacter(ready.store.db, characterId)
-        if (!character) return
-        const after = characterOverview(ready, character)
-        const notice = unlockNotice(overviews.get(characterId), after)
-        overviews.set(characterId, after)
-        if (notice && readAppSettings(ready.store.db).notifications && Notification.isSupported()) new Notification({ ...notice, icon: iconPath }).show()
-      })
-      ready.events.on('data:changed', ({ characterId }) => {
-        sendEvent(window, 'data:changed', { characterId })
-        reloadTray()
-      })
       powerMonitor.on('resume', () => scheduler?.wake())
-      reloadTray()
+      // The OS is shutting down (Linux, macOS): quit at once, never hold the shutdown up.
+      powerMonitor.on('shutdown', () => quit.begin('system shutdown', 1000))
+      // Re-applied at every start while on: the autostart entry follows the app if it moved.
+      if (settings?.startAtLogin) trySetStartAtLogin(true)
       scheduler.start()
     }
 
-    registerIpc(createIpcHandlers({ appVersion: app.getVersion(), core, scheduler, secrets, env: process.env }), appEntryUrl)
-    showWindow()
-  })
+    registerIpc(
+      createIpcHandlers({
+        appVersion: app.getVersion(),
+        core,
+        scheduler,
+        secrets: opened.secrets,
+        env: process.env,
+        desktop: {
+          logsFolder,
+          openLogsFolder,
+          updateStatus: () => updates.controller.status(),
+          settingsChanged: (next) => {
+            const failure = trySetStartAtLogin(next.startAtLogin)
+            if (!failure && app.isPackaged) updates.controller.setEnabled(next.autoUpdate)
+            return failure
+          },
+        },
+      }),
+      senders,
+      log,
+    )
+    installAppMenu(app.isPackaged, {
+      syncAll: () => void scheduler?.runNow(),
+      openLogsFolder: () => void openLogsFolder(),
+      checkForUpdates: () => void updates.checkNow().catch(() => undefined),
+    })
+    updates.controller.start()
+    log.info('started', { version: app.getVersion(), database: openCore()?.store.path ?? 'unavailable' })
+
+    // Started by the login entry: stay in the tray until the player opens the window.
+    if (!launchedAtLogin() || !running) showWindow()
+    ready = true
+    const startLink = deepLinkInArgv(process.argv)
+    for (const link of [...(startLink ? [startLink] : []), ...pendingLinks.splice(0)]) openDeepLink(link)
+  }
+
+  function trySetStartAtLogin(enabled: boolean): string | undefined {
+    try {
+      setStartAtLogin(enabled)
+      return undefined
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      log.error('start at login could not be changed', { enabled, error: message })
+      return `Could not change start at login: ${message}`
+    }
+  }
+
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      log.error('start-up failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) })
+      dialog.showErrorBox('Vault Companion could not start', `Something went wrong while starting. The details are in the log in ${logsFolder}.`)
+      app.exit(1)
+    })
 
   // With close-to-tray the app lives on without windows; Quit (tray or menu) ends it.
   app.on('window-all-closed', () => {
-    if (core instanceof StoreError || !core || !readAppSettings(core.store.db).closeToTray) app.quit()
+    const current = openCore()
+    if (!current || !readAppSettings(current.store.db).closeToTray) app.quit()
   })
   app.on('before-quit', (event) => {
-    if (quitting) return
-    quitting = true
+    // Quit aborts the syncs and exits within QUIT_DEADLINE_MS (app.exit does not come back here).
     event.preventDefault()
-    void (scheduler?.stop() ?? Promise.resolve()).finally(() => {
-      if (core && !(core instanceof StoreError)) core.close()
-      app.quit()
-    })
+    quit.begin('quit')
   })
 }

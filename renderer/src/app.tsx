@@ -14,6 +14,7 @@ export function App() {
   const navigate = useVault((s) => s.navigate)
   const syncNow = useVault((s) => s.syncNow)
   const dismissNotice = useVault((s) => s.dismissNotice)
+  const update = useVault((s) => s.update)
 
   useEffect(() => {
     const unsubscribe = subscribeToMain()
@@ -48,6 +49,11 @@ export function App() {
         {database && <ErrorBanner error={database} />}
         {info.state === 'failed' && <ErrorBanner error={info.error} />}
         {notice && <ErrorBanner error={notice} onDismiss={dismissNotice} />}
+        {update.state === 'ready' && (
+          <p role="status" className="info-banner" data-testid="update-ready">
+            Version {update.version} is ready: it installs when you quit Vault Companion.
+          </p>
+        )}
         {route.name === 'overview' && <Overview />}
         {route.name === 'character' && <CharacterView id={route.id} />}
         {route.name === 'settings' && <SettingsView />}

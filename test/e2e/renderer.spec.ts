@@ -3,12 +3,13 @@ import { installFakeBridge } from './fake-bridge.ts'
 
 /** States that are hard to reach with the real core: a damaged database, no bridge, the CSP. */
 
-const settings = { ok: true as const, value: { notifications: true, closeToTray: true, credentials: { blizzard: { configured: false, from: null }, warcraftlogs: { configured: false, from: null } }, secureStorage: 'plaintext' as const } }
+const updatesOff = { state: 'off', version: null, message: null }
+const settings = { ok: true as const, value: { notifications: true, closeToTray: true, startAtLogin: false, autoUpdate: true, credentials: { blizzard: { configured: false, from: null }, warcraftlogs: { configured: false, from: null } }, secureStorage: 'plaintext' as const } }
 
 test('explains a damaged database instead of showing a blank window', async ({ page }, testInfo) => {
   const error = { code: 'DB_CORRUPT' as const, message: 'The file at /data/vault.db is not a readable Vault Companion database. It was left untouched; move it away to start fresh.' }
   await installFakeBridge(page, {
-    getAppInfo: { ok: true, value: { version: '0.1.0', database: { ok: false, error } } },
+    getAppInfo: { ok: true, value: { version: '0.1.0', database: { ok: false, error }, logsFolder: null, update: updatesOff } },
     listCharacters: { ok: false, error },
     getSettings: { ok: false, error },
   })
@@ -20,7 +21,7 @@ test('explains a damaged database instead of showing a blank window', async ({ p
 })
 
 test('warns in settings when the OS offers no secure storage', async ({ page }) => {
-  await installFakeBridge(page, { getAppInfo: { ok: true, value: { version: '0.1.0', database: { ok: true, path: '/x' } } }, listCharacters: { ok: true, value: [] }, getSettings: settings })
+  await installFakeBridge(page, { getAppInfo: { ok: true, value: { version: '0.1.0', database: { ok: true, path: '/x' }, logsFolder: null, update: updatesOff } }, listCharacters: { ok: true, value: [] }, getSettings: settings })
   await page.goto('/#/settings')
   await expect(page.getByTestId('storage-warning')).toContainText('no secure secret store')
   // Nothing is saved without an explicit "yes": Save stays disabled until the box is ticked.
@@ -32,8 +33,29 @@ test('warns in settings when the OS offers no secure storage', async ({ page }) 
   await expect(form.getByRole('button', { name: 'Save' })).toBeEnabled()
 })
 
+test('says when an update waits for the quit, shows the logs folder, and keeps a refused start-at-login change off', async ({ page }) => {
+  const info = { version: '0.1.0', database: { ok: true, path: '/x' }, logsFolder: '/home/p/.config/Vault Companion/logs', update: { state: 'ready', version: '0.2.0', message: null } }
+  await installFakeBridge(page, {
+    getAppInfo: { ok: true, value: info },
+    listCharacters: { ok: true, value: [] },
+    getSettings: { ok: true, value: { ...settings.value, secureStorage: 'encrypted' } },
+    updateSettings: { ok: false, error: { code: 'INTERNAL', message: 'Could not change start at login: EACCES' } },
+    openLogsFolder: { ok: true, value: { opened: true } },
+  })
+  await page.goto('/#/settings')
+  await expect(page.getByTestId('update-ready')).toHaveText('Version 0.2.0 is ready: it installs when you quit Vault Companion.')
+  await expect(page.getByTestId('logs-folder')).toHaveText('/home/p/.config/Vault Companion/logs')
+  await page.getByRole('button', { name: 'Open logs folder' }).click()
+  await expect(page.getByRole('checkbox', { name: /Keep Vault Companion up to date/ })).toBeChecked()
+  const startAtLogin = page.getByRole('checkbox', { name: /Start with my computer/ })
+  // The shell refused: the box must not claim what the OS did not do.
+  await startAtLogin.click()
+  await expect(page.getByRole('alert').filter({ hasText: 'Could not change start at login: EACCES' })).toBeVisible()
+  await expect(startAtLogin).not.toBeChecked()
+})
+
 test('the Content-Security-Policy blocks inline scripts', async ({ page }) => {
-  await installFakeBridge(page, { getAppInfo: { ok: true, value: { version: '0.1.0', database: { ok: true, path: '/x' } } }, listCharacters: { ok: true, value: [] }, getSettings: settings })
+  await installFakeBridge(page, { getAppInfo: { ok: true, value: { version: '0.1.0', database: { ok: true, path: '/x' }, logsFolder: null, update: updatesOff } }, listCharacters: { ok: true, value: [] }, getSettings: settings })
   const violations: string[] = []
   page.on('console', (message) => {
     if (message.text().includes('Content Security Policy')) violations.push(message.text())

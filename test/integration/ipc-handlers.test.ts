@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { createIpcHandlers, type IpcHandlers } from '../../main/ipc-handlers.ts'
+import { createIpcHandlers, type DesktopHooks, type IpcHandlers } from '../../main/ipc-handlers.ts'
+import type { AppSettings } from '../../main/app-settings.ts'
+import { setSetting } from '../../main/store/settings-repo.ts'
 import { openStore } from '../../main/store/db.ts'
 import { StoreError } from '../../main/store/store-error.ts'
 import { blizzardEncounters, blizzardKeystoneProfile, raiderIoProfile, raiderIoRun } from '../fakes/builders.ts'
@@ -20,8 +22,8 @@ function seedThrall() {
   h.apis.wcl.setCharacter('us', 'area-52', 'Thrall', { id: 1, reports: [], zoneRankings: { 4: { rankings: [{ encounter: { id: 1, name: 'Vorasius' }, rankPercent: 87.3 }] } } })
 }
 
-function handlers(secrets = new MemorySecrets(), env = h.apis.env): { ipc: IpcHandlers; secrets: MemorySecrets; responses: unknown[] } {
-  const ipc = createIpcHandlers({ appVersion: '0.1.0', core: h.core(), secrets, env })
+function handlers(secrets = new MemorySecrets(), env = h.apis.env, desktop?: DesktopHooks): { ipc: IpcHandlers; secrets: MemorySecrets; responses: unknown[] } {
+  const ipc = createIpcHandlers({ appVersion: '0.1.0', core: h.core(), secrets, env, desktop })
   const responses: unknown[] = []
   // Record every response so tests can search them for secrets.
   const recording = Object.fromEntries(Object.entries(ipc).map(([channel, fn]) => [channel, async (args: unknown[]) => { const r = await fn(args); responses.push(r); return r }])) as IpcHandlers
@@ -144,6 +146,38 @@ describe('IPC handlers on the real core', () => {
     expect(h.core().config.warcraftlogs).toBeNull()
   })
 
+  it('new preferences: start at login and updates reach the desktop shell before they are stored; a refusal stores nothing', async () => {
+    const applied: AppSettings[] = []
+    let refuse: string | undefined
+    const desktop: DesktopHooks = {
+      logsFolder: '/logs',
+      openLogsFolder: async () => (refuse ? 'no file manager' : undefined),
+      updateStatus: () => ({ state: 'ready', version: '0.2.0', message: null }),
+      settingsChanged: (settings) => {
+        applied.push(settings)
+        return refuse
+      },
+    }
+    const { ipc } = handlers(undefined, undefined, desktop)
+    expect(await ipc['settings:get']([])).toMatchObject({ ok: true, value: { startAtLogin: false, autoUpdate: true } })
+    expect(await ipc['settings:update']([{ startAtLogin: true }])).toMatchObject({ ok: true, value: { startAtLogin: true, autoUpdate: true, notifications: true } })
+    expect(applied).toEqual([{ notifications: true, closeToTray: true, startAtLogin: true, autoUpdate: true }])
+    refuse = 'Could not change start at login: EACCES'
+    expect(await ipc['settings:update']([{ startAtLogin: false }])).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'Could not change start at login: EACCES' } })
+    expect(await ipc['settings:get']([])).toMatchObject({ ok: true, value: { startAtLogin: true } })
+    expect(await ipc['app:info']([])).toMatchObject({ ok: true, value: { logsFolder: '/logs', update: { state: 'ready', version: '0.2.0' } } })
+    expect(await ipc['app:open-logs']([])).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'Could not open /logs: no file manager' } })
+    refuse = undefined
+    expect(await ipc['app:open-logs']([])).toEqual({ ok: true, value: { opened: true } })
+  })
+
+  it('preferences saved by an older version keep their values; the new ones read as their defaults', async () => {
+    setSetting(h.core().store.db, 'app.preferences', { notifications: false, closeToTray: false }, 1)
+    expect(await handlers().ipc['settings:get']([])).toMatchObject({ ok: true, value: { notifications: false, closeToTray: false, startAtLogin: false, autoUpdate: true } })
+    // Outside the desktop app there are no logs to open and no updates.
+    expect(await handlers().ipc['app:info']([])).toMatchObject({ ok: true, value: { logsFolder: null, update: { state: 'off' } } })
+  })
+
   it('tests credentials before saving them: a rejected pair is never stored, and the message says what to do', async () => {
     const { ipc, secrets } = handlers()
     const result = await ipc['credentials:save']([{ source: 'blizzard', clientId: 'typo-id', clientSecret: 'wrong' }])
@@ -168,6 +202,6 @@ describe('IPC handlers on the real core', () => {
   it('answers every channel with the database error when the database could not be opened', async () => {
     const ipc = createIpcHandlers({ appVersion: '1', core: new StoreError('DB_CORRUPT', 'damaged'), secrets: new MemorySecrets(), env: {} })
     expect(await ipc['characters:list']([])).toEqual({ ok: false, error: { code: 'DB_CORRUPT', message: 'damaged' } })
-    expect(await ipc['app:info']([])).toEqual({ ok: true, value: { version: '1', database: { ok: false, error: { code: 'DB_CORRUPT', message: 'damaged' } } } })
+    expect(await ipc['app:info']([])).toEqual({ ok: true, value: { version: '1', database: { ok: false, error: { code: 'DB_CORRUPT', message: 'damaged' } }, logsFolder: null, update: { state: 'off', version: null, message: null } } })
   })
 })

@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { AppInfo, CharacterOverview, CharacterVaultView, CredentialSource, NewCharacter, SettingsView } from '../../../shared/ipc-api.ts'
+import type { AppInfo, CharacterOverview, CharacterVaultView, CredentialSource, NewCharacter, SettingsUpdate, SettingsView, UpdateStatus } from '../../../shared/ipc-api.ts'
 import type { AppError, Result } from '../../../shared/result.ts'
 import { bridge } from '../bridge.ts'
 import { fromResult, loading, type Load } from './load.ts'
@@ -13,6 +13,8 @@ export interface VaultState {
   vaults: Record<number, Load<CharacterVaultView>>
   settings: Load<SettingsView>
   sync: { running: boolean; done: number; total: number }
+  /** The app's own update (a notice shows when one is ready to install). */
+  update: UpdateStatus
   /** The last action's failure, shown in a banner until dismissed. */
   notice: AppError | null
   /** A short confirmation of the last action ("Thrall added…"), read out once. */
@@ -24,7 +26,8 @@ export interface VaultState {
   removeCharacter(id: number): Promise<void>
   markVaultOpened(characterId: number): Promise<void>
   syncNow(characterId?: number): Promise<void>
-  updateSettings(patch: { notifications?: boolean; closeToTray?: boolean }): Promise<void>
+  updateSettings(patch: SettingsUpdate): Promise<void>
+  openLogsFolder(): Promise<void>
   saveCredentials(source: CredentialSource, clientId: string, clientSecret: string, withoutEncryption?: boolean): Promise<Result<SettingsView>>
   clearCredentials(source: CredentialSource): Promise<void>
   dismissNotice(): void
@@ -37,6 +40,7 @@ export const useVault = create<VaultState>((set, get) => ({
   vaults: {},
   settings: loading,
   sync: { running: false, done: 0, total: 0 },
+  update: { state: 'off', version: null, message: null },
   notice: null,
   announcement: null,
 
@@ -49,7 +53,7 @@ export const useVault = create<VaultState>((set, get) => ({
   async loadAll() {
     const api = bridge()
     const [info, characters, settings] = await Promise.all([api.getAppInfo(), api.listCharacters(), api.getSettings()])
-    set({ info: fromResult(info), characters: fromResult(characters), settings: fromResult(settings) })
+    set({ info: fromResult(info), characters: fromResult(characters), settings: fromResult(settings), ...(info.ok ? { update: info.value.update } : {}) })
     const { route } = get()
     if (route.name === 'character') await get().loadVault(route.id)
   },
@@ -95,7 +99,14 @@ export const useVault = create<VaultState>((set, get) => ({
   },
 
   async updateSettings(patch) {
-    set({ settings: fromResult(await bridge().updateSettings(patch)) })
+    const result = await bridge().updateSettings(patch)
+    // A refused change (the OS would not add the login item) keeps the settings shown as they are.
+    set(result.ok ? { settings: fromResult(result) } : { notice: result.error })
+  },
+
+  async openLogsFolder() {
+    const result = await bridge().openLogsFolder()
+    if (!result.ok) set({ notice: result.error })
   },
 
   async saveCredentials(source, clientId, clientSecret, withoutEncryption) {
@@ -119,6 +130,7 @@ export function subscribeToMain(): () => void {
   const offs = [
     api.on('sync:progress', (progress) => useVault.setState({ sync: progress })),
     api.on('data:changed', () => void useVault.getState().loadAll()),
+    api.on('update:status', (update) => useVault.setState({ update })),
     api.on('app:navigate', ({ characterId }) => useVault.getState().navigate(characterId === null ? { name: 'overview' } : { name: 'character', id: characterId })),
   ]
   const onHash = () => useVault.getState().navigate(parseRoute(window.location.hash))

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react'
-import type { CredentialSource, SettingsView as Settings } from '../../../shared/ipc-api.ts'
+import type { CredentialSource, SettingsUpdate, SettingsView as Settings } from '../../../shared/ipc-api.ts'
 import { usePageHeading } from '../use-page-heading.ts'
 import { useVault } from '../state/store.ts'
 
@@ -8,7 +8,7 @@ const SOURCES: { id: CredentialSource; name: string; url: string; help: string }
   { id: 'warcraftlogs', name: 'Warcraft Logs', url: 'https://www.warcraftlogs.com/api/clients/', help: 'Create a client at warcraftlogs.com → API Clients (any redirect URL); copy its ID and secret.' },
 ]
 
-/** API credentials, notifications and close-to-tray. Secrets go to main once and never come back. */
+/** API credentials, behaviour (notifications, tray, start at login, updates) and the logs. Secrets go to main once and never come back. */
 export function SettingsView() {
   const settings = useVault((s) => s.settings)
   const updateSettings = useVault((s) => s.updateSettings)
@@ -21,7 +21,10 @@ export function SettingsView() {
   )
 }
 
-function SettingsForms({ value, updateSettings }: { value: Settings; updateSettings: (patch: { notifications?: boolean; closeToTray?: boolean }) => Promise<void> }) {
+function SettingsForms({ value, updateSettings }: { value: Settings; updateSettings: (patch: SettingsUpdate) => Promise<void> }) {
+  const info = useVault((s) => s.info)
+  const openLogsFolder = useVault((s) => s.openLogsFolder)
+  const logsFolder = info.state === 'ready' ? info.value.logsFolder : null
   return (
     <>
       {value.secureStorage !== 'encrypted' && (
@@ -44,7 +47,26 @@ function SettingsForms({ value, updateSettings }: { value: Settings; updateSetti
           <input type="checkbox" checked={value.closeToTray} onChange={(e) => void updateSettings({ closeToTray: e.target.checked })} />
           <span>Keep running in the tray when the window is closed (hourly sync continues)</span>
         </label>
+        <label className="toggle">
+          <input type="checkbox" checked={value.startAtLogin} onChange={(e) => void updateSettings({ startAtLogin: e.target.checked })} />
+          <span>Start with my computer, in the tray (vaults stay up to date without opening the app)</span>
+        </label>
+        <label className="toggle">
+          <input type="checkbox" checked={value.autoUpdate} onChange={(e) => void updateSettings({ autoUpdate: e.target.checked })} />
+          <span>Keep Vault Companion up to date (checks daily, installs when you quit)</span>
+        </label>
       </section>
+      {logsFolder && (
+        <section className="panel" aria-labelledby="logs-heading">
+          <h2 id="logs-heading">Logs</h2>
+          <p className="muted small">
+            Every sync, source error and unexpected error is written to <code data-testid="logs-folder">{logsFolder}</code>. Attach the newest file when you report a problem.
+          </p>
+          <button type="button" onClick={() => void openLogsFolder()}>
+            Open logs folder
+          </button>
+        </section>
+      )}
     </>
   )
 }

@@ -23,16 +23,18 @@ function overview(id: number, name: string, raid: boolean[], dungeons: boolean[]
 }
 
 describe('tray menu', () => {
-  const actions = { syncAll: vi.fn(), openCharacter: vi.fn(), open: vi.fn(), quit: vi.fn() }
+  const actions = { syncAll: vi.fn(), openCharacter: vi.fn(), open: vi.fn(), openLogsFolder: vi.fn(), quit: vi.fn() }
   const now = Date.parse('2026-11-26T12:00:00Z')
 
   it('summarises each character as "Name · Raid n/3 · M+ n/3" and opens it on click', () => {
     const menu = buildTrayMenu({ characters: [overview(1, 'Thrall', [true, true, false], [true, true, true]), overview(2, 'Jaina', [false, false, false], [true, false, false])], sync: { running: false, done: 0, total: 0 }, lastSyncAt: now - 5 * 60_000, now }, actions)
-    expect(menu.map((m) => m.label ?? '—')).toEqual(['Sync all now', '—', 'Thrall · Raid 2 of 3 · Dungeons 3 of 3 · World 0 of 3', 'Jaina · Raid 0 of 3 · Dungeons 1 of 3 · World 0 of 3', '—', 'Last sync: 5 minutes ago', 'Open Vault Companion', 'Quit'])
+    expect(menu.map((m) => m.label ?? '—')).toEqual(['Sync all now', '—', 'Thrall · Raid 2 of 3 · Dungeons 3 of 3 · World 0 of 3', 'Jaina · Raid 0 of 3 · Dungeons 1 of 3 · World 0 of 3', '—', 'Last sync: 5 minutes ago', 'Open Vault Companion', 'Open logs folder', 'Quit'])
     menu[3]?.click?.()
     expect(actions.openCharacter).toHaveBeenCalledWith(2)
     menu[0]?.click?.()
     expect(actions.syncAll).toHaveBeenCalledOnce()
+    menu.find((m) => m.label === 'Open logs folder')?.click?.()
+    expect(actions.openLogsFolder).toHaveBeenCalledOnce()
   })
 
   it('never shows a row nobody could check as 0: "?" when unknown, "≥" when partial', () => {

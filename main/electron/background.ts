@@ -1,0 +1,74 @@
+import { Notification } from 'electron'
+import { readAppSettings } from '../app-settings.ts'
+import type { Core } from '../composition.ts'
+import { unlockNotice } from '../desktop/unlock-notice.ts'
+import { characterOverview } from '../desktop/vault-views.ts'
+import { logSyncEvents, type Logger } from '../logging.ts'
+import { getCharacter, listCharacters } from '../store/characters-repo.ts'
+import type { Scheduler } from '../sync/scheduler.ts'
+import type { CharacterOverview, VaultEventName, VaultEvents } from '../../shared/ipc-api.ts'
+import { createTray } from './tray.ts'
+
+export interface BackgroundOptions {
+  core: Core
+  scheduler: Scheduler
+  log: Logger
+  trayIconPath: string
+  iconPath: string
+  /** Pushes an event to the window if it is open. */
+  send<E extends VaultEventName>(event: E, payload: VaultEvents[E]): void
+  openWindow(characterId?: number): void
+  openLogsFolder(): void
+  quit(): void
+}
+
+/**
+ * What runs while the window is closed: the tray (one line per character, Sync all with progress),
+ * a notification when a vault slot unlocks, and the log of every sync outcome.
+ */
+export function startBackground(options: BackgroundOptions): { destroy(): void } {
+  const { core, scheduler, log } = options
+  logSyncEvents(core.events, log, (id) => getCharacter(core.store.db, id))
+  const overviews = new Map<number, CharacterOverview>(listCharacters(core.store.db).map((c) => [c.id, characterOverview(core, c)]))
+  const progress = { running: false, done: 0, total: 0 }
+  const tray = createTray(options.trayIconPath, {
+    syncAll: () => void scheduler.runNow(),
+    openCharacter: (id) => options.openWindow(id),
+    open: () => options.openWindow(),
+    openLogsFolder: options.openLogsFolder,
+    quit: options.quit,
+  })
+  // Character lines are rebuilt when data changes; progress ticks only relabel "Sync all".
+  let trayCharacters: CharacterOverview[] = []
+  const renderTray = () => {
+    const newest = Math.max(0, ...trayCharacters.map((c) => c.lastSyncedAt ?? 0))
+    tray.update({ characters: trayCharacters, sync: progress, lastSyncAt: newest > 0 ? newest : null, now: Date.now() })
+  }
+  const reloadTray = () => {
+    trayCharacters = listCharacters(core.store.db).map((c) => characterOverview(core, c))
+    renderTray()
+  }
+  core.events.on('run:progress', ({ done, total }) => {
+    Object.assign(progress, { running: done < total, done, total })
+    options.send('sync:progress', { ...progress })
+    renderTray()
+  })
+  core.events.on('character:finished', ({ characterId }) => {
+    const character = getCharacter(core.store.db, characterId)
+    if (!character) return
+    const after = characterOverview(core, character)
+    const notice = unlockNotice(overviews.get(characterId), after)
+    overviews.set(characterId, after)
+    if (notice && readAppSettings(core.store.db).notifications && Notification.isSupported()) {
+      const notification = new Notification({ ...notice, icon: options.iconPath })
+      notification.on('click', () => options.openWindow(characterId))
+      notification.show()
+    }
+  })
+  core.events.on('data:changed', ({ characterId }) => {
+    options.send('data:changed', { characterId })
+    reloadTray()
+  })
+  reloadTray()
+  return { destroy: () => tray.destroy() }
+}

@@ -1,0 +1,26 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { homedir } from 'node:os'
+import { dirname } from 'node:path'
+import { app } from 'electron'
+import { applyStartAtLogin, autostartDir, startedHidden } from '../desktop/login-item.ts'
+
+/** Start at login for this OS (login item on macOS and Windows, XDG autostart entry on Linux). */
+export function setStartAtLogin(enabled: boolean): void {
+  applyStartAtLogin(enabled, {
+    platform: process.platform,
+    setLoginItemSettings: (settings) => app.setLoginItemSettings(settings),
+    // An AppImage runs from a temporary mount: autostart must start the AppImage file itself.
+    executable: process.env.APPIMAGE ?? process.execPath,
+    autostartDir: autostartDir(process.env, homedir()),
+    writeFile: (path, text) => {
+      mkdirSync(dirname(path), { recursive: true })
+      writeFileSync(path, text)
+    },
+    removeFile: (path) => rmSync(path, { force: true }),
+  })
+}
+
+/** Whether the login entry started the app (it then stays in the tray). */
+export function launchedAtLogin(): boolean {
+  return startedHidden(process.argv, process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin === true)
+}
