@@ -17,6 +17,14 @@ export default tseslint.config(
     },
   },
   {
+    // Raw IPC only in the two files that implement the typed contract: every channel is then validated and its sender checked.
+    files: ['main/electron/**/*.ts', 'preload/**/*.ts'],
+    ignores: ['main/electron/ipc.ts', 'preload/index.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'Use the typed IPC contract: register channels in main/electron/ipc.ts, call them through the preload.' }] }],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },

@@ -1,13 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { _electron as electron, expect, test } from '@playwright/test'
 import { VAULT_API_CHANNELS } from '../../shared/ipc-api.ts'
-import { electronBinary } from './electron-binary.ts'
+import { databasePath } from '../../main/data-dir.ts'
+import { addCharacter } from '../../main/store/characters-repo.ts'
+import { openStore } from '../../main/store/db.ts'
+import { electronBinary } from '../../scripts/electron-binary.ts'
 
 const binary = electronBinary()
 if (!binary) {
-  console.log('Skipping the Electron e2e tests: the Electron binary is not installed (run `npx install-electron` with internet, or set ELECTRON_PATH).')
+  console.log('Skipping the Electron e2e tests: the Electron binary is not installed (run `npx install-electron` with internet, or set ELECTRON_EXEC_PATH).')
 }
 
 test.describe('desktop app', () => {
@@ -35,6 +38,55 @@ test.describe('desktop app', () => {
     } finally {
       await app.close()
       rmSync(userData, { recursive: true, force: true })
+    }
+  })
+
+  /** Launches the app on a fresh data folder (and config folder, for the autostart entry); no source is reachable. */
+  async function launch(args: string[] = [], prepare?: (dataDir: string) => void) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'vault-electron-'))
+    const configHome = mkdtempSync(join(tmpdir(), 'vault-xdg-'))
+    prepare?.(dataDir)
+    const app = await electron.launch({
+      executablePath: binary,
+      args: ['.', ...args],
+      cwd: join(import.meta.dirname, '../..'),
+      env: { ...process.env, VAULT_DATA_DIR: dataDir, XDG_CONFIG_HOME: configHome, VAULT_RAIDERIO_URL: 'http://127.0.0.1:9' },
+    })
+    const cleanUp = async () => {
+      await app.close()
+      rmSync(dataDir, { recursive: true, force: true })
+      rmSync(configHome, { recursive: true, force: true })
+    }
+    return { app, configHome, cleanUp }
+  }
+
+  test('a vault-companion:// link opens that tracked character', async () => {
+    const { app, cleanUp } = await launch(['vault-companion://character/us/area-52/Thrall'], (dataDir) => {
+      const store = openStore(databasePath(dataDir))
+      addCharacter(store.db, { region: 'us', realm: 'area-52', name: 'Thrall' }, Date.now())
+      store.close()
+    })
+    try {
+      const page = await app.firstWindow()
+      await expect(page.getByRole('heading', { name: /Thrall/, level: 1 })).toBeVisible()
+    } finally {
+      await cleanUp()
+    }
+  })
+
+  test('"Start with my computer" writes the autostart entry (Linux) and removes it again', async () => {
+    test.skip(process.platform !== 'linux', 'the XDG autostart entry is Linux only')
+    const { app, configHome, cleanUp } = await launch()
+    try {
+      const page = await app.firstWindow()
+      await page.getByRole('link', { name: 'Settings' }).click()
+      const entry = join(configHome, 'autostart', 'vault-companion.desktop')
+      await page.getByRole('checkbox', { name: /Start with my computer/ }).check()
+      await expect.poll(() => existsSync(entry) && readFileSync(entry, 'utf8')).toContain('--hidden')
+      await page.getByRole('checkbox', { name: /Start with my computer/ }).uncheck()
+      await expect.poll(() => existsSync(entry)).toBe(false)
+    } finally {
+      await cleanUp()
     }
   })
 })

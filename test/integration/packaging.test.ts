@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { listPackage } from '@electron/asar'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { STRICT_CSP } from '../../scripts/content-security-policy.ts'
 
 /**
  * What can be verified of packaging offline (platform.md §6): electron-builder's `dir` target with a
@@ -11,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
  * need internet for Electron and the per-target tools.
  */
 const root = join(import.meta.dirname, '..', '..')
+/** @electron/fuses' marker before the fuse wire in every Electron binary. */
+const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'
 let work: string
 let resources: string
 let asarFiles: Set<string>
@@ -19,7 +22,9 @@ beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'vault-pack-'))
   const stub = join(work, 'electron-dist')
   execFileSync('mkdir', ['-p', stub])
-  writeFileSync(join(stub, 'electron'), '#!/bin/sh\necho stub electron\n')
+  // A stub with Electron's fuse wire (sentinel, version 1, 8 fuses in Electron's default states), so
+  // electron-builder's fuse flipping runs on it as on the real binary.
+  writeFileSync(join(stub, 'electron'), Buffer.concat([Buffer.from(`#!/bin/sh\necho stub electron\n# ${FUSE_SENTINEL}`), Buffer.from([1, 8]), Buffer.from('10110001')]))
   chmodSync(join(stub, 'electron'), 0o755)
   writeFileSync(join(stub, 'version'), 'v45.4.1')
   const bin = (name: string) => join(root, 'node_modules', '.bin', name)
@@ -65,18 +70,37 @@ describe('the bundled CLI (out/main/cli.js)', () => {
 })
 
 describe('packaged app (electron-builder --dir with a stub Electron)', () => {
+  it('the built page carries the strict Content-Security-Policy (the development one never ships)', () => {
+    const built = readFileSync(join(root, 'out', 'renderer', 'index.html'), 'utf8')
+    expect(built).toContain(`content="${STRICT_CSP}"`)
+    expect(built).not.toContain('unsafe-inline')
+  })
+
   it('holds the built main, preload and renderer', () => {
     for (const file of ['/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/package.json']) expect(asarFiles).toContain(file)
     expect([...asarFiles].some((f) => /^\/out\/renderer\/assets\/index-.+\.js$/.test(f))).toBe(true)
   })
 
   it('ships the runtime dependencies main leaves external', () => {
-    for (const pkg of ['better-sqlite3', 'drizzle-orm', 'zod', 'ky', 'graphql-request', 'graphql', 'p-limit']) expect(asarFiles).toContain(`/node_modules/${pkg}/package.json`)
+    for (const pkg of ['better-sqlite3', 'electron-log', 'electron-updater']) expect(asarFiles).toContain(`/node_modules/${pkg}/package.json`)
   })
 
   it('unpacks the better-sqlite3 prebuild (native code cannot load from inside an asar) and never a source build', () => {
     expect(existsSync(join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'prebuilds', 'linux-x64.node'))).toBe(true)
     expect(existsSync(join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build'))).toBe(false)
+  })
+
+  it('flips the Electron fuses: no running as Node, encrypted cookies, the app only from its checked asar', () => {
+    const binary = readFileSync(join(work, 'release', 'linux-unpacked', 'vault-companion'))
+    const wire = binary.subarray(binary.indexOf(FUSE_SENTINEL) + FUSE_SENTINEL.length + 2, binary.indexOf(FUSE_SENTINEL) + FUSE_SENTINEL.length + 10).toString()
+    const [runAsNode, cookieEncryption, nodeOptions, inspectArguments, asarIntegrity, onlyFromAsar, , fileProtocolPrivileges] = [...wire]
+    expect({ runAsNode, cookieEncryption, nodeOptions, inspectArguments, asarIntegrity, onlyFromAsar, fileProtocolPrivileges }).toEqual({ runAsNode: '0', cookieEncryption: '1', nodeOptions: '0', inspectArguments: '0', asarIntegrity: '1', onlyFromAsar: '1', fileProtocolPrivileges: '0' })
+  })
+
+  it('writes the update feed (GitHub Releases) where electron-updater reads it', () => {
+    const feed = readFileSync(join(resources, 'app-update.yml'), 'utf8')
+    expect(feed).toContain('provider: github')
+    expect(feed).toContain('repo: vault-companion')
   })
 
   it('ships the migrations and icons as resources where main looks for them', () => {
