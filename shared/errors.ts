@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'DB_BUSY',
   'DB_FULL',
   'DB_READ_ONLY',
+  'SIGN_IN_FAILED',
   'INTERNAL',
 ] as const
 
@@ -37,5 +38,6 @@ export const ERROR_HEADLINES: Record<ErrorCode, string> = {
   DB_BUSY: 'Another Vault Companion process is writing to the database.',
   DB_FULL: 'The disk is full.',
   DB_READ_ONLY: 'The data folder is read-only.',
+  SIGN_IN_FAILED: 'The Battle.net sign-in did not complete.',
   INTERNAL: 'Something went wrong inside Vault Companion.',
 }

@@ -143,6 +143,39 @@ export interface SettingsUpdate {
   autoUpdate?: boolean
 }
 
+/** A character an import found, for the player to tick (nothing is tracked without their say-so). */
+export interface ImportCandidate {
+  region: Region
+  /** Blizzard's realm slug as Blizzard gave it; from Raider.IO (no slugs there) derived from the realm's name. */
+  realm: string
+  realmName: string | null
+  name: string
+  className: string | null
+  /** Unknown from Raider.IO's guild list. */
+  level: number | null
+  /** Guild rank, 0 = guild master; null outside a guild import. */
+  rank: number | null
+  /** Already tracked: shown, not selectable. */
+  tracked: boolean
+}
+
+/** What an import found: a title for the list, the characters, and notes on what it could not know. */
+export interface ImportList {
+  title: string
+  source: 'blizzard' | 'raiderio'
+  candidates: ImportCandidate[]
+  notes: string[]
+}
+
+/** The characters the player ticked. */
+export interface ImportPick {
+  region: Region
+  realm: string
+  realmName: string | null
+  name: string
+  className: string | null
+}
+
 export interface NewCharacter {
   region: string
   realm: string

@@ -29,6 +29,15 @@ export class BlizzardFake {
   maxPerSecond: number | undefined
   /** The 429s that limit produced. */
   throttled = 0
+  /** The signed-in player's WoW accounts (`/profile/user/wow`), per region. */
+  readonly accounts = new Map<string, unknown>()
+  /** Guild rosters by `region/realm-slug/guild-slug`. */
+  readonly guilds = new Map<string, unknown>()
+  /** What the player does on the authorize page: allow, decline, or leave. */
+  consent: 'allow' | 'deny' | 'ignore' = 'allow'
+  /** Authorization codes issued, with the redirect URI they were issued for (exchange must repeat it). */
+  private readonly codes = new Map<string, string>()
+  private readonly userTokens = new Map<string, string>()
   private readonly recent: number[] = []
   private readonly validTokens = new Set<string>()
   private issued = 0
@@ -59,8 +68,22 @@ export class BlizzardFake {
     return this.issued
   }
 
+  /** Registers the characters a signed-in player has in a region (`wow_accounts` as Blizzard sends it). */
+  setAccount(region: string, body: unknown): void {
+    this.accounts.set(region, body)
+  }
+
+  setGuild(region: string, realm: string, guild: string, body: unknown): void {
+    this.guilds.set(`${region}/${realm}/${guild}`, body)
+  }
+
+  get authorizeUrl(): string {
+    return `${this.server.url}/oauth/authorize`
+  }
+
   private route(request: LoggedRequest): Reply {
     if (request.path === '/oauth/token') return this.token(request)
+    if (request.path === '/oauth/authorize') return this.authorize(request)
     if (this.maxPerSecond !== undefined) {
       const now = performance.now()
       while (this.recent.length > 0 && now - (this.recent[0] as number) >= 1000) this.recent.shift()
@@ -71,7 +94,19 @@ export class BlizzardFake {
       }
     }
     const token = bearerToken(request.headers)
+    const account = /^\/(\w+)\/profile\/user\/wow$/.exec(request.path)
+    if (account) {
+      // Only a user token (from the authorization-code flow) may read an account; it answers once per sign-in here.
+      const region = token ? this.userTokens.get(token) : undefined
+      if (!region) return { status: 401, body: { code: 401, type: 'BLZWEBAPI00000401', detail: 'Unauthorized' } }
+      return { status: 200, body: this.accounts.get(account[1] as string) ?? { id: 1, wow_accounts: [] } }
+    }
     if (!token || !this.validTokens.has(token)) return { status: 401, body: { code: 401, type: 'BLZWEBAPI00000401', detail: 'Unauthorized' } }
+    const guild = /^\/(\w+)\/data\/wow\/guild\/([^/]+)\/([^/]+)\/roster$/.exec(request.path)
+    if (guild) {
+      const body = this.guilds.get(`${guild[1]}/${guild[2]}/${guild[3]}`)
+      return body && request.query.get('namespace') === `profile-${guild[1]}` ? { status: 200, body } : notFound()
+    }
 
     const period = /^\/(\w+)\/data\/wow\/mythic-keystone\/period\/(\d+)$/.exec(request.path)
     if (period) {
@@ -97,13 +132,44 @@ export class BlizzardFake {
     return { status: 200, body, headers }
   }
 
+  /**
+   * Blizzard's authorize page, with the player's decision already made (`consent`): a 302 back to the
+   * redirect URI with a code (or `error=access_denied`) and the state, as the real page does.
+   */
+  private authorize(request: LoggedRequest): Reply {
+    const q = request.query
+    const redirectUri = q.get('redirect_uri') ?? ''
+    if (q.get('response_type') !== 'code' || q.get('client_id') !== this.clientId || q.get('scope') !== 'wow.profile' || !redirectUri.startsWith('http://localhost:')) {
+      return { status: 400, body: { error: 'invalid_request' } }
+    }
+    if (this.consent === 'ignore') return { status: 200, body: { page: 'sign in' } }
+    const back = new URL(redirectUri)
+    back.searchParams.set('state', q.get('state') ?? '')
+    if (this.consent === 'deny') back.searchParams.set('error', 'access_denied')
+    else {
+      const code = `code-${this.codes.size + 1}`
+      this.codes.set(code, redirectUri)
+      back.searchParams.set('code', code)
+    }
+    return { status: 302, headers: { location: back.href } }
+  }
+
   private token(request: LoggedRequest): Reply {
     const credentials = basicCredentials(request.headers)
     const form = new URLSearchParams(request.body)
-    if (form.get('grant_type') !== 'client_credentials') return { status: 400, body: { error: 'unsupported_grant_type' } }
     if (credentials?.id !== this.clientId || credentials.secret !== this.clientSecret) {
       return { status: 401, body: { error: 'invalid_client', error_description: 'Invalid client or Invalid client credentials' } }
     }
+    if (form.get('grant_type') === 'authorization_code') {
+      const code = form.get('code') ?? ''
+      // A code works once, and only with the redirect URI it was issued for.
+      if (this.codes.get(code) !== form.get('redirect_uri')) return { status: 400, body: { error: 'invalid_grant', error_description: 'Invalid authorization code' } }
+      this.codes.delete(code)
+      const token = `user-token-${this.userTokens.size + 1}`
+      this.userTokens.set(token, 'us')
+      return { status: 200, body: { access_token: token, token_type: 'bearer', expires_in: 86_399, scope: 'wow.profile', sub: '12345' } }
+    }
+    if (form.get('grant_type') !== 'client_credentials') return { status: 400, body: { error: 'unsupported_grant_type' } }
     this.issued += 1
     const token = `blizzard-token-${this.issued}`
     this.validTokens.add(token)

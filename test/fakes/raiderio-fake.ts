@@ -21,6 +21,13 @@ export class RaiderIoFake {
     return this.server.url
   }
 
+  /** Guild profiles by `${region}/${realm slug}/${lower-cased guild name}`. */
+  readonly guilds = new Map<string, unknown>()
+
+  setGuild(region: string, realm: string, guild: string, profile: unknown): void {
+    this.guilds.set(`${region}/${realm}/${guild.toLowerCase()}`, profile)
+  }
+
   setProfile(region: string, realm: string, name: string, profile: unknown): void {
     this.realms.add(`${region}/${realm}`)
     this.profiles.set(`${region}/${realm}/${name.toLowerCase()}`, profile)
@@ -42,6 +49,11 @@ export class RaiderIoFake {
         if (!this.realms.has(`${region}/${realm}`)) return { status: 400, body: { ...fixture<object>('raiderio-error-400-unknown-realm.json'), message: `Failed to find realm ${realm} in region ${region}` } }
         const profile = this.profiles.get(`${region}/${realm}/${name}`)
         return profile ? { status: 200, body: profile } : { status: 400, body: fixture('raiderio-error-400-unknown-character.json') }
+      }
+      case '/api/v1/guilds/profile': {
+        const key = `${request.query.get('region')}/${request.query.get('realm')}/${(request.query.get('name') ?? '').toLowerCase()}`
+        if (request.query.get('fields') !== 'members') return badRequest('invalid request query input')
+        return this.guilds.has(key) ? { status: 200, body: this.guilds.get(key) } : badRequest('Could not find requested guild')
       }
       default:
         return { status: 404, body: { statusCode: 404, error: 'Not Found', message: 'Not Found' } }

@@ -18,8 +18,7 @@ const week = { ...period, origin: 'raiderio' as const }
 
 function counting(fail = { value: false }) {
   const calls = { periods: 0, staticData: 0 }
-  const client: RaiderIoClient = {
-    characterProfile: () => Promise.reject(new Error('unused')),
+  const client: Pick<RaiderIoClient, 'periods' | 'raidingStaticData'> = {
     periods: async () => {
       calls.periods += 1
       if (fail.value) throw new Error('down')

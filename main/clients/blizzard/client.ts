@@ -7,7 +7,8 @@ import type { ResponseCache, TokenStore } from '../../ports.ts'
 import { SourceError } from '../source-error.ts'
 import type { z } from 'zod'
 import { NO_KEYSTONE_RUNS, parseAchievementStatistics, parseCharacterProfile, parseCompletedQuests, parseKeystoneProfile, parseRaidEncounters, type CharacterProfileSummary, type EncounterProgress, type KeystoneProfile, type StatisticValue } from './parse.ts'
-import { achievementStatisticsWire, characterProfileWire, completedQuestsWire, keystonePeriodWire, keystoneProfileWire, raidEncountersWire } from './wire.ts'
+import { accountCharacters, authorizeUrl, exchangeCode } from './user-authorization.ts'
+import { achievementStatisticsWire, characterProfileWire, completedQuestsWire, guildRosterWire, keystonePeriodWire, keystoneProfileWire, raidEncountersWire, type AccountProfileWire, type GuildRosterWire } from './wire.ts'
 
 /** A value from Blizzard and whether it came from a 304 (the stored copy was still current). */
 export interface Fetched<T> {
@@ -25,6 +26,15 @@ export interface BlizzardClient {
   /** Ids of every quest the character completed (weekly quests drop out after the reset and a logout). */
   completedQuests(ref: CharacterRef, signal?: AbortSignal): Promise<Fetched<number[]>>
   keystonePeriod(region: Region, periodId: number): Promise<{ period: number; start: number; end: number }>
+  /** A guild's members with their rank (0 = guild master), level and class id (game-rules.md §9). */
+  guildRoster(region: Region, realmSlug: string, guildSlug: string, signal?: AbortSignal): Promise<GuildRosterWire>
+  /** The player's own characters (authorization-code flow, user-authorization.ts). */
+  userAuthorization: {
+    authorizeUrl(region: Region, redirectUri: string, state: string): string
+    /** The code from the redirect → a user token, used once for `accountProfile` and then dropped. */
+    exchangeCode(region: Region, code: string, redirectUri: string, signal?: AbortSignal): Promise<string>
+    accountProfile(region: Region, userToken: string, signal?: AbortSignal): Promise<AccountProfileWire>
+  }
 }
 
 export interface BlizzardClientOptions {
@@ -127,6 +137,20 @@ export function createBlizzardClient({ config, http, cache, now = Date.now, toke
         http.json(url, { headers: authorised(token), schema: characterProfileWire, classify: notVisible(ref), signal }),
       )
       return parseCharacterProfile(body)
+    },
+
+    userAuthorization: {
+      authorizeUrl: (region, redirectUri, state) => authorizeUrl(config, region, redirectUri, state),
+      exchangeCode: (region, code, redirectUri, signal) => exchangeCode(http, config, region, code, redirectUri, signal),
+      accountProfile: (region, userToken, signal) => accountCharacters(http, config, region, userToken, signal),
+    },
+
+    async guildRoster(region, realmSlug, guildSlug, signal) {
+      const url = `${blizzardApiBase(config, region)}/data/wow/guild/${encodeURIComponent(realmSlug)}/${encodeURIComponent(guildSlug)}/roster?${profileQuery(region)}`
+      const classify = (status: number, body: unknown) =>
+        status === 404 && isBlizzardError(body) ? new SourceError('blizzard', 'UNKNOWN_CHARACTER', `Blizzard knows no guild "${guildSlug}" on ${realmSlug} (${region.toUpperCase()}). Check the guild's name and realm.`, { status }) : undefined
+      const { body } = await withToken(tokensFor(region), (token) => http.json(url, { headers: authorised(token), schema: guildRosterWire, classify, signal }))
+      return body
     },
 
     async keystonePeriod(region, periodId) {

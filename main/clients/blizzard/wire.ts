@@ -116,3 +116,44 @@ export type AchievementStatisticsWire = z.infer<typeof achievementStatisticsWire
 /** `/profile/wow/character/{realm}/{name}/quests/completed` (game-rules.md §7): every quest the character completed. */
 export const completedQuestsWire = z.object({ quests: z.array(z.object({ id: z.number() })).default([]) })
 export type CompletedQuestsWire = z.infer<typeof completedQuestsWire>
+
+/** A character as the account profile and the guild roster list it (game-rules.md §9). */
+const listedRealm = z.object({ slug: z.string(), name: z.string().optional(), id: z.number().optional() })
+
+/** `/profile/user/wow` with a user token (authorization-code flow, scope wow.profile; game-rules.md §9). */
+export const accountProfileWire = z.object({
+  // An account without World of Warcraft licences comes without the list [D].
+  wow_accounts: z
+    .array(
+      z.object({
+        id: z.number(),
+        characters: z
+          .array(
+            z.object({
+              name: z.string(),
+              id: z.number().optional(),
+              realm: listedRealm,
+              playable_class: z.object({ id: z.number(), name: z.string().optional() }).optional(),
+              level: z.number().int().optional(),
+            }),
+          )
+          .default([]),
+      }),
+    )
+    .default([]),
+})
+export type AccountProfileWire = z.infer<typeof accountProfileWire>
+
+/** `/data/wow/guild/{realmSlug}/{guildSlug}/roster` (client credentials; game-rules.md §9). */
+export const guildRosterWire = z.object({
+  guild: z.object({ name: z.string(), realm: listedRealm.optional() }),
+  members: z
+    .array(
+      z.object({
+        rank: z.number().int(),
+        character: z.object({ name: z.string(), realm: listedRealm, level: z.number().int().optional(), playable_class: z.object({ id: z.number() }).optional() }),
+      }),
+    )
+    .default([]),
+})
+export type GuildRosterWire = z.infer<typeof guildRosterWire>

@@ -5,13 +5,15 @@ import type { RaiderIoConfig } from '../../config.ts'
 import type { Http } from '../http.ts'
 import { SourceError } from '../source-error.ts'
 import { parseCharacterProfile, parsePeriods, type RaiderIoProfile } from './parse.ts'
-import { characterProfileWire, errorWire, periodsWire, raidingStaticDataWire, type RaidingStaticDataWire } from './wire.ts'
+import { characterProfileWire, errorWire, guildProfileWire, periodsWire, raidingStaticDataWire, type GuildProfileWire, type RaidingStaticDataWire } from './wire.ts'
 
 /** Raider.IO public API client (REST, no key). `signal` ends a call early. */
 export interface RaiderIoClient {
   characterProfile(ref: CharacterRef, signal?: AbortSignal): Promise<RaiderIoProfile>
   periods(): Promise<KnownPeriod[]>
   raidingStaticData(expansionId: number): Promise<RaidingStaticDataWire>
+  /** A guild's members with their rank (no levels), for importing without Blizzard credentials. */
+  guildMembers(region: CharacterRef['region'], realm: string, guild: string, signal?: AbortSignal): Promise<GuildProfileWire>
 }
 
 const PROFILE_FIELDS = [
@@ -37,6 +39,21 @@ export function createRaiderIoClient(config: RaiderIoConfig, http: Http): Raider
     async periods() {
       const { body } = await http.json(`${config.baseUrl}/api/v1/periods`, { schema: periodsWire, maxBodyBytes: 256 * 1024 })
       return parsePeriods(body)
+    },
+
+    async guildMembers(region, realm, guild, signal) {
+      const query = new URLSearchParams({ region, realm: asciiRealmSlug(realm), name: guild, fields: 'members' })
+      const classify = (status: number, errorBody: unknown) => {
+        if (status !== 400) return undefined
+        const message = errorWire.safeParse(errorBody).data?.message ?? ''
+        const lower = message.toLowerCase()
+        if (lower.includes('could not find requested guild') || lower.includes('failed to find realm')) {
+          return new SourceError('raiderio', 'UNKNOWN_CHARACTER', `Raider.IO does not know the guild "${guild}" on ${realm} (${region.toUpperCase()}). Check the guild's name and realm.`, { status })
+        }
+        return new SourceError('raiderio', 'INVALID_INPUT', `Raider.IO rejected the guild request${message ? `: ${message}` : ''}.`, { status })
+      }
+      const { body } = await http.json(`${config.baseUrl}/api/v1/guilds/profile?${query}`, { schema: guildProfileWire, classify, signal, maxBodyBytes: 4 * 1024 * 1024 })
+      return body
     },
 
     async raidingStaticData(expansionId) {

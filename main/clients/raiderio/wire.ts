@@ -59,5 +59,20 @@ export const periodsWire = z.object({
   ),
 })
 
+/** `/api/v1/guilds/profile?…&fields=members` (game-rules.md §9): members with rank, no level. */
+export const guildProfileWire = z.object({
+  name: z.string(),
+  realm: z.string(),
+  members: z
+    .array(
+      z.object({
+        rank: z.number().int(),
+        character: z.object({ name: z.string(), class: z.string().optional(), realm: z.string(), region: z.string().optional(), level: z.number().int().optional() }),
+      }),
+    )
+    .default([]),
+})
+export type GuildProfileWire = z.infer<typeof guildProfileWire>
+
 /** Raider.IO's error body: `{ statusCode, error, message }` (§2.6). */
 export const errorWire = z.object({ statusCode: z.number().optional(), error: z.string().optional(), message: z.string() })
