@@ -12,11 +12,13 @@ export const appSettingsSchema = z.object({
   startAtLogin: z.boolean(),
   /** Updates are checked daily, downloaded in the background and installed on quit. */
   autoUpdate: z.boolean(),
+  /** The loopback port of the Battle.net sign-in (import): the redirect URL is http://localhost:<port>/callback. */
+  importPort: z.number().int().min(1024).max(65535),
 })
 export type AppSettings = z.infer<typeof appSettingsSchema>
 
 // Start at login changes the player's system, so it waits for their say-so.
-export const DEFAULT_APP_SETTINGS: AppSettings = { notifications: true, closeToTray: true, startAtLogin: false, autoUpdate: true }
+export const DEFAULT_APP_SETTINGS: AppSettings = { notifications: true, closeToTray: true, startAtLogin: false, autoUpdate: true, importPort: 47615 }
 const KEY = 'app.preferences'
 
 /** Stored preferences over the defaults: a setting added in a later version reads as its default. */

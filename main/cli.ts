@@ -14,4 +14,16 @@ process.exitCode = await runCli(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   env: process.env,
   now: () => Date.now(),
+  // Questions only where someone can answer them: scripts and pipes get the --yes / list behaviour.
+  prompt: process.stdin.isTTY ? ask : undefined,
 })
+
+async function ask(question: string): Promise<string> {
+  const { createInterface } = await import('node:readline/promises')
+  const reader = createInterface({ input: process.stdin, output: process.stderr })
+  try {
+    return await reader.question(question)
+  } finally {
+    reader.close()
+  }
+}

@@ -7,6 +7,7 @@ import type { CharacterRef } from '../../shared/domain/types.ts'
 import type { Core } from '../composition.ts'
 import { ConfigError } from '../config.ts'
 import { defaultDataDir } from '../data-dir.ts'
+import { readAppSettings } from '../app-settings.ts'
 import { openLocalCore, type LocalCore } from '../local-core.ts'
 import { createLineLogger, logSyncEvents, silentLogger } from '../logging.ts'
 import { addCharacter, findCharacter, getCharacter, listCharacters, removeCharacter, type TrackedCharacter } from '../store/characters-repo.ts'
@@ -26,6 +27,10 @@ export interface CliIo {
   now(): number
   /** How long a write waits for another process's lock (tests shorten the 5 s default). */
   busyTimeoutMs?: number
+  /** Asks the player a question and resolves to the typed line; absent when stdin is not a terminal. */
+  prompt?(question: string): Promise<string>
+  /** Shows Blizzard's sign-in page (tests follow it like a browser); by default its address is printed. */
+  openBrowser?(url: string): void
 }
 
 /** Exit codes: 0 ok; 1 at least one sync failed or the database is unusable; 2 bad usage or input; 3 character not found (or gone from every source). */
@@ -40,6 +45,11 @@ Commands:
   sync [<region>/<realm>/<name>] [--time-limit SECONDS]
                                     sync one or all tracked characters now (at most 120 s
                                     in all unless said otherwise), then print their vaults
+  import account [--region us] [--port N] [--yes]
+                                    sign in on Blizzard's page (your own API client) and
+                                    pick which of your account's characters to track
+  import guild <region>/<realm>/<guild> [--rank N] [--min-level N] [--yes]
+                                    pick guild members to track (ranks 0 to N)
   vault <region>/<realm>/<name> [--week previous|YYYY-MM-DD]
                                     the stored vault of this week (or an earlier one), no network
   week [--region us] [--at ISO]     the weekly reset window
@@ -49,13 +59,14 @@ Options:
   --json            print JSON only on stdout
   --data-dir DIR    database folder (default: the desktop app's; also VAULT_DATA_DIR)
   --verbose         log each source's outcome and every error to stderr as it happens
+  --yes             import: track every character listed, without asking
 
 Realms may be given as display names ("Area 52", "Mal'Ganis") or slugs (area-52).
 Exit codes: 0 ok, 1 a sync failed (results still stored and printed), 2 bad usage,
 3 not found (not tracked, or every source says the character no longer exists).
 `
 
-type Options = { json: boolean; verbose: boolean; 'data-dir'?: string; region: string; at?: string; week?: string; 'time-limit'?: string }
+type Options = { json: boolean; verbose: boolean; yes: boolean; port?: string; rank?: string; 'min-level'?: string; 'data-dir'?: string; region: string; at?: string; week?: string; 'time-limit'?: string }
 
 /** Runs one CLI invocation and returns its exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -67,6 +78,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       options: {
         json: { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
+        yes: { type: 'boolean', short: 'y', default: false },
+        port: { type: 'string' },
+        rank: { type: 'string' },
+        'min-level': { type: 'string' },
         'data-dir': { type: 'string' },
         region: { type: 'string', default: 'us' },
         at: { type: 'string' },
@@ -84,7 +99,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout(USAGE)
     return EXIT.ok
   }
-  const commands: Record<string, (args: string[], options: Options, io: CliIo) => Promise<number> | number> = { track, untrack, list, sync, vault, week }
+  const commands: Record<string, (args: string[], options: Options, io: CliIo) => Promise<number> | number> = { track, untrack, list, sync, vault, week, import: importCharacters }
   // Own properties only: "constructor" or "__proto__" are not commands.
   const handler = Object.hasOwn(commands, command) ? commands[command] : undefined
   if (!handler) return usage(io, `Unknown command "${command}".`)
@@ -203,6 +218,75 @@ async function sync(args: string[], options: Options, io: CliIo): Promise<number
     }
     if (gone.length > 0) return EXIT.notFound
     return outcomes.some(outcomeFailed) ? EXIT.failed : EXIT.ok
+  })
+}
+
+/** A whole number option within bounds, or undefined when absent; a message when malformed. */
+function wholeNumber(value: string | undefined, name: string, min: number, max: number): number | undefined | string {
+  if (value === undefined) return undefined
+  return /^\d+$/.test(value) && Number(value) >= min && Number(value) <= max ? Number(value) : `--${name} takes a whole number from ${min} to ${max}, got "${value}".`
+}
+
+async function importCharacters(args: string[], options: Options, io: CliIo): Promise<number> {
+  const [kind, ...rest] = args
+  const { formatImportList, importJson, parseSelection, selectable, trackedLine } = await import('./import-command.ts')
+  const { importFromAccount, importFromGuild, trackPicks, BLIZZARD_CLIENTS_URL } = await import('../import/import-service.ts')
+  const rank = wholeNumber(options.rank, 'rank', 0, 9)
+  const minLevel = wholeNumber(options['min-level'], 'min-level', 1, 100)
+  const port = wholeNumber(options.port, 'port', 1024, 65535)
+  for (const bad of [rank, minLevel, port]) if (typeof bad === 'string') return usage(io, bad)
+  if (kind === 'account') {
+    if (rest.length > 0) return usage(io, `"import account" takes no arguments, got: ${rest.join(' ')}`)
+    if (rank !== undefined || minLevel !== undefined) return usage(io, '--rank and --min-level are for "import guild".')
+  } else if (kind === 'guild') {
+    if (rest.length !== 1) return usage(io, '"import guild" takes one guild as region/realm/guild, for example: import guild "us/Area 52/Endless Climb"')
+    if (port !== undefined) return usage(io, '--port is for "import account".')
+  } else {
+    return usage(io, '"import" takes "account" or "guild", for example: import account, or import guild "us/Area 52/Endless Climb"')
+  }
+  const region = parseRegion(kind === 'guild' ? (rest[0] as string).split('/')[0] ?? '' : options.region)
+  if (!region.ok) return usage(io, region.error.message)
+  return withCore(options, io, async (core) => {
+    let found
+    if (kind === 'account') {
+      found = await importFromAccount(core, {
+        region: region.value,
+        port: (port as number | undefined) ?? readAppSettings(core.store.db).importPort,
+        openBrowser: (url, redirectUri) => {
+          io.stderr(`Sign in on Blizzard's page to let Vault Companion list your characters (waiting up to 5 minutes):\n  ${url}\nYour Blizzard API client must list ${redirectUri} as a redirect URL (${BLIZZARD_CLIENTS_URL}).\n`)
+          io.openBrowser?.(url)
+        },
+      })
+    } else {
+      const [, realm = '', ...guildParts] = (rest[0] as string).split('/')
+      const guild = guildParts.join('/')
+      if (!realm.trim() || !guild.trim()) return usage(io, 'Expected region/realm/guild, for example: import guild "us/Area 52/Endless Climb"')
+      found = await importFromGuild(core, { region: region.value, realm, guild }, { maxRank: rank as number | undefined, minLevel: minLevel as number | undefined })
+    }
+    if (!found.ok) {
+      io.stderr(`${found.error.message}\n`)
+      return found.error.code === 'UNKNOWN_CHARACTER' ? EXIT.notFound : found.error.code === 'INVALID_INPUT' ? EXIT.usage : EXIT.failed
+    }
+    const list = found.value
+    const open = selectable(list)
+    let picks = options.yes ? open : []
+    if (!options.yes && !options.json && open.length > 0) {
+      io.stdout(formatImportList(list))
+      if (!io.prompt) {
+        io.stdout(`Nothing tracked: run again with --yes to track all ${open.length}, or track them one by one with "track".\n`)
+        return EXIT.ok
+      }
+      const chosen = parseSelection(await io.prompt(`Track which? Numbers like 1,3-5, "all", or Enter for none: `), open.length)
+      if (chosen === undefined) return usage(io, `Answer with numbers from 1 to ${open.length} (like 1,3-5), "all", or nothing; nothing was tracked.`)
+      picks = chosen.map((i) => open[i] as (typeof open)[number])
+    }
+    const { added, alreadyTracked } = trackPicks(core, picks)
+    if (options.json) print(io, options, importJson(list, added, alreadyTracked), '')
+    else {
+      if (options.yes || open.length === 0) io.stdout(formatImportList(list))
+      io.stdout(trackedLine(added))
+    }
+    return EXIT.ok
   })
 }
 

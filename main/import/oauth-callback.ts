@@ -1,8 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-/** The loopback port Blizzard sends the browser back to, unless the player picked another one. */
-export const DEFAULT_CALLBACK_PORT = 47615
 /** How long the app waits for the player to finish on Blizzard's page. */
 export const SIGN_IN_TIMEOUT_MS = 5 * 60 * 1000
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { importFromAccount, importFromGuild, trackPicks } from '../../main/import/import-service.ts'
 import { listCharacters } from '../../main/store/characters-repo.ts'
 import { useCoreHarness } from '../support/core-harness.ts'
+import { freePort } from '../support/free-port.ts'
 
 const h = useCoreHarness('2026-11-26T12:00:00.000Z')
 
@@ -156,14 +157,6 @@ describe('import a guild', () => {
     expect(h.apis.blizzard.server.requests.length).toBe(before)
   })
 })
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1')
-  await new Promise((resolve) => server.once('listening', resolve))
-  const { port } = server.address() as { port: number }
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
 
 async function canListen(port: number): Promise<boolean> {
   const server = createServer()
