@@ -1,4 +1,4 @@
-import { characterRefFromParts } from '../shared/domain/realm.ts'
+import { characterRefFromParts, parseRegion } from '../shared/domain/realm.ts'
 import type { ChannelArgs, ChannelResults, CredentialSource, InvokeChannel, SettingsView, UpdateStatus } from '../shared/ipc-api.ts'
 import { INVOKE_CHANNELS } from '../shared/ipc-contract.ts'
 import { err, ok, type Result } from '../shared/result.ts'
@@ -13,6 +13,8 @@ import type { Scheduler } from './sync/scheduler.ts'
 import { outcomeFailed, settleSync } from './sync/sync-result.ts'
 import { checkCredentials } from './sync/check-credentials.ts'
 import { validateCharacter } from './sync/validate-character.ts'
+import { importFromAccount, importFromGuild, trackPicks } from './import/import-service.ts'
+import { redirectUriFor } from './import/oauth-callback.ts'
 
 /** What the handlers need from the running app. */
 export interface HandlerContext {
@@ -27,6 +29,8 @@ export interface HandlerContext {
   http?: Omit<HttpOptions, 'source'>
   /** What only the desktop shell has (logs, updates, the login item); absent in the CLI-backed test bridge. */
   desktop?: DesktopHooks
+  /** Shows Blizzard's sign-in page in the system browser (the test bridge follows it like a browser). */
+  openSignInPage?(url: string): void | Promise<void>
 }
 
 /** The desktop shell's side of a few channels. */
@@ -84,6 +88,8 @@ export function createIpcHandlers(context: HandlerContext): IpcHandlers {
 
 
   const nextSyncAt = (characterId: number) => context.scheduler?.nextDueAt(characterId) ?? null
+  /** The account import waiting for the browser, so Cancel (or a second start) can end it. */
+  let signIn: AbortController | undefined
 
   function settingsView(core: Core): SettingsView {
     const stored = secrets.load()
@@ -93,7 +99,8 @@ export function createIpcHandlers(context: HandlerContext): IpcHandlers {
       const saved = stored[source]
       return saved?.clientId && saved.clientSecret ? { configured: true, from: 'saved' as const } : { configured: false, from: null }
     }
-    return { ...readAppSettings(core.store.db), credentials: { blizzard: credential('blizzard'), warcraftlogs: credential('warcraftlogs') }, secureStorage: secrets.availability() }
+    const settings = readAppSettings(core.store.db)
+    return { ...settings, importRedirectUri: redirectUriFor(settings.importPort), credentials: { blizzard: credential('blizzard'), warcraftlogs: credential('warcraftlogs') }, secureStorage: secrets.availability() }
   }
 
   return {
@@ -197,6 +204,48 @@ export function createIpcHandlers(context: HandlerContext): IpcHandlers {
       secrets.save(next)
       core.setStoredCredentials(next)
       return ok(settingsView(core))
+    }),
+
+    'import:account': handle('import:account', async ([input], core) => {
+      const region = parseRegion(input.region)
+      if (!region.ok) return region
+      const openSignInPage = context.openSignInPage
+      if (!openSignInPage) return err('INTERNAL', 'Signing in with Battle.net needs the desktop app.')
+      // One sign-in at a time: a new start replaces one the player abandoned.
+      signIn?.abort()
+      const controller = new AbortController()
+      signIn = controller
+      try {
+        return await importFromAccount(core, { region: region.value, port: readAppSettings(core.store.db).importPort, openBrowser: (url) => openSignInPage(url), signal: controller.signal })
+      } finally {
+        if (signIn === controller) signIn = undefined
+      }
+    }),
+
+    'import:cancel': handle(
+      'import:cancel',
+      () => {
+        const running = signIn !== undefined
+        signIn?.abort()
+        return ok({ cancelled: running })
+      },
+      false,
+    ),
+
+    'import:guild': handle('import:guild', async ([input], core) => {
+      const region = parseRegion(input.region)
+      if (!region.ok) return region
+      return importFromGuild(core, { region: region.value, realm: input.realm, guild: input.guild }, { maxRank: input.maxRank, minLevel: input.minLevel })
+    }),
+
+    'import:track': handle('import:track', ([input], core) => {
+      const { added, alreadyTracked } = trackPicks(core, input.picks)
+      if (added.length > 0) {
+        core.events.emit('data:changed', { characterId: added[0]!.id })
+        // Fill the new vaults right away; the window updates on data:changed.
+        void context.scheduler?.runNow(added.map((c) => c.id))
+      }
+      return ok({ added: added.length, alreadyTracked: alreadyTracked.length })
     }),
 
     'credentials:clear': handle('credentials:clear', ([input], core) => {

@@ -130,6 +130,9 @@ export interface SettingsView {
   closeToTray: boolean
   startAtLogin: boolean
   autoUpdate: boolean
+  /** The Battle.net sign-in's loopback port, and the exact redirect URL to register on the Blizzard API client. */
+  importPort: number
+  importRedirectUri: string
   credentials: Record<CredentialSource, { configured: boolean; from: 'environment' | 'saved' | null }>
   /** `encrypted`: OS keychain; `plaintext`: the OS offers no secret store (saving would not be secure). */
   secureStorage: 'encrypted' | 'plaintext' | 'unavailable'
@@ -141,6 +144,16 @@ export interface SettingsUpdate {
   closeToTray?: boolean
   startAtLogin?: boolean
   autoUpdate?: boolean
+  importPort?: number
+}
+
+export interface GuildImportRequest {
+  region: string
+  realm: string
+  guild: string
+  /** Keep ranks 0 (guild master) to this one. */
+  maxRank?: number
+  minLevel?: number
 }
 
 /** A character an import found, for the player to tick (nothing is tracked without their say-so). */
@@ -217,6 +230,13 @@ export interface VaultApi {
   /** `withoutEncryption`: the player agreed to save them although the OS has no keyring (secureStorage 'plaintext'). */
   saveCredentials(input: { source: CredentialSource; clientId: string; clientSecret: string; withoutEncryption?: true }): Promise<Result<SettingsView>>
   clearCredentials(input: { source: CredentialSource }): Promise<Result<SettingsView>>
+  /** Signs in on Blizzard's page (the system browser opens) and lists the account's characters; resolves when the browser comes back, or fails. */
+  importAccount(input: { region: string }): Promise<Result<ImportList>>
+  /** Stops waiting for the sign-in. */
+  cancelImport(): Promise<Result<{ cancelled: boolean }>>
+  importGuild(input: GuildImportRequest): Promise<Result<ImportList>>
+  /** Tracks exactly the ticked characters; their vaults fill right after. */
+  trackImported(input: { picks: ImportPick[] }): Promise<Result<{ added: number; alreadyTracked: number }>>
   on<E extends VaultEventName>(event: E, listener: (payload: VaultEvents[E]) => void): () => void
 }
 
@@ -236,6 +256,10 @@ export const VAULT_API_CHANNELS = {
   updateSettings: 'settings:update',
   saveCredentials: 'credentials:save',
   clearCredentials: 'credentials:clear',
+  importAccount: 'import:account',
+  cancelImport: 'import:cancel',
+  importGuild: 'import:guild',
+  trackImported: 'import:track',
 } as const satisfies { readonly [M in InvokeMethod]: string }
 
 export const VAULT_EVENT_NAMES: readonly VaultEventName[] = ['sync:progress', 'data:changed', 'app:navigate', 'update:status']

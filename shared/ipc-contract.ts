@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { REGIONS } from './domain/types.ts'
 import type { ChannelArgs, InvokeChannel } from './ipc-api.ts'
 
 /**
@@ -7,6 +8,7 @@ import type { ChannelArgs, InvokeChannel } from './ipc-api.ts'
  * are in ipc-api.ts (zod-free, for the sandboxed preload).
  */
 const id = z.number().int().positive()
+const region = z.string().max(8)
 const credentialSource = z.enum(['blizzard', 'warcraftlogs'])
 // API client ids and secrets are opaque tokens: no spaces, bounded length.
 const credential = z.string().trim().min(1, 'required').max(200).regex(/^\S+$/, 'must not contain spaces')
@@ -21,7 +23,20 @@ export const INVOKE_CHANNELS = {
   'vault:mark-opened': z.tuple([z.object({ characterId: id }).strict()]),
   'sync:run': z.tuple([z.object({ characterId: id.optional() }).strict()]),
   'settings:get': z.tuple([]),
-  'settings:update': z.tuple([z.object({ notifications: z.boolean().optional(), closeToTray: z.boolean().optional(), startAtLogin: z.boolean().optional(), autoUpdate: z.boolean().optional() }).strict()]),
+  'settings:update': z.tuple([
+    z.object({ notifications: z.boolean().optional(), closeToTray: z.boolean().optional(), startAtLogin: z.boolean().optional(), autoUpdate: z.boolean().optional(), importPort: z.number().int().min(1024).max(65535).optional() }).strict(),
+  ]),
   'credentials:save': z.tuple([z.object({ source: credentialSource, clientId: credential, clientSecret: credential, withoutEncryption: z.literal(true).optional() }).strict()]),
   'credentials:clear': z.tuple([z.object({ source: credentialSource }).strict()]),
+  'import:account': z.tuple([z.object({ region }).strict()]),
+  'import:cancel': z.tuple([]),
+  'import:guild': z.tuple([z.object({ region, realm: z.string().max(100), guild: z.string().max(50), maxRank: z.number().int().min(0).max(9).optional(), minLevel: z.number().int().min(1).max(100).optional() }).strict()]),
+  'import:track': z.tuple([
+    z.object({
+      picks: z
+        .array(z.object({ region: z.enum(REGIONS), realm: z.string().min(1).max(100), realmName: z.string().max(100).nullable(), name: z.string().min(1).max(50), className: z.string().max(30).nullable() }).strict())
+        .min(1)
+        .max(1000),
+    }).strict(),
+  ]),
 } as const satisfies { readonly [C in InvokeChannel]: z.ZodType<ChannelArgs[C]> }

@@ -176,6 +176,8 @@ if (!app.requestSingleInstanceLock()) {
         scheduler,
         secrets: opened.secrets,
         env: process.env,
+        // Blizzard's sign-in page opens in the player's own browser, never inside the app.
+        openSignInPage: (url) => shell.openExternal(url),
         desktop: {
           logsFolder,
           openLogsFolder,

@@ -3,6 +3,7 @@ import { ErrorBanner } from './components/error-banner.tsx'
 import { subscribeToMain, useVault } from './state/store.ts'
 import { CharacterView } from './views/character-view.tsx'
 import { Overview } from './views/overview.tsx'
+import { ImportView } from './views/import-view.tsx'
 import { SettingsView } from './views/settings-view.tsx'
 
 /** The window: header with navigation and Sync all, a notice banner, and the current screen. */
@@ -34,6 +35,9 @@ export function App() {
           <a href="#/" aria-current={route.name === 'overview' ? 'page' : undefined} onClick={(e) => { e.preventDefault(); navigate({ name: 'overview' }) }}>
             Characters
           </a>
+          <a href="#/import" aria-current={route.name === 'import' ? 'page' : undefined} onClick={(e) => { e.preventDefault(); navigate({ name: 'import' }) }}>
+            Import
+          </a>
           <a href="#/settings" aria-current={route.name === 'settings' ? 'page' : undefined} onClick={(e) => { e.preventDefault(); navigate({ name: 'settings' }) }}>
             Settings
           </a>
@@ -57,6 +61,7 @@ export function App() {
         {route.name === 'overview' && <Overview />}
         {route.name === 'character' && <CharacterView id={route.id} />}
         {route.name === 'settings' && <SettingsView />}
+        {route.name === 'import' && <ImportView />}
       </main>
     </div>
   )

@@ -232,12 +232,52 @@ test('twelve characters: sort, see unknown rows and failing sources, and mark a 
   await page.screenshot({ path: testInfo.outputPath('character-900x600.png') })
 })
 
+test('import: sign in with Battle.net, tick characters to track them; a guild lists the ranks asked for; a declined sign-in says so', async ({ page, request }, testInfo) => {
+  await page.goto('/')
+  await page.getByRole('link', { name: 'Import them from your Battle.net account or a guild' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Import characters' })).toBeVisible()
+  await expect(page.getByTestId('redirect-uri')).toContainText(/http:\/\/localhost:\d+\/callback/)
+
+  await page.getByRole('button', { name: 'Sign in with Battle.net' }).click()
+  const picks = page.getByRole('region', { name: 'Your Battle.net account (US)' })
+  await expect(picks.getByRole('row')).toHaveCount(4)
+  await expect(picks.getByRole('row').nth(1)).toContainText('Thrall')
+  await expect(picks.getByRole('row').nth(2)).toContainText('Velen')
+  await expect(picks.getByRole('row').nth(2)).toContainText('Azjol-Nerub')
+  await expect(picks.getByRole('button', { name: 'Tick characters to track' })).toBeDisabled()
+  await picks.getByRole('checkbox', { name: 'Track Velen (Azjol-Nerub)' }).check()
+  await picks.getByRole('checkbox', { name: 'Track Thrall (Area 52)' }).check()
+  await page.screenshot({ path: testInfo.outputPath('import-account.png'), fullPage: true })
+  await picks.getByRole('button', { name: 'Track 2 characters' }).click()
+  await expect(page.getByRole('status').filter({ hasText: '2 character(s) added' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Velen', exact: true })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Thrall', exact: true })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Lorthemar', exact: true })).toHaveCount(0)
+
+  await page.getByRole('button', { name: 'Import characters' }).click()
+  const guild = page.getByRole('form', { name: 'Find guild members' })
+  await guild.getByRole('textbox', { name: 'Realm' }).fill('Area 52')
+  await guild.getByRole('textbox', { name: 'Guild' }).fill('Endless Climb')
+  await guild.getByRole('combobox', { name: 'Ranks' }).selectOption({ label: '0 to 2' })
+  await guild.getByRole('button', { name: 'Find members' }).click()
+  const members = page.getByRole('region', { name: 'Endless Climb (US)' })
+  await expect(members.getByRole('row')).toHaveCount(3)
+  await expect(members.getByRole('row').nth(1)).toContainText('tracked')
+  await expect(members.getByRole('row').nth(2)).toContainText('Rexxar')
+  await expect(members).not.toContainText('Mekkatorque')
+
+  await request.post('/test/consent?value=deny')
+  await page.getByRole('button', { name: 'Sign in with Battle.net' }).click()
+  await expect(page.getByTestId('import-failure')).toContainText('You declined access')
+})
+
 test('no view has an accessibility violation (axe-core)', async ({ page, request }) => {
   await request.post('/test/seed-roster')
   const views = [
     { path: '/', heading: 'Characters' },
     { path: '/#/character/1', heading: 'Jaina' },
     { path: '/#/settings', heading: 'Settings' },
+    { path: '/#/import', heading: 'Import characters' },
   ]
   for (const view of views) {
     await page.goto(view.path)

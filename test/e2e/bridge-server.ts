@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import { extname, join, normalize } from 'node:path'
 import { createCore, createCoreScheduler, type Core } from '../../main/composition.ts'
 import { createIpcHandlers, type IpcHandlers } from '../../main/ipc-handlers.ts'
+import { updateAppSettings } from '../../main/app-settings.ts'
 import { addCharacter } from '../../main/store/characters-repo.ts'
 import type { Scheduler } from '../../main/sync/scheduler.ts'
 import { VAULT_API_CHANNELS, type InvokeChannel, type VaultEventName } from '../../shared/ipc-api.ts'
@@ -18,12 +19,15 @@ import { blizzardEncounters, blizzardKeystoneProfile, blizzardStatistics, raider
 import { startFakeApis } from '../fakes/fake-apis.ts'
 import { MemorySecrets } from '../fakes/memory-secrets.ts'
 import { SEASON_RAIDS } from '../support/core-harness.ts'
+import { freePort } from '../support/free-port.ts'
 
 const PORT = Number(process.argv[2] ?? 4173)
 const ROOT = join(import.meta.dirname, '..', '..', 'out', 'renderer')
 const HOUR = 3_600_000
 
 const apis = await startFakeApis()
+/** The Battle.net sign-in's loopback port for this run (the app's default may be taken on a shared machine). */
+const SIGN_IN_PORT = await freePort()
 apis.raiderio.raidingStaticData.set(11, raidingStaticData(SEASON_RAIDS))
 // Warcraft Logs starts unconfigured, so the settings test can save credentials through the UI.
 const env: Record<string, string> = { ...apis.env }
@@ -52,6 +56,25 @@ function seedSources(): void {
     raiderIoRun({ dungeon: 'Voidscar Arena', mythic_level: 10, completed_at: new Date(at(6)).toISOString() }),
     raiderIoRun({ dungeon: 'Den of Nalorakk', mythic_level: 8, completed_at: new Date(at(7)).toISOString() }),
   ], [], { name: 'Thrall', realm: 'Area 52', class: 'Shaman', active_spec_name: 'Enhancement' }))
+  // The signed-in player's Battle.net account and a guild, for the import screen.
+  apis.blizzard.setAccount('us', {
+    id: 7,
+    wow_accounts: [
+      { id: 1, characters: [
+        { name: 'Thrall', realm: { slug: 'area-52', name: 'Area 52' }, playable_class: { id: 7, name: 'Shaman' }, level: 90 },
+        { name: 'Velen', realm: { slug: 'azjolnerub', name: 'Azjol-Nerub' }, playable_class: { id: 5, name: 'Priest' }, level: 90 },
+      ] },
+      { id: 2, characters: [{ name: 'Lorthemar', realm: { slug: 'area-52', name: 'Area 52' }, playable_class: { id: 3, name: 'Hunter' }, level: 88 }] },
+    ],
+  })
+  apis.blizzard.setGuild('us', 'area-52', 'endless-climb', {
+    guild: { name: 'Endless Climb', realm: { slug: 'area-52', name: 'Area 52' } },
+    members: [
+      { rank: 0, character: { name: 'Thrall', realm: { slug: 'area-52' }, level: 90, playable_class: { id: 7 } } },
+      { rank: 2, character: { name: 'Rexxar', realm: { slug: 'area-52' }, level: 90, playable_class: { id: 3 } } },
+      { rank: 7, character: { name: 'Mekkatorque', realm: { slug: 'area-52' }, level: 90, playable_class: { id: 9 } } },
+    ],
+  })
   apis.wcl.setCharacter('us', 'area-52', 'Thrall', {
     id: 1,
     reports: [{ code: 'E2eReport01', startTime: at(0.5), endTime: at(8), actors: [{ id: 1, name: 'Thrall', server: 'Area52', type: 'Player' }], fights: [{ id: 1, encounterID: 3001, name: 'Crown of the Cosmos', difficulty: 4, kill: true, startTime: 0, endTime: Math.max(1, at(6) - at(0.5)), friendlyPlayers: [1] }] }],
@@ -108,7 +131,9 @@ function boot(withoutBlizzard = false): void {
   core = createCore({ dataDir, env: bootEnv, http: { baseDelayMs: 5, retries: 1, timeoutMs: 3000 } })
   scheduler = createCoreScheduler(core)
   secrets = new MemorySecrets()
-  handlers = createIpcHandlers({ appVersion: '0.1.0', core, scheduler, secrets, env: bootEnv })
+  // The "browser": follows Blizzard's (fake) sign-in page back to the app, with the player's consent.
+  handlers = createIpcHandlers({ appVersion: '0.1.0', core, scheduler, secrets, env: bootEnv, openSignInPage: (url) => void fetch(url).catch(() => undefined) })
+  updateAppSettings(core.store.db, { importPort: SIGN_IN_PORT }, Date.now())
   const push = (event: VaultEventName, payload: unknown) => {
     for (const client of clients) client.write(`data: ${JSON.stringify({ event, payload })}\n\n`)
   }
@@ -171,7 +196,13 @@ const server = createServer(async (req, res) => {
       await scheduler.runNow()
       return void res.writeHead(204).end()
     }
+    if (req.method === 'POST' && url.pathname === '/test/consent') {
+      // What the player does on Blizzard's sign-in page: allow (default) or deny.
+      apis.blizzard.consent = url.searchParams.get('value') === 'deny' ? 'deny' : 'allow'
+      return void res.writeHead(204).end()
+    }
     if (req.method === 'POST' && url.pathname === '/test/reset') {
+      apis.blizzard.consent = 'allow'
       await reset(url.searchParams.get('blizzard') === 'off')
       return void res.writeHead(204).end()
     }

@@ -7,6 +7,7 @@ import { StoreError } from '../../main/store/store-error.ts'
 import { blizzardEncounters, blizzardKeystoneProfile, raiderIoProfile, raiderIoRun } from '../fakes/builders.ts'
 import { MemorySecrets } from '../fakes/memory-secrets.ts'
 import { useCoreHarness } from '../support/core-harness.ts'
+import { freePort } from '../support/free-port.ts'
 
 const h = useCoreHarness('2026-11-26T12:00:00.000Z')
 const RESET = Date.parse('2026-11-24T15:00:00.000Z')
@@ -161,7 +162,7 @@ describe('IPC handlers on the real core', () => {
     const { ipc } = handlers(undefined, undefined, desktop)
     expect(await ipc['settings:get']([])).toMatchObject({ ok: true, value: { startAtLogin: false, autoUpdate: true } })
     expect(await ipc['settings:update']([{ startAtLogin: true }])).toMatchObject({ ok: true, value: { startAtLogin: true, autoUpdate: true, notifications: true } })
-    expect(applied).toEqual([{ notifications: true, closeToTray: true, startAtLogin: true, autoUpdate: true }])
+    expect(applied).toEqual([{ notifications: true, closeToTray: true, startAtLogin: true, autoUpdate: true, importPort: 47615 }])
     refuse = 'Could not change start at login: EACCES'
     expect(await ipc['settings:update']([{ startAtLogin: false }])).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'Could not change start at login: EACCES' } })
     expect(await ipc['settings:get']([])).toMatchObject({ ok: true, value: { startAtLogin: true } })
@@ -169,6 +170,40 @@ describe('IPC handlers on the real core', () => {
     expect(await ipc['app:open-logs']([])).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'Could not open /logs: no file manager' } })
     refuse = undefined
     expect(await ipc['app:open-logs']([])).toEqual({ ok: true, value: { opened: true } })
+  })
+
+  it('imports: the window signs in through the system browser, a guild lists members, and only ticked characters are tracked and synced', async () => {
+    seedThrall()
+    h.apis.blizzard.setAccount('us', { id: 1, wow_accounts: [{ id: 1, characters: [{ name: 'Thrall', realm: { slug: 'area-52', name: 'Area 52' }, playable_class: { id: 7, name: 'Shaman' }, level: 90 }] }] })
+    const opened: string[] = []
+    const ipc = createIpcHandlers({ appVersion: '0.1.0', core: h.core(), secrets: new MemorySecrets(), env: h.apis.env, openSignInPage: (url) => (opened.push(url), void fetch(url).catch(() => undefined)) })
+    const port = await freePort()
+    expect(await ipc['settings:update']([{ importPort: port }])).toMatchObject({ ok: true, value: { importPort: port, importRedirectUri: `http://localhost:${port}/callback` } })
+    const list = await ipc['import:account']([{ region: 'us' }])
+    expect(list).toMatchObject({ ok: true, value: { title: 'Your Battle.net account (US)', candidates: [{ name: 'Thrall', realm: 'area-52', realmName: 'Area 52', tracked: false }] } })
+    expect(opened).toHaveLength(1)
+    expect(new URL(opened[0]!).searchParams.get('redirect_uri')).toBe(`http://localhost:${port}/callback`)
+    const changed: unknown[] = []
+    h.core().events.on('data:changed', (e) => changed.push(e))
+    expect(await ipc['import:track']([{ picks: [{ region: 'us', realm: 'area-52', realmName: 'Area 52', name: 'Thrall', className: 'Shaman' }] }])).toEqual({ ok: true, value: { added: 1, alreadyTracked: 0 } })
+    expect(changed).toHaveLength(1)
+    expect(await ipc['import:track']([{ picks: [{ region: 'us', realm: 'area-52', realmName: 'Area 52', name: 'Thrall', className: 'Shaman' }] }])).toEqual({ ok: true, value: { added: 0, alreadyTracked: 1 } })
+    // Nothing is cancelled when nothing waits; bad picks never reach the store.
+    expect(await ipc['import:cancel']([])).toEqual({ ok: true, value: { cancelled: false } })
+    expect(await ipc['import:track']([{ picks: [] }])).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await ipc['import:track']([{ picks: [{ region: 'xx', realm: 'a', realmName: null, name: 'B', className: null }] }])).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+  })
+
+  it('Cancel ends a sign-in the player abandoned', async () => {
+    h.apis.blizzard.consent = 'ignore'
+    const ipc = createIpcHandlers({ appVersion: '0.1.0', core: h.core(), secrets: new MemorySecrets(), env: h.apis.env, openSignInPage: (url) => void fetch(url).catch(() => undefined) })
+    await ipc['settings:update']([{ importPort: await freePort() }])
+    const waiting = ipc['import:account']([{ region: 'us' }])
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(await ipc['import:cancel']([])).toEqual({ ok: true, value: { cancelled: true } })
+    expect(await waiting).toEqual({ ok: false, error: { code: 'SIGN_IN_FAILED', message: 'The import was cancelled; nothing was imported.' } })
+    // Without the desktop shell there is no browser to open.
+    expect(await handlers().ipc['import:account']([{ region: 'us' }])).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringContaining('desktop app') } })
   })
 
   it('preferences saved by an older version keep their values; the new ones read as their defaults', async () => {

@@ -46,7 +46,9 @@ export const useVault = create<VaultState>((set, get) => ({
 
   navigate(route) {
     if (window.location.hash !== routeHash(route)) window.location.hash = routeHash(route)
-    set({ route, announcement: null })
+    // The hashchange that follows a navigation arrives here again: same screen, keep its announcement.
+    const sameScreen = routeHash(get().route) === routeHash(route)
+    set(sameScreen ? { route } : { route, announcement: null })
     if (route.name === 'character') void get().loadVault(route.id)
   },
 

@@ -169,6 +169,7 @@ function staleness(character: CharacterOverview, now: number): string | null {
 /** "Add character" opens a compact bar with the form; Escape closes it and gives focus back. */
 function AddCharacterBar() {
   const addCharacter = useVault((s) => s.addCharacter)
+  const navigate = useVault((s) => s.navigate)
   const [open, setOpen] = useState(false)
   const trigger = useRef<HTMLButtonElement>(null)
   const close = () => {
@@ -182,6 +183,9 @@ function AddCharacterBar() {
     <div className="add-bar">
       <button ref={trigger} type="button" className="primary" aria-expanded={open} aria-controls="add-character-panel" onClick={() => (open ? close() : setOpen(true))}>
         {open ? 'Close' : 'Add a character'}
+      </button>{' '}
+      <button type="button" onClick={() => navigate({ name: 'import' })}>
+        Import characters
       </button>
       {open && (
         <section id="add-character-panel" className="panel add-panel" aria-label="Track a character" onKeyDown={onKeyDown}>

@@ -56,6 +56,7 @@ function SettingsForms({ value, updateSettings }: { value: Settings; updateSetti
           <span>Keep Vault Companion up to date (checks daily, installs when you quit)</span>
         </label>
       </section>
+      <ImportPortSettings value={value} updateSettings={updateSettings} />
       {logsFolder && (
         <section className="panel" aria-labelledby="logs-heading">
           <h2 id="logs-heading">Logs</h2>
@@ -131,6 +132,40 @@ function CredentialsForm({ source, settings }: { source: (typeof SOURCES)[number
           {message && <p className={message.ok ? 'ok-text' : 'form-failure'} role="status">{message.text}</p>}
         </form>
       )}
+    </section>
+  )
+}
+
+/** The Battle.net sign-in's loopback port, with the exact redirect URL to register on the Blizzard client. */
+function ImportPortSettings({ value, updateSettings }: { value: Settings; updateSettings: (patch: SettingsUpdate) => Promise<void> }) {
+  const [port, setPort] = useState(String(value.importPort))
+  const valid = /^\d+$/.test(port) && Number(port) >= 1024 && Number(port) <= 65535
+  return (
+    <section className="panel" aria-labelledby="import-port-heading">
+      <h2 id="import-port-heading">Battle.net sign-in (import)</h2>
+      <p className="muted small">
+        Importing your characters sends your browser back to Vault Companion at <code data-testid="settings-redirect-uri">{value.importRedirectUri}</code>. Add that exact URL as a redirect URL on your Blizzard API client (
+        <a href="https://develop.battle.net/access/clients" target="_blank" rel="noreferrer">
+          develop.battle.net
+        </a>
+        ). Change the port only if another program uses it.
+      </p>
+      <form
+        className="form-row"
+        aria-label="Sign-in port"
+        onSubmit={(e) => {
+          e.preventDefault()
+          if (valid) void updateSettings({ importPort: Number(port) })
+        }}
+      >
+        <div className="field">
+          <label htmlFor="import-port">Port</label>
+          <input id="import-port" inputMode="numeric" value={port} onChange={(e) => setPort(e.target.value.replace(/\D/g, ''))} aria-invalid={!valid} />
+        </div>
+        <button type="submit" disabled={!valid || Number(port) === value.importPort}>
+          Save port
+        </button>
+      </form>
     </section>
   )
 }

@@ -17,6 +17,13 @@ export function Welcome() {
       <section className="panel" aria-labelledby="add-heading">
         <h2 id="add-heading">Track a character</h2>
         <AddCharacterForm onAdd={addCharacter} />
+        <p className="muted small">
+          Several characters?{' '}
+          <a href="#/import" onClick={(e) => { e.preventDefault(); navigate({ name: 'import' }) }}>
+            Import them from your Battle.net account or a guild
+          </a>{' '}
+          instead of typing each one.
+        </p>
       </section>
       <section className="panel" aria-labelledby="sources-intro-heading">
         <h2 id="sources-intro-heading">Where the vault comes from</h2>
