@@ -3,14 +3,21 @@ import type { Clock } from '../ports.ts'
 
 /** Quit never waits longer than this for running syncs. */
 export const QUIT_DEADLINE_MS = 3000
+/** A last resort, should something still hold the quit up after `exit`. */
+export const FORCE_EXIT_AFTER_MS = 2000
 
 export interface QuitSteps {
   /** Aborts running syncs (the scheduler's stop: AbortSignal through every request) and waits for them. */
   stopSyncs(): Promise<void>
   /** Closes the database. */
   closeStore(): void
-  /** Ends the process without asking again (Electron's app.exit). */
+  /**
+   * Lets the quit go ahead (Electron's app.quit again; `done()` is then true, so before-quit lets it
+   * through). Not app.exit: that skips the quit event electron-updater installs a downloaded update on.
+   */
   exit(): void
+  /** Ends the process at once (app.exit), should the quit above still not have happened after FORCE_EXIT_AFTER_MS. */
+  forceExit(): void
   clock: Clock
   log: Logger
 }
@@ -22,8 +29,11 @@ export interface QuitSteps {
  */
 export function createQuitSequence(steps: QuitSteps) {
   let quitting = false
+  let done = false
   return {
     quitting: () => quitting,
+    /** The syncs are stopped and the database closed: the app may now really quit. */
+    done: () => done,
     begin(reason: string, deadlineMs = QUIT_DEADLINE_MS): void {
       if (quitting) return
       quitting = true
@@ -40,7 +50,12 @@ export function createQuitSequence(steps: QuitSteps) {
         } catch (error) {
           steps.log.error('closing the database failed', { error: error instanceof Error ? error.message : String(error) })
         }
+        done = true
         steps.exit()
+        steps.clock.setTimeout(() => {
+          steps.log.warn('the quit did not happen; ending the process')
+          steps.forceExit()
+        }, FORCE_EXIT_AFTER_MS)
       })
     },
   }

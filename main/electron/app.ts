@@ -63,7 +63,8 @@ if (!app.requestSingleInstanceLock()) {
   const quit = createQuitSequence({
     stopSyncs: () => scheduler?.stop() ?? Promise.resolve(),
     closeStore: () => openCore()?.close(),
-    exit: () => app.exit(0),
+    exit: () => app.quit(),
+    forceExit: () => app.exit(0),
     clock: systemClock,
     log,
   })
@@ -233,7 +234,10 @@ if (!app.requestSingleInstanceLock()) {
     if (!current || !readAppSettings(current.store.db).closeToTray) app.quit()
   })
   app.on('before-quit', (event) => {
-    // Quit aborts the syncs and exits within QUIT_DEADLINE_MS (app.exit does not come back here).
+    // The second pass, after the syncs stopped and the database closed: let Electron quit (and
+    // electron-updater install a downloaded update on its quit event).
+    if (quit.done()) return
+    // First pass: abort the syncs and quit within QUIT_DEADLINE_MS.
     event.preventDefault()
     quit.begin('quit')
   })

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react'
 import { characterName, realmSlug } from '../../../shared/domain/realm.ts'
-import { REGIONS } from '../../../shared/domain/types.ts'
 import type { CharacterOverview, NewCharacter } from '../../../shared/ipc-api.ts'
 import type { Result } from '../../../shared/result.ts'
+import { RegionSelect } from './region-select.tsx'
 
 /**
  * Region, realm and name, checked as the player types (the same rules main applies), then checked
@@ -41,16 +41,7 @@ export function AddCharacterForm({ onAdd, autoFocus = false }: { onAdd: (input: 
 
   return (
     <form className="add-form" onSubmit={submit} noValidate aria-label="Add a character">
-      <div className="field">
-        <label htmlFor="add-region">Region</label>
-        <select id="add-region" value={region} onChange={(e) => setRegion(e.target.value)} disabled={busy} autoFocus={autoFocus}>
-          {REGIONS.map((r) => (
-            <option key={r} value={r}>
-              {r.toUpperCase()}
-            </option>
-          ))}
-        </select>
-      </div>
+      <RegionSelect id="add-region" value={region} onChange={setRegion} disabled={busy} autoFocus={autoFocus} />
       <div className="field">
         <label htmlFor="add-realm">Realm</label>
         <input id="add-realm" value={realm} onChange={(e) => setRealm(e.target.value)} onBlur={() => setTouched((t) => ({ ...t, realm: true }))} placeholder="Area 52" aria-invalid={realmError !== null} aria-describedby="realm-error" disabled={busy} />

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react'
-import { REGIONS } from '../../../shared/domain/types.ts'
 import type { ImportCandidate, ImportList } from '../../../shared/ipc-api.ts'
 import type { Result } from '../../../shared/result.ts'
 import { bridge } from '../bridge.ts'
 import { classCss } from '../components/format.ts'
+import { RegionSelect } from '../components/region-select.tsx'
 import { useVault } from '../state/store.ts'
 import { usePageHeading } from '../use-page-heading.ts'
 
@@ -75,16 +75,7 @@ function AccountImport({ busy, blizzardConfigured, redirectUri, onFind }: { busy
             </p>
           )}
           <div className="form-row">
-            <div className="field">
-              <label htmlFor="account-region">Region</label>
-              <select id="account-region" value={region} onChange={(e) => setRegion(e.target.value)} disabled={busy !== null}>
-                {REGIONS.map((r) => (
-                  <option key={r} value={r}>
-                    {r.toUpperCase()}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <RegionSelect id="account-region" value={region} onChange={setRegion} disabled={busy !== null} />
             <button type="button" className="primary" onClick={() => onFind(region)} disabled={busy !== null}>
               Sign in with Battle.net
             </button>
@@ -120,16 +111,7 @@ function GuildImport({ busy, blizzardConfigured, onFind }: { busy: string | null
       <h2 id="guild-import-heading">From a guild</h2>
       <p className="muted small">{blizzardConfigured ? "Members from Blizzard's guild roster." : "Members from Raider.IO's guild list (add Blizzard credentials for the full roster with levels)."}</p>
       <form className="import-guild-form" onSubmit={submit} aria-label="Find guild members">
-        <div className="field">
-          <label htmlFor="guild-region">Region</label>
-          <select id="guild-region" value={region} onChange={(e) => setRegion(e.target.value)} disabled={busy !== null}>
-            {REGIONS.map((r) => (
-              <option key={r} value={r}>
-                {r.toUpperCase()}
-              </option>
-            ))}
-          </select>
-        </div>
+        <RegionSelect id="guild-region" value={region} onChange={setRegion} disabled={busy !== null} />
         <div className="field">
           <label htmlFor="guild-realm">Realm</label>
           <input id="guild-realm" value={realm} onChange={(e) => setRealm(e.target.value)} placeholder="Area 52" disabled={busy !== null} />

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { createQuitSequence, QUIT_DEADLINE_MS } from '../../../main/desktop/quit.ts'
+import { createQuitSequence, FORCE_EXIT_AFTER_MS, QUIT_DEADLINE_MS } from '../../../main/desktop/quit.ts'
 import { createLineLogger } from '../../../main/logging.ts'
 import { FakeClock, settle } from '../../fakes/fake-clock.ts'
 
@@ -14,6 +14,7 @@ function setUp(stopSyncs: () => Promise<void>) {
     },
     closeStore: () => order.push('close store'),
     exit: () => order.push(`exit at ${clock.now()} ms`),
+    forceExit: () => order.push(`forced exit at ${clock.now()} ms`),
     clock,
     log: createLineLogger((line) => lines.push(line), () => clock.now()),
   })
@@ -25,8 +26,11 @@ describe('quit', () => {
     const { order, quit } = setUp(() => Promise.resolve())
     quit.begin('quit')
     expect(quit.quitting()).toBe(true)
+    expect(quit.done()).toBe(false)
     await settle()
     expect(order).toEqual(['stop syncs', 'close store', 'exit at 0 ms'])
+    // The quit that follows goes through.
+    expect(quit.done()).toBe(true)
   })
 
   it('exits at the deadline when a sync does not stop in time', async () => {
@@ -47,6 +51,13 @@ describe('quit', () => {
     await settle()
     expect(stop).toHaveBeenCalledOnce()
     expect(order.filter((step) => step.startsWith('exit'))).toHaveLength(1)
+  })
+
+  it('ends the process itself if the quit is still held up afterwards (the process normally ends before this)', async () => {
+    const { clock, order, quit } = setUp(() => Promise.resolve())
+    quit.begin('quit')
+    await clock.advance(FORCE_EXIT_AFTER_MS)
+    expect(order).toEqual(['stop syncs', 'close store', 'exit at 0 ms', `forced exit at ${FORCE_EXIT_AFTER_MS} ms`])
   })
 
   it('still exits when stopping the syncs fails', async () => {
