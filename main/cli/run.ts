@@ -7,9 +7,7 @@ import type { CharacterRef } from '../../shared/domain/types.ts'
 import type { Core } from '../composition.ts'
 import { ConfigError } from '../config.ts'
 import { defaultDataDir } from '../data-dir.ts'
-import { readAppSettings } from '../app-settings.ts'
 import { openLocalCore, type LocalCore } from '../local-core.ts'
-import { createLineLogger, logSyncEvents, silentLogger } from '../logging.ts'
 import { addCharacter, findCharacter, getCharacter, listCharacters, removeCharacter, type TrackedCharacter } from '../store/characters-repo.ts'
 import { isStorageFailure, StoreError, storeErrorFrom } from '../store/store-error.ts'
 import { outcomeFailed, settleSync, type SyncOutcome } from '../sync/sync-result.ts'
@@ -205,6 +203,7 @@ async function sync(args: string[], options: Options, io: CliIo): Promise<number
         }),
       ),
     )
+    const { createLineLogger, silentLogger } = await import('../logging.ts')
     const log = options.verbose ? createLineLogger(io.stderr, io.now) : silentLogger
     for (const o of outcomes) if (!o.ok) log.error('sync failed', { character: formatCharacterRef(o.character), error: o.message })
     const reports = outcomes.flatMap((o) => (o.ok ? [reportFromSync(o.result)] : []))
@@ -231,6 +230,7 @@ async function importCharacters(args: string[], options: Options, io: CliIo): Pr
   const [kind, ...rest] = args
   const { formatImportList, importJson, parseSelection, selectable, trackedLine } = await import('./import-command.ts')
   const { importFromAccount, importFromGuild, trackPicks, BLIZZARD_CLIENTS_URL } = await import('../import/import-service.ts')
+  const { readAppSettings } = await import('../app-settings.ts')
   const rank = wholeNumber(options.rank, 'rank', 0, 9)
   const minLevel = wholeNumber(options['min-level'], 'min-level', 1, 100)
   const port = wholeNumber(options.port, 'port', 1024, 65535)
@@ -338,7 +338,7 @@ function parseInstant(value: string): number | undefined {
 
 /** Commands that reach the sources: the clients (and their libraries) load only for them. */
 async function withCore(options: Options, io: CliIo, work: (core: Core) => Promise<number>): Promise<number> {
-  const [{ createCore }, { createFileTokenStore }] = await Promise.all([import('../composition.ts'), import('../file-token-store.ts')])
+  const [{ createCore }, { createFileTokenStore }, { createLineLogger, logSyncEvents }] = await Promise.all([import('../composition.ts'), import('../file-token-store.ts'), import('../logging.ts')])
   const dataDir = options['data-dir'] ?? defaultDataDir(io.env)
   const core = createCore({ dataDir, env: io.env, now: io.now, busyTimeoutMs: io.busyTimeoutMs, tokenStore: createFileTokenStore(dataDir, io.now) })
   if (options.verbose) logSyncEvents(core.events, createLineLogger(io.stderr, io.now), (id) => getCharacter(core.store.db, id))
