@@ -6,6 +6,7 @@ import { VAULT_API_CHANNELS } from '../../shared/ipc-api.ts'
 import { databasePath } from '../../main/data-dir.ts'
 import { addCharacter } from '../../main/store/characters-repo.ts'
 import { openStore } from '../../main/store/db.ts'
+import { startFakeApis } from '../fakes/fake-apis.ts'
 import { electronBinary } from '../../scripts/electron-binary.ts'
 
 const binary = electronBinary()
@@ -87,6 +88,27 @@ test.describe('desktop app', () => {
       await expect.poll(() => existsSync(entry)).toBe(false)
     } finally {
       await cleanUp()
+    }
+  })
+
+  test('Sync All Now (the action the tray and the File menu share) syncs again after the start-up sync', async () => {
+    const apis = await startFakeApis()
+    const profileRequests = () => apis.raiderio.server.requests.filter((r) => r.path === '/api/v1/characters/profile').length
+    const dataDir = mkdtempSync(join(tmpdir(), 'vault-electron-'))
+    const store = openStore(databasePath(dataDir))
+    addCharacter(store.db, { region: 'us', realm: 'area-52', name: 'Thrall' }, Date.now())
+    store.close()
+    const app = await electron.launch({ executablePath: binary, args: ['.'], cwd: join(import.meta.dirname, '../..'), env: { ...process.env, ...apis.env, VAULT_DATA_DIR: dataDir } })
+    try {
+      await app.firstWindow()
+      // The start-up sync asks Raider.IO once for the character.
+      await expect.poll(profileRequests).toBe(1)
+      await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.getMenuItemById('sync-all')?.click())
+      await expect.poll(profileRequests).toBe(2)
+    } finally {
+      await app.close()
+      await apis.close()
+      rmSync(dataDir, { recursive: true, force: true })
     }
   })
 })
