@@ -72,7 +72,8 @@ test('add a character, watch its vault fill itself, and see which source saw wha
   await expect(page.getByTestId('source-raiderio')).toContainText('ok')
   await expect(page.getByTestId('source-warcraftlogs')).toContainText('not configured')
   await expect(page.getByTestId('last-synced')).toContainText(/just now|minutes? ago/)
-  await expect(page.getByTestId('reset-countdown')).toContainText(/Reset in \d/)
+  // The reset in the player's own time and in UTC, in the text (not only a tooltip).
+  await expect(page.getByTestId('reset-countdown')).toContainText(/Reset in \d.*: .+ \(.*UTC\)/)
   await page.screenshot({ path: testInfo.outputPath('character.png'), fullPage: true })
   await page.setViewportSize({ width: 900, height: 600 })
   await page.screenshot({ path: testInfo.outputPath('character-900x600.png') })

@@ -64,8 +64,8 @@ export function VaultDetails({ view }: { view: CharacterVaultView }) {
             Last synced {relativeTime(current.syncedAt, now)}
             {failing.length > 0 && <span className="warning-text"> · {failing.map((s) => SOURCE_LABELS[s]).join(', ')} failed</span>}
           </span>
-          <span className="muted small" data-testid="reset-countdown" title={`${when(current.week.end)} (${utcTime(current.week.end)})`}>
-            Reset in {duration(current.week.end - now)}
+          <span className="muted small" data-testid="reset-countdown">
+            Reset in {duration(current.week.end - now)}: {when(current.week.end)} ({utcTime(current.week.end)})
           </span>
           <button type="button" className="primary" onClick={() => void syncNow(character.id)} disabled={sync.running}>
             {sync.running ? `Syncing… ${sync.done}/${sync.total}` : 'Sync now'}
