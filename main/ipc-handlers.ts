@@ -239,7 +239,15 @@ export function createIpcHandlers(context: HandlerContext): IpcHandlers {
     }),
 
     'import:track': handle('import:track', ([input], core) => {
-      const { added, alreadyTracked } = trackPicks(core, input.picks)
+      // The picks come back from the window: held to the same rules as typed characters (a slug stays as given).
+      const picks = []
+      for (const pick of input.picks) {
+        const checked = characterRefFromParts(pick.region, pick.realm, pick.name)
+        if (!checked.ok) return checked
+        if (checked.value.realm !== pick.realm) return err('INVALID_INPUT', `"${pick.realm}" is not a realm slug.`)
+        picks.push({ ...pick, name: checked.value.name })
+      }
+      const { added, alreadyTracked } = trackPicks(core, picks)
       if (added.length > 0) {
         core.events.emit('data:changed', { characterId: added[0]!.id })
         // Fill the new vaults right away; the window updates on data:changed.

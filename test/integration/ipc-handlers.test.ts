@@ -192,6 +192,8 @@ describe('IPC handlers on the real core', () => {
     expect(await ipc['import:cancel']([])).toEqual({ ok: true, value: { cancelled: false } })
     expect(await ipc['import:track']([{ picks: [] }])).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     expect(await ipc['import:track']([{ picks: [{ region: 'xx', realm: 'a', realmName: null, name: 'B', className: null }] }])).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await ipc['import:track']([{ picks: [{ region: 'us', realm: 'area-52', realmName: null, name: 'Thr4ll', className: null }] }])).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await ipc['import:track']([{ picks: [{ region: 'us', realm: 'Area 52', realmName: null, name: 'Jaina', className: null }] }])).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '"Area 52" is not a realm slug.' } })
   })
 
   it('Cancel ends a sign-in the player abandoned', async () => {
