@@ -71,7 +71,11 @@ function AccountImport({ busy, blizzardConfigured, redirectUri, onFind }: { busy
         <>
           {redirectUri && (
             <p className="muted small" data-testid="redirect-uri">
-              Your client at develop.battle.net must list <code>{redirectUri}</code> as a redirect URL (the port can be changed in Settings).
+              Your client at{' '}
+              <a href="https://develop.battle.net/access/clients" target="_blank" rel="noreferrer">
+                develop.battle.net
+              </a>{' '}
+              must list <code>{redirectUri}</code> as a redirect URL (the port can be changed in Settings).
             </p>
           )}
           <div className="form-row">
