@@ -1,12 +1,12 @@
 import { bossKeyFromName } from '../../shared/domain/merge.ts'
-import { previousWeek, type WeekWindow } from '../../shared/domain/reset.ts'
+import { previousWeek } from '../../shared/domain/reset.ts'
 import { SOURCE_IDS } from '../../shared/domain/types.ts'
 import type { CharacterOverview, CharacterVaultView, WeekVaultView } from '../../shared/ipc-api.ts'
 import type { Core } from '../composition.ts'
 import type { TrackedCharacter } from '../store/characters-repo.ts'
 import { listBossParses } from '../store/parses-repo.ts'
 import { isVaultOpened, markVaultOpened } from '../store/vaults-opened-repo.ts'
-import { storedSourceReports, storedWeekVault, type StoredWeek } from '../sync/vault-report.ts'
+import { storedSourceReports, storedWeekVaults, type StoredWeek } from '../sync/vault-report.ts'
 
 /**
  * The renderer's views, built from the store only: the window shows the stored vault at once, before
@@ -24,8 +24,8 @@ function storedWeeks(core: Core, character: TrackedCharacter): StoredWeeks {
   const now = core.now()
   const week = core.season.weekAt(character.region, now)
   const lastWeek = previousWeek(week, core.season.storedPeriods())
-  const read = (w: WeekWindow) => storedWeekVault(core.store.db, core.season, core.config, character, w, now)
-  return { current: read(week), previous: read(lastWeek), sources: storedSourceReports(core.store.db, character.id, core.config) }
+  const [current, previous] = storedWeekVaults(core.store.db, core.season, core.config, character, [week, lastWeek], now) as [StoredWeek, StoredWeek]
+  return { current, previous, sources: storedSourceReports(core.store.db, character.id, core.config) }
 }
 
 /** One character with this week's rows. */

@@ -1,4 +1,4 @@
-import { and, eq, max, sql } from 'drizzle-orm'
+import { eq, max, sql } from 'drizzle-orm'
 import type { SourceId } from '../../shared/domain/types.ts'
 import type { ErrorCode } from '../../shared/errors.ts'
 import type { AppError } from '../../shared/result.ts'
@@ -41,16 +41,6 @@ export function listSourceStatuses(db: Db, characterId: number): SourceStatus[] 
     .where(eq(sourceSyncStatus.characterId, characterId))
     .all()
     .map(toStatus)
-}
-
-/** The status of one source, if it was ever attempted. */
-export function getSourceStatus(db: Db, characterId: number, source: SourceId): SourceStatus | undefined {
-  const row = db
-    .select()
-    .from(sourceSyncStatus)
-    .where(and(eq(sourceSyncStatus.characterId, characterId), eq(sourceSyncStatus.source, source)))
-    .get()
-  return row ? toStatus(row) : undefined
 }
 
 function toStatus(row: typeof sourceSyncStatus.$inferSelect): SourceStatus {

@@ -15,14 +15,14 @@ import { getActivityBaseline, recordActivities, saveActivityBaseline } from '../
 import { recordFeedSuccesses } from '../store/feed-successes-repo.ts'
 import { firstSnapshotOfWeek, recordEncounterSnapshot, recordKeystoneRuns, recordRaidKills } from '../store/observations-repo.ts'
 import { replaceBossParses } from '../store/parses-repo.ts'
-import { getSourceStatus, recordSourceOutcome } from '../store/sync-status-repo.ts'
+import { listSourceStatuses, recordSourceOutcome } from '../store/sync-status-repo.ts'
 import { StoreError, storeErrorFrom } from '../store/store-error.ts'
 import { activityEvidence } from './activity-evidence.ts'
 import { blizzardKills, blizzardRuns, loggedKills, raiderIoRuns, snapshotEntries, snapshotKills } from './evidence.ts'
 import type { SyncEvents } from './events.ts'
 import { rosterWarnings, type SeasonContext } from './season-context.ts'
 import type { CharacterSyncResult, SourceReport } from './sync-result.ts'
-import { configuredSources, weekVault } from './week-vault.ts'
+import { configuredSources, weekVaults } from './week-vault.ts'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -91,7 +91,9 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     const since = previousWeek(provisional).start - DAY_MS
     // The World row's statistics and quests are only asked for when the season's ids are known.
     const activitySources = seasonForPeriod(provisional.period)?.activities
-    const plan = planSources(store.db, character, options, startedAt)
+    // Each source's last success, read once: it decides what to fetch and what a skipped or failed source reports.
+    const lastSuccess = new Map(listSourceStatuses(store.db, character.id).map((s) => [s.source, s.lastSuccessAt]))
+    const plan = planSources(lastSuccess, options, startedAt)
     const fetched: Fetched = {}
     const reports = {} as Record<SourceId, SourceReport>
     const failures = new Map<SourceId, SourceError>()
@@ -131,13 +133,13 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     const run = async (source: SourceId) => {
       const decision = plan[source]
       if (decision !== 'fetch') {
-        reports[source] = { status: decision, syncedAt: getSourceStatus(store.db, character.id, source)?.lastSuccessAt ?? null, error: null }
+        reports[source] = { status: decision, syncedAt: lastSuccess.get(source) ?? null, error: null }
       } else {
         try {
           await tasks[source]()
           reports[source] = { status: 'ok', syncedAt: now(), error: null }
         } catch (error) {
-          const lastSuccessAt = getSourceStatus(store.db, character.id, source)?.lastSuccessAt ?? null
+          const lastSuccessAt = lastSuccess.get(source) ?? null
           if (wasCancelled(options.signal)) {
             // Quitting is not the source's fault: nothing is recorded against it.
             reports[source] = { status: 'skipped', syncedAt: lastSuccessAt, error: null }
@@ -175,7 +177,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
         }
         recordFeedSuccesses(tx, character.id, succeededFeeds(fetched), syncedAt)
         recordEvidence(tx, character, fetched, windows, week, syncedAt)
-        return windows.map((window, index) => weekVault(tx, character.id, window, rosters[index], configured, syncedAt))
+        return weekVaults(tx, character.id, windows.map((window, index) => ({ week: window, roster: rosters[index] })), configured, syncedAt)
       }),
     )
 
@@ -197,13 +199,13 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     return result
   }
 
-  function planSources(db: Db, character: TrackedCharacter, options: SyncOptions, at: number): Record<SourceId, 'fetch' | 'not_configured' | 'skipped'> {
+  function planSources(lastSuccess: ReadonlyMap<SourceId, number | null>, options: SyncOptions, at: number): Record<SourceId, 'fetch' | 'not_configured' | 'skipped'> {
     return Object.fromEntries(
       SOURCE_IDS.map((source) => {
         if (!configured[source]) return [source, 'not_configured']
         if (options.skipSources?.includes(source)) return [source, 'skipped']
-        const lastSuccess = getSourceStatus(db, character.id, source)?.lastSuccessAt
-        if (!options.force && lastSuccess !== null && lastSuccess !== undefined && at - lastSuccess < freshnessMs) return [source, 'skipped']
+        const succeededAt = lastSuccess.get(source)
+        if (!options.force && succeededAt !== null && succeededAt !== undefined && at - succeededAt < freshnessMs) return [source, 'skipped']
         return [source, 'fetch']
       }),
     ) as Record<SourceId, 'fetch' | 'not_configured' | 'skipped'>

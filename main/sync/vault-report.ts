@@ -8,7 +8,7 @@ import type { Db } from '../store/db.ts'
 import { listSourceStatuses } from '../store/sync-status-repo.ts'
 import { rosterWarnings, type SeasonContext } from './season-context.ts'
 import type { CharacterSyncResult, SourceReport, SourceRunStatus } from './sync-result.ts'
-import { configuredSources, weekVault, type WeekTrust, type WeekVault } from './week-vault.ts'
+import { configuredSources, weekVaults, type WeekTrust, type WeekVault } from './week-vault.ts'
 
 /** One character's vault for one week as the CLI prints it with --json (the shape is a public contract). */
 export interface VaultReport {
@@ -72,15 +72,15 @@ export function reportFromSync(result: CharacterSyncResult): VaultReport {
 /** A week's vault from the store alone (no network), with the roster warnings that apply to it. */
 export type StoredWeek = WeekVault & { warnings: string[] }
 
-/** Reads a StoredWeek: the CLI's `vault` and every view of the window come from here. */
-export function storedWeekVault(db: Db, season: SeasonContext, config: SourcesConfig, character: TrackedCharacter, week: WeekWindow, now: number): StoredWeek {
-  const roster = season.storedRaidRoster(character.region, week)
-  return { ...weekVault(db, character.id, week, roster, configuredSources(config), now), warnings: rosterWarnings(roster) }
+/** Reads StoredWeeks: the CLI's `vault` and every view of the window come from here. */
+export function storedWeekVaults(db: Db, season: SeasonContext, config: SourcesConfig, character: TrackedCharacter, weeks: readonly WeekWindow[], now: number): StoredWeek[] {
+  const withRosters = weeks.map((week) => ({ week, roster: season.storedRaidRoster(character.region, week) }))
+  return weekVaults(db, character.id, withRosters, configuredSources(config), now).map((stored, i) => ({ ...stored, warnings: rosterWarnings(withRosters[i]?.roster) }))
 }
 
 /** The CLI report of a stored week, with source statuses from the last syncs. */
 export function reportFromStore(db: Db, character: TrackedCharacter, week: WeekWindow, config: SourcesConfig, season: SeasonContext, now: number): VaultReport {
-  const stored = storedWeekVault(db, season, config, character, week, now)
+  const [stored] = storedWeekVaults(db, season, config, character, [week], now) as [StoredWeek]
   return vaultReport({ character, week, vault: stored.vault, trust: stored.trust, sources: storedSourceReports(db, character.id, config), syncedAt: stored.lastReadAt, warnings: stored.warnings })
 }
 

@@ -9,7 +9,7 @@ import { getCharacter } from '../store/characters-repo.ts'
 import type { Db } from '../store/db.ts'
 import { feedCoverage } from '../store/feed-successes-repo.ts'
 import { listKeystoneRuns, listRaidKills } from '../store/observations-repo.ts'
-import { getSourceStatus } from '../store/sync-status-repo.ts'
+import { listSourceStatuses, type SourceStatus } from '../store/sync-status-repo.ts'
 import { inRoster } from './evidence.ts'
 import type { RaidRoster } from './season-context.ts'
 
@@ -38,11 +38,19 @@ export function configuredSources(config: { blizzard: unknown; warcraftlogs: unk
 }
 
 /**
- * Builds a week's vault from all stored evidence (each current-season boss once at its best
+ * Builds weeks' vaults from all stored evidence (each current-season boss once at its best
  * difficulty, runs merged across sources) and judges each row by the reads made during the week.
- * The sync, the CLI and the window all call this, so they can never disagree.
+ * The sync, the CLI and the window all call this, so they can never disagree. The character's source
+ * states and last login are read once for all the weeks asked for.
  */
-export function weekVault(db: Db, characterId: number, week: WeekWindow, roster: RaidRoster | undefined, configured: ConfiguredSources, now: number): WeekVault {
+export function weekVaults(db: Db, characterId: number, weeks: readonly { week: WeekWindow; roster: RaidRoster | undefined }[], configured: ConfiguredSources, now: number): WeekVault[] {
+  const statuses = new Map(listSourceStatuses(db, characterId).map((s) => [s.source, s]))
+  const states = Object.fromEntries(SOURCE_IDS.map((source) => [source, sourceState(statuses.get(source), configured[source])])) as Record<SourceId, SourceState>
+  const lastLoginAt = getCharacter(db, characterId)?.lastLoginAt ?? null
+  return weeks.map(({ week, roster }) => weekVault(db, characterId, week, roster, states, lastLoginAt, now))
+}
+
+function weekVault(db: Db, characterId: number, week: WeekWindow, roster: RaidRoster | undefined, states: Record<SourceId, SourceState>, lastLoginAt: number | null, now: number): WeekVault {
   const kills = inRoster(listRaidKills(db, characterId, week), roster?.bosses)
   const season = seasonForPeriod(week.period)
   const observed = listActivities(db, characterId, week)
@@ -51,7 +59,6 @@ export function weekVault(db: Db, characterId: number, week: WeekWindow, roster:
   const runs = [...keystoneRuns, ...statisticRuns(observed)]
   const vault = buildWeeklyVault(countBossesOnce(kills), runs, season, worldActivities(observed), week.period)
 
-  const states = Object.fromEntries(SOURCE_IDS.map((source) => [source, sourceState(db, characterId, source, configured[source])])) as Record<SourceId, SourceState>
   const facts = (feed: EvidenceFeed): FeedFacts => {
     const source = feedSource(feed)
     return { source, state: states[source], ...feedCoverage(db, characterId, feed, week) }
@@ -83,7 +90,7 @@ export function weekVault(db: Db, characterId: number, week: WeekWindow, roster:
       blizzardKeystone: feeds.blizzardKeystone,
       heroic: season?.activities ? { statistics: feeds.statistics, baseline: baselineFacts, knownRuns: runs.length, slotsNeed: dungeonSlotsNeed } : undefined,
     }),
-    world: worldRowTrust({ week, now, researched: season?.activities !== undefined, statistics: feeds.statistics, quests: feeds.quests, baseline: baselineFacts, lastLoginAt: getCharacter(db, characterId)?.lastLoginAt ?? null }),
+    world: worldRowTrust({ week, now, researched: season?.activities !== undefined, statistics: feeds.statistics, quests: feeds.quests, baseline: baselineFacts, lastLoginAt }),
   }
   const reads = Object.values(feeds).map((f) => f.lastInWeek).filter((at): at is number => at !== null)
   return { week, vault, trust, lastReadAt: reads.length > 0 ? Math.max(...reads) : null }
@@ -116,9 +123,8 @@ function statisticRuns(observed: readonly ActivityObservation[]): KeystoneRun[] 
   })
 }
 
-function sourceState(db: Db, characterId: number, source: SourceId, configured: boolean): SourceState {
+function sourceState(status: SourceStatus | undefined, configured: boolean): SourceState {
   if (!configured) return { kind: 'not_configured' }
-  const status = getSourceStatus(db, characterId, source)
   if (status?.lastError) return { kind: 'failing', message: status.lastError.message, since: status.failingSince }
   return { kind: 'working' }
 }

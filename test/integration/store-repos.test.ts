@@ -7,8 +7,10 @@ import { addCharacter, findCharacter, listCharacters, removeCharacter, updateCha
 import { openStore, type Store } from '../../main/store/db.ts'
 import { firstSnapshotOfWeek, listKeystoneRuns, listRaidKills, recordEncounterSnapshot, recordKeystoneRuns, recordRaidKills } from '../../main/store/observations-repo.ts'
 import { getSetting, setSetting } from '../../main/store/settings-repo.ts'
-import { getSourceStatus, listSourceStatuses, recordSourceOutcome } from '../../main/store/sync-status-repo.ts'
+import { listSourceStatuses, recordSourceOutcome } from '../../main/store/sync-status-repo.ts'
 import { useTempDir } from '../support/temp-dir.ts'
+
+const statusOf = (db: Parameters<typeof listSourceStatuses>[0], id: number, source: string) => listSourceStatuses(db, id).find((s) => s.source === source)
 
 const tempDir = useTempDir()
 let store: Store
@@ -117,13 +119,13 @@ describe('sync status and settings', () => {
     const { id } = addCharacter(store.db, thrall, 1).character
     recordSourceOutcome(store.db, id, 'raiderio', { at: 100, ok: true })
     recordSourceOutcome(store.db, id, 'raiderio', { at: 200, ok: false, error: { code: 'TIMEOUT', message: 'Raider.IO did not answer within 10 s.' } })
-    expect(getSourceStatus(store.db, id, 'raiderio')).toEqual({ source: 'raiderio', lastAttemptAt: 200, lastSuccessAt: 100, lastError: { code: 'TIMEOUT', message: 'Raider.IO did not answer within 10 s.' }, failingSince: 200 })
+    expect(statusOf(store.db, id, 'raiderio')).toEqual({ source: 'raiderio', lastAttemptAt: 200, lastSuccessAt: 100, lastError: { code: 'TIMEOUT', message: 'Raider.IO did not answer within 10 s.' }, failingSince: 200 })
     // A second failure keeps the time the trouble started.
     recordSourceOutcome(store.db, id, 'raiderio', { at: 250, ok: false, error: { code: 'UPSTREAM_ERROR', message: 'HTTP 503' } })
-    expect(getSourceStatus(store.db, id, 'raiderio')).toMatchObject({ lastAttemptAt: 250, failingSince: 200, lastError: { message: 'HTTP 503' } })
+    expect(statusOf(store.db, id, 'raiderio')).toMatchObject({ lastAttemptAt: 250, failingSince: 200, lastError: { message: 'HTTP 503' } })
     recordSourceOutcome(store.db, id, 'raiderio', { at: 300, ok: true })
-    expect(getSourceStatus(store.db, id, 'raiderio')).toMatchObject({ lastSuccessAt: 300, lastError: null, failingSince: null })
-    expect(getSourceStatus(store.db, id, 'blizzard')).toBeUndefined()
+    expect(statusOf(store.db, id, 'raiderio')).toMatchObject({ lastSuccessAt: 300, lastError: null, failingSince: null })
+    expect(statusOf(store.db, id, 'blizzard')).toBeUndefined()
   })
 
   it('reads settings through their schema, falling back on absent or invalid values', () => {

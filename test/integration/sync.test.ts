@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { removeCharacter } from '../../main/store/characters-repo.ts'
 import { StoreError } from '../../main/store/store-error.ts'
-import { storedWeekVault } from '../../main/sync/vault-report.ts'
+import { storedWeekVaults } from '../../main/sync/vault-report.ts'
 import { useCoreHarness } from '../support/core-harness.ts'
 import { bosses, HOUR, RESET, thrall, thrallScenario } from '../support/scenario.ts'
 
@@ -35,7 +35,7 @@ describe('syncCharacter', () => {
     expect(Object.fromEntries(Object.entries(result.sources).map(([s, r]) => [s, r.status]))).toEqual({ blizzard: 'ok', warcraftlogs: 'ok', raiderio: 'ok' })
     // Read back from the store alone (as `vault` and the window do), the week is the one the sync returned.
     const core = h.core()
-    expect(storedWeekVault(core.store.db, core.season, core.config, result.character, result.week, h.clock.now).vault).toEqual(result.vault)
+    expect(storedWeekVaults(core.store.db, core.season, core.config, result.character, [result.week], h.clock.now)[0]?.vault).toEqual(result.vault)
   })
 
   it('kills and runs from last week do not count this week; they fill last week\'s vault instead', async () => {
