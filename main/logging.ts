@@ -2,7 +2,7 @@ import { formatCharacterRef } from '../shared/domain/realm.ts'
 import { SOURCE_IDS } from '../shared/domain/types.ts'
 import { redactCredentials } from '../shared/redact.ts'
 import type { TrackedCharacter } from './store/characters-repo.ts'
-import type { SyncEventMap, SyncEvents } from './sync/events.ts'
+import type { SyncEvents } from './sync/events.ts'
 
 /**
  * Where the app writes what happened: electron-log's rotating file in the desktop app, stderr for the
@@ -33,31 +33,23 @@ export function createLineLogger(write: (line: string) => void, now: () => numbe
 }
 
 /**
- * Logs every sync outcome and every source error once, with the character it concerns. Returns the
- * unsubscribe. `characterOf` finds a character by id (the events carry only ids).
+ * Logs every sync outcome and every source error once, with the character it concerns, for as long
+ * as `events` lives. `characterOf` finds a character by id (the events carry only ids).
  */
-export function logSyncEvents(events: SyncEvents, log: Logger, characterOf: (id: number) => TrackedCharacter | undefined): () => void {
+export function logSyncEvents(events: SyncEvents, log: Logger, characterOf: (id: number) => TrackedCharacter | undefined): void {
   const who = (id: number) => {
     const character = characterOf(id)
     return character ? formatCharacterRef(character) : `character #${id}`
   }
-  const onSource = ({ characterId, source, report }: SyncEventMap['source:finished'][0]) => {
+  events.on('source:finished', ({ characterId, source, report }) => {
     if (report.status === 'error') log.warn('source failed', { character: who(characterId), source, code: report.error?.code, error: report.error?.message })
-  }
-  const onFinished = ({ characterId, result }: SyncEventMap['character:finished'][0]) => {
+  })
+  events.on('character:finished', ({ characterId, result }) => {
     const unlocked = (slots: readonly { unlocked: boolean }[]) => slots.filter((s) => s.unlocked).length
     const sources = SOURCE_IDS.map((source) => `${source}:${result.sources[source].status}`).join(',')
     log.info('sync finished', { character: who(characterId), raid: unlocked(result.vault.raid.slots), dungeons: unlocked(result.vault.dungeons.slots), world: unlocked(result.vault.world.slots), sources })
-  }
-  const onFailed = ({ characterId, message }: SyncEventMap['character:failed'][0]) => {
+  })
+  events.on('character:failed', ({ characterId, message }) => {
     log.error('sync failed', { character: who(characterId), error: message })
-  }
-  events.on('source:finished', onSource)
-  events.on('character:finished', onFinished)
-  events.on('character:failed', onFailed)
-  return () => {
-    events.off('source:finished', onSource)
-    events.off('character:finished', onFinished)
-    events.off('character:failed', onFailed)
-  }
+  })
 }

@@ -11,6 +11,7 @@ import { openLocalCore, type LocalCore } from '../local-core.ts'
 import { addCharacter, findCharacter, getCharacter, listCharacters, removeCharacter, type TrackedCharacter } from '../store/characters-repo.ts'
 import { isStorageFailure, StoreError, storeErrorFrom } from '../store/store-error.ts'
 import { outcomeFailed, settleSync, type SyncOutcome } from '../sync/sync-result.ts'
+import { err, ok, type Result } from '../../shared/result.ts'
 import { reportFromStore, reportFromSync } from '../sync/vault-report.ts'
 import { formatVault } from './format.ts'
 
@@ -178,8 +179,9 @@ async function sync(args: string[], options: Options, io: CliIo): Promise<number
   if (args.length > 1) return usage(io, `"sync" takes at most one character, got: ${args.join(' ')}`)
   const ref = args.length === 1 ? oneCharacter(args, 'sync', io) : undefined
   if (typeof ref === 'number') return ref
-  const limitSeconds = options['time-limit'] === undefined ? DEFAULT_SYNC_TIME_LIMIT_S : Number(options['time-limit'])
-  if (!/^\d+$/.test(options['time-limit'] ?? '120') || limitSeconds < 1 || limitSeconds > 3600) return usage(io, `--time-limit takes a whole number of seconds from 1 to 3600, got "${options['time-limit']}".`)
+  const timeLimit = wholeNumber(options['time-limit'], 'time-limit', 1, 3600, 'a whole number of seconds')
+  if (!timeLimit.ok) return usage(io, timeLimit.error.message)
+  const limitSeconds = timeLimit.value ?? DEFAULT_SYNC_TIME_LIMIT_S
   return withCore(options, io, async (core) => {
     let characters: TrackedCharacter[]
     if (ref) {
@@ -220,10 +222,11 @@ async function sync(args: string[], options: Options, io: CliIo): Promise<number
   })
 }
 
-/** A whole number option within bounds, or undefined when absent; a message when malformed. */
-function wholeNumber(value: string | undefined, name: string, min: number, max: number): number | undefined | string {
-  if (value === undefined) return undefined
-  return /^\d+$/.test(value) && Number(value) >= min && Number(value) <= max ? Number(value) : `--${name} takes a whole number from ${min} to ${max}, got "${value}".`
+/** A whole-number option within bounds: undefined when absent, an error saying what it takes when malformed. */
+function wholeNumber(value: string | undefined, name: string, min: number, max: number, what = 'a whole number'): Result<number | undefined> {
+  if (value === undefined) return ok(undefined)
+  const number = Number(value)
+  return /^\d+$/.test(value) && number >= min && number <= max ? ok(number) : err('INVALID_INPUT', `--${name} takes ${what} from ${min} to ${max}, got "${value}".`)
 }
 
 async function importCharacters(args: string[], options: Options, io: CliIo): Promise<number> {
@@ -232,15 +235,17 @@ async function importCharacters(args: string[], options: Options, io: CliIo): Pr
   const { importFromAccount, importFromGuild, trackPicks, BLIZZARD_CLIENTS_URL } = await import('../import/import-service.ts')
   const { readAppSettings } = await import('../app-settings.ts')
   const rank = wholeNumber(options.rank, 'rank', 0, 9)
-  const minLevel = wholeNumber(options['min-level'], 'min-level', 1, 100)
+  if (!rank.ok) return usage(io, rank.error.message)
+  const level = wholeNumber(options['min-level'], 'min-level', 1, 100)
+  if (!level.ok) return usage(io, level.error.message)
   const port = wholeNumber(options.port, 'port', 1024, 65535)
-  for (const bad of [rank, minLevel, port]) if (typeof bad === 'string') return usage(io, bad)
+  if (!port.ok) return usage(io, port.error.message)
   if (kind === 'account') {
     if (rest.length > 0) return usage(io, `"import account" takes no arguments, got: ${rest.join(' ')}`)
-    if (rank !== undefined || minLevel !== undefined) return usage(io, '--rank and --min-level are for "import guild".')
+    if (rank.value !== undefined || level.value !== undefined) return usage(io, '--rank and --min-level are for "import guild".')
   } else if (kind === 'guild') {
     if (rest.length !== 1) return usage(io, '"import guild" takes one guild as region/realm/guild, for example: import guild "us/Area 52/Endless Climb"')
-    if (port !== undefined) return usage(io, '--port is for "import account".')
+    if (port.value !== undefined) return usage(io, '--port is for "import account".')
   } else {
     return usage(io, '"import" takes "account" or "guild", for example: import account, or import guild "us/Area 52/Endless Climb"')
   }
@@ -251,7 +256,7 @@ async function importCharacters(args: string[], options: Options, io: CliIo): Pr
     if (kind === 'account') {
       found = await importFromAccount(core, {
         region: region.value,
-        port: (port as number | undefined) ?? readAppSettings(core.store.db).importPort,
+        port: port.value ?? readAppSettings(core.store.db).importPort,
         openBrowser: (url, redirectUri) => {
           io.stderr(`Sign in on Blizzard's page to let Vault Companion list your characters (waiting up to 5 minutes):\n  ${url}\nYour Blizzard API client must list ${redirectUri} as a redirect URL (${BLIZZARD_CLIENTS_URL}).\n`)
           io.openBrowser?.(url)
@@ -261,7 +266,7 @@ async function importCharacters(args: string[], options: Options, io: CliIo): Pr
       const [, realm = '', ...guildParts] = (rest[0] as string).split('/')
       const guild = guildParts.join('/')
       if (!realm.trim() || !guild.trim()) return usage(io, 'Expected region/realm/guild, for example: import guild "us/Area 52/Endless Climb"')
-      found = await importFromGuild(core, { region: region.value, realm, guild }, { maxRank: rank as number | undefined, minLevel: minLevel as number | undefined })
+      found = await importFromGuild(core, { region: region.value, realm, guild }, { maxRank: rank.value, minLevel: level.value })
     }
     if (!found.ok) {
       io.stderr(`${found.error.message}\n`)

@@ -69,7 +69,6 @@ export async function importFromGuild(core: Core, input: GuildImportInput, filte
   if (!realm.ok) return realm
   const guild = input.guild.normalize('NFC').trim().replace(/\s+/gu, ' ')
   if (!/^[\p{L}' ]{2,24}$/u.test(guild)) return err('INVALID_INPUT', 'A guild name has 2 to 24 letters and spaces.')
-  const where = `${guild} on ${input.realm.trim()} (${input.region.toUpperCase()})`
   try {
     if (core.clients.blizzard) {
       // Blizzard's guild slug: lower case, spaces as hyphens [I] (as its realm slugs).
@@ -85,7 +84,6 @@ export async function importFromGuild(core: Core, input: GuildImportInput, filte
     ]
     return ok({ title: `${profile.name} on ${profile.realm} (${input.region.toUpperCase()})`, source: 'raiderio', candidates: withTracked(core.store.db, filterCandidates(all, filter)), notes })
   } catch (error) {
-    if (error instanceof SourceError && error.code === 'UNKNOWN_CHARACTER') return err('UNKNOWN_CHARACTER', error.message || `No guild ${where}.`)
     return failure(error)
   }
 }
