@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt } from 'drizzle-orm'
+import { and, eq, lt, sql } from 'drizzle-orm'
 import type { WeekWindow } from '../../shared/domain/reset.ts'
 import type { EvidenceFeed } from '../../shared/domain/row-status.ts'
 import type { Db } from './db.ts'
@@ -20,19 +20,23 @@ export function recordFeedSuccesses(db: Db, characterId: number, feeds: readonly
     .run()
 }
 
-/** When each feed last succeeded inside the week, and first succeeded after it (for reads made later). */
-export function feedCoverage(db: Db, characterId: number, feed: EvidenceFeed, week: Pick<WeekWindow, 'start' | 'end'>): { lastInWeek: number | null; firstAfterWeek: number | null } {
-  const inWeek = db
-    .select({ at: feedSuccesses.at })
+/** When a feed last succeeded inside a week, and first succeeded after it (for reads made later). */
+export interface FeedCoverage {
+  lastInWeek: number | null
+  firstAfterWeek: number | null
+}
+
+/** Every feed's coverage of the week in one query (feeds never read are absent). */
+export function feedCoverages(db: Db, characterId: number, week: Pick<WeekWindow, 'start' | 'end'>): Map<EvidenceFeed, FeedCoverage> {
+  const rows = db
+    .select({
+      feed: feedSuccesses.feed,
+      lastInWeek: sql<number | null>`max(case when ${feedSuccesses.at} >= ${week.start} and ${feedSuccesses.at} < ${week.end} then ${feedSuccesses.at} end)`,
+      firstAfterWeek: sql<number | null>`min(case when ${feedSuccesses.at} >= ${week.end} then ${feedSuccesses.at} end)`,
+    })
     .from(feedSuccesses)
-    .where(and(eq(feedSuccesses.characterId, characterId), eq(feedSuccesses.feed, feed), gte(feedSuccesses.at, week.start), lt(feedSuccesses.at, week.end)))
-    .orderBy(desc(feedSuccesses.at))
-    .get()
-  const after = db
-    .select({ at: feedSuccesses.at })
-    .from(feedSuccesses)
-    .where(and(eq(feedSuccesses.characterId, characterId), eq(feedSuccesses.feed, feed), gte(feedSuccesses.at, week.end)))
-    .orderBy(feedSuccesses.at)
-    .get()
-  return { lastInWeek: inWeek?.at ?? null, firstAfterWeek: after?.at ?? null }
+    .where(eq(feedSuccesses.characterId, characterId))
+    .groupBy(feedSuccesses.feed)
+    .all()
+  return new Map(rows.map(({ feed, lastInWeek, firstAfterWeek }) => [feed as EvidenceFeed, { lastInWeek, firstAfterWeek }]))
 }

@@ -7,7 +7,7 @@ import { buildWeeklyVault, type WeeklyVault } from '../../shared/domain/weekly-v
 import { getActivityBaseline, listActivities, type ActivityObservation } from '../store/activity-repo.ts'
 import { getCharacter } from '../store/characters-repo.ts'
 import type { Db } from '../store/db.ts'
-import { feedCoverage } from '../store/feed-successes-repo.ts'
+import { feedCoverages } from '../store/feed-successes-repo.ts'
 import { listKeystoneRuns, listRaidKills } from '../store/observations-repo.ts'
 import { listSourceStatuses, type SourceStatus } from '../store/sync-status-repo.ts'
 import { inRoster } from './evidence.ts'
@@ -59,9 +59,10 @@ function weekVault(db: Db, characterId: number, week: WeekWindow, roster: RaidRo
   const runs = [...keystoneRuns, ...statisticRuns(observed)]
   const vault = buildWeeklyVault(countBossesOnce(kills), runs, season, worldActivities(observed), week.period)
 
+  const coverage = feedCoverages(db, characterId, week)
   const facts = (feed: EvidenceFeed): FeedFacts => {
     const source = feedSource(feed)
-    return { source, state: states[source], ...feedCoverage(db, characterId, feed, week) }
+    return { source, state: states[source], ...(coverage.get(feed) ?? { lastInWeek: null, firstAfterWeek: null }) }
   }
   const feeds = {
     blizzard: facts('blizzard.encounters'),
