@@ -2,7 +2,7 @@ import { bossKeyFromName } from '../../shared/domain/merge.ts'
 import { previousWeek } from '../../shared/domain/reset.ts'
 import { SOURCE_IDS } from '../../shared/domain/types.ts'
 import type { CharacterOverview, CharacterVaultView, WeekVaultView } from '../../shared/ipc-api.ts'
-import type { Core } from '../composition.ts'
+import type { LocalCore } from '../local-core.ts'
 import type { TrackedCharacter } from '../store/characters-repo.ts'
 import { listBossParses } from '../store/parses-repo.ts'
 import { isVaultOpened, markVaultOpened } from '../store/vaults-opened-repo.ts'
@@ -20,7 +20,7 @@ interface StoredWeeks {
   sources: ReturnType<typeof storedSourceReports>
 }
 
-function storedWeeks(core: Core, character: TrackedCharacter): StoredWeeks {
+function storedWeeks(core: LocalCore, character: TrackedCharacter): StoredWeeks {
   const now = core.now()
   const week = core.season.weekAt(character.region, now)
   const lastWeek = previousWeek(week, core.season.storedPeriods())
@@ -29,11 +29,11 @@ function storedWeeks(core: Core, character: TrackedCharacter): StoredWeeks {
 }
 
 /** One character with this week's rows. */
-export function characterOverview(core: Core, character: TrackedCharacter, nextSyncAt: number | null = null): CharacterOverview {
+export function characterOverview(core: LocalCore, character: TrackedCharacter, nextSyncAt: number | null = null): CharacterOverview {
   return overviewFrom(core, character, storedWeeks(core, character), nextSyncAt)
 }
 
-function overviewFrom(core: Core, character: TrackedCharacter, { current, previous, sources }: StoredWeeks, nextSyncAt: number | null): CharacterOverview {
+function overviewFrom(core: LocalCore, character: TrackedCharacter, { current, previous, sources }: StoredWeeks, nextSyncAt: number | null): CharacterOverview {
   const { week, vault, trust, lastReadAt } = current
   const unlockedSlots = [...previous.vault.raid.slots, ...previous.vault.dungeons.slots, ...previous.vault.world.slots].filter((s) => s.unlocked).length
   return {
@@ -60,7 +60,7 @@ function overviewFrom(core: Core, character: TrackedCharacter, { current, previo
 }
 
 /** Everything the per-character view shows: this week, last week, sources and parses. */
-export function characterVaultView(core: Core, character: TrackedCharacter, nextSyncAt: number | null = null): CharacterVaultView {
+export function characterVaultView(core: LocalCore, character: TrackedCharacter, nextSyncAt: number | null = null): CharacterVaultView {
   const weeks = storedWeeks(core, character)
   const parses = listBossParses(core.store.db, character.id)
   const parseOf = (bossName: string, difficulty: string) =>
@@ -85,7 +85,7 @@ export function characterVaultView(core: Core, character: TrackedCharacter, next
 }
 
 /** Marks last week's vault of the character as opened; the next reset brings a new, unopened one. */
-export function markLastWeekOpened(core: Core, character: TrackedCharacter): void {
+export function markLastWeekOpened(core: LocalCore, character: TrackedCharacter): void {
   const week = previousWeek(core.season.weekAt(character.region, core.now()), core.season.storedPeriods())
   markVaultOpened(core.store.db, character.id, week.start, core.now())
 }

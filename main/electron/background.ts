@@ -2,11 +2,11 @@ import { Notification } from 'electron'
 import { readAppSettings } from '../app-settings.ts'
 import type { Core } from '../composition.ts'
 import { unlockNotice } from '../desktop/unlock-notice.ts'
-import { characterOverview } from '../desktop/vault-views.ts'
+import { createOverviewCache } from '../desktop/overview-cache.ts'
 import { logSyncEvents, type Logger } from '../logging.ts'
-import { getCharacter, listCharacters } from '../store/characters-repo.ts'
+import { getCharacter } from '../store/characters-repo.ts'
 import type { Scheduler } from '../sync/scheduler.ts'
-import type { CharacterOverview, VaultEventName, VaultEvents } from '../../shared/ipc-api.ts'
+import type { VaultEventName, VaultEvents } from '../../shared/ipc-api.ts'
 import { createTray } from './tray.ts'
 
 export interface BackgroundOptions {
@@ -29,7 +29,7 @@ export interface BackgroundOptions {
 export function startBackground(options: BackgroundOptions): { destroy(): void } {
   const { core, scheduler, log } = options
   logSyncEvents(core.events, log, (id) => getCharacter(core.store.db, id))
-  const overviews = new Map<number, CharacterOverview>(listCharacters(core.store.db).map((c) => [c.id, characterOverview(core, c)]))
+  const overviews = createOverviewCache(core)
   const progress = { running: false, done: 0, total: 0 }
   const tray = createTray(options.trayIconPath, {
     syncAll: () => void scheduler.runNow(),
@@ -38,15 +38,10 @@ export function startBackground(options: BackgroundOptions): { destroy(): void }
     openLogsFolder: options.openLogsFolder,
     quit: options.quit,
   })
-  // Character lines are rebuilt when data changes; progress ticks only relabel "Sync all".
-  let trayCharacters: CharacterOverview[] = []
   const renderTray = () => {
-    const newest = Math.max(0, ...trayCharacters.map((c) => c.lastSyncedAt ?? 0))
-    tray.update({ characters: trayCharacters, sync: progress, lastSyncAt: newest > 0 ? newest : null, now: Date.now() })
-  }
-  const reloadTray = () => {
-    trayCharacters = listCharacters(core.store.db).map((c) => characterOverview(core, c))
-    renderTray()
+    const characters = overviews.all()
+    const newest = Math.max(0, ...characters.map((c) => c.lastSyncedAt ?? 0))
+    tray.update({ characters, sync: progress, lastSyncAt: newest > 0 ? newest : null, now: Date.now() })
   }
   core.events.on('run:progress', ({ done, total }) => {
     Object.assign(progress, { running: done < total, done, total })
@@ -54,11 +49,8 @@ export function startBackground(options: BackgroundOptions): { destroy(): void }
     renderTray()
   })
   core.events.on('character:finished', ({ characterId }) => {
-    const character = getCharacter(core.store.db, characterId)
-    if (!character) return
-    const after = characterOverview(core, character)
-    const notice = unlockNotice(overviews.get(characterId), after)
-    overviews.set(characterId, after)
+    const { before, after } = overviews.refresh(characterId)
+    const notice = after && unlockNotice(before, after)
     if (notice && readAppSettings(core.store.db).notifications && Notification.isSupported()) {
       const notification = new Notification({ ...notice, icon: options.iconPath })
       notification.on('click', () => options.openWindow(characterId))
@@ -67,8 +59,10 @@ export function startBackground(options: BackgroundOptions): { destroy(): void }
   })
   core.events.on('data:changed', ({ characterId }) => {
     options.send('data:changed', { characterId })
-    reloadTray()
+    overviews.refresh(characterId)
+    overviews.followRoster()
+    renderTray()
   })
-  reloadTray()
+  renderTray()
   return { destroy: () => tray.destroy() }
 }
