@@ -50,12 +50,6 @@ export interface KeystoneRun {
   kind?: 'heroic' | 'mythic0'
 }
 
-/** Where a fact came from and when the app saw it. */
-export interface Provenance {
-  source: SourceId
-  observedAt: number
-}
-
 /** One of the three raid-row slots. */
 export interface RaidVaultSlot {
   threshold: number
