@@ -51,6 +51,15 @@ describe('VaultDetails', () => {
     expect(screen.getByTestId('run').textContent).toContain('over time')
   })
 
+  it('matches a killed boss to its raid however the sources spell it, so it is neither "not yet" nor listed twice', () => {
+    const spelled = view(0)
+    spelled.raids = [{ name: 'The Voidspire', bosses: [{ name: 'Fallen King Salhadaar', difficulty: 'heroic' }, { name: 'Imperator Averzian', difficulty: null }] }]
+    spelled.current.raid.bosses = [{ name: 'Fallen-King Salhadaar', difficulty: 'heroic', sources: ['blizzard'], lastKillAt: START + 1, parsePercent: null }]
+    render(<VaultDetails view={spelled} />)
+    expect(screen.getAllByTestId('boss').map((b) => b.textContent)).toEqual([expect.stringContaining('Fallen-King Salhadaar')])
+    expect(screen.getAllByTestId('boss-to-kill').map((b) => b.textContent)).toEqual([expect.stringContaining('Imperator Averzian')])
+  })
+
   it('shows each source\'s status, its error and a way to configure it', () => {
     render(<VaultDetails view={view(0)} />)
     expect(screen.getByTestId('source-blizzard').textContent).toContain('synced 2 minutes ago')

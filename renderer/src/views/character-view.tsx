@@ -6,6 +6,7 @@ import { ConfirmButton } from '../components/confirm-button.tsx'
 import { ErrorBanner } from '../components/error-banner.tsx'
 import { classCss, clock, relativeTime, DIFFICULTY_LABELS, difficultyClass, duration, levelLabel, SOURCE_LABELS, when } from '../components/format.ts'
 import { utcTime } from '../../../shared/domain/labels.ts'
+import { bossKeyFromName } from '../../../shared/domain/merge.ts'
 import { dungeonNextSteps, raidNextSteps, worldNextSteps } from '../../../shared/domain/next-step.ts'
 import { seasonForPeriod } from '../../../shared/domain/seasons.ts'
 import { usePageHeading } from '../use-page-heading.ts'
@@ -167,9 +168,10 @@ function SettingsLink({ label }: { label: string }) {
 
 /** Bosses grouped by raid, with the ones not yet killed this week; kills outside the known raids last. */
 function BossList({ week, raids }: { week: WeekVaultView; raids: CharacterVaultView['raids'] }) {
-  const byName = new Map(week.raid.bosses.map((b) => [b.name.toLowerCase(), b]))
-  const listed = new Set(raids.flatMap((r) => r.bosses.map((b) => b.name.toLowerCase())))
-  const others = week.raid.bosses.filter((b) => !listed.has(b.name.toLowerCase()))
+  // Matched by boss key, as the core matches them: sources spell names differently ("Fallen-King" / "Fallen King").
+  const byKey = new Map(week.raid.bosses.map((b) => [bossKeyFromName(b.name), b]))
+  const listed = new Set(raids.flatMap((r) => r.bosses.map((b) => bossKeyFromName(b.name))))
+  const others = week.raid.bosses.filter((b) => !listed.has(bossKeyFromName(b.name)))
   return (
     <section className="panel" aria-labelledby="bosses-heading">
       <h2 id="bosses-heading">Bosses this week</h2>
@@ -181,7 +183,7 @@ function BossList({ week, raids }: { week: WeekVaultView; raids: CharacterVaultV
           </h3>
           <ul className="evidence-list">
             {raid.bosses.map((boss) => {
-              const seen = byName.get(boss.name.toLowerCase())
+              const seen = byKey.get(bossKeyFromName(boss.name))
               return seen ? <BossItem key={boss.name} boss={seen} /> : (
                 <li key={boss.name} className="not-killed" data-testid="boss-to-kill">
                   <span className="difficulty-pill">not yet</span>
