@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import pLimit from 'p-limit'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { formatCharacterRef, parseCharacterRef, parseRegion } from '../../shared/domain/realm.ts'
 import { previousWeek, RESET_RULES, weekContaining } from '../../shared/domain/reset.ts'
 import type { CharacterRef } from '../../shared/domain/types.ts'

@@ -1,6 +1,6 @@
 import ky, { HTTPError, isNetworkError, isTimeoutError, type KyInstance } from 'ky'
 import pThrottle from 'p-throttle'
-import type { z } from 'zod'
+import { safeParse, type core } from 'zod'
 import type { SourceId } from '../../shared/domain/types.ts'
 import { SOURCE_LABELS, utcTime } from '../../shared/domain/labels.ts'
 import { abortedByDeadline } from '../abort-reason.ts'
@@ -54,7 +54,8 @@ export interface RequestOptions<T> {
   method?: 'GET' | 'POST'
   headers?: Record<string, string>
   body?: string | URLSearchParams
-  schema: z.ZodType<T>
+  /** Any zod schema (the full API or zod/mini). */
+  schema: core.$ZodType<T>
   /** Lets a client give a status its own meaning (e.g. Raider.IO's 400 for an unknown character). */
   classify?: (status: number, body: unknown) => SourceError | undefined
   /** Ends the request early (a run's deadline, the app quitting). */
@@ -164,7 +165,7 @@ export function createHttp(options: HttpOptions): Http {
     }
   }
 
-  async function parse<T>(response: Response, schema: z.ZodType<T>): Promise<JsonResponse<T>> {
+  async function parse<T>(response: Response, schema: core.$ZodType<T>): Promise<JsonResponse<T>> {
     // The body is already in memory (bounded-fetch.ts): this cannot stall.
     const text = await response.text()
     let json: unknown
@@ -174,7 +175,7 @@ export function createHttp(options: HttpOptions): Http {
       const looksLikeHtml = /^\s*</.test(text)
       throw new SourceError(source, 'MALFORMED_RESPONSE', `${name} sent ${looksLikeHtml ? 'a web page' : 'a response that is not valid JSON'} (${text.length} bytes) instead of data. Nothing was stored.`, { cause, status: response.status })
     }
-    const parsed = schema.safeParse(json)
+    const parsed = safeParse(schema, json)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
       const where = issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'unexpected shape'

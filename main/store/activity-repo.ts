@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, lt, sql } from 'drizzle-orm'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import type { WeekWindow } from '../../shared/domain/reset.ts'
 import type { Db } from './db.ts'
 import { activityObservations, activitySnapshots } from './schema.ts'

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm'
-import type { z } from 'zod'
+import { safeParse, type core } from 'zod/mini'
 import type { Db } from './db.ts'
 import { settings } from './schema.ts'
 
@@ -7,11 +7,11 @@ import { settings } from './schema.ts'
  * Reads a setting, validated by its schema; an absent or invalid stored value yields the fallback, so
  * a hand-edited or older value never breaks start-up.
  */
-export function getSetting<T>(db: Db, key: string, schema: z.ZodType<T>, fallback: T): T {
+export function getSetting<T>(db: Db, key: string, schema: core.$ZodType<T>, fallback: T): T {
   const row = db.select().from(settings).where(eq(settings.key, key)).get()
   if (!row) return fallback
   try {
-    const parsed = schema.safeParse(JSON.parse(row.valueJson))
+    const parsed = safeParse(schema, JSON.parse(row.valueJson))
     return parsed.success ? parsed.data : fallback
   } catch {
     return fallback

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { bossKeyFromName } from '../../shared/domain/merge.ts'
 import { weekContaining, type KnownPeriod, type WeekWindow } from '../../shared/domain/reset.ts'
 import { seasonForPeriod, shippedRaids } from '../../shared/domain/seasons.ts'
@@ -101,13 +101,13 @@ export function createSeasonContext(options: SeasonContextOptions): SeasonContex
  * A settings row kept in memory once read: syncs ask for season facts several times per character,
  * and re-reading and re-validating the stored JSON each time was wasted work.
  */
-function cachedSetting<T extends { fetchedAt: number }>(db: Db, key: string, schema: z.ZodType<T>, now: () => number) {
+function cachedSetting<T extends { fetchedAt: number }>(db: Db, key: string, schema: z.ZodMiniType<T>, now: () => number) {
   let loaded = false
   let cached: T | null = null
   return {
     value(): T | null {
       if (!loaded) {
-        cached = getSetting(db, key, schema.nullable(), null)
+        cached = getSetting(db, key, z.nullable(schema), null)
         loaded = true
       }
       return cached
