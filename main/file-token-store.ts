@@ -1,4 +1,4 @@
-import { chmodSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { fs } from './fs.ts'
 import { join } from 'node:path'
 import type { TokenStore } from './ports.ts'
 import { createTokenCache, parseStoredTokens } from './token-cache.ts'
@@ -14,7 +14,7 @@ export function createFileTokenStore(dataDir: string, now: () => number = Date.n
     {
       read: () => {
         try {
-          return parseStoredTokens(readFileSync(path, 'utf8'))
+          return parseStoredTokens(fs.readFileSync(path, 'utf8'))
         } catch {
           return {}
         }
@@ -23,9 +23,9 @@ export function createFileTokenStore(dataDir: string, now: () => number = Date.n
         try {
           // Written whole and renamed into place, owner-only from the first byte.
           const temporary = `${path}.${process.pid}.tmp`
-          writeFileSync(temporary, JSON.stringify(tokens), { mode: 0o600 })
-          chmodSync(temporary, 0o600)
-          renameSync(temporary, path)
+          fs.writeFileSync(temporary, JSON.stringify(tokens), { mode: 0o600 })
+          fs.chmodSync(temporary, 0o600)
+          fs.renameSync(temporary, path)
         } catch {
           // Only a cache: the next run fetches a token again.
         }

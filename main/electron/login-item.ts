@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { fs } from '../fs.ts'
 import { homedir } from 'node:os'
 import { dirname } from 'node:path'
 import { app } from 'electron'
@@ -13,10 +13,10 @@ export function setStartAtLogin(enabled: boolean): void {
     executable: process.env.APPIMAGE ?? process.execPath,
     autostartDir: autostartDir(process.env, homedir()),
     writeFile: (path, text) => {
-      mkdirSync(dirname(path), { recursive: true })
-      writeFileSync(path, text)
+      fs.mkdirSync(dirname(path), { recursive: true })
+      fs.writeFileSync(path, text)
     },
-    removeFile: (path) => rmSync(path, { force: true }),
+    removeFile: (path) => fs.rmSync(path, { force: true }),
   })
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs'
+import { fs } from '../fs.ts'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
@@ -30,7 +30,7 @@ export interface Store {
  */
 export function defaultMigrationsFolder(): string {
   const candidates = ['./migrations', '../migrations'].map((relative) => fileURLToPath(new URL(relative, import.meta.url)))
-  return candidates.find((folder) => existsSync(join(folder, 'meta', '_journal.json'))) ?? (candidates[0] as string)
+  return candidates.find((folder) => fs.existsSync(join(folder, 'meta', '_journal.json'))) ?? (candidates[0] as string)
 }
 
 /**
@@ -46,7 +46,7 @@ export interface OpenStoreOptions {
 export function openStore(path: string, migrationsFolder: string = defaultMigrationsFolder(), options: OpenStoreOptions = {}): Store {
   let sqlite: Database.Database
   try {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+    if (path !== ':memory:') fs.mkdirSync(dirname(path), { recursive: true })
     sqlite = new Database(path)
   } catch (cause) {
     throw openError(cause, path)

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { fs } from '../fs.ts'
 import { join } from 'node:path'
 import type Database from 'better-sqlite3'
 import { StoreError, storeErrorFrom } from './store-error.ts'
@@ -25,7 +25,7 @@ export interface JournalEntry {
 export function readJournal(migrationsFolder: string): JournalEntry[] {
   let journal: { entries: JournalEntry[] }
   try {
-    journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: JournalEntry[] }
+    journal = JSON.parse(fs.readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: JournalEntry[] }
   } catch (cause) {
     // The database is fine; the installation is not.
     throw new Error(`the app's database migrations are missing or unreadable at ${migrationsFolder} (reinstall the app)`, { cause })
@@ -70,7 +70,7 @@ export function applyMigrations(sqlite: Database.Database, journal: readonly Jou
         sqlite.exec(`CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)`)
         const record = sqlite.prepare(`INSERT INTO ${MIGRATIONS_TABLE} ("hash", "created_at") VALUES (?, ?)`)
         for (const migration of pendingAfter(newestApplied(sqlite))) {
-          const text = readFileSync(join(migrationsFolder, `${migration.tag}.sql`), 'utf8')
+          const text = fs.readFileSync(join(migrationsFolder, `${migration.tag}.sql`), 'utf8')
           for (const statement of text.split(STATEMENT_BREAKPOINT)) if (statement.trim() !== '') sqlite.exec(statement)
           record.run(createHash('sha256').update(text).digest('hex'), migration.when)
         }

@@ -1,4 +1,4 @@
-import { accessSync, constants, statfsSync } from 'node:fs'
+import { fs } from '../fs.ts'
 import { dirname } from 'node:path'
 import type { ErrorCode } from '../../shared/errors.ts'
 
@@ -36,7 +36,7 @@ function rootFailure(error: unknown): unknown {
 /** True when the folder's file system has less than 1 MiB free. */
 function nearlyFull(folder: string): boolean {
   try {
-    const { bavail, bsize } = statfsSync(folder)
+    const { bavail, bsize } = fs.statfsSync(folder)
     return bavail * bsize < 1024 * 1024
   } catch {
     return false
@@ -46,7 +46,7 @@ function nearlyFull(folder: string): boolean {
 /** The file system's refusal to write in `folder` (EROFS, EACCES…), or undefined when it would allow it. */
 function folderWriteError(folder: string): unknown {
   try {
-    accessSync(folder, constants.W_OK)
+    fs.accessSync(folder, fs.constants.W_OK)
     return undefined
   } catch (error) {
     return error

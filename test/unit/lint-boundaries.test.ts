@@ -20,4 +20,15 @@ describe('the IPC boundary the linter enforces (test/architecture/imports.test.t
     expect(await broken('preload/extra.ts', ipcRendererUse)).toContain('no-restricted-imports')
     expect(await broken('preload/index.ts', ipcRendererUse)).not.toContain('no-restricted-imports')
   })
+
+  it('node:fs through main/fs.ts in the app (its ES-module facade slows every CLI start), tests and scripts free to import it', async () => {
+    const fsUse = "import { existsSync } from 'node:fs'\nexport const exists = existsSync\n"
+    expect(await broken('main/store/extra.ts', fsUse)).toContain('no-restricted-imports')
+    expect(await broken('main/electron/extra.ts', fsUse)).toContain('no-restricted-imports')
+    expect(await broken('main/electron/ipc.ts', fsUse)).toContain('no-restricted-imports')
+    expect(await broken('shared/extra.ts', "import { readFileSync } from 'fs'\nexport const read = readFileSync\n")).toContain('no-restricted-imports')
+    expect(await broken('test/unit/extra.test.ts', fsUse)).not.toContain('no-restricted-imports')
+    // The IPC rule still holds where both apply.
+    expect(await broken('main/electron/tray.ts', "import { ipcMain } from 'electron'\nexport const channel = ipcMain\n")).toContain('no-restricted-imports')
+  })
 })
