@@ -5,16 +5,18 @@ import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core'
 import type { RunResult } from 'better-sqlite3'
-import * as schema from './schema.ts'
 import { applyMigrations, assertNotFromNewerVersion, readJournal } from './migrate.ts'
 import { isStorageFailure, StoreError, storeErrorFrom } from './store-error.ts'
 
-/** The drizzle database or a transaction on it: repositories accept either. */
-export type Db = BaseSQLiteDatabase<'sync', RunResult, typeof schema>
+/**
+ * The drizzle database or a transaction on it: repositories accept either. Built without drizzle's
+ * relational query API (nothing uses `db.query`), which saves building its table graph at every start.
+ */
+export type Db = BaseSQLiteDatabase<'sync', RunResult>
 
 /** An open database. */
 export interface Store {
-  db: BetterSQLite3Database<typeof schema>
+  db: BetterSQLite3Database
   /** The raw connection, for pragmas and checks drizzle does not cover. */
   sqlite: Database.Database
   path: string
@@ -59,7 +61,7 @@ export function openStore(path: string, migrationsFolder: string = defaultMigrat
     sqlite.pragma('journal_mode = WAL')
     sqlite.pragma('foreign_keys = ON')
     applyMigrations(sqlite, journal, migrationsFolder, path)
-    const db = drizzle({ client: sqlite, schema })
+    const db = drizzle({ client: sqlite })
     return {
       db,
       sqlite,
