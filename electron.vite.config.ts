@@ -31,7 +31,12 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       externalizeDeps: { exclude: bundled },
-      rolldownOptions: { input: { index: resolve(root, 'main/electron/app.ts'), cli: resolve(root, 'main/cli.ts') } },
+      rolldownOptions: {
+        input: { index: resolve(root, 'main/electron/app.ts'), cli: resolve(root, 'main/cli.ts') },
+        // Whitespace and comments out (a sixth of the bytes Node reads at every CLI start, ~8 ms), names
+        // kept so stack traces in the logs still say which function failed.
+        output: { minify: { mangle: false, compress: false, codegen: { removeWhitespace: true } } },
+      },
     },
   },
   preload: {
