@@ -1,4 +1,26 @@
-/** Shared by the benchmarks: names to track, and figures with their spread. */
+/** Shared by the benchmarks: the fake APIs' process, names to track, and figures with their spread. */
+import { spawn } from 'node:child_process'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+
+/** Every request the fakes received, per source: when it arrived and when it was answered. */
+export type Timeline = Record<'blizzard' | 'warcraftlogs' | 'raiderio', { arrived: number; answered: number }[]>
+
+/**
+ * Starts the fakes (bench/fake-apis-process.ts) in their own process with `characters` seeded and
+ * `latencyMs` added to every answer; resolves with the environment pointing the app at them.
+ */
+export async function startFakes(characters: number, latencyMs: number) {
+  const child = spawn(process.execPath, [join(import.meta.dirname, 'fake-apis-process.ts')], { env: { ...process.env, BENCH_CHARACTERS: String(characters), BENCH_LATENCY_MS: String(latencyMs) }, stdio: ['pipe', 'pipe', 'inherit'] })
+  const [line] = await createInterface({ input: child.stdout })[Symbol.asyncIterator]().next().then((r) => [r.value as string])
+  const { env, control } = JSON.parse(line!) as { env: Record<string, string>; control: string }
+  return {
+    env,
+    reset: () => fetch(`${control}/reset`, { method: 'POST' }),
+    timeline: async () => (await (await fetch(`${control}/timeline`)).json()) as Timeline,
+    stop: () => child.stdin.end(),
+  }
+}
 
 /** Names the benchmark tracks (letters only, as character names must be). */
 export function benchCharacterNames(n: number): string[] {

@@ -7,34 +7,17 @@
  * Every figure is repeated (BENCH_RUNS, default 5) and printed as median (min–max). Nothing is asserted.
  * Run: npm run bench   (BENCH_LATENCY_MS=50 by default)
  */
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
 import pLimit from 'p-limit'
 import { CONCURRENT_CHARACTERS, createCore } from '../main/composition.ts'
 import { addCharacter } from '../main/store/characters-repo.ts'
-import { benchCharacterNames, criticalPath, spread } from './bench-support.ts'
+import { benchCharacterNames, criticalPath, spread, startFakes, type Timeline } from './bench-support.ts'
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 50)
 const RUNS = Number(process.env.BENCH_RUNS ?? 5)
 const NOW = Date.parse('2026-11-26T12:00:00.000Z')
-type Timeline = Record<'blizzard' | 'warcraftlogs' | 'raiderio', { arrived: number; answered: number }[]>
-
-/** Starts the fakes in their own process; resolves with the environment pointing at them. */
-async function startFakes(characters: number) {
-  const child = spawn(process.execPath, [join(import.meta.dirname, 'fake-apis-process.ts')], { env: { ...process.env, BENCH_CHARACTERS: String(characters), BENCH_LATENCY_MS: String(LATENCY_MS) }, stdio: ['pipe', 'pipe', 'inherit'] })
-  const [line] = await createInterface({ input: child.stdout })[Symbol.asyncIterator]().next().then((r) => [r.value as string])
-  const { env, control } = JSON.parse(line!) as { env: Record<string, string>; control: string }
-  return {
-    env,
-    reset: () => fetch(`${control}/reset`, { method: 'POST' }),
-    timeline: async () => (await (await fetch(`${control}/timeline`)).json()) as Timeline,
-    stop: () => child.stdin.end(),
-  }
-}
-
 interface Run {
   wallMs: number
   roundTrips: number
@@ -42,7 +25,7 @@ interface Run {
 }
 
 async function measure(count: number, mode: 'concurrent' | 'one-after-another'): Promise<{ first: Run; known: Run }> {
-  const fakes = await startFakes(count)
+  const fakes = await startFakes(count, LATENCY_MS)
   const dataDir = mkdtempSync(join(tmpdir(), 'vault-bench-sync-'))
   try {
     const core = createCore({ dataDir, env: fakes.env, now: () => NOW })
