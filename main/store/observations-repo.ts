@@ -96,12 +96,27 @@ export interface SnapshotEntry {
   lastKillAt: number | null
 }
 
+/**
+ * How long captures of Blizzard's kill counters are kept. Only the current week's first one is ever
+ * read (the baseline kills are counted from); a few weeks more cover changes of week boundaries. Each
+ * holds one row per boss and difficulty the character ever killed, so keeping them all grew the
+ * database by tens of KB per character and week, and every full check of the file with it.
+ */
+export const ENCOUNTER_SNAPSHOT_HISTORY_MS = 35 * 24 * 60 * 60 * 1000
+
 /** Stores a capture of Blizzard's lifetime kill counters and returns its id. */
 export function recordEncounterSnapshot(db: Db, characterId: number, weekStart: number, capturedAt: number, entries: readonly SnapshotEntry[]): number {
   const { id } = db.insert(encounterSnapshots).values({ characterId, weekStart, capturedAt }).returning({ id: encounterSnapshots.id }).get()
   // Entries are one per boss and difficulty (evidence.ts); a repeated key in odd upstream data is skipped, never fatal.
   for (const chunk of chunks(entries)) db.insert(encounterSnapshotEntries).values(chunk.map((entry) => ({ snapshotId: id, ...entry }))).onConflictDoNothing().run()
   return id
+}
+
+/** Forgets the character's captures older than ENCOUNTER_SNAPSHOT_HISTORY_MS before `at` (their entries go with them). */
+export function forgetOldEncounterSnapshots(db: Db, characterId: number, at: number): void {
+  db.delete(encounterSnapshots)
+    .where(and(eq(encounterSnapshots.characterId, characterId), lt(encounterSnapshots.capturedAt, at - ENCOUNTER_SNAPSHOT_HISTORY_MS)))
+    .run()
 }
 
 /**

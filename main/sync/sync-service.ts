@@ -13,7 +13,7 @@ import { updateCharacterProfile, updateRaiderIoCrawl, type TrackedCharacter } fr
 import type { Db, Store } from '../store/db.ts'
 import { getActivityBaseline, recordActivities, saveActivityBaseline } from '../store/activity-repo.ts'
 import { recordFeedSuccesses } from '../store/feed-successes-repo.ts'
-import { firstSnapshotOfWeek, recordEncounterSnapshot, recordKeystoneRuns, recordRaidKills } from '../store/observations-repo.ts'
+import { firstSnapshotOfWeek, forgetOldEncounterSnapshots, recordEncounterSnapshot, recordKeystoneRuns, recordRaidKills } from '../store/observations-repo.ts'
 import { replaceBossParses } from '../store/parses-repo.ts'
 import { listSourceStatuses, recordSourceOutcome } from '../store/sync-status-repo.ts'
 import { StoreError, storeErrorFrom } from '../store/store-error.ts'
@@ -272,6 +272,7 @@ function recordEvidence(tx: Db, character: TrackedCharacter, fetched: Fetched, w
     const baseline = firstSnapshotOfWeek(tx, character.id, week)
     if (baseline) recordRaidKills(tx, character.id, week.start, snapshotKills(encounters, baseline.entries, week), at)
     else recordEncounterSnapshot(tx, character.id, week.start, at, snapshotEntries(encounters))
+    forgetOldEncounterSnapshots(tx, character.id, at)
   }
   if (keystone) {
     for (const [weekStart, runs] of blizzardRuns(keystone.runs, windows)) recordKeystoneRuns(tx, character.id, weekStart, runs, at)

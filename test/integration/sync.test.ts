@@ -108,6 +108,30 @@ describe('syncCharacter', () => {
     expect(bosses(await sync())).toEqual(['Crown of the Cosmos:heroic:snapshot'])
   })
 
+  it('drops captures of the kill counters older than five weeks, never this week\'s baseline', async () => {
+    raiderio()
+    logs([])
+    const snapshots = () => h.core().store.sqlite.prepare('select captured_at from encounter_snapshots order by captured_at').pluck().all()
+    const entries = () => h.core().store.sqlite.prepare('select count(*) from encounter_snapshot_entries').pluck().get()
+    h.clock.now = RESET - 36 * 24 * HOUR
+    blizzard([{ boss: 'Crown of the Cosmos', difficulty: 'HEROIC', count: 3, lastKill: null }])
+    await sync()
+    h.clock.now = RESET - 2 * 24 * HOUR
+    await sync()
+    expect(snapshots()).toEqual([RESET - 36 * 24 * HOUR, RESET - 2 * 24 * HOUR])
+    h.clock.now = RESET + 24 * HOUR
+    blizzard([{ boss: 'Crown of the Cosmos', difficulty: 'HEROIC', count: 4, lastKill: null }])
+    await sync()
+    // The capture 37 days old and its entries are gone; last week's is within the margin.
+    expect(snapshots()).toEqual([RESET - 2 * 24 * HOUR, RESET + 24 * HOUR])
+    expect(entries()).toBe(2)
+    // This week's baseline still proves a kill by the count alone.
+    h.clock.now = RESET + 30 * HOUR
+    blizzard([{ boss: 'Crown of the Cosmos', difficulty: 'HEROIC', count: 5, lastKill: null }])
+    expect(bosses(await sync())).toEqual(['Crown of the Cosmos:heroic:snapshot'])
+    expect(snapshots()).toEqual([RESET - 2 * 24 * HOUR, RESET + 24 * HOUR])
+  })
+
   it('a reset between two syncs starts an empty week and keeps last week\'s vault', async () => {
     raiderio([run('Murder Row', 9, RESET - 5 * HOUR)])
     logs([])
