@@ -27,12 +27,14 @@ export interface LocalCoreOptions {
   migrationsFolder?: string
   /** How long a write waits for another process's lock (default 5 s). */
   busyTimeoutMs?: number
+  /** False for callers that only read: the database is then not checked page by page at open (see OpenStoreOptions). */
+  checkWholeFile?: boolean
 }
 
 /** Opens the database (migrating it if needed). A bad address in the configuration (ConfigError) is refused before the database is even opened. */
 export function openLocalCore(options: LocalCoreOptions): LocalCore {
   const now = options.now ?? Date.now
   const config = readSourcesConfig(options.env, options.storedCredentials ?? {})
-  const store = openStore(databasePath(options.dataDir), options.migrationsFolder, { busyTimeoutMs: options.busyTimeoutMs })
+  const store = openStore(databasePath(options.dataDir), options.migrationsFolder, { busyTimeoutMs: options.busyTimeoutMs, checkWholeFile: options.checkWholeFile })
   return { store, config, season: createSeasonContext({ db: store.db, now }), now, close: () => store.close() }
 }

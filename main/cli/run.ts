@@ -156,7 +156,7 @@ async function track(args: string[], options: Options, io: CliIo): Promise<numbe
 function untrack(args: string[], options: Options, io: CliIo): Promise<number> | number {
   const ref = oneCharacter(args, 'untrack', io)
   if (typeof ref === 'number') return ref
-  return withLocalCore(options, io, async (core) => {
+  return withLocalCore(options, io, 'write', async (core) => {
     const character = tracked(core, ref, io)
     if (!character) return EXIT.notFound
     removeCharacter(core.store.db, character.id)
@@ -167,7 +167,7 @@ function untrack(args: string[], options: Options, io: CliIo): Promise<number> |
 
 function list(args: string[], options: Options, io: CliIo): Promise<number> | number {
   if (args.length > 0) return usage(io, `"list" takes no arguments, got: ${args.join(' ')}`)
-  return withLocalCore(options, io, async (core) => {
+  return withLocalCore(options, io, 'read', async (core) => {
     const characters = listCharacters(core.store.db).map(summary)
     const human = characters.length === 0 ? 'No characters tracked yet.\n' : characters.map((c) => `${c.region}/${c.realm}/${c.name}`).join('\n') + '\n'
     print(io, options, { characters }, human)
@@ -300,7 +300,7 @@ function vault(args: string[], options: Options, io: CliIo): Promise<number> | n
   if (typeof ref === 'number') return ref
   const choice = parseWeekChoice(options.week)
   if (choice === undefined) return usage(io, `--week takes "previous" or a date like 2026-11-24, got "${options.week}".`)
-  return withLocalCore(options, io, async (core) => {
+  return withLocalCore(options, io, 'read', async (core) => {
     const character = tracked(core, ref, io)
     if (!character) return EXIT.notFound
     const current = core.season.weekAt(character.region, io.now())
@@ -350,9 +350,13 @@ async function withCore(options: Options, io: CliIo, work: (core: Core) => Promi
   return using(core, work)
 }
 
-/** Commands that only read or edit the database: no network code is loaded, so they start quickly. */
-function withLocalCore(options: Options, io: CliIo, work: (core: LocalCore) => Promise<number>): Promise<number> {
-  return using(openLocalCore({ dataDir: options['data-dir'] ?? defaultDataDir(io.env), env: io.env, now: io.now, busyTimeoutMs: io.busyTimeoutMs }), work)
+/**
+ * Commands that only read or edit the database: no network code is loaded, so they start quickly.
+ * Those that only read skip the page-by-page check at open, which grows with the file; damage a read
+ * meets is still reported (see `using`).
+ */
+function withLocalCore(options: Options, io: CliIo, access: 'read' | 'write', work: (core: LocalCore) => Promise<number>): Promise<number> {
+  return using(openLocalCore({ dataDir: options['data-dir'] ?? defaultDataDir(io.env), env: io.env, now: io.now, busyTimeoutMs: io.busyTimeoutMs, checkWholeFile: access === 'write' }), work)
 }
 
 async function using<C extends LocalCore>(core: C, work: (core: C) => Promise<number>): Promise<number> {

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core'
 import type { RunResult } from 'better-sqlite3'
-import { applyMigrations, assertNotFromNewerVersion, readJournal } from './migrate.ts'
+import { applyMigrations, assertNotFromNewerVersion, pendingMigrations, readJournal } from './migrate.ts'
 import { isStorageFailure, StoreError, storeErrorFrom } from './store-error.ts'
 
 /**
@@ -35,16 +35,22 @@ export function defaultMigrationsFolder(): string {
   return candidates.find((folder) => fs.existsSync(join(folder, 'meta', '_journal.json'))) ?? (candidates[0] as string)
 }
 
-/**
- * Opens (or creates) the database, refuses a damaged file or one written by a newer app version
- * without changing it, then switches on WAL and foreign keys and applies pending migrations in one
- * transaction. No work happens at import time.
- */
 export interface OpenStoreOptions {
   /** How long a write waits for another process's write lock before giving up (SQLite busy timeout). */
   busyTimeoutMs?: number
+  /**
+   * Check every page before use (the default). Callers that only read pass false: the check takes time
+   * in proportion to the file, and SQLite still reports damage on any page a read touches. It is made
+   * regardless when a migration is about to write.
+   */
+  checkWholeFile?: boolean
 }
 
+/**
+ * Opens (or creates) the database, refuses a damaged file (checked whole unless the caller only
+ * reads) or one written by a newer app version without changing it, then switches on WAL and foreign
+ * keys and applies pending migrations in one transaction. No work happens at import time.
+ */
 export function openStore(path: string, migrationsFolder: string = defaultMigrationsFolder(), options: OpenStoreOptions = {}): Store {
   let sqlite: Database.Database
   try {
@@ -55,9 +61,10 @@ export function openStore(path: string, migrationsFolder: string = defaultMigrat
   }
   try {
     sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`)
-    assertReadable(sqlite, path)
+    assertIsDatabase(sqlite, path)
     const journal = readJournal(migrationsFolder)
     assertNotFromNewerVersion(sqlite, journal, path)
+    if (options.checkWholeFile !== false || pendingMigrations(sqlite, journal).length > 0) assertIntact(sqlite, path)
     sqlite.pragma('journal_mode = WAL')
     sqlite.pragma('foreign_keys = ON')
     applyMigrations(sqlite, journal, migrationsFolder, path)
@@ -81,21 +88,25 @@ function openError(cause: unknown, path: string): StoreError {
   return new StoreError('DB_UNREADABLE', `The database at ${path} could not be opened: ${messageOf(cause)}.`, { cause })
 }
 
+/** A file that is not a database (or whose header and schema are damaged) fails here, before any write. */
+function assertIsDatabase(sqlite: Database.Database, path: string): void {
+  try {
+    sqlite.prepare('select count(*) from sqlite_master').get()
+  } catch (cause) {
+    throw damagedOr(cause, path)
+  }
+}
+
 /**
- * Reads every page header SQLite needs; a file that is not a database fails here, before any write.
+ * Reads every page SQLite needs to trust the file; damage anywhere in it fails here, before any write.
  * Only SQLite's own "damaged" codes mean damaged: a locked or read-only file is something else.
  */
-function assertReadable(sqlite: Database.Database, path: string): void {
+function assertIntact(sqlite: Database.Database, path: string): void {
   let verdict: unknown
   try {
     verdict = sqlite.pragma('quick_check', { simple: true })
   } catch (cause) {
-    if (!/^SQLITE_(CORRUPT|NOTADB)/.test((cause as { code?: string }).code ?? '')) throw storeErrorFrom(cause, path, 'open the database')
-    throw new StoreError(
-      'DB_CORRUPT',
-      `The file at ${path} is not a readable Vault Companion database (${messageOf(cause)}). It was left untouched; move it away to start fresh.`,
-      { cause },
-    )
+    throw damagedOr(cause, path)
   }
   if (verdict !== 'ok') {
     throw new StoreError(
@@ -103,6 +114,16 @@ function assertReadable(sqlite: Database.Database, path: string): void {
       `The database at ${path} is damaged (integrity check: ${String(verdict)}). It was left untouched; move it away to start fresh.`,
     )
   }
+}
+
+/** SQLITE_CORRUPT / SQLITE_NOTADB as "damaged, left untouched"; anything else (busy, permissions) as what it is. */
+function damagedOr(cause: unknown, path: string): StoreError {
+  if (!/^SQLITE_(CORRUPT|NOTADB)/.test((cause as { code?: string }).code ?? '')) return storeErrorFrom(cause, path, 'open the database')
+  return new StoreError(
+    'DB_CORRUPT',
+    `The file at ${path} is not a readable Vault Companion database (${messageOf(cause)}). It was left untouched; move it away to start fresh.`,
+    { cause },
+  )
 }
 
 function messageOf(error: unknown): string {

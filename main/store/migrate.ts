@@ -56,10 +56,15 @@ export function assertNotFromNewerVersion(sqlite: Database.Database, journal: re
   }
 }
 
+/** The journal's migrations the database does not have yet, oldest first. */
+export function pendingMigrations(sqlite: Database.Database, journal: readonly JournalEntry[]): JournalEntry[] {
+  const applied = newestApplied(sqlite)
+  return journal.filter((m) => applied === null || m.when > applied)
+}
+
 /** Applies pending migrations, all in one transaction: the database ends fully upgraded or unchanged. */
 export function applyMigrations(sqlite: Database.Database, journal: readonly JournalEntry[], migrationsFolder: string, path: string): void {
-  const pendingAfter = (applied: number | null) => journal.filter((m) => applied === null || m.when > applied)
-  if (pendingAfter(newestApplied(sqlite)).length === 0) return
+  if (pendingMigrations(sqlite, journal).length === 0) return
   try {
     // Loaded only when there is something to apply (see above).
     const { createHash } = process.getBuiltinModule('node:crypto')
@@ -69,7 +74,7 @@ export function applyMigrations(sqlite: Database.Database, journal: readonly Jou
       .transaction(() => {
         sqlite.exec(`CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)`)
         const record = sqlite.prepare(`INSERT INTO ${MIGRATIONS_TABLE} ("hash", "created_at") VALUES (?, ?)`)
-        for (const migration of pendingAfter(newestApplied(sqlite))) {
+        for (const migration of pendingMigrations(sqlite, journal)) {
           const text = fs.readFileSync(join(migrationsFolder, `${migration.tag}.sql`), 'utf8')
           for (const statement of text.split(STATEMENT_BREAKPOINT)) if (statement.trim() !== '') sqlite.exec(statement)
           record.run(createHash('sha256').update(text).digest('hex'), migration.when)

@@ -98,6 +98,26 @@ describe('cli list', () => {
     expect(stderr).toContain('not a readable Vault Companion database')
     expect(readFileSync(databasePath(dir), 'utf8')).toBe('not a database at all'.repeat(100))
   })
+
+  it('vault and list (which skip the whole-file check at open) still report damage they read, exit 1 and leave the file untouched', async () => {
+    const dir = tempDir()
+    const store = openStore(databasePath(dir))
+    addCharacter(store.db, { region: 'us', realm: 'area-52', name: 'Thrall' }, 1)
+    const pages = store.sqlite.prepare("select pageno from dbstat where name = 'characters'").pluck().all() as number[]
+    const pageSize = store.sqlite.pragma('page_size', { simple: true }) as number
+    store.sqlite.pragma('wal_checkpoint(TRUNCATE)')
+    store.close()
+    const bytes = readFileSync(databasePath(dir))
+    for (const page of pages) for (let i = (page - 1) * pageSize; i < page * pageSize; i++) bytes[i] = (i * 7919) % 251
+    writeFileSync(databasePath(dir), bytes)
+    for (const args of [['vault', 'us/area-52/Thrall'], ['list']]) {
+      const { code, stderr, stdout } = await cli([...args, '--data-dir', dir])
+      expect(code).toBe(1)
+      expect(stdout).toBe('')
+      expect(stderr).toContain('is damaged or not a Vault Companion database. It was left untouched')
+    }
+    expect(readFileSync(databasePath(dir)).equals(bytes)).toBe(true)
+  })
 })
 
 describe('default data folder', () => {

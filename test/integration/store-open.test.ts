@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { defaultMigrationsFolder, openStore } from '../../main/store/db.ts'
-import { StoreError } from '../../main/store/store-error.ts'
+import { StoreError, storeErrorFrom } from '../../main/store/store-error.ts'
 import { useTempDir } from '../support/temp-dir.ts'
 
 const tempDir = useTempDir()
@@ -64,6 +64,44 @@ describe('opening the database', () => {
     for (let i = 8192; i < bytes.length - 4096; i++) bytes[i] = (i * 7919) % 251
     writeFileSync(path, bytes)
     expectStoreError(() => openStore(path), 'DB_CORRUPT', 'untouched')
+    expect(readFileSync(path).equals(bytes)).toBe(true)
+  })
+
+  /** A database whose last pages (the settings rows written last) are noise; `prepare` runs before the damage. */
+  function damagedSettings(prepare: (sqlite: Database.Database) => void = () => {}): { path: string; bytes: Buffer } {
+    const path = join(tempDir(), 'vault.db')
+    const store = openStore(path)
+    const insert = store.sqlite.prepare('insert into settings (key, value_json, updated_at) values (?, ?, 1)')
+    for (let i = 0; i < 400; i++) insert.run(`key-${i}`, 'x'.repeat(200))
+    prepare(store.sqlite)
+    store.sqlite.pragma('wal_checkpoint(TRUNCATE)')
+    store.close()
+    const bytes = readFileSync(path)
+    for (let i = bytes.length - 3 * 4096; i < bytes.length; i++) bytes[i] = (i * 7919) % 251
+    writeFileSync(path, bytes)
+    return { path, bytes }
+  }
+
+  it('for a caller that only reads, skips the page-by-page check; damage a read meets is reported as such, nothing written', () => {
+    const { path, bytes } = damagedSettings()
+    const store = openStore(path, undefined, { checkWholeFile: false })
+    let failure: unknown
+    try {
+      store.sqlite.prepare('select * from settings').all()
+    } catch (error) {
+      failure = storeErrorFrom(error, path, 'finish the command')
+    }
+    store.close()
+    expect(failure).toMatchObject({ code: 'DB_CORRUPT', message: expect.stringContaining('left untouched') })
+    // A caller that writes gets the whole check, and is refused before anything happens.
+    expectStoreError(() => openStore(path), 'DB_CORRUPT', 'untouched')
+    expect(readFileSync(path).equals(bytes)).toBe(true)
+  })
+
+  it('checks the whole file before a migration writes, even for a caller that only reads', () => {
+    const newest = Math.max(...(JSON.parse(readFileSync(join(defaultMigrationsFolder(), 'meta', '_journal.json'), 'utf8')) as { entries: { when: number }[] }).entries.map((e) => e.when))
+    const { path, bytes } = damagedSettings((sqlite) => sqlite.prepare('delete from __drizzle_migrations where created_at = ?').run(newest))
+    expectStoreError(() => openStore(path, undefined, { checkWholeFile: false }), 'DB_CORRUPT', 'untouched')
     expect(readFileSync(path).equals(bytes)).toBe(true)
   })
 
