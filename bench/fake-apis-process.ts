@@ -13,7 +13,7 @@ import { benchCharacterNames } from './bench-support.ts'
 
 const RESET = Date.parse('2026-11-24T15:00:00.000Z')
 const count = Number(process.env.BENCH_CHARACTERS ?? 1)
-const latency = Number(process.env.BENCH_LATENCY_MS ?? 50)
+const latency = Number(process.env.BENCH_LATENCY_MS ?? 100)
 
 const apis = await startFakeApis()
 const servers = { blizzard: apis.blizzard.server, warcraftlogs: apis.wcl.server, raiderio: apis.raiderio.server }
