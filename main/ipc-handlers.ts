@@ -7,7 +7,7 @@ import type { Core } from './composition.ts'
 import { characterOverview, characterVaultView, markLastWeekOpened } from './desktop/vault-views.ts'
 import type { HttpOptions } from './clients/http.ts'
 import type { SecretStore } from './ports.ts'
-import { addCharacter, findCharacter, getCharacter, listCharacters, removeCharacter } from './store/characters-repo.ts'
+import { addCharacter, findCharacter, getCharacter, listCharacters, removeCharacter, type TrackedCharacter } from './store/characters-repo.ts'
 import { isStorageFailure, StoreError, storeErrorFrom } from './store/store-error.ts'
 import type { Scheduler } from './sync/scheduler.ts'
 import { outcomeFailed, settleSync } from './sync/sync-result.ts'
@@ -88,6 +88,11 @@ export function createIpcHandlers(context: HandlerContext): IpcHandlers {
 
 
   const nextSyncAt = (characterId: number) => context.scheduler?.nextDueAt(characterId) ?? null
+  /** The tracked character a call names, or the error the window shows when it was removed meanwhile. */
+  const trackedCharacter = (core: Core, id: number): Result<TrackedCharacter> => {
+    const character = getCharacter(core.store.db, id)
+    return character ? ok(character) : err('UNKNOWN_CHARACTER', 'That character is not tracked any more.')
+  }
   /** The account import waiting for the browser, so Cancel (or a second start) can end it. */
   let signIn: AbortController | undefined
 
@@ -128,6 +133,11 @@ export function createIpcHandlers(context: HandlerContext): IpcHandlers {
 
     'characters:list': handle('characters:list', (_args, core) => ok(listCharacters(core.store.db).map((c) => characterOverview(core, c, nextSyncAt(c.id))))),
 
+    'characters:get': handle('characters:get', ([input], core) => {
+      const character = trackedCharacter(core, input.characterId)
+      return character.ok ? ok(characterOverview(core, character.value, nextSyncAt(character.value.id))) : character
+    }),
+
     'characters:add': handle('characters:add', async ([input], core) => {
       const parsed = characterRefFromParts(input.region, input.realm, input.name)
       if (!parsed.ok) return parsed
@@ -152,23 +162,24 @@ export function createIpcHandlers(context: HandlerContext): IpcHandlers {
     }),
 
     'vault:get': handle('vault:get', ([input], core) => {
-      const { characterId } = input
-      const character = getCharacter(core.store.db, characterId)
-      if (!character) return err('UNKNOWN_CHARACTER', 'That character is not tracked any more.')
-      return ok(characterVaultView(core, character, nextSyncAt(character.id)))
+      const character = trackedCharacter(core, input.characterId)
+      return character.ok ? ok(characterVaultView(core, character.value, nextSyncAt(character.value.id))) : character
     }),
 
     'vault:mark-opened': handle('vault:mark-opened', ([input], core) => {
-      const character = getCharacter(core.store.db, input.characterId)
-      if (!character) return err('UNKNOWN_CHARACTER', 'That character is not tracked any more.')
-      markLastWeekOpened(core, character)
-      core.events.emit('data:changed', { characterId: character.id })
-      return ok(characterOverview(core, character, nextSyncAt(character.id)))
+      const character = trackedCharacter(core, input.characterId)
+      if (!character.ok) return character
+      markLastWeekOpened(core, character.value)
+      core.events.emit('data:changed', { characterId: character.value.id })
+      return ok(characterOverview(core, character.value, nextSyncAt(character.value.id)))
     }),
 
     'sync:run': handle('sync:run', async ([input], core) => {
       const { characterId } = input
-      if (characterId !== undefined && !getCharacter(core.store.db, characterId)) return err('UNKNOWN_CHARACTER', 'That character is not tracked any more.')
+      if (characterId !== undefined) {
+        const character = trackedCharacter(core, characterId)
+        if (!character.ok) return character
+      }
       const ids = characterId === undefined ? undefined : [characterId]
       const outcomes = context.scheduler
         ? await context.scheduler.runNow(ids)

@@ -219,6 +219,8 @@ export interface VaultApi {
   /** Opens the logs folder in the system's file manager. */
   openLogsFolder(): Promise<Result<{ opened: true }>>
   listCharacters(): Promise<Result<CharacterOverview[]>>
+  /** One character's overview (after data:changed names it, instead of listing them all again). */
+  getCharacter(input: { characterId: number }): Promise<Result<CharacterOverview>>
   addCharacter(input: NewCharacter): Promise<Result<CharacterOverview>>
   removeCharacter(input: { id: number }): Promise<Result<{ removed: boolean }>>
   /** Marks last week's vault of a character as opened (until the next reset makes a new one). */
@@ -247,6 +249,7 @@ export const VAULT_API_CHANNELS = {
   getAppInfo: 'app:info',
   openLogsFolder: 'app:open-logs',
   listCharacters: 'characters:list',
+  getCharacter: 'characters:get',
   addCharacter: 'characters:add',
   removeCharacter: 'characters:remove',
   markVaultOpened: 'vault:mark-opened',

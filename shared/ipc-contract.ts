@@ -17,6 +17,7 @@ export const INVOKE_CHANNELS = {
   'app:info': z.tuple([]),
   'app:open-logs': z.tuple([]),
   'characters:list': z.tuple([]),
+  'characters:get': z.tuple([z.object({ characterId: id }).strict()]),
   'characters:add': z.tuple([z.object({ region: z.string().max(8), realm: z.string().max(100), name: z.string().max(50) }).strict()]),
   'characters:remove': z.tuple([z.object({ id }).strict()]),
   'vault:get': z.tuple([z.object({ characterId: id }).strict()]),

@@ -41,6 +41,9 @@ describe('IPC handlers on the real core', () => {
     const [overview] = ((await ipc['characters:list']([])) as { ok: true; value: { raid: { unlocked: boolean }[]; className: string | null }[] }).value
     expect(overview?.raid[0]?.unlocked).toBe(true)
     expect(overview?.className).toBe('Shaman')
+    // One character's card alone (what the window asks for after data:changed names it): the same as listed.
+    expect(await ipc['characters:get']([{ characterId: 1 }])).toEqual({ ok: true, value: overview })
+    expect(await ipc['characters:get']([{ characterId: 2 }])).toEqual({ ok: false, error: { code: 'UNKNOWN_CHARACTER', message: 'That character is not tracked any more.' } })
     const view = await ipc['vault:get']([{ characterId: 1 }])
     if (!view.ok) throw new Error(view.error.message)
     expect(view.value.current.raid.bosses).toEqual([
@@ -103,6 +106,8 @@ describe('IPC handlers on the real core', () => {
     ['characters:remove', [{ id: -1 }]],
     ['characters:remove', [{ id: 1, extra: true }]],
     ['vault:get', ['1']],
+    ['characters:get', [{ characterId: 0 }]],
+    ['characters:get', [{ id: 1 }]],
     ['characters:add', [{ region: 'us', realm: 'x'.repeat(500), name: 'Thrall' }]],
     ['credentials:save', [{ source: 'blizzard', clientId: 'has space', clientSecret: 's' }]],
     ['credentials:save', [{ source: 'github', clientId: 'a', clientSecret: 'b' }]],

@@ -21,6 +21,8 @@ export interface VaultState {
   announcement: string | null
   navigate(route: Route): void
   loadAll(): Promise<void>
+  /** After main says one character's data changed: refreshes that card (and its open vault) only. */
+  refreshCharacter(characterId: number): Promise<void>
   loadVault(characterId: number): Promise<void>
   addCharacter(input: NewCharacter): Promise<Result<CharacterOverview>>
   removeCharacter(id: number): Promise<void>
@@ -58,6 +60,24 @@ export const useVault = create<VaultState>((set, get) => ({
     set({ info: fromResult(info), characters: fromResult(characters), settings: fromResult(settings), ...(info.ok ? { update: info.value.update } : {}) })
     const { route } = get()
     if (route.name === 'character') await get().loadVault(route.id)
+  },
+
+  async refreshCharacter(characterId) {
+    // Without a list on screen there is nothing to patch: load everything (also recovers a failed load).
+    if (get().characters.state !== 'ready') return get().loadAll()
+    const { route } = get()
+    const [overview] = await Promise.all([bridge().getCharacter({ characterId }), route.name === 'character' && route.id === characterId ? get().loadVault(characterId) : undefined])
+    // A failed read (database busy) keeps the cards as they were and says why.
+    if (!overview.ok && overview.error.code !== 'UNKNOWN_CHARACTER') return set({ notice: overview.error })
+    set((state) => {
+      if (state.characters.state !== 'ready') return {}
+      const others = state.characters.value.filter((c) => c.id !== characterId)
+      if (!overview.ok) return { characters: { state: 'ready', value: others } }
+      const known = others.length < state.characters.value.length
+      // Tracked characters are listed oldest first: a new one goes last.
+      const value = known ? state.characters.value.map((c) => (c.id === characterId ? overview.value : c)) : [...others, overview.value]
+      return { characters: { state: 'ready', value } }
+    })
   },
 
   async loadVault(characterId) {
@@ -131,7 +151,8 @@ export function subscribeToMain(): () => void {
   const api = bridge()
   const offs = [
     api.on('sync:progress', (progress) => useVault.setState({ sync: progress })),
-    api.on('data:changed', () => void useVault.getState().loadAll()),
+    // A sync of twelve characters sends twelve of these: each refreshes its own card, not the whole list.
+    api.on('data:changed', ({ characterId }) => void (characterId === null ? useVault.getState().loadAll() : useVault.getState().refreshCharacter(characterId))),
     api.on('update:status', (update) => useVault.setState({ update })),
     api.on('app:navigate', ({ characterId }) => useVault.getState().navigate(characterId === null ? { name: 'overview' } : { name: 'character', id: characterId })),
   ]
