@@ -62,6 +62,11 @@ export interface RequestOptions<T> {
   signal?: AbortSignal
   /** This endpoint's size cap, when it differs from the client's. */
   maxBodyBytes?: number
+  /**
+   * False for a request that must never be sent twice: an authorization code is single-use, so a retry
+   * after an answer that got lost would only earn "invalid_grant". Its failure is reported at once.
+   */
+  retry?: boolean
 }
 
 export type JsonResponse<T> = { status: number; headers: Headers; body: T }
@@ -153,6 +158,7 @@ export function createHttp(options: HttpOptions): Http {
           headers: request.headers,
           body: request.body,
           signal: request.signal,
+          ...(request.retry === false ? { retry: 0 } : {}),
           ...(request.maxBodyBytes === undefined ? {} : { fetch: boundedFetch(baseFetch, request.maxBodyBytes) }),
         }),
       )

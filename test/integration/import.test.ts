@@ -53,6 +53,14 @@ describe('import from my Battle.net account', () => {
     expect(JSON.stringify(h.core().store.sqlite.prepare('select * from settings').all())).not.toContain('user-token')
   })
 
+  it('sends the single-use code once: a failed exchange is reported, never retried into "invalid_grant"', async () => {
+    h.apis.blizzard.setAccount('us', ACCOUNT)
+    h.apis.blizzard.server.failNext(/^\/oauth\/token$/, { kind: 'status', status: 503 }, 5)
+    const result = await importFromAccount(h.core(), { region: 'us', port: 0, openBrowser: browser })
+    expect(result).toMatchObject({ ok: false, error: { message: expect.stringContaining('503') } })
+    expect(h.apis.blizzard.server.requests.filter((r) => r.path === '/oauth/token' && r.body.includes('authorization_code'))).toHaveLength(1)
+  })
+
   it('a declined consent says so and imports nothing', async () => {
     h.apis.blizzard.consent = 'deny'
     const result = await importFromAccount(h.core(), { region: 'us', port: 0, openBrowser: browser })

@@ -35,6 +35,7 @@ export async function exchangeCode(http: Http, config: BlizzardConfig, region: R
     body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri }),
     schema: userTokenWire,
     signal,
+    retry: false,
     classify: (status, errorBody) => {
       const error = (errorBody as { error?: unknown } | null)?.error
       if (status === 400 && error === 'invalid_grant') {
