@@ -1,6 +1,7 @@
 /**
- * Prints speed and memory figures for the pure domain and the store. Targets are read from these
- * figures, never asserted in tests. Run: npm run bench
+ * Prints speed and memory figures for the pure domain and the store: each figure is the time per
+ * operation of BATCHES batches, as median (min–max). Targets are read from these figures, never
+ * asserted in tests. Run: npm run bench
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -13,13 +14,20 @@ import { buildWeeklyVault } from '../shared/domain/weekly-vault.ts'
 import { addCharacter } from '../main/store/characters-repo.ts'
 import { openStore } from '../main/store/db.ts'
 import { listRaidKills, recordRaidKills } from '../main/store/observations-repo.ts'
+import { spread } from './bench-support.ts'
 
+const BATCHES = 7
+
+/** `iterations` operations split into BATCHES timed batches (after one warm-up run). */
 function measure(label: string, iterations: number, work: () => void): void {
   work()
-  const start = process.hrtime.bigint()
-  for (let i = 0; i < iterations; i++) work()
-  const ms = Number(process.hrtime.bigint() - start) / 1e6
-  console.log(`${label.padEnd(58)} ${(ms / iterations).toFixed(4).padStart(10)} ms/op  (${iterations} ops, ${ms.toFixed(0)} ms)`)
+  const perBatch = Math.max(1, Math.round(iterations / BATCHES))
+  const msPerOp = Array.from({ length: BATCHES }, () => {
+    const start = process.hrtime.bigint()
+    for (let i = 0; i < perBatch; i++) work()
+    return Number(process.hrtime.bigint() - start) / 1e6 / perBatch
+  })
+  console.log(`${label.padEnd(58)} ${spread(msPerOp, 'ms/op', 4)}  (${BATCHES} × ${perBatch} ops)`)
 }
 
 const WEEK = computedWeek('us', Date.parse('2026-11-25T00:00:00Z'))
@@ -40,9 +48,9 @@ measure('full weekly vault of one character', 20_000, () => buildWeeklyVault(cou
 
 const dir = mkdtempSync(join(tmpdir(), 'vault-bench-'))
 try {
-  const openStart = process.hrtime.bigint()
+  let databases = 0
+  measure('open + migrate a new database', BATCHES, () => openStore(join(dir, `new-${databases++}.db`)).close())
   const store = openStore(join(dir, 'bench.db'))
-  console.log(`${'open + migrate a new database'.padEnd(58)} ${(Number(process.hrtime.bigint() - openStart) / 1e6).toFixed(1).padStart(10)} ms`)
   const characters = Array.from({ length: 25 }, (_, i) => addCharacter(store.db, { region: 'us', realm: 'area-52', name: `Alt${String.fromCharCode(97 + i)}` }, i).character)
   let observedAt = WEEK.start
   measure(`store one sync of 25 characters (${kills.length} kills each, 1 tx)`, 50, () => {
