@@ -109,7 +109,7 @@ export const useVault = create<VaultState>((set, get) => ({
   async markVaultOpened(characterId) {
     const result = await bridge().markVaultOpened({ characterId })
     if (!result.ok) return set({ notice: result.error })
-    // data:changed reloads the lists; update this one now so the marker goes at once.
+    // data:changed refreshes this card as well; update it now so the marker goes at once.
     set((state) => (state.characters.state === 'ready' ? { characters: { state: 'ready', value: state.characters.value.map((c) => (c.id === characterId ? result.value : c)) } } : {}))
   },
 
