@@ -67,7 +67,7 @@ describe('opening the database', () => {
     expect(readFileSync(path).equals(bytes)).toBe(true)
   })
 
-  /** A database whose last pages (the settings rows written last) are noise; `prepare` runs before the damage. */
+  /** A database whose settings table pages (found with SQLite's dbstat) are noise; `prepare` runs before the damage. */
   function damagedSettings(prepare: (sqlite: Database.Database) => void = () => {}): { path: string; bytes: Buffer } {
     const path = join(tempDir(), 'vault.db')
     const store = openStore(path)
@@ -75,9 +75,11 @@ describe('opening the database', () => {
     for (let i = 0; i < 400; i++) insert.run(`key-${i}`, 'x'.repeat(200))
     prepare(store.sqlite)
     store.sqlite.pragma('wal_checkpoint(TRUNCATE)')
+    const pages = store.sqlite.prepare("select pageno from dbstat where name = 'settings'").pluck().all() as number[]
+    const pageSize = store.sqlite.pragma('page_size', { simple: true }) as number
     store.close()
     const bytes = readFileSync(path)
-    for (let i = bytes.length - 3 * 4096; i < bytes.length; i++) bytes[i] = (i * 7919) % 251
+    for (const page of pages) for (let i = (page - 1) * pageSize; i < page * pageSize; i++) bytes[i] = (i * 7919) % 251
     writeFileSync(path, bytes)
     return { path, bytes }
   }
