@@ -259,11 +259,10 @@ export function createIpcHandlers(context: HandlerContext): IpcHandlers {
         picks.push({ ...pick, name: checked.value.name })
       }
       const { added, alreadyTracked } = trackPicks(core, picks)
-      if (added.length > 0) {
-        core.events.emit('data:changed', { characterId: added[0]!.id })
-        // Fill the new vaults right away; the window updates on data:changed.
-        void context.scheduler?.runNow(added.map((c) => c.id))
-      }
+      // Each new character is news of its own (the window and the tray add one card per event).
+      for (const character of added) core.events.emit('data:changed', { characterId: character.id })
+      // Fill the new vaults right away; the window updates on data:changed.
+      if (added.length > 0) void context.scheduler?.runNow(added.map((c) => c.id))
       return ok({ added: added.length, alreadyTracked: alreadyTracked.length })
     }),
 

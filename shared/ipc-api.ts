@@ -206,7 +206,8 @@ export interface SyncSummary {
 /** Events main pushes to the renderer. */
 export interface VaultEvents {
   'sync:progress': { running: boolean; done: number; total: number }
-  'data:changed': { characterId: number | null }
+  /** One character's stored data changed (tracked, synced, marked, removed): each gets its own event. */
+  'data:changed': { characterId: number }
   /** The tray asks the window to show a character (null: the overview). */
   'app:navigate': { characterId: number | null }
   'update:status': UpdateStatus

@@ -20,7 +20,7 @@ export function createOverviewCache(core: LocalCore) {
     return { before, after: overviews.get(characterId) }
   }
 
-  /** Adds characters tracked since (an import adds several under one event) and drops removed ones. */
+  /** Adds characters tracked and drops those removed since, also by another process (the CLI) that sends this one no events. */
   function followRoster(): void {
     const ids = new Set(listCharacters(core.store.db).map((c) => c.id))
     for (const id of overviews.keys()) if (!ids.has(id)) overviews.delete(id)

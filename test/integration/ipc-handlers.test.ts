@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createIpcHandlers, type DesktopHooks, type IpcHandlers } from '../../main/ipc-handlers.ts'
 import type { AppSettings } from '../../main/app-settings.ts'
+import { listCharacters } from '../../main/store/characters-repo.ts'
 import { setSetting } from '../../main/store/settings-repo.ts'
 import { openStore } from '../../main/store/db.ts'
 import { StoreError } from '../../main/store/store-error.ts'
@@ -190,8 +191,11 @@ describe('IPC handlers on the real core', () => {
     expect(new URL(opened[0]!).searchParams.get('redirect_uri')).toBe(`http://localhost:${port}/callback`)
     const changed: unknown[] = []
     h.core().events.on('data:changed', (e) => changed.push(e))
-    expect(await ipc['import:track']([{ picks: [{ region: 'us', realm: 'area-52', realmName: 'Area 52', name: 'Thrall', className: 'Shaman' }] }])).toEqual({ ok: true, value: { added: 1, alreadyTracked: 0 } })
-    expect(changed).toHaveLength(1)
+    const jaina = { region: 'us', realm: 'azjolnerub', realmName: 'Azjol-Nerub', name: 'Jaina', className: 'Mage' } as const
+    expect(await ipc['import:track']([{ picks: [{ region: 'us', realm: 'area-52', realmName: 'Area 52', name: 'Thrall', className: 'Shaman' }, jaina] }])).toEqual({ ok: true, value: { added: 2, alreadyTracked: 0 } })
+    // One event per new character: the window and the tray add a card for each.
+    expect(changed).toEqual(listCharacters(h.core().store.db).map((c) => ({ characterId: c.id })))
+    expect(changed.length).toBe(2)
     expect(await ipc['import:track']([{ picks: [{ region: 'us', realm: 'area-52', realmName: 'Area 52', name: 'Thrall', className: 'Shaman' }] }])).toEqual({ ok: true, value: { added: 0, alreadyTracked: 1 } })
     // Nothing is cancelled when nothing waits; bad picks never reach the store.
     expect(await ipc['import:cancel']([])).toEqual({ ok: true, value: { cancelled: false } })

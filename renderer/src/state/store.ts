@@ -152,7 +152,7 @@ export function subscribeToMain(): () => void {
   const offs = [
     api.on('sync:progress', (progress) => useVault.setState({ sync: progress })),
     // A sync of twelve characters sends twelve of these: each refreshes its own card, not the whole list.
-    api.on('data:changed', ({ characterId }) => void (characterId === null ? useVault.getState().loadAll() : useVault.getState().refreshCharacter(characterId))),
+    api.on('data:changed', ({ characterId }) => void useVault.getState().refreshCharacter(characterId)),
     api.on('update:status', (update) => useVault.setState({ update })),
     api.on('app:navigate', ({ characterId }) => useVault.getState().navigate(characterId === null ? { name: 'overview' } : { name: 'character', id: characterId })),
   ]
