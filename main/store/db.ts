@@ -5,7 +5,7 @@ import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core'
 import type { RunResult } from 'better-sqlite3'
-import { applyMigrations, assertNotFromNewerVersion, pendingMigrations, readJournal } from './migrate.ts'
+import { applyMigrations, pendingMigrations, readJournal } from './migrate.ts'
 import { isStorageFailure, StoreError, storeErrorFrom } from './store-error.ts'
 
 /**
@@ -63,11 +63,11 @@ export function openStore(path: string, migrationsFolder: string = defaultMigrat
     sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`)
     assertIsDatabase(sqlite, path)
     const journal = readJournal(migrationsFolder)
-    assertNotFromNewerVersion(sqlite, journal, path)
-    if (options.checkWholeFile !== false || pendingMigrations(sqlite, journal).length > 0) assertIntact(sqlite, path)
+    const pending = pendingMigrations(sqlite, journal, path)
+    if (options.checkWholeFile !== false || pending.length > 0) assertIntact(sqlite, path)
     sqlite.pragma('journal_mode = WAL')
     sqlite.pragma('foreign_keys = ON')
-    applyMigrations(sqlite, journal, migrationsFolder, path)
+    if (pending.length > 0) applyMigrations(sqlite, journal, migrationsFolder, path)
     const db = drizzle({ client: sqlite })
     return {
       db,

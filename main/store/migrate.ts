@@ -42,29 +42,31 @@ function newestApplied(sqlite: Database.Database): number | null {
 }
 
 /**
- * Refuses a database that has a migration this build does not know (it was written by a newer app
- * version), before anything is written to it (Signal Desktop's DBVersionFromFutureError idea).
+ * The journal's migrations the database does not have yet, oldest first. Refuses a database that has a
+ * migration this build does not know (it was written by a newer app version), before anything is
+ * written to it (Signal Desktop's DBVersionFromFutureError idea).
  */
-export function assertNotFromNewerVersion(sqlite: Database.Database, journal: readonly JournalEntry[], path: string): void {
-  const newest = newestApplied(sqlite)
+export function pendingMigrations(sqlite: Database.Database, journal: readonly JournalEntry[], path: string): JournalEntry[] {
+  const applied = newestApplied(sqlite)
   const newestKnown = Math.max(0, ...journal.map((m) => m.when))
-  if (newest !== null && newest > newestKnown) {
+  if (applied !== null && applied > newestKnown) {
     throw new StoreError(
       'DB_FROM_NEWER_VERSION',
       `The database at ${path} was written by a newer version of Vault Companion. Update the app to open it; the file was left untouched.`,
     )
   }
+  return unapplied(journal, applied)
 }
 
-/** The journal's migrations the database does not have yet, oldest first. */
-export function pendingMigrations(sqlite: Database.Database, journal: readonly JournalEntry[]): JournalEntry[] {
-  const applied = newestApplied(sqlite)
+function unapplied(journal: readonly JournalEntry[], applied: number | null): JournalEntry[] {
   return journal.filter((m) => applied === null || m.when > applied)
 }
 
-/** Applies pending migrations, all in one transaction: the database ends fully upgraded or unchanged. */
+/**
+ * Applies the pending migrations (pendingMigrations said there are some), all in one transaction: the
+ * database ends fully upgraded or unchanged.
+ */
 export function applyMigrations(sqlite: Database.Database, journal: readonly JournalEntry[], migrationsFolder: string, path: string): void {
-  if (pendingMigrations(sqlite, journal).length === 0) return
   try {
     // Loaded only when there is something to apply (see above).
     const { createHash } = process.getBuiltinModule('node:crypto')
@@ -74,7 +76,7 @@ export function applyMigrations(sqlite: Database.Database, journal: readonly Jou
       .transaction(() => {
         sqlite.exec(`CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)`)
         const record = sqlite.prepare(`INSERT INTO ${MIGRATIONS_TABLE} ("hash", "created_at") VALUES (?, ?)`)
-        for (const migration of pendingMigrations(sqlite, journal)) {
+        for (const migration of unapplied(journal, newestApplied(sqlite))) {
           const text = fs.readFileSync(join(migrationsFolder, `${migration.tag}.sql`), 'utf8')
           for (const statement of text.split(STATEMENT_BREAKPOINT)) if (statement.trim() !== '') sqlite.exec(statement)
           record.run(createHash('sha256').update(text).digest('hex'), migration.when)
