@@ -86,7 +86,6 @@ export function createIpcHandlers(context: HandlerContext): IpcHandlers {
     }
   }
 
-
   const nextSyncAt = (characterId: number) => context.scheduler?.nextDueAt(characterId) ?? null
   /** The tracked character a call names, or the error the window shows when it was removed meanwhile. */
   const trackedCharacter = (core: Core, id: number): Result<TrackedCharacter> => {

@@ -49,7 +49,6 @@ export function rateLimiter(limits: readonly RateLimit[]): <T>(task: () => Promi
   return <T>(task: () => Promise<T>) => gates.reduceRight<() => Promise<unknown>>((next, gate) => () => gate(next), task)() as Promise<T>
 }
 
-
 export interface RequestOptions<T> {
   method?: 'GET' | 'POST'
   headers?: Record<string, string>

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto'
-import { realmSlug } from '../../shared/domain/realm.ts'
-import type { Region } from '../../shared/domain/types.ts'
+import { characterNameKey, realmSlug } from '../../shared/domain/realm.ts'
+import type { CharacterRef, Region } from '../../shared/domain/types.ts'
 import type { ImportCandidate, ImportList, ImportPick } from '../../shared/ipc-api.ts'
 import { err, ok, type Result } from '../../shared/result.ts'
 import { SourceError } from '../clients/source-error.ts'
 import type { Core } from '../composition.ts'
 import type { LocalCore } from '../local-core.ts'
 import type { Db } from '../store/db.ts'
-import { addCharacter, findCharacter, updateCharacterProfile, type TrackedCharacter } from '../store/characters-repo.ts'
+import { addCharacter, listCharacters, updateCharacterProfile, type TrackedCharacter } from '../store/characters-repo.ts'
 import { accountCandidates, filterCandidates, raiderIoCandidates, rosterCandidates, type CandidateFilter } from './candidates.ts'
 import { listenForSignIn, SignInError } from './oauth-callback.ts'
 
@@ -93,9 +93,11 @@ function filteredNote(total: number, filter: CandidateFilter): string[] {
   return parts.length > 0 ? [`Showing members of ${parts.join(' and ')} (of ${total} in all).`] : []
 }
 
-/** Marks the characters already tracked: shown, but not offered again. */
+/** Marks the characters already tracked: shown, but not offered again (one read, not one per guild member). */
 function withTracked(db: Db, candidates: readonly Omit<ImportCandidate, 'tracked'>[]): ImportCandidate[] {
-  return candidates.map((c) => ({ ...c, tracked: findCharacter(db, c) !== undefined }))
+  const identity = (c: CharacterRef) => `${c.region}/${c.realm}/${characterNameKey(c.name)}`
+  const tracked = new Set(listCharacters(db).map(identity))
+  return candidates.map((c) => ({ ...c, tracked: tracked.has(identity(c)) }))
 }
 
 export interface TrackedPicks {
