@@ -29,7 +29,7 @@ export function createRaiderIoClient(config: RaiderIoConfig, http: Http): Raider
       const query = new URLSearchParams({ region: ref.region, realm: asciiRealmSlug(ref.realm), name: ref.name, fields: PROFILE_FIELDS })
       const { body } = await http.json(`${config.baseUrl}/api/v1/characters/profile?${query}`, {
         schema: characterProfileWire,
-        classify: (status, errorBody) => (status === 400 ? classifyBadRequest(ref, errorBody) : undefined),
+        classify: (status, errorBody) => (status === 400 ? characterBadRequest(ref, errorBody) : undefined),
         signal,
         maxBodyBytes: 2 * 1024 * 1024,
       })
@@ -43,15 +43,10 @@ export function createRaiderIoClient(config: RaiderIoConfig, http: Http): Raider
 
     async guildMembers(region, realm, guild, signal) {
       const query = new URLSearchParams({ region, realm: asciiRealmSlug(realm), name: guild, fields: 'members' })
-      const classify = (status: number, errorBody: unknown) => {
-        if (status !== 400) return undefined
-        const message = errorWire.safeParse(errorBody).data?.message ?? ''
-        const lower = message.toLowerCase()
-        if (lower.includes('could not find requested guild') || lower.includes('failed to find realm')) {
-          return new SourceError('raiderio', 'UNKNOWN_CHARACTER', `Raider.IO does not know the guild "${guild}" on ${realm} (${region.toUpperCase()}). Check the guild's name and realm.`, { status })
-        }
-        return new SourceError('raiderio', 'INVALID_INPUT', `Raider.IO rejected the guild request${message ? `: ${message}` : ''}.`, { status })
-      }
+      const where = `the guild "${guild}" on ${realm} (${region.toUpperCase()})`
+      const notFound = `Raider.IO does not know ${where}. Check the guild's name and realm.`
+      const classify = (status: number, errorBody: unknown) =>
+        status === 400 ? classifyBadRequest(errorBody, where, [['could not find requested guild', notFound], ['failed to find realm', notFound]]) : undefined
       const { body } = await http.json(`${config.baseUrl}/api/v1/guilds/profile?${query}`, { schema: guildProfileWire, classify, signal, maxBodyBytes: 4 * 1024 * 1024 })
       return body
     },
@@ -63,19 +58,24 @@ export function createRaiderIoClient(config: RaiderIoConfig, http: Http): Raider
   }
 }
 
+/** A character request's 400: which character or realm Raider.IO does not know, else a rejected request. */
+function characterBadRequest(ref: CharacterRef, body: unknown): SourceError {
+  const where = `${ref.name} on ${ref.realm} (${ref.region.toUpperCase()})`
+  return classifyBadRequest(body, where, [
+    ['could not find requested character', `Raider.IO does not know ${where}. Check the spelling, or log in once so the armory lists the character.`],
+    ['failed to find realm', `Raider.IO does not know the realm "${ref.realm}" in ${ref.region.toUpperCase()}. Check the realm name.`],
+  ])
+}
+
 /**
- * Raider.IO answers 400 both for "no such character/realm" and for a malformed request, so the
- * message text decides (api-contracts.md §2.6, as tmaffia/raiderio's mapApiError does).
+ * Raider.IO answers 400 both for "no such character/guild/realm" and for a malformed request, so the
+ * message text decides (api-contracts.md §2.6, as tmaffia/raiderio's mapApiError does): the first
+ * phrase found means "not known" with its message; anything else is a rejected request for `what`.
  */
-function classifyBadRequest(ref: CharacterRef, body: unknown): SourceError {
+function classifyBadRequest(body: unknown, what: string, notKnown: readonly (readonly [phrase: string, message: string])[]): SourceError {
   const message = errorWire.safeParse(body).data?.message ?? ''
   const lower = message.toLowerCase()
-  const where = `${ref.name} on ${ref.realm} (${ref.region.toUpperCase()})`
-  if (lower.includes('could not find requested character')) {
-    return new SourceError('raiderio', 'UNKNOWN_CHARACTER', `Raider.IO does not know ${where}. Check the spelling, or log in once so the armory lists the character.`, { status: 400 })
-  }
-  if (lower.includes('failed to find realm')) {
-    return new SourceError('raiderio', 'UNKNOWN_CHARACTER', `Raider.IO does not know the realm "${ref.realm}" in ${ref.region.toUpperCase()}. Check the realm name.`, { status: 400 })
-  }
-  return new SourceError('raiderio', 'INVALID_INPUT', `Raider.IO rejected the request for ${where}${message ? `: ${message}` : ''}.`, { status: 400 })
+  const known = notKnown.find(([phrase]) => lower.includes(phrase))
+  if (known) return new SourceError('raiderio', 'UNKNOWN_CHARACTER', known[1], { status: 400 })
+  return new SourceError('raiderio', 'INVALID_INPUT', `Raider.IO rejected the request for ${what}${message ? `: ${message}` : ''}.`, { status: 400 })
 }
