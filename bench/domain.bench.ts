@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { bossKeyFromName, countBossesOnce, mergeKeystoneRuns } from '../shared/domain/merge.ts'
 import { computedWeek } from '../shared/domain/reset.ts'
-import { seasonForPeriod } from '../shared/domain/seasons.ts'
+import { calendarSeason } from '../shared/domain/seasons.ts'
 import { DIFFICULTIES, type BossKill, type KeystoneRun } from '../shared/domain/types.ts'
 import { buildWeeklyVault } from '../shared/domain/weekly-vault.ts'
 import { addCharacter } from '../main/store/characters-repo.ts'
@@ -31,7 +31,7 @@ function measure(label: string, iterations: number, work: () => void): void {
 }
 
 const WEEK = computedWeek('us', Date.parse('2026-11-25T00:00:00Z'))
-const season = seasonForPeriod(WEEK.period)
+const season = calendarSeason(WEEK.period)
 const bosses = Array.from({ length: 9 }, (_, i) => `Boss number ${i}`)
 const kills: BossKill[] = bosses.flatMap((name, i) =>
   DIFFICULTIES.flatMap((difficulty, d) =>

@@ -1,5 +1,6 @@
 import { readSourcesConfig, type SourcesConfig, type StoredCredentials } from './config.ts'
 import { databasePath } from './data-dir.ts'
+import { loadSeasonTables, type LoadedSeasonTables } from './season-tables.ts'
 import { openStore, type Store } from './store/db.ts'
 import { createSeasonContext, type SeasonContext } from './sync/season-context.ts'
 
@@ -14,6 +15,8 @@ export interface LocalCore {
   config: SourcesConfig
   /** Season facts from the store only: nothing here fetches. */
   season: SeasonContext
+  /** The season tables in use (shipped, or newer ones from the data folder) and any file that was refused. */
+  seasonTables: LoadedSeasonTables
   now: () => number
   close(): void
 }
@@ -36,5 +39,6 @@ export function openLocalCore(options: LocalCoreOptions): LocalCore {
   const now = options.now ?? Date.now
   const config = readSourcesConfig(options.env, options.storedCredentials ?? {})
   const store = openStore(databasePath(options.dataDir), options.migrationsFolder, { busyTimeoutMs: options.busyTimeoutMs, checkWholeFile: options.checkWholeFile })
-  return { store, config, season: createSeasonContext({ db: store.db, now }), now, close: () => store.close() }
+  const seasonTables = loadSeasonTables(options.dataDir)
+  return { store, config, seasonTables, season: createSeasonContext({ db: store.db, now, tables: seasonTables.tables }), now, close: () => store.close() }
 }

@@ -1,6 +1,7 @@
+import type { SeasonView } from './domain/season-view.ts'
 import type { WeekWindow } from './domain/reset.ts'
 import type { RowTrust } from './domain/row-status.ts'
-import type { Difficulty, DungeonVaultSlot, RaidEvidenceKind, RaidVaultSlot, Region, SourceId, WorldActivity, WorldVaultSlot } from './domain/types.ts'
+import type { Difficulty, DungeonVaultSlot, RaidEvidenceKind, RaidVaultSlot, Region, RowSteps, SourceId, WorldActivity, WorldVaultSlot } from './domain/types.ts'
 import type { AppError, Result } from './result.ts'
 
 /**
@@ -57,6 +58,8 @@ export interface CharacterOverview extends CharacterSummary {
   /** Last week's vault: how many slots it unlocked, and whether the player marked it as opened. */
   lastWeek: { unlockedSlots: number; opened: boolean }
   week: Pick<WeekWindow, 'period' | 'start' | 'end'>
+  /** This week's season and the table its rewards came from (`tableKnown: false`: every reward is unknown). */
+  season: SeasonView
   raid: RaidVaultSlot[]
   dungeons: DungeonVaultSlot[]
   world: WorldVaultSlot[]
@@ -96,6 +99,9 @@ export interface WeekTrustView {
 
 export interface WeekVaultView {
   week: Pick<WeekWindow, 'period' | 'start' | 'end'>
+  season: SeasonView
+  /** "What next" per row, from the week's season table (no upgrades where the table is unknown). */
+  nextSteps: { raid: RowSteps; dungeons: RowSteps; world: RowSteps }
   raid: { bosses: BossView[]; slots: RaidVaultSlot[] }
   dungeons: { runs: RunView[]; slots: DungeonVaultSlot[] }
   world: { activities: WorldActivity[]; slots: WorldVaultSlot[] }

@@ -26,6 +26,14 @@ function rowLines(title: string, status: RowStatus, reasons: readonly string[], 
   return [...lines, ...reasons.map((r) => `${indent}${r}`)]
 }
 
+/** Which season the week is and which table priced its slots (or why none did). */
+function seasonText({ season }: VaultReport): string {
+  if (season.table) return `${season.table.name} · rewards from the table checked ${season.table.updated} (${season.table.from === 'shipped' ? 'built in' : `${season.table.file} in the data folder`})`
+  if (season.status === 'between-seasons') return 'between seasons · no rewards shown'
+  if (season.status === 'unknown') return 'unknown · no rewards shown'
+  return `${season.name ?? 'unknown'} · rewards unknown to this version: update the app`
+}
+
 /** Renders one vault report as a few aligned lines. */
 export function formatVault(report: VaultReport): string {
   const { character, week, raid, dungeons } = report
@@ -34,6 +42,7 @@ export function formatVault(report: VaultReport): string {
   const worldSlots = report.world.slots.map((s) => slotText(s, s.tier === null ? null : `Tier ${s.tier}`))
   const lines = [
     `${character.name} · ${character.region}/${character.realm} · week ${utc(week.start)} → ${utc(week.end)} UTC`,
+    `  Season    ${seasonText(report)}`,
     ...rowLines('Raid', raid.status, raid.reasons, raidSlots),
     ...rowLines('Dungeons', dungeons.status, dungeons.reasons, dungeonSlots),
     ...rowLines('World', report.world.status, report.world.reasons, worldSlots),

@@ -1,4 +1,6 @@
+import { seasonView } from '../../shared/domain/live-season.ts'
 import { bossKeyFromName } from '../../shared/domain/merge.ts'
+import { dungeonNextSteps, raidNextSteps, worldNextSteps } from '../../shared/domain/next-step.ts'
 import { previousWeek } from '../../shared/domain/reset.ts'
 import { SOURCE_IDS } from '../../shared/domain/types.ts'
 import type { CharacterOverview, CharacterVaultView, WeekVaultView } from '../../shared/ipc-api.ts'
@@ -49,6 +51,7 @@ function overviewFrom(core: LocalCore, character: TrackedCharacter, { current, p
     raiderioCrawledAt: character.raiderioCrawledAt,
     lastWeek: { unlockedSlots, opened: isVaultOpened(core.store.db, character.id, previous.week.start) },
     week: { period: week.period, start: week.start, end: week.end },
+    season: seasonView(current.season),
     raid: vault.raid.slots,
     dungeons: vault.dungeons.slots,
     world: vault.world.slots,
@@ -65,8 +68,14 @@ export function characterVaultView(core: LocalCore, character: TrackedCharacter,
   const parses = listBossParses(core.store.db, character.id)
   const parseOf = (bossName: string, difficulty: string) =>
     parses.find((p) => p.bossKey === bossKeyFromName(bossName) && p.difficulty === difficulty)?.percent ?? null
-  const weekView = ({ week, vault, trust, lastReadAt }: StoredWeek): WeekVaultView => ({
+  const weekView = ({ week, season, vault, trust, lastReadAt }: StoredWeek): WeekVaultView => ({
     week: { period: week.period, start: week.start, end: week.end },
+    season: seasonView(season),
+    nextSteps: {
+      raid: raidNextSteps(vault.raid.bosses.map((b) => b.difficulty), season.table),
+      dungeons: dungeonNextSteps(vault.dungeons.runs.map((r) => r.level), season.table),
+      world: worldNextSteps(vault.world.activities.flatMap((a) => Array.from({ length: a.count }, () => a.tier)), season.table, week.period),
+    },
     raid: { bosses: vault.raid.bosses.map((b) => ({ ...b, parsePercent: parseOf(b.name, b.difficulty) })), slots: vault.raid.slots },
     dungeons: { runs: vault.dungeons.runs, slots: vault.dungeons.slots },
     world: vault.world,

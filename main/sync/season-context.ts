@@ -1,19 +1,21 @@
 import * as z from 'zod/mini'
+import { seasonOfWeek, type LiveSeason, type SeasonFacts, type WeekSeason } from '../../shared/domain/live-season.ts'
 import { bossKeyFromName } from '../../shared/domain/merge.ts'
 import { weekContaining, type KnownPeriod, type WeekWindow } from '../../shared/domain/reset.ts'
-import { seasonForPeriod, shippedRaids } from '../../shared/domain/seasons.ts'
+import { shippedRaids, SHIPPED_SEASON_TABLES, type SeasonVaultTable } from '../../shared/domain/seasons.ts'
 import { REGIONS, type Region } from '../../shared/domain/types.ts'
 import type { RaiderIoClient } from '../clients/raiderio/client.ts'
 import { currentRaids } from '../clients/raiderio/parse.ts'
-import { CURRENT_EXPANSION_ID, raidingStaticDataWire, type RaidingStaticDataWire } from '../clients/raiderio/static-data-wire.ts'
+import { BASE_EXPANSION_ID, raidingStaticDataWire, type RaidingStaticDataWire } from '../clients/raiderio/static-data-wire.ts'
 import type { Db } from '../store/db.ts'
 import { getSetting, setSetting } from '../store/settings-repo.ts'
 
 /**
- * Season facts that are the same for every character: Raider.IO's week boundaries and the raids of
- * the season. Both are fetched at most once per refresh interval and cached in settings, so a sync
- * without Raider.IO and the offline CLI still use the last known values. Nothing here ever rejects:
- * a failed fetch or a failed cache write leaves the last known values in use.
+ * Season facts that are the same for every character: Raider.IO's week boundaries, its list of
+ * Mythic+ seasons (which season a week belongs to) and the raids of the season. Each is fetched at most
+ * once per refresh interval and cached in settings, so a sync without Raider.IO and the offline CLI
+ * still use the last known values. Nothing here ever rejects: a failed fetch or a failed cache write
+ * leaves the last known values in use.
  */
 export interface SeasonContext {
   /** Known periods: refreshed from Raider.IO when stale, else (or on failure) the stored ones. */
@@ -22,6 +24,14 @@ export interface SeasonContext {
   storedPeriods(): KnownPeriod[]
   /** The week containing `instant` for a region, with Raider.IO's stored periods when known (no network). */
   weekAt(region: Region, instant: number): WeekWindow
+  /** The season of a week and the table that applies, refreshing Raider.IO's season list when stale. */
+  weekSeason(week: WeekWindow): Promise<WeekSeason>
+  /** The same from the stored season list only (no network). */
+  storedWeekSeason(week: WeekWindow): WeekSeason
+  /** The season list as last fetched (null: never), for `status`. */
+  storedSeasonFacts(): SeasonFacts | null
+  /** The season tables in use (shipped, or newer ones from the data folder). */
+  tables: readonly SeasonVaultTable[]
   /** The bosses that count in a week, refreshing Raider.IO's static data when stale. */
   raidRoster(region: Region, week: WeekWindow): Promise<RaidRoster | undefined>
   /** The same from the stored static data only (no network). */
@@ -32,7 +42,7 @@ export interface SeasonContext {
 
 /**
  * Boss keys whose kills count in a week: from Raider.IO's static data, or, while that has never been
- * fetched, from the snapshot shipped in seasons.ts. Undefined when neither knows the week's season.
+ * fetched, from the snapshot in the week's season table. Undefined when neither knows the week's raids.
  */
 export interface RaidRoster {
   bosses: Set<string>
@@ -49,18 +59,32 @@ export function rosterWarnings(roster: RaidRoster | undefined): string[] {
 }
 
 const PERIODS_KEY = 'cache.raiderio.periods'
-const STATIC_DATA_KEY = `cache.raiderio.raiding-static-data.${CURRENT_EXPANSION_ID}`
+const SEASONS_KEY = 'cache.raiderio.seasons'
+const RAIDS_KEY = 'cache.raiderio.raids'
+/** Where versions before season discovery kept Midnight's raids: still read until the first refresh. */
+const LEGACY_RAIDS_KEY = `cache.raiderio.raiding-static-data.${BASE_EXPANSION_ID}`
+
+const regionTimes = z.partialRecord(z.enum(REGIONS), z.number())
 const periodsSchema = z.object({
   fetchedAt: z.number(),
   periods: z.array(z.object({ region: z.enum(REGIONS), period: z.number(), start: z.number(), end: z.number() })),
 })
-const staticDataSchema = z.object({ fetchedAt: z.number(), data: raidingStaticDataWire })
+const seasonsSchema = z.object({
+  fetchedAt: z.number(),
+  /** The newest expansion with a season started: the next refresh asks for it and the one after. */
+  newestExpansion: z.number(),
+  seasons: z.array(z.object({ slug: z.string(), name: z.string(), blizzardSeasonId: z.nullable(z.number()), starts: regionTimes, ends: regionTimes })),
+})
+const raidsSchema = z.object({ fetchedAt: z.number(), data: raidingStaticDataWire })
+type StoredSeasons = z.infer<typeof seasonsSchema>
 
 export interface SeasonContextOptions {
   db: Db
   /** Where fresh season facts come from; without it (the CLI's offline commands) only the stored ones are used. */
-  raiderio?: Pick<RaiderIoClient, 'periods' | 'raidingStaticData'>
+  raiderio?: Pick<RaiderIoClient, 'periods' | 'raidingStaticData' | 'mythicPlusSeasons'>
   now: () => number
+  /** The season tables in use (default: the shipped ones). */
+  tables?: readonly SeasonVaultTable[]
   periodsMaxAgeMs?: number
   staticDataMaxAgeMs?: number
   /** After a failed fetch, the stored values are used without asking again for this long. */
@@ -69,45 +93,98 @@ export interface SeasonContextOptions {
 
 export function createSeasonContext(options: SeasonContextOptions): SeasonContext {
   const { db, raiderio, now } = options
+  const tables = options.tables ?? SHIPPED_SEASON_TABLES
   const { periodsMaxAgeMs = 60 * 60 * 1000, staticDataMaxAgeMs = 24 * 60 * 60 * 1000, retryAfterFailureMs = 10 * 60 * 1000 } = options
   const periods = cachedSetting(db, PERIODS_KEY, periodsSchema, now)
-  const staticData = cachedSetting(db, STATIC_DATA_KEY, staticDataSchema, now)
+  const seasons = cachedSetting(db, SEASONS_KEY, seasonsSchema, now)
+  const raids = cachedSetting(db, RAIDS_KEY, raidsSchema, now, LEGACY_RAIDS_KEY)
+  const storedPeriods = () => periods.value()?.periods ?? []
+  const newestExpansion = () => Math.max(BASE_EXPANSION_ID, seasons.value()?.newestExpansion ?? BASE_EXPANSION_ID)
+  // Season facts fetched before the latest weekly reset say nothing certain about the new week.
+  const latestReset = () => Math.max(...REGIONS.map((region) => weekContaining(region, now(), storedPeriods()).start))
   const refreshPeriods = refresher({ current: () => periods.value(), store: (v: KnownPeriod[]) => periods.save({ periods: v }), maxAgeMs: periodsMaxAgeMs, retryAfterFailureMs, fetch: raiderio && (() => raiderio.periods()), now })
-  const refreshStaticData = refresher({ current: () => staticData.value(), store: (v: RaidingStaticDataWire) => staticData.save({ data: v }), maxAgeMs: staticDataMaxAgeMs, retryAfterFailureMs, fetch: raiderio && (() => raiderio.raidingStaticData(CURRENT_EXPANSION_ID)), now })
+  const refreshSeasons = refresher({
+    current: () => seasons.value(),
+    store: (v: Omit<StoredSeasons, 'fetchedAt'>) => seasons.save(v),
+    maxAgeMs: staticDataMaxAgeMs,
+    staleBefore: latestReset,
+    retryAfterFailureMs,
+    fetch: raiderio && (() => discoverSeasons(raiderio, newestExpansion(), seasons.value()?.seasons ?? [], now())),
+    now,
+  })
+  const refreshRaids = refresher({
+    current: () => raids.value(),
+    store: (v: RaidingStaticDataWire) => raids.save({ data: v }),
+    maxAgeMs: staticDataMaxAgeMs,
+    retryAfterFailureMs,
+    fetch: raiderio && (() => raidsOfExpansions(raiderio, newestExpansion())),
+    now,
+  })
 
-  /** The week's raids with their bosses in order: Raider.IO's (a past week those of its own end), else the shipped snapshot. */
-  const weekRaids = (data: RaidingStaticDataWire | undefined, region: Region, week: WeekWindow): { raids: { name: string; bosses: string[] }[]; origin: RaidRoster['origin'] } => {
+  const facts = (stored: StoredSeasons | null): SeasonFacts | null => (stored ? { seasons: stored.seasons, fetchedAt: stored.fetchedAt } : null)
+  const storedWeekSeason = (week: WeekWindow) => seasonOfWeek(week, facts(seasons.value()), tables)
+
+  /** The week's raids with their bosses in order: Raider.IO's (a past week those of its own end), else the week's table's snapshot. */
+  const weekRaids = (data: RaidingStaticDataWire | undefined, region: Region, week: WeekWindow, season: WeekSeason): { raids: { name: string; bosses: string[] }[]; origin: RaidRoster['origin'] } => {
     const live = data ? currentRaids(data, region, Math.min(now(), week.end - 1)) : []
     if (live.length > 0) return { raids: live.map((r) => ({ name: r.name, bosses: r.bosses.map((b) => b.name) })), origin: 'raiderio' }
-    return { raids: shippedRaids(seasonForPeriod(week.period), week.period).map((r) => ({ name: r.name, bosses: [...r.bosses] })), origin: 'snapshot' }
+    return { raids: shippedRaids(season.table, week.period).map((r) => ({ name: r.name, bosses: [...r.bosses] })), origin: 'snapshot' }
   }
 
-  const rosterFrom = (data: RaidingStaticDataWire | undefined, region: Region, week: WeekWindow): RaidRoster | undefined => {
-    const { raids, origin } = weekRaids(data, region, week)
-    return raids.length > 0 ? { bosses: new Set(raids.flatMap((r) => r.bosses.map(bossKeyFromName))), origin } : undefined
+  const rosterFrom = (data: RaidingStaticDataWire | undefined, region: Region, week: WeekWindow, season: WeekSeason): RaidRoster | undefined => {
+    const { raids: found, origin } = weekRaids(data, region, week, season)
+    return found.length > 0 ? { bosses: new Set(found.flatMap((r) => r.bosses.map(bossKeyFromName))), origin } : undefined
   }
 
   return {
-    storedRaids: (region, week) => weekRaids(staticData.value()?.data, region, week).raids,
-    storedPeriods: () => periods.value()?.periods ?? [],
-    weekAt: (region, instant) => weekContaining(region, instant, periods.value()?.periods ?? []),
-    storedRaidRoster: (region, week) => rosterFrom(staticData.value()?.data, region, week),
+    tables,
+    storedRaids: (region, week) => weekRaids(raids.value()?.data, region, week, storedWeekSeason(week)).raids,
+    storedPeriods,
+    weekAt: (region, instant) => weekContaining(region, instant, storedPeriods()),
+    storedWeekSeason,
+    storedSeasonFacts: () => facts(seasons.value()),
+    weekSeason: async (week) => seasonOfWeek(week, facts(await refreshSeasons()), tables),
+    storedRaidRoster: (region, week) => rosterFrom(raids.value()?.data, region, week, storedWeekSeason(week)),
     knownPeriods: async () => (await refreshPeriods())?.periods ?? [],
-    raidRoster: async (region, week) => rosterFrom((await refreshStaticData())?.data, region, week),
+    raidRoster: async (region, week) => {
+      const [data, season] = await Promise.all([refreshRaids(), refreshSeasons()])
+      return rosterFrom(data?.data, region, week, seasonOfWeek(week, facts(season), tables))
+    },
   }
 }
 
 /**
- * A settings row kept in memory once read: syncs ask for season facts several times per character,
- * and re-reading and re-validating the stored JSON each time was wasted work.
+ * Raider.IO's seasons of the newest known expansion and the one after it (which answers "unsupported
+ * expansion" until it exists). Once the next expansion has a season started it becomes the newest,
+ * so the app follows new expansions without a new version. Seasons stored earlier are kept (a past
+ * week's season must stay known); the fresh answer wins for a season it lists.
  */
-function cachedSetting<T extends { fetchedAt: number }>(db: Db, key: string, schema: z.ZodMiniType<T>, now: () => number) {
+async function discoverSeasons(raiderio: Pick<RaiderIoClient, 'mythicPlusSeasons'>, newest: number, stored: readonly LiveSeason[], now: number): Promise<Omit<StoredSeasons, 'fetchedAt'>> {
+  const [current, next] = await Promise.all([raiderio.mythicPlusSeasons(newest), raiderio.mythicPlusSeasons(newest + 1)])
+  const started = (list: readonly LiveSeason[] | null) => (list ?? []).some((s) => Object.values(s.starts).some((at) => at !== undefined && at <= now))
+  const bySlug = new Map(stored.map((s) => [s.slug, s]))
+  for (const season of [...(current ?? []), ...(next ?? [])]) bySlug.set(season.slug, season)
+  return { newestExpansion: started(next) ? newest + 1 : newest, seasons: [...bySlug.values()] }
+}
+
+/** The raids of the newest known expansion and the next one (a new expansion's raids before its first season). */
+async function raidsOfExpansions(raiderio: Pick<RaiderIoClient, 'raidingStaticData'>, newest: number): Promise<RaidingStaticDataWire> {
+  const answers = await Promise.all([raiderio.raidingStaticData(newest), raiderio.raidingStaticData(newest + 1)])
+  return { raids: answers.flatMap((a) => a?.raids ?? []) }
+}
+
+/**
+ * A settings row kept in memory once read: syncs ask for season facts several times per character,
+ * and re-reading and re-validating the stored JSON each time was wasted work. `fallbackKey` is read
+ * while `key` has never been written (a cache kept under an older name).
+ */
+function cachedSetting<T extends { fetchedAt: number }>(db: Db, key: string, schema: z.ZodMiniType<T>, now: () => number, fallbackKey?: string) {
   let loaded = false
   let cached: T | null = null
   return {
     value(): T | null {
       if (!loaded) {
-        cached = getSetting(db, key, z.nullable(schema), null)
+        cached = getSetting(db, key, z.nullable(schema), null) ?? (fallbackKey ? getSetting(db, fallbackKey, z.nullable(schema), null) : null)
         loaded = true
       }
       return cached
@@ -130,6 +207,8 @@ interface RefresherOptions<T, V> {
   current: () => T | null
   store: (value: V) => T
   maxAgeMs: number
+  /** A value fetched before this instant is stale whatever its age (season facts after a weekly reset). */
+  staleBefore?: () => number
   retryAfterFailureMs: number
   /** Absent: nothing to refresh from, the stored value stays. */
   fetch: (() => Promise<V>) | undefined
@@ -142,12 +221,13 @@ interface RefresherOptions<T, V> {
  * `retryAfterFailureMs`: while Raider.IO is down, syncing twelve characters must not ask twelve times.
  * Old periods and rosters are still right for their own weeks, and the computed reset rule covers the rest.
  */
-function refresher<T extends { fetchedAt: number }, V>({ current, store, maxAgeMs, retryAfterFailureMs, fetch, now }: RefresherOptions<T, V>): () => Promise<T | null> {
+function refresher<T extends { fetchedAt: number }, V>({ current, store, maxAgeMs, staleBefore, retryAfterFailureMs, fetch, now }: RefresherOptions<T, V>): () => Promise<T | null> {
   let inFlight: Promise<T | null> | undefined
   let failedAt: number | undefined
   return () => {
     const cached = current()
-    if (!fetch || (cached && now() - cached.fetchedAt < maxAgeMs)) return Promise.resolve(cached)
+    const fresh = cached !== null && now() - cached.fetchedAt < maxAgeMs && (!staleBefore || cached.fetchedAt >= staleBefore())
+    if (!fetch || fresh) return Promise.resolve(cached)
     if (failedAt !== undefined && now() - failedAt < retryAfterFailureMs) return Promise.resolve(cached)
     inFlight ??= fetch()
       .then(

@@ -1,3 +1,4 @@
+import type { WeekSeason } from '../../shared/domain/live-season.ts'
 import type { WeekWindow } from '../../shared/domain/reset.ts'
 import type { SourceId } from '../../shared/domain/types.ts'
 import type { WeeklyVault } from '../../shared/domain/weekly-vault.ts'
@@ -19,6 +20,8 @@ export interface SourceReport {
 export interface CharacterSyncResult {
   character: TrackedCharacter
   week: WeekWindow
+  /** This week's season and the table its rewards came from. */
+  season: WeekSeason
   vault: WeeklyVault
   /** How far each row of this week's vault can be trusted. */
   trust: WeekTrust

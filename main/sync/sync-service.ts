@@ -1,6 +1,7 @@
 import { previousWeek, weekContaining, type WeekWindow } from '../../shared/domain/reset.ts'
 import type { EvidenceFeed } from '../../shared/domain/row-status.ts'
-import { isPreseason, seasonForPeriod } from '../../shared/domain/seasons.ts'
+import type { WeekSeason } from '../../shared/domain/live-season.ts'
+import { isPreseason } from '../../shared/domain/seasons.ts'
 import { SOURCE_IDS, type SourceId } from '../../shared/domain/types.ts'
 import { abortedByDeadline } from '../abort-reason.ts'
 import type { BlizzardClient } from '../clients/blizzard/client.ts'
@@ -20,8 +21,9 @@ import { StoreError, storeErrorFrom } from '../store/store-error.ts'
 import { activityEvidence } from './activity-evidence.ts'
 import { blizzardKills, blizzardRuns, loggedKills, raiderIoRuns, snapshotEntries, snapshotKills } from './evidence.ts'
 import type { SyncEvents } from './events.ts'
-import { rosterWarnings, type SeasonContext } from './season-context.ts'
+import type { SeasonContext } from './season-context.ts'
 import type { CharacterSyncResult, SourceReport } from './sync-result.ts'
+import { vaultWarnings } from './vault-report.ts'
 import { configuredSources, weekVaults } from './week-vault.ts'
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -85,12 +87,14 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     const knownPeriods = season.knownPeriods()
     // From the stored periods (no network yet): the exact week is settled once fresh periods arrive.
     const provisional = season.weekAt(character.region, startedAt)
-    // The season's raids load alongside the sources too, so the roster is ready when they answer.
+    // The season's raids and season list load alongside the sources too, so they are ready when those answer.
     const rosterWarmUp = season.raidRoster(character.region, provisional)
+    const seasonWarmUp = season.weekSeason(provisional)
     // Logs are filtered by a lower bound only; exact week windows are applied after fetching.
     const since = previousWeek(provisional).start - DAY_MS
-    // The World row's statistics and quests are only asked for when the season's ids are known.
-    const activitySources = seasonForPeriod(provisional.period)?.activities
+    // The World row's statistics and quests are only asked for when the season's ids are known, which
+    // needs the season: from the stored list (the fresh one is on its way and settles the rest).
+    const activitySources = season.storedWeekSeason(provisional).table?.activities
     // Each source's last success, read once: it decides what to fetch and what a skipped or failed source reports.
     const lastSuccess = new Map(listSourceStatuses(store.db, character.id).map((s) => [s.source, s.lastSuccessAt]))
     const plan = planSources(lastSuccess, options, startedAt)
@@ -160,12 +164,12 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       await Promise.all(SOURCE_IDS.map(run))
     }
 
-    const [known] = await Promise.all([knownPeriods, rosterWarmUp])
+    const [known] = await Promise.all([knownPeriods, rosterWarmUp, seasonWarmUp])
     const week = weekContaining(character.region, startedAt, known)
     const lastWeek = previousWeek(week, known)
     const windows = [lastWeek, week]
-    const rosters = await Promise.all(windows.map((w) => season.raidRoster(character.region, w)))
-    const warnings = rosterWarnings(rosters[1])
+    const [rosters, seasons] = await Promise.all([Promise.all(windows.map((w) => season.raidRoster(character.region, w))), Promise.all(windows.map((w) => season.weekSeason(w)))])
+    const warnings = vaultWarnings(seasons[1] as WeekSeason, rosters[1])
 
     const syncedAt = now()
     const weeks = saveAll(character, store.path, () =>
@@ -176,14 +180,15 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
           if (report.status === 'error' && report.error) recordSourceOutcome(tx, character.id, source, { at: syncedAt, ok: false, error: report.error })
         }
         recordFeedSuccesses(tx, character.id, succeededFeeds(fetched), syncedAt)
-        recordEvidence(tx, character, fetched, windows, week, syncedAt)
-        return weekVaults(tx, character.id, windows.map((window, index) => ({ week: window, roster: rosters[index] })), configured, syncedAt)
+        recordEvidence(tx, character, fetched, windows, week, seasons[1] as WeekSeason, syncedAt)
+        return weekVaults(tx, character.id, windows.map((window, index) => ({ week: window, roster: rosters[index], season: seasons[index] as WeekSeason })), configured, syncedAt)
       }),
     )
 
     const result: CharacterSyncResult = {
       character,
       week,
+      season: weeks[1]!.season,
       vault: weeks[1]!.vault,
       trust: weeks[1]!.trust,
       previousWeek: lastWeek,
@@ -265,7 +270,7 @@ function saveAll<T>(character: TrackedCharacter, path: string, write: () => T): 
 }
 
 /** Writes every piece of evidence to the week it belongs to; nothing stored earlier is removed. */
-function recordEvidence(tx: Db, character: TrackedCharacter, fetched: Fetched, windows: WeekWindow[], week: WeekWindow, at: number): void {
+function recordEvidence(tx: Db, character: TrackedCharacter, fetched: Fetched, windows: WeekWindow[], week: WeekWindow, weekSeason: WeekSeason, at: number): void {
   const { encounters, keystone, profile, warcraftlogs, raiderio } = fetched
   if (encounters) {
     for (const [weekStart, kills] of blizzardKills(encounters, windows)) recordRaidKills(tx, character.id, weekStart, kills, at)
@@ -277,7 +282,7 @@ function recordEvidence(tx: Db, character: TrackedCharacter, fetched: Fetched, w
   if (keystone) {
     for (const [weekStart, runs] of blizzardRuns(keystone.runs, windows)) recordKeystoneRuns(tx, character.id, weekStart, runs, at)
   }
-  const season = seasonForPeriod(week.period)
+  const season = weekSeason.table
   if (season?.activities && (fetched.statistics || fetched.quests)) {
     const evidence = activityEvidence(season.activities, { statistics: fetched.statistics, quests: fetched.quests }, getActivityBaseline(tx, character.id, week), week, isPreseason(season, week.period), at)
     saveActivityBaseline(tx, character.id, week.start, evidence.baseline)

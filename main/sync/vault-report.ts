@@ -1,3 +1,4 @@
+import { seasonView, seasonWarnings, type SeasonStatus, type WeekSeason } from '../../shared/domain/live-season.ts'
 import type { WeekWindow } from '../../shared/domain/reset.ts'
 import type { RowStatus } from '../../shared/domain/row-status.ts'
 import { SOURCE_IDS, type CharacterRef, type Difficulty, type DungeonVaultSlot, type RaidEvidenceKind, type RaidVaultSlot, type RunKind, type SourceId, type WorldActivity, type WorldVaultSlot } from '../../shared/domain/types.ts'
@@ -6,7 +7,7 @@ import type { SourcesConfig } from '../config.ts'
 import type { TrackedCharacter } from '../store/characters-repo.ts'
 import type { Db } from '../store/db.ts'
 import { listSourceStatuses } from '../store/sync-status-repo.ts'
-import { rosterWarnings, type SeasonContext } from './season-context.ts'
+import { rosterWarnings, type RaidRoster, type SeasonContext } from './season-context.ts'
 import type { CharacterSyncResult, SourceReport, SourceRunStatus } from './sync-result.ts'
 import { configuredSources, weekVaults, type WeekTrust, type WeekVault } from './week-vault.ts'
 
@@ -14,6 +15,7 @@ import { configuredSources, weekVaults, type WeekTrust, type WeekVault } from '.
 export interface VaultReport {
   character: { region: CharacterRef['region']; realm: string; name: string }
   week: { start: string; end: string }
+  season: SeasonReport
   raid: { status: RowStatus; reasons: string[]; bosses: { name: string; difficulty: Difficulty; sources: RaidEvidenceKind[] }[]; slots: RaidVaultSlot[] }
   dungeons: { status: RowStatus; reasons: string[]; runs: { dungeon: string; level: number; completedAt: string; sources: SourceId[]; kind: RunKind }[]; slots: DungeonVaultSlot[] }
   world: { status: RowStatus; reasons: string[]; activities: WorldActivity[]; slots: WorldVaultSlot[] }
@@ -22,12 +24,30 @@ export interface VaultReport {
   warnings: string[]
 }
 
+/** The week's season as `--json` prints it (README "season"). */
+export interface SeasonReport {
+  status: SeasonStatus
+  id: string | null
+  name: string | null
+  blizzardSeasonId: number | null
+  tableKnown: boolean
+  table: { id: string; name: string; updated: string; from: 'shipped' | 'data-folder'; file: string } | null
+  origin: WeekSeason['origin']
+  confirmedAt: string | null
+  assumed: boolean
+  thresholdsAssumed: boolean
+  message: string | null
+  previous: { name: string; endedAt: string } | null
+  next: { name: string; startsAt: string } | null
+}
+
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
 
 /** What a report is built from: the week's vault and trust, the source statuses and the warnings. */
 export interface ReportInput {
   character: CharacterRef
   week: Pick<WeekWindow, 'start' | 'end'>
+  season: WeekSeason
   vault: WeeklyVault
   trust: WeekTrust
   sources: Record<SourceId, SourceReport>
@@ -36,10 +56,11 @@ export interface ReportInput {
 }
 
 /** Builds the report with exactly the documented fields (nothing internal leaks into the JSON). */
-export function vaultReport({ character, week, vault, trust, sources, syncedAt, warnings }: ReportInput): VaultReport {
+export function vaultReport({ character, week, season, vault, trust, sources, syncedAt, warnings }: ReportInput): VaultReport {
   return {
     character: { region: character.region, realm: character.realm, name: character.name },
     week: { start: new Date(week.start).toISOString(), end: new Date(week.end).toISOString() },
+    season: seasonReport(season),
     raid: {
       status: trust.raid.status,
       reasons: [...trust.raid.reasons],
@@ -64,9 +85,19 @@ export function vaultReport({ character, week, vault, trust, sources, syncedAt, 
   }
 }
 
+function seasonReport(week: WeekSeason): SeasonReport {
+  const view = seasonView(week)
+  return {
+    ...view,
+    confirmedAt: iso(view.confirmedAt),
+    previous: view.previous && { name: view.previous.name, endedAt: new Date(view.previous.endedAt).toISOString() },
+    next: view.next && { name: view.next.name, startsAt: new Date(view.next.startsAt).toISOString() },
+  }
+}
+
 /** The report of a sync that just ran. */
 export function reportFromSync(result: CharacterSyncResult): VaultReport {
-  return vaultReport({ character: result.character, week: result.week, vault: result.vault, trust: result.trust, sources: result.sources, syncedAt: result.syncedAt, warnings: result.warnings })
+  return vaultReport({ character: result.character, week: result.week, season: result.season, vault: result.vault, trust: result.trust, sources: result.sources, syncedAt: result.syncedAt, warnings: result.warnings })
 }
 
 /** A week's vault from the store alone (no network), with the roster warnings that apply to it. */
@@ -74,14 +105,19 @@ export type StoredWeek = WeekVault & { warnings: string[] }
 
 /** Reads StoredWeeks: the CLI's `vault` and every view of the window come from here. */
 export function storedWeekVaults(db: Db, season: SeasonContext, config: SourcesConfig, character: TrackedCharacter, weeks: readonly WeekWindow[], now: number): StoredWeek[] {
-  const withRosters = weeks.map((week) => ({ week, roster: season.storedRaidRoster(character.region, week) }))
-  return weekVaults(db, character.id, withRosters, configuredSources(config), now).map((stored, i) => ({ ...stored, warnings: rosterWarnings(withRosters[i]?.roster) }))
+  const withRosters = weeks.map((week) => ({ week, roster: season.storedRaidRoster(character.region, week), season: season.storedWeekSeason(week) }))
+  return weekVaults(db, character.id, withRosters, configuredSources(config), now).map((stored, i) => ({ ...stored, warnings: vaultWarnings(stored.season, withRosters[i]?.roster) }))
+}
+
+/** What to know about a whole week's vault: how its season and its raids were found. */
+export function vaultWarnings(season: WeekSeason, roster: RaidRoster | undefined): string[] {
+  return [...seasonWarnings(season), ...rosterWarnings(roster)]
 }
 
 /** The CLI report of a stored week, with source statuses from the last syncs. */
 export function reportFromStore(db: Db, character: TrackedCharacter, week: WeekWindow, config: SourcesConfig, season: SeasonContext, now: number): VaultReport {
   const [stored] = storedWeekVaults(db, season, config, character, [week], now) as [StoredWeek]
-  return vaultReport({ character, week, vault: stored.vault, trust: stored.trust, sources: storedSourceReports(db, character.id, config), syncedAt: stored.lastReadAt, warnings: stored.warnings })
+  return vaultReport({ character, week, season: stored.season, vault: stored.vault, trust: stored.trust, sources: storedSourceReports(db, character.id, config), syncedAt: stored.lastReadAt, warnings: stored.warnings })
 }
 
 /** Source statuses as last recorded: not configured, the last error, ok, or never tried ('skipped'). */

@@ -1,7 +1,7 @@
 import { countBossesOnce, mergeKeystoneRuns } from '../../shared/domain/merge.ts'
 import type { WeekWindow } from '../../shared/domain/reset.ts'
 import { dungeonRowTrust, feedSource, raidRowTrust, worldRowTrust, type EvidenceFeed, type FeedFacts, type RowTrust, type SourceState } from '../../shared/domain/row-status.ts'
-import { seasonForPeriod } from '../../shared/domain/seasons.ts'
+import { seasonBlocker, type WeekSeason } from '../../shared/domain/live-season.ts'
 import { SOURCE_IDS, type KeystoneRun, type SourceId, type WorldActivity } from '../../shared/domain/types.ts'
 import { buildWeeklyVault, type WeeklyVault } from '../../shared/domain/weekly-vault.ts'
 import { getActivityBaseline, listActivities, type ActivityObservation } from '../store/activity-repo.ts'
@@ -23,6 +23,8 @@ export interface WeekTrust {
 /** One week's vault as the app shows it: the slots from stored evidence and how far to trust them. */
 export interface WeekVault {
   week: WeekWindow
+  /** The week's season and the table its rewards came from (none: rewards unknown, and every row says why). */
+  season: WeekSeason
   vault: WeeklyVault
   trust: WeekTrust
   /** The last successful read of any source during the week, if any. */
@@ -43,16 +45,16 @@ export function configuredSources(config: { blizzard: unknown; warcraftlogs: unk
  * The sync, the CLI and the window all call this, so they can never disagree. The character's source
  * states and last login are read once for all the weeks asked for.
  */
-export function weekVaults(db: Db, characterId: number, weeks: readonly { week: WeekWindow; roster: RaidRoster | undefined }[], configured: ConfiguredSources, now: number): WeekVault[] {
+export function weekVaults(db: Db, characterId: number, weeks: readonly { week: WeekWindow; roster: RaidRoster | undefined; season: WeekSeason }[], configured: ConfiguredSources, now: number): WeekVault[] {
   const statuses = new Map(listSourceStatuses(db, characterId).map((s) => [s.source, s]))
   const states = Object.fromEntries(SOURCE_IDS.map((source) => [source, sourceState(statuses.get(source), configured[source])])) as Record<SourceId, SourceState>
   const lastLoginAt = getCharacter(db, characterId)?.lastLoginAt ?? null
-  return weeks.map(({ week, roster }) => weekVault(db, characterId, week, roster, states, lastLoginAt, now))
+  return weeks.map(({ week, roster, season }) => weekVault(db, characterId, week, roster, season, states, lastLoginAt, now))
 }
 
-function weekVault(db: Db, characterId: number, week: WeekWindow, roster: RaidRoster | undefined, states: Record<SourceId, SourceState>, lastLoginAt: number | null, now: number): WeekVault {
+function weekVault(db: Db, characterId: number, week: WeekWindow, roster: RaidRoster | undefined, weekSeason: WeekSeason, states: Record<SourceId, SourceState>, lastLoginAt: number | null, now: number): WeekVault {
   const kills = inRoster(listRaidKills(db, characterId, week), roster?.bosses)
-  const season = seasonForPeriod(week.period)
+  const season = weekSeason.table
   const observed = listActivities(db, characterId, week)
   const keystoneRuns = mergeKeystoneRuns(listKeystoneRuns(db, characterId, week))
   // Heroic and Mythic 0 runs come from counters, not run lists: they are never merged with keystones.
@@ -91,10 +93,24 @@ function weekVault(db: Db, characterId: number, week: WeekWindow, roster: RaidRo
       blizzardKeystone: feeds.blizzardKeystone,
       heroic: season?.activities ? { statistics: feeds.statistics, baseline: baselineFacts, knownRuns: runs.length, slotsNeed: dungeonSlotsNeed } : undefined,
     }),
-    world: worldRowTrust({ week, now, researched: season?.activities !== undefined, statistics: feeds.statistics, quests: feeds.quests, baseline: baselineFacts, lastLoginAt }),
+    world: withWorldNotes(worldRowTrust({ week, now, researched: season?.activities !== undefined, statistics: feeds.statistics, quests: feeds.quests, baseline: baselineFacts, lastLoginAt }), season?.worldNotes ?? []),
   }
   const reads = Object.values(feeds).map((f) => f.lastInWeek).filter((at): at is number => at !== null)
-  return { week, vault, trust, lastReadAt: reads.length > 0 ? Math.max(...reads) : null }
+  return { week, season: weekSeason, vault, trust: withSeasonBlocker(trust, weekSeason), lastReadAt: reads.length > 0 ? Math.max(...reads) : null }
+}
+
+/** The table's caveats about the World row's ids, read with the row (before its closing "as of the last logout"). */
+function withWorldNotes(trust: WeekTrust['world'], notes: readonly string[]): WeekTrust['world'] {
+  if (notes.length === 0 || trust.status === 'unknown') return trust
+  return { status: trust.status, reasons: [...trust.reasons.slice(0, -1), ...notes, ...trust.reasons.slice(-1)] }
+}
+
+/** Without the season's table no slot has a known reward: every row says so first, whatever its evidence. */
+function withSeasonBlocker(trust: WeekTrust, season: WeekSeason): WeekTrust {
+  const blocker = seasonBlocker(season)
+  if (!blocker) return trust
+  const first = (row: WeekTrust['raid']) => ({ status: row.status, reasons: [blocker, ...row.reasons] })
+  return { raid: first(trust.raid), dungeons: first(trust.dungeons), world: first(trust.world) }
 }
 
 /** The week's World activities: one entry per kind, name and tier, counts of all evidence added up. */

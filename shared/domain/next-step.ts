@@ -2,7 +2,9 @@ import { DIFFICULTY_LABELS, difficultyRank } from './difficulty.ts'
 import { levelLabel } from './labels.ts'
 import type { Reward } from './reward.ts'
 import { DEFAULT_DUNGEON_THRESHOLDS, DEFAULT_RAID_THRESHOLDS, DEFAULT_WORLD_THRESHOLDS, isPreseason, type SeasonVaultTable } from './seasons.ts'
-import { DIFFICULTIES, type Difficulty } from './types.ts'
+import { DIFFICULTIES, type Difficulty, type NextStep, type RowSteps } from './types.ts'
+
+export type { NextStep, RowSteps } from './types.ts'
 import { dungeonReward } from './vault.ts'
 import { worldReward } from './world.ts'
 
@@ -11,19 +13,6 @@ import { worldReward } from './world.ts'
  * that raises an unlocked slot's reward ("1 more boss unlocks slot 3", "a +10 lifts slot 2 from 315
  * to 318"). Pure: computed from the row's evidence and the season's tables.
  */
-export interface NextStep {
-  kind: 'unlock' | 'upgrade'
-  /** 1–3. */
-  slot: number
-  /** How many more bosses, runs or activities it takes. */
-  more: number
-  text: string
-}
-
-export interface RowSteps {
-  unlock: NextStep | null
-  upgrade: NextStep | null
-}
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
 

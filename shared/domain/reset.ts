@@ -27,11 +27,12 @@ export interface RegionResetRule {
 export const RESET_RULES: Readonly<Record<Region, RegionResetRule>> = {
   us: { offsetFromUsMs: 0, description: 'Tuesday 15:00 UTC', confidence: 'verified' },
   eu: { offsetFromUsMs: 13 * HOUR_MS, description: 'Wednesday 04:00 UTC', confidence: 'verified' },
-  // Only wowaudit/core core_constants.rb gives KR/TW (Thursday 02:00 UTC); no recorded API data.
-  kr: { offsetFromUsMs: 35 * HOUR_MS, description: 'Thursday 02:00 UTC', confidence: 'unconfirmed' },
-  tw: { offsetFromUsMs: 35 * HOUR_MS, description: 'Thursday 02:00 UTC', confidence: 'unconfirmed' },
-  // No public source for China was found; assume the KR/TW rule until Raider.IO periods say otherwise.
-  cn: { offsetFromUsMs: 35 * HOUR_MS, description: 'Thursday 02:00 UTC (assumed)', confidence: 'unconfirmed' },
+  // Raider.IO's recorded season dates start KR and TW at Wednesday 23:00 UTC (TWW Season 3:
+  // 2025-08-13T23:00:00Z, 32 h after the US start); wowaudit's Thursday 02:00 UTC is not borne out by data.
+  kr: { offsetFromUsMs: 32 * HOUR_MS, description: 'Wednesday 23:00 UTC', confidence: 'verified' },
+  tw: { offsetFromUsMs: 32 * HOUR_MS, description: 'Wednesday 23:00 UTC', confidence: 'verified' },
+  // Raider.IO lists China with the KR/TW date too, but no API this app reads covers China's realms.
+  cn: { offsetFromUsMs: 32 * HOUR_MS, description: 'Wednesday 23:00 UTC (assumed)', confidence: 'unconfirmed' },
 }
 
 /** A half-open week [start, end) in epoch ms, with the period id and where the boundaries came from. */

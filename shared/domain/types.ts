@@ -107,3 +107,19 @@ export type RunKind = (typeof RUN_KINDS)[number]
 export function isRegion(value: string): value is Region {
   return (REGIONS as readonly string[]).includes(value)
 }
+
+/** One "what next" hint for a vault row (next-step.ts computes them). */
+export interface NextStep {
+  kind: 'unlock' | 'upgrade'
+  /** 1–3. */
+  slot: number
+  /** How many more bosses, runs or activities it takes. */
+  more: number
+  text: string
+}
+
+/** The cheapest step that unlocks the next slot, and the cheapest that raises an unlocked slot's reward. */
+export interface RowSteps {
+  unlock: NextStep | null
+  upgrade: NextStep | null
+}

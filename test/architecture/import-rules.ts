@@ -46,7 +46,7 @@ export function violation(from: string, specifier: string, target: string | null
   switch (fromArea) {
     case 'shared':
       if (target !== null && targetArea !== 'shared') return 'shared/ imports only shared/'
-      if (target === null && specifier !== 'zod') return `shared/ may use only zod from npm, not "${specifier}"`
+      if (target === null && specifier !== 'zod' && specifier !== 'zod/mini') return `shared/ may use only zod from npm, not "${specifier}"`
       return null
     case 'renderer':
       if (isElectron || NODE_BUILTIN.test(specifier)) return `the renderer cannot use "${specifier}"`

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { VaultDetails } from '../../renderer/src/views/character-view.tsx'
 import type { RowTrust } from '../../shared/domain/row-status.ts'
 import type { CharacterVaultView, WeekTrustView, WeekVaultView } from '../../shared/ipc-api.ts'
+import { nextStepsOf, seasonViewOf } from '../support/season-views.ts'
 
 afterEach(cleanup)
 
@@ -15,20 +16,23 @@ const complete: RowTrust = { status: 'complete', reasons: [] }
 const trusted: WeekTrustView = { raid: complete, dungeons: complete, world: complete }
 const worldSlots = [2, 4, 8].map((threshold) => ({ threshold, progress: 0, unlocked: false, tier: null, itemLevel: null, reward: null }))
 
-function view(previousUnlocked: number, trust: WeekTrustView = trusted): CharacterVaultView {
+function view(previousUnlocked: number, trust: WeekTrustView = trusted, season = seasonViewOf()): CharacterVaultView {
   const week = (start: number) => ({ period: 1091, start, end: start + 604_800_000 })
+  const current: Omit<WeekVaultView, 'nextSteps'> = {
+    week: week(START),
+    season,
+    raid: { bosses: [{ name: 'Vorasius', difficulty: 'heroic', sources: ['blizzard', 'warcraftlogs'], lastKillAt: START + 1, parsePercent: 87.4 }, { name: 'Chimaerus', difficulty: 'normal', sources: ['snapshot'], lastKillAt: null, parsePercent: null }], slots: raidSlots(1) },
+    dungeons: { runs: [{ dungeon: 'Murder Row', level: 12, completedAt: START + 2, timed: false, sources: ['raiderio'] }], slots: dungeonSlots(0) },
+    world: { activities: [{ kind: 'delve', name: 'Tier 8 delves', tier: 8, count: 3, sources: ['snapshot'] }], slots: worldSlots },
+    trust,
+    syncedAt: null,
+  }
+  const previous: Omit<WeekVaultView, 'nextSteps'> = { week: week(START - 604_800_000), season, raid: { bosses: [], slots: raidSlots(previousUnlocked) }, dungeons: { runs: [], slots: dungeonSlots(0) }, world: { activities: [], slots: worldSlots }, trust: trusted, syncedAt: null }
   return {
     raids: [{ name: 'The Voidspire', bosses: [{ name: 'Vorasius', difficulty: 'heroic' }, { name: 'Imperator Averzian', difficulty: null }] }],
-    character: { id: 1, region: 'us', realm: 'area-52', realmName: 'Area 52', lastLoginAt: null, raiderioCrawledAt: null, lastWeek: { unlockedSlots: 0, opened: false }, name: 'Thrall', className: 'Shaman', specName: 'Enhancement', itemLevel: 311, week: week(START), raid: raidSlots(1), dungeons: dungeonSlots(0), world: worldSlots, trust, lastSyncedAt: null, nextSyncAt: null, hasErrors: true },
-    current: {
-      week: week(START),
-      raid: { bosses: [{ name: 'Vorasius', difficulty: 'heroic', sources: ['blizzard', 'warcraftlogs'], lastKillAt: START + 1, parsePercent: 87.4 }, { name: 'Chimaerus', difficulty: 'normal', sources: ['snapshot'], lastKillAt: null, parsePercent: null }], slots: raidSlots(1) },
-      dungeons: { runs: [{ dungeon: 'Murder Row', level: 12, completedAt: START + 2, timed: false, sources: ['raiderio'] }], slots: dungeonSlots(0) },
-      world: { activities: [{ kind: 'delve', name: 'Tier 8 delves', tier: 8, count: 3, sources: ['snapshot'] }], slots: worldSlots },
-      trust,
-      syncedAt: null,
-    },
-    previous: { week: week(START - 604_800_000), raid: { bosses: [], slots: raidSlots(previousUnlocked) }, dungeons: { runs: [], slots: dungeonSlots(0) }, world: { activities: [], slots: worldSlots }, trust: trusted, syncedAt: null },
+    character: { id: 1, region: 'us', realm: 'area-52', realmName: 'Area 52', lastLoginAt: null, raiderioCrawledAt: null, lastWeek: { unlockedSlots: 0, opened: false }, name: 'Thrall', className: 'Shaman', specName: 'Enhancement', itemLevel: 311, week: week(START), raid: raidSlots(1), dungeons: dungeonSlots(0), world: worldSlots, trust, lastSyncedAt: null, nextSyncAt: null, hasErrors: true, season },
+    current: { ...current, nextSteps: nextStepsOf(current) },
+    previous: { ...previous, nextSteps: nextStepsOf(previous) },
     sources: {
       blizzard: { status: 'ok', syncedAt: Date.now() - 120_000, error: null },
       warcraftlogs: { status: 'error', syncedAt: null, error: { code: 'AUTH_FAILED', message: 'Warcraft Logs rejected the API credentials (HTTP 401).' } },

@@ -54,7 +54,7 @@ test('add a character, watch its vault fill itself, and see which source saw wha
   await expect(raid.getByRole('img', { name: 'Unlocked: +8, item level 315 Hero' })).toBeVisible()
 
   // The World row: two delves whose counters moved since the reset (tiers 8 and 6) unlock slot 1 at tier 6.
-  await expect(raid.getByRole('img', { name: 'Unlocked: Tier 6, item level 295 Champion' })).toBeVisible()
+  await expect(raid.getByRole('img', { name: 'Unlocked: Tier 6, item level 298 Champion 3 (unconfirmed)' })).toBeVisible()
   await expect(page.getByTestId('activity').filter({ hasText: 'Tier 8 delves' })).toBeVisible()
   await expect(raid.getByTestId('world-row')).toContainText('last logout')
 

@@ -15,7 +15,7 @@ import { addCharacter } from '../../main/store/characters-repo.ts'
 import type { Scheduler } from '../../main/sync/scheduler.ts'
 import { VAULT_API_CHANNELS, type InvokeChannel, type VaultEventName } from '../../shared/ipc-api.ts'
 import { computedWeek } from '../../shared/domain/reset.ts'
-import { blizzardEncounters, blizzardKeystoneProfile, blizzardStatistics, raiderIoProfile, raiderIoRun, raidingStaticData } from '../fakes/builders.ts'
+import { blizzardEncounters, blizzardKeystoneProfile, blizzardStatistics, MIDNIGHT_SEASONS, raiderIoProfile, raiderIoRun, raidingStaticData } from '../fakes/builders.ts'
 import { startFakeApis } from '../fakes/fake-apis.ts'
 import { MemorySecrets } from '../fakes/memory-secrets.ts'
 import { SEASON_RAIDS } from '../support/core-harness.ts'
@@ -29,6 +29,7 @@ const apis = await startFakeApis()
 /** The Battle.net sign-in's loopback port for this run (the app's default may be taken on a shared machine). */
 const SIGN_IN_PORT = await freePort()
 apis.raiderio.raidingStaticData.set(11, raidingStaticData(SEASON_RAIDS))
+apis.raiderio.mythicPlusStaticData.set(11, MIDNIGHT_SEASONS)
 // Warcraft Logs starts unconfigured, so the settings test can save credentials through the UI.
 const env: Record<string, string> = { ...apis.env }
 delete env.VAULT_WCL_CLIENT_ID

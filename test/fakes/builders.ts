@@ -118,3 +118,25 @@ export function blizzardCompletedQuests(ids: readonly number[]): Json {
   const template = fixture<{ character: Json }>('blizzard-quests-completed.generated.json')
   return { ...template, quests: ids.map((id) => ({ key: { href: `https://us.api.blizzard.com/data/wow/quest/${id}?namespace=static-us` }, name: `Quest ${id}`, id })) }
 }
+
+/**
+ * Raider.IO Mythic+ static data in the recorded shape (api-contracts.md §2.5) for the given seasons:
+ * each start/end is one instant for every region, or per region; `null`/absent end = still live.
+ */
+export function mythicPlusSeasons(seasons: { slug: string; name: string; blizzardSeasonId?: number | null; starts: string | Record<string, string | null>; ends?: string | null | Record<string, string | null> }[]): Json {
+  const recorded = fixture<{ seasons: Json[] }>('raiderio-mythic-plus-static-data.tww-s3-trimmed.json')
+  const template = recorded.seasons[0]!
+  const byRegion = (value: string | null | Record<string, string | null> | undefined) => (value !== null && typeof value === 'object' ? value : { us: value ?? null, eu: value ?? null, tw: value ?? null, kr: value ?? null, cn: value ?? null })
+  return {
+    seasons: seasons.map((s) => ({ ...template, slug: s.slug, name: s.name, blizzard_season_id: s.blizzardSeasonId ?? null, short_name: s.slug.toUpperCase(), starts: byRegion(s.starts), ends: byRegion(s.ends) })),
+  }
+}
+
+/**
+ * Midnight's seasons as Raider.IO would list them (expansion 11): Season 1 from period 1055 to the
+ * end of 1075, Season 2 from 1077 (1076 was its pre-season week), still live. US and EU dates.
+ */
+export const MIDNIGHT_SEASONS = mythicPlusSeasons([
+  { slug: 'season-mn-1', name: 'Midnight Season 1', blizzardSeasonId: 17, starts: { us: '2026-03-17T15:00:00Z', eu: '2026-03-18T04:00:00Z' }, ends: { us: '2026-08-11T15:00:00Z', eu: '2026-08-12T04:00:00Z' } },
+  { slug: 'season-mn-2', name: 'Midnight Season 2', blizzardSeasonId: 18, starts: { us: '2026-08-18T15:00:00Z', eu: '2026-08-19T04:00:00Z' }, ends: null },
+])

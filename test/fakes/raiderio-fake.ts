@@ -12,6 +12,8 @@ export class RaiderIoFake {
   readonly realms = new Set<string>()
   periods: unknown = fixture('raiderio-periods.2026-08.json')
   readonly raidingStaticData = new Map<number, unknown>([[10, fixture('raiderio-raiding-static-data.tww-expansion-10.json')]])
+  /** Mythic+ static data by expansion id; an expansion not here answers 400 "unsupported", as Raider.IO does. */
+  readonly mythicPlusStaticData = new Map<number, unknown>([[10, fixture('raiderio-mythic-plus-static-data.tww-s3-trimmed.json')]])
 
   constructor() {
     this.server = new FakeServer((request) => this.route(request))
@@ -39,6 +41,10 @@ export class RaiderIoFake {
         return { status: 200, body: this.periods }
       case '/api/v1/raiding/static-data': {
         const data = this.raidingStaticData.get(Number(request.query.get('expansion_id')))
+        return data ? { status: 200, body: data } : badRequest('Requested unsupported expansion_id')
+      }
+      case '/api/v1/mythic-plus/static-data': {
+        const data = this.mythicPlusStaticData.get(Number(request.query.get('expansion_id')))
         return data ? { status: 200, body: data } : badRequest('Requested unsupported expansion_id')
       }
       case '/api/v1/characters/profile': {

@@ -6,6 +6,7 @@ import { databasePath } from '../../main/data-dir.ts'
 import { openStore } from '../../main/store/db.ts'
 import { blizzardEncounters, blizzardKeystoneProfile, raiderIoProfile, raiderIoRun } from '../fakes/builders.ts'
 import { useCoreHarness } from '../support/core-harness.ts'
+import { SEASON_2 } from '../support/season-views.ts'
 
 const h = useCoreHarness('2026-11-26T12:00:00.000Z')
 const RESET = Date.parse('2026-11-24T15:00:00.000Z')
@@ -91,10 +92,28 @@ describe('cli track / untrack / list', () => {
   })
 })
 
+/** The Season 2 table's caveat about its Prey quest ids, read with every World row of the season. */
+const PREY_NOTE = SEASON_2.worldNotes[0]
+
 describe('cli sync and vault', () => {
   const expectedVault = {
     character: { region: 'us', realm: 'area-52', name: 'Thrall' },
     week: { start: '2026-11-24T15:00:00.000Z', end: '2026-12-01T15:00:00.000Z' },
+    season: {
+      status: 'in-season',
+      id: 'season-mn-2',
+      name: 'Midnight Season 2',
+      blizzardSeasonId: 18,
+      tableKnown: true,
+      table: { id: 'season-mn-2', name: 'Midnight Season 2', updated: '2026-12-04', from: 'shipped', file: 'season-mn-2.json' },
+      origin: 'raiderio',
+      confirmedAt: '2026-11-26T12:00:00.000Z',
+      assumed: false,
+      thresholdsAssumed: false,
+      message: null,
+      previous: null,
+      next: null,
+    },
     raid: {
       status: 'complete',
       reasons: [],
@@ -120,7 +139,7 @@ describe('cli sync and vault', () => {
     },
     world: {
       status: 'complete',
-      reasons: ["As of the character's last logout: Blizzard updates this only when the character logs out."],
+      reasons: [PREY_NOTE, "As of the character's last logout: Blizzard updates this only when the character logs out."],
       activities: [],
       slots: [2, 4, 8].map((threshold) => ({ threshold, progress: 0, unlocked: false, tier: null, itemLevel: null, reward: null })),
     },
@@ -198,9 +217,11 @@ describe('cli sync and vault', () => {
     expect(result.stderr).toBe('Syncing us/area-52/Thrall…\n')
     expect(result.stdout.split('\n')).toEqual([
       'Thrall · us/area-52 · week 2026-11-24 15:00 → 2026-12-01 15:00 UTC',
+      '  Season    Midnight Season 2 · rewards from the table checked 2026-12-04 (built in)',
       '  Raid      [Heroic 318 Myth 1] [2/4] [2/6]',
       '  Dungeons  [+12 318 Myth 1] [1/4] [1/8]',
       '  World     [0/2] [0/4] [0/8]',
+      `            ${PREY_NOTE}`,
       "            As of the character's last logout: Blizzard updates this only when the character logs out.",
       '  Bosses    Vorasius (Mythic; Blizzard), Imperator Averzian (Heroic; Blizzard)',
       '  Runs      +12 Murder Row (11-24)',
@@ -238,7 +259,7 @@ describe('cli: trust in what is printed', () => {
     h.apis.raiderio.server.failNext(/static-data|periods/, { kind: 'status', status: 404 }, 100)
     const result = await cli('sync', '--json')
     const [report] = (result.json() as { results: { warnings: string[] }[] }).results
-    expect(report?.warnings).toEqual([expect.stringContaining('list of raids shipped with the app')])
+    expect(report?.warnings).toEqual([expect.stringContaining("by the app's own calendar it is Midnight Season 2"), expect.stringContaining('list of raids shipped with the app')])
   })
 
   it('exits 3 when every source says a tracked character no longer exists, and says what to do', async () => {

@@ -4,6 +4,7 @@ import type { RaiderIoClient } from '../../main/clients/raiderio/client.ts'
 import type { RaidingStaticDataWire } from '../../main/clients/raiderio/wire.ts'
 import { openStore, type Store } from '../../main/store/db.ts'
 import { createSeasonContext } from '../../main/sync/season-context.ts'
+import type { LiveSeason } from '../../shared/domain/live-season.ts'
 import { raidingStaticData } from '../fakes/builders.ts'
 import { SEASON_RAIDS } from '../support/core-harness.ts'
 import { useTempDir } from '../support/temp-dir.ts'
@@ -16,18 +17,24 @@ const NOW = Date.parse('2026-11-26T12:00:00Z')
 const period = { region: 'us' as const, period: 1091, start: Date.parse('2026-11-24T15:00:00Z'), end: Date.parse('2026-12-01T15:00:00Z') }
 const week = { ...period, origin: 'raiderio' as const }
 
+/** A Raider.IO stand-in that counts calls: expansion 11 has the season's raids and Midnight's seasons, 12 does not exist yet. */
 function counting(fail = { value: false }) {
-  const calls = { periods: 0, staticData: 0 }
-  const client: Pick<RaiderIoClient, 'periods' | 'raidingStaticData'> = {
+  const calls = { periods: 0, staticData: 0, seasons: 0 }
+  const client: Pick<RaiderIoClient, 'periods' | 'raidingStaticData' | 'mythicPlusSeasons'> = {
     periods: async () => {
       calls.periods += 1
       if (fail.value) throw new Error('down')
       return [period]
     },
-    raidingStaticData: async () => {
+    raidingStaticData: async (expansion) => {
       calls.staticData += 1
       if (fail.value) throw new Error('down')
-      return raidingStaticData(SEASON_RAIDS) as unknown as RaidingStaticDataWire
+      return expansion === 11 ? (raidingStaticData(SEASON_RAIDS) as unknown as RaidingStaticDataWire) : null
+    },
+    mythicPlusSeasons: async (expansion) => {
+      calls.seasons += 1
+      if (fail.value) throw new Error('down')
+      return expansion === 11 ? [{ slug: 'season-mn-2', name: 'Midnight Season 2', blizzardSeasonId: 18, starts: { us: Date.parse('2026-08-18T15:00:00Z') }, ends: {} }] : null
     },
   }
   return { client, calls, fail }
@@ -43,11 +50,12 @@ describe('season context', () => {
     expect(await season.raidRoster('us', week)).toMatchObject({ origin: 'raiderio' })
     expect((await season.raidRoster('us', week))?.bosses.has('vorasius')).toBe(true)
     expect(await season.knownPeriods()).toEqual([period])
-    expect(calls).toEqual({ periods: 1, staticData: 1 })
+    // Two expansions asked each time: Midnight's, and the next one (not there yet).
+    expect(calls).toEqual({ periods: 1, staticData: 2, seasons: 2 })
     now += 2 * 60 * 60 * 1000
     await season.knownPeriods()
     await season.raidRoster('us', week)
-    expect(calls).toEqual({ periods: 2, staticData: 1 })
+    expect(calls).toEqual({ periods: 2, staticData: 2, seasons: 2 })
   })
 
   it('keeps the stale values when Raider.IO fails, and a new context reads them without network', async () => {
@@ -62,13 +70,14 @@ describe('season context', () => {
     now += 48 * 60 * 60 * 1000
     expect(await season.knownPeriods()).toEqual([period])
     expect((await season.raidRoster('us', week))?.bosses.size).toBe(9)
-    expect(calls).toEqual({ periods: 2, staticData: 2 })
+    expect(calls).toEqual({ periods: 2, staticData: 4, seasons: 4 })
 
     const offline = counting({ value: true })
     const reopened = createSeasonContext({ db: store.db, raiderio: offline.client, now: () => NOW })
     expect(reopened.storedPeriods()).toEqual([period])
     expect(reopened.storedRaidRoster('us', week)?.bosses.size).toBe(9)
-    expect(offline.calls).toEqual({ periods: 0, staticData: 0 })
+    expect(reopened.storedWeekSeason(week).season?.id).toBe('season-mn-2')
+    expect(offline.calls).toEqual({ periods: 0, staticData: 0, seasons: 0 })
   })
 })
 
@@ -84,7 +93,7 @@ describe('season context under failure', () => {
       await season.raidRoster('us', week)
       now += 30_000
     }
-    expect(calls).toEqual({ periods: 1, staticData: 1 })
+    expect(calls).toEqual({ periods: 1, staticData: 2, seasons: 2 })
     now += 10 * 60_000
     await season.knownPeriods()
     expect(calls.periods).toBe(2)
@@ -115,5 +124,60 @@ describe('season context under failure', () => {
     expect(roster?.bosses.has('ulatek')).toBe(true)
     expect(roster?.bosses.has('kithix')).toBe(true)
     expect(season.storedRaidRoster('us', { ...week, period: 1060 })).toBeUndefined() // Season 1 ships no roster
+  })
+})
+
+describe('season discovery', () => {
+  const live = (slug: string, name: string, startIso: string, endIso?: string) => ({ slug, name, blizzardSeasonId: null, starts: { us: Date.parse(startIso) }, ends: endIso ? { us: Date.parse(endIso) } : {} })
+
+  it('follows the next expansion once it has a season started, and keeps the seasons it knew', async () => {
+    store = openStore(join(tempDir(), 'vault.db'))
+    let now = NOW
+    const asked: number[] = []
+    const byExpansion = new Map<number, LiveSeason[]>([[11, [live('season-mn-2', 'Midnight Season 2', '2026-08-18T15:00:00Z', '2027-03-02T15:00:00Z')]]])
+    const client: Pick<RaiderIoClient, 'periods' | 'raidingStaticData' | 'mythicPlusSeasons'> = {
+      periods: async () => [],
+      raidingStaticData: async () => null,
+      mythicPlusSeasons: async (expansion) => {
+        asked.push(expansion)
+        return byExpansion.get(expansion) ?? null
+      },
+    }
+    const season = createSeasonContext({ db: store.db, raiderio: client, now: () => now, staticDataMaxAgeMs: 1 })
+    await season.weekSeason(week)
+    expect(asked.sort()).toEqual([11, 12])
+    // The next expansion is announced with a season in the future: not the newest yet.
+    byExpansion.set(12, [live('season-xp-1', 'Next Expansion Season 1', '2027-03-09T15:00:00Z')])
+    now += 1000
+    asked.length = 0
+    await season.weekSeason(week)
+    expect(asked.sort()).toEqual([11, 12])
+    // Its season started: the app now asks for 12 and 13, and a week of Midnight's still has its season.
+    now = Date.parse('2027-03-10T12:00:00Z')
+    asked.length = 0
+    const march = { region: 'us' as const, period: 1106, start: Date.parse('2027-03-09T15:00:00Z'), end: Date.parse('2027-03-16T15:00:00Z'), origin: 'computed' as const }
+    expect((await season.weekSeason(march)).season?.name).toBe('Next Expansion Season 1')
+    now += 1000
+    await season.weekSeason(march)
+    expect(asked.sort()).toEqual([11, 12, 12, 13])
+    expect(season.storedWeekSeason(week).season?.id).toBe('season-mn-2')
+    expect(season.storedWeekSeason(march)).toMatchObject({ status: 'in-season', table: undefined })
+  })
+
+  it('asks again after a weekly reset even when the list is younger than a day', async () => {
+    store = openStore(join(tempDir(), 'vault.db'))
+    const before = Date.parse('2026-12-01T14:00:00Z')
+    let now = before
+    const { client, calls } = counting()
+    const season = createSeasonContext({ db: store.db, raiderio: client, now: () => now })
+    await season.weekSeason(week)
+    expect(calls.seasons).toBe(2)
+    now = before + 30 * 60_000
+    await season.weekSeason(week)
+    expect(calls.seasons).toBe(2)
+    // The US reset at 15:00: a list from before it says nothing certain about the new week.
+    now = before + 2 * 60 * 60_000
+    await season.weekSeason(week)
+    expect(calls.seasons).toBe(4)
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { SEASONS } from '../../shared/domain/seasons.ts'
+import { SHIPPED_SEASON_TABLES } from '../../shared/domain/seasons.ts'
 import { blizzardCompletedQuests, blizzardEncounters, blizzardKeystoneProfile, blizzardStatistics } from '../fakes/builders.ts'
 import { useCoreHarness } from '../support/core-harness.ts'
 import { HOUR, RESET, thrall, thrallScenario } from '../support/scenario.ts'
@@ -7,7 +7,7 @@ import { HOUR, RESET, thrall, thrallScenario } from '../support/scenario.ts'
 /** The World row and Heroic runs, rebuilt from Blizzard's statistics and completed quests (game-rules.md §7–§8). */
 const h = useCoreHarness('2026-11-26T12:00:00.000Z')
 const { raiderio, logs, run } = thrallScenario(h)
-const sources = SEASONS.find((s) => s.id === 'midnight-2')!.activities!
+const sources = SHIPPED_SEASON_TABLES.find((s) => s.id === 'season-mn-2')!.activities!
 const TIER8 = 40773
 const TIER11 = 40776
 const DEN_HEROIC = 61651
@@ -102,9 +102,9 @@ describe('Heroic and Mythic 0 runs in the dungeon row', () => {
     const heroics = result.vault.dungeons.runs.filter((r) => r.kind === 'heroic')
     expect(heroics).toHaveLength(3)
     expect(heroics[0]).toMatchObject({ dungeon: 'Den of Nalorakk', level: 0, sources: ['blizzard'] })
-    // 4 runs: the +10 and three Heroics; slot 2 (4th best) is Heroic, 289 unconfirmed.
+    // 4 runs: the +10 and three Heroics; slot 2 (4th best) is Heroic, 289 Veteran 4.
     expect(result.vault.dungeons.slots.map((s) => s.level)).toEqual([10, 0, null])
-    expect(result.vault.dungeons.slots[1]?.reward).toMatchObject({ itemLevel: 289, confirmed: false })
+    expect(result.vault.dungeons.slots[1]?.reward).toMatchObject({ itemLevel: 289, track: 'Veteran', rank: 4, confirmed: true })
     expect(result.trust.dungeons.status).toBe('complete')
   })
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach } from 'vitest'
 import { createCore, type Core } from '../../main/composition.ts'
 import { addCharacter, type TrackedCharacter } from '../../main/store/characters-repo.ts'
 import type { CharacterRef } from '../../shared/domain/types.ts'
-import { raidingStaticData } from '../fakes/builders.ts'
+import { MIDNIGHT_SEASONS, raidingStaticData } from '../fakes/builders.ts'
 import { startFakeApis, type FakeApis } from '../fakes/fake-apis.ts'
 import { useTempDir } from './temp-dir.ts'
 
@@ -33,6 +33,7 @@ export function useCoreHarness(start: string): Harness {
     harness.clock.now = Date.parse(start)
     harness.apis = await startFakeApis()
     harness.apis.raiderio.raidingStaticData.set(11, raidingStaticData(SEASON_RAIDS))
+    harness.apis.raiderio.mythicPlusStaticData.set(11, MIDNIGHT_SEASONS)
     harness.dataDir = tempDir()
     core = undefined
   })

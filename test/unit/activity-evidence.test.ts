@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { SEASONS } from '../../shared/domain/seasons.ts'
+import { SHIPPED_SEASON_TABLES } from '../../shared/domain/seasons.ts'
 import { activityEvidence } from '../../main/sync/activity-evidence.ts'
 import type { ActivityBaseline } from '../../main/store/activity-repo.ts'
 
-const sources = SEASONS.find((s) => s.id === 'midnight-2')!.activities!
+const sources = SHIPPED_SEASON_TABLES.find((s) => s.id === 'season-mn-2')!.activities!
 const RESET = Date.parse('2026-11-24T15:00:00Z')
 const HOUR = 3_600_000
 const week = { start: RESET }

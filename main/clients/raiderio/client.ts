@@ -4,14 +4,18 @@ import type { CharacterRef } from '../../../shared/domain/types.ts'
 import type { RaiderIoConfig } from '../../config.ts'
 import type { Http } from '../http.ts'
 import { SourceError } from '../source-error.ts'
-import { parseCharacterProfile, parsePeriods, type RaiderIoProfile } from './parse.ts'
-import { characterProfileWire, errorWire, guildProfileWire, periodsWire, raidingStaticDataWire, type GuildProfileWire, type RaidingStaticDataWire } from './wire.ts'
+import type { LiveSeason } from '../../../shared/domain/live-season.ts'
+import { parseCharacterProfile, parsePeriods, parseSeasons, type RaiderIoProfile } from './parse.ts'
+import { characterProfileWire, errorWire, guildProfileWire, mythicPlusStaticDataWire, periodsWire, raidingStaticDataWire, type GuildProfileWire, type RaidingStaticDataWire } from './wire.ts'
 
 /** Raider.IO public API client (REST, no key). `signal` ends a call early. */
 export interface RaiderIoClient {
   characterProfile(ref: CharacterRef, signal?: AbortSignal): Promise<RaiderIoProfile>
   periods(): Promise<KnownPeriod[]>
-  raidingStaticData(expansionId: number): Promise<RaidingStaticDataWire>
+  /** The expansion's raids; null when Raider.IO does not know the expansion (yet). */
+  raidingStaticData(expansionId: number): Promise<RaidingStaticDataWire | null>
+  /** The expansion's Mythic+ seasons with their dates per region; null when Raider.IO does not know the expansion (yet). */
+  mythicPlusSeasons(expansionId: number): Promise<LiveSeason[] | null>
   /** A guild's members with their rank (no levels), for importing without Blizzard credentials. */
   guildMembers(region: CharacterRef['region'], realm: string, guild: string, signal?: AbortSignal): Promise<GuildProfileWire>
 }
@@ -51,10 +55,15 @@ export function createRaiderIoClient(config: RaiderIoConfig, http: Http): Raider
       return body
     },
 
-    async raidingStaticData(expansionId) {
-      const { body } = await http.json(`${config.baseUrl}/api/v1/raiding/static-data?expansion_id=${expansionId}`, { schema: raidingStaticDataWire })
-      return body
-    },
+    raidingStaticData: (expansionId) => unlessUnknownExpansion(() => http.json(`${config.baseUrl}/api/v1/raiding/static-data?expansion_id=${expansionId}`, { schema: raidingStaticDataWire, classify: expansionBadRequest }).then((r) => r.body)),
+
+    mythicPlusSeasons: (expansionId) =>
+      unlessUnknownExpansion(async () => {
+        const { body } = await http.json(`${config.baseUrl}/api/v1/mythic-plus/static-data?expansion_id=${expansionId}`, { schema: mythicPlusStaticDataWire, classify: expansionBadRequest, maxBodyBytes: 1024 * 1024 })
+        const seasons = parseSeasons(body)
+        if (!seasons) throw new SourceError('raiderio', 'MALFORMED_RESPONSE', "Raider.IO's season list has a date that is not a date.")
+        return seasons
+      }),
   }
 }
 
@@ -78,4 +87,24 @@ function classifyBadRequest(body: unknown, what: string, notKnown: readonly (rea
   const known = notKnown.find(([phrase]) => lower.includes(phrase))
   if (known) return new SourceError('raiderio', 'UNKNOWN_CHARACTER', known[1], { status: 400 })
   return new SourceError('raiderio', 'INVALID_INPUT', `Raider.IO rejected the request for ${what}${message ? `: ${message}` : ''}.`, { status: 400 })
+}
+
+/** Raider.IO's answer for an expansion it does not have yet (api-contracts.md §2.4: 400 "Requested unsupported expansion_id"). */
+class UnknownExpansion extends SourceError {}
+
+function expansionBadRequest(status: number, body: unknown): SourceError | undefined {
+  if (status !== 400) return undefined
+  const message = errorWire.safeParse(body).data?.message ?? ''
+  if (message.toLowerCase().includes('unsupported expansion')) return new UnknownExpansion('raiderio', 'INVALID_INPUT', message, { status })
+  return classifyBadRequest(body, 'season data', [])
+}
+
+/** An expansion Raider.IO does not know yet is an answer (nothing there), not a failure. */
+async function unlessUnknownExpansion<T>(request: () => Promise<T>): Promise<T | null> {
+  try {
+    return await request()
+  } catch (error) {
+    if (error instanceof UnknownExpansion) return null
+    throw error
+  }
 }

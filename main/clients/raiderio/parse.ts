@@ -2,7 +2,9 @@ import { bossKeyFromName } from '../../../shared/domain/merge.ts'
 import type { KnownPeriod } from '../../../shared/domain/reset.ts'
 import { isRegion, type Region } from '../../../shared/domain/types.ts'
 import type { z } from 'zod'
-import type { CharacterProfileWire, periodsWire, RaidingStaticDataWire, runWire } from './wire.ts'
+import type { LiveSeason } from '../../../shared/domain/live-season.ts'
+import { REGIONS } from '../../../shared/domain/types.ts'
+import type { CharacterProfileWire, MythicPlusStaticDataWire, periodsWire, RaidingStaticDataWire, runWire } from './wire.ts'
 
 /** A Mythic+ run as Raider.IO reports it. */
 export interface RaiderIoRun {
@@ -104,4 +106,30 @@ export function currentRaids(wire: RaidingStaticDataWire, region: Region, instan
       return !end || instant < Date.parse(end)
     })
     .map((raid) => ({ slug: raid.slug, name: raid.name, bosses: raid.encounters.map((e) => ({ key: bossKeyFromName(e.name), name: e.name })) }))
+}
+
+/**
+ * Seasons from Raider.IO's Mythic+ static data, times in epoch ms per region. A date that is not a
+ * date is refused (null, not a guess): dropping an end would make an ended season look live.
+ */
+export function parseSeasons(wire: MythicPlusStaticDataWire): LiveSeason[] | null {
+  const dates = (byRegion: Record<string, string | null> | null): Partial<Record<Region, number>> | null => {
+    const out: Partial<Record<Region, number>> = {}
+    for (const region of REGIONS) {
+      const value = byRegion?.[region]
+      if (value === null || value === undefined) continue
+      const at = Date.parse(value)
+      if (Number.isNaN(at)) return null
+      out[region] = at
+    }
+    return out
+  }
+  const seasons: LiveSeason[] = []
+  for (const s of wire.seasons) {
+    const starts = dates(s.starts)
+    const ends = dates(s.ends)
+    if (!starts || !ends) return null
+    seasons.push({ slug: s.slug, name: s.name, blizzardSeasonId: s.blizzard_season_id ?? null, starts, ends })
+  }
+  return seasons
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-export { CURRENT_EXPANSION_ID, raidingStaticDataWire, type RaidingStaticDataWire } from './static-data-wire.ts'
+export { BASE_EXPANSION_ID, mythicPlusStaticDataWire, raidingStaticDataWire, type MythicPlusStaticDataWire, type RaidingStaticDataWire } from './static-data-wire.ts'
 
 /** Wire shapes of the Raider.IO public API v1 (api-contracts.md §2). */
 

@@ -7,9 +7,8 @@ import { ErrorBanner } from '../components/error-banner.tsx'
 import { classCss, clock, relativeTime, DIFFICULTY_LABELS, difficultyClass, duration, levelLabel, SOURCE_LABELS, when } from '../components/format.ts'
 import { utcTime } from '../../../shared/domain/labels.ts'
 import { bossKeyFromName } from '../../../shared/domain/merge.ts'
-import { dungeonNextSteps, raidNextSteps, worldNextSteps } from '../../../shared/domain/next-step.ts'
-import { seasonForPeriod } from '../../../shared/domain/seasons.ts'
 import { usePageHeading } from '../use-page-heading.ts'
+import { SeasonNotice, seasonTableText } from '../components/season-notice.tsx'
 import { VaultRow } from '../components/vault-slot.tsx'
 import { useNow } from '../use-now.ts'
 import { useVault } from '../state/store.ts'
@@ -97,7 +96,9 @@ export function VaultDetails({ view }: { view: CharacterVaultView }) {
         <h2 id="week-heading">This week's vault</h2>
         <p className="muted small">
           {when(current.week.start)} → {when(current.week.end)}
+          {seasonTableText(current.season) && <span data-testid="season-table"> · {seasonTableText(current.season)}</span>}
         </p>
+        <SeasonNotice season={current.season} />
         <VaultRow title="Raid" slots={current.raid.slots} kind="raid" trust={current.trust.raid} action={rowAction(view, ['blizzard', 'warcraftlogs'])} />
         <VaultRow title="Dungeons" slots={current.dungeons.slots} kind="dungeon" trust={current.trust.dungeons} action={rowAction(view, ['raiderio', 'blizzard'])} />
         <VaultRow title="World" slots={current.world.slots} kind="world" trust={current.trust.world} action={rowAction(view, ['blizzard'])} />
@@ -216,11 +217,10 @@ function BossItem({ boss }: { boss: WeekVaultView['raid']['bosses'][number] }) {
 
 /** "What next" under the rows: the cheapest step to the next slot and to the next upgrade. */
 function NextSteps({ week }: { week: WeekVaultView }) {
-  const season = seasonForPeriod(week.week.period)
   const rows = [
-    { title: 'Raid', steps: raidNextSteps(week.raid.bosses.map((b) => b.difficulty), season), trust: week.trust.raid },
-    { title: 'Dungeons', steps: dungeonNextSteps(week.dungeons.runs.map((r) => r.level), season), trust: week.trust.dungeons },
-    { title: 'World', steps: worldNextSteps(week.world.activities.flatMap((a) => Array.from({ length: a.count }, () => a.tier)), season, week.week.period), trust: week.trust.world },
+    { title: 'Raid', steps: week.nextSteps.raid, trust: week.trust.raid },
+    { title: 'Dungeons', steps: week.nextSteps.dungeons, trust: week.trust.dungeons },
+    { title: 'World', steps: week.nextSteps.world, trust: week.trust.world },
   ]
   const hints = rows.filter((r) => r.trust.status !== 'unknown').flatMap((r) => [r.steps.unlock, r.steps.upgrade].filter((s) => s !== null).map((s) => ({ title: r.title, text: s!.text })))
   if (hints.length === 0) return null

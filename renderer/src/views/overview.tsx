@@ -4,6 +4,7 @@ import type { VaultSlot as Slot } from '../../../shared/domain/types.ts'
 import type { CharacterOverview } from '../../../shared/ipc-api.ts'
 import { AddCharacterForm } from '../components/add-character-form.tsx'
 import { classCss, relativeTime } from '../components/format.ts'
+import { SeasonNotice } from '../components/season-notice.tsx'
 import { VaultSlot, type RowKind } from '../components/vault-slot.tsx'
 import { usePageHeading } from '../use-page-heading.ts'
 import { useNow } from '../use-now.ts'
@@ -51,6 +52,10 @@ export function Overview() {
           {announcement}
         </p>
       )}
+      {/* One notice per distinct season problem (regions can be in different weeks), not one per character. */}
+      {[...new Map(list.filter((c) => c.season.message).map((c) => [c.season.message, c.season])).values()].map((season) => (
+        <SeasonNotice key={season.message} season={season} />
+      ))}
       {characters.state === 'loading' && <p className="muted">Loading your characters…</p>}
       {characters.state === 'failed' && <p className="muted">Your characters could not be loaded.</p>}
       {characters.state === 'ready' && list.length === 0 && <Welcome />}

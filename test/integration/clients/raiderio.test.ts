@@ -100,7 +100,7 @@ describe('Raider.IO periods and static data', () => {
   })
 
   it('selects the raids running at an instant from the static data (event raids drop out)', async () => {
-    const data = await client().raidingStaticData(10)
+    const data = (await client().raidingStaticData(10))!
     expect(currentRaids(data, 'us', Date.parse('2024-11-01T00:00:00Z')).map((r) => r.slug).sort()).toEqual(['blackrock-depths', 'nerubar-palace'])
     const manaforge = currentRaids(data, 'us', Date.parse('2025-09-01T00:00:00Z'))
     expect(manaforge.map((r) => r.slug)).toEqual(['manaforge-omega'])
@@ -112,10 +112,31 @@ describe('Raider.IO periods and static data', () => {
     const data = fixture<{ raids: { ends: Record<string, string | null> }[] }>('raiderio-raiding-static-data.tww-expansion-10.json')
     data.raids[2]!.ends.us = null
     fake.raidingStaticData.set(11, data)
-    expect(currentRaids(await client().raidingStaticData(11), 'us', Date.parse('2026-11-24T00:00:00Z')).map((r) => r.slug)).toEqual(['manaforge-omega'])
+    expect(currentRaids((await client().raidingStaticData(11))!, 'us', Date.parse('2026-11-24T00:00:00Z')).map((r) => r.slug)).toEqual(['manaforge-omega'])
   })
 
-  it('reports an unsupported expansion as a rejected request', async () => {
-    expect(await client().raidingStaticData(99).catch((e: unknown) => e)).toMatchObject({ code: 'INVALID_INPUT' })
+  it('answers null for an expansion Raider.IO does not have yet, and reports any other 400 as a rejected request', async () => {
+    expect(await client().raidingStaticData(99)).toBeNull()
+    expect(await client().mythicPlusSeasons(99)).toBeNull()
+    fake.server.failNext(/mythic-plus\/static-data/, { kind: 'status', status: 400, body: { statusCode: 400, error: 'Bad Request', message: 'invalid request query input' } })
+    expect(await client().mythicPlusSeasons(11).catch((e: unknown) => e)).toMatchObject({ code: 'INVALID_INPUT' })
+  })
+
+  it('reads the seasons of an expansion with their start and end per region (recorded TWW Season 3)', async () => {
+    const [season] = (await client().mythicPlusSeasons(10))!
+    expect(season).toEqual({
+      slug: 'season-tww-3',
+      name: 'TWW Season 3',
+      blizzardSeasonId: 15,
+      starts: { us: Date.parse('2025-08-12T15:00:00Z'), eu: Date.parse('2025-08-13T04:00:00Z'), kr: Date.parse('2025-08-13T23:00:00Z'), tw: Date.parse('2025-08-13T23:00:00Z'), cn: Date.parse('2025-08-13T23:00:00Z') },
+      ends: { us: Date.parse('2026-01-20T06:00:00Z'), eu: Date.parse('2026-01-20T21:00:00Z'), kr: Date.parse('2026-01-21T14:00:00Z'), tw: Date.parse('2026-01-21T14:00:00Z'), cn: Date.parse('2026-01-21T14:00:00Z') },
+    })
+  })
+
+  it('refuses a season list with a date that is not a date (an end dropped would make the season look live)', async () => {
+    const data = fixture<{ seasons: { ends: Record<string, string> }[] }>('raiderio-mythic-plus-static-data.tww-s3-trimmed.json')
+    data.seasons[0]!.ends.us = 'soon'
+    fake.mythicPlusStaticData.set(12, data)
+    expect(await client().mythicPlusSeasons(12).catch((e: unknown) => e)).toMatchObject({ code: 'MALFORMED_RESPONSE' })
   })
 })

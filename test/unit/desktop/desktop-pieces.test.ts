@@ -4,6 +4,7 @@ import { createSafeStorageTokenStore } from '../../../main/desktop/safe-storage-
 import { buildTrayMenu, traySummary } from '../../../main/desktop/tray-menu.ts'
 import { unlockNotice } from '../../../main/desktop/unlock-notice.ts'
 import type { CharacterOverview } from '../../../shared/ipc-api.ts'
+import { seasonViewOf } from '../../support/season-views.ts'
 
 const slot = (unlocked: boolean, extra: object = {}) => ({ threshold: 2, progress: 0, unlocked, difficulty: null, itemLevel: null, reward: null, ...extra })
 const dslot = (unlocked: boolean, extra: object = {}) => ({ threshold: 1, progress: 0, unlocked, level: null, itemLevel: null, reward: null, ...extra })
@@ -15,6 +16,7 @@ function overview(id: number, name: string, raid: boolean[], dungeons: boolean[]
   return {
     id, name, region: 'us', realm: 'area-52', realmName: 'Area 52', lastLoginAt: null, raiderioCrawledAt: null, lastWeek: { unlockedSlots: 0, opened: false }, className: null, specName: null, itemLevel: null,
     week: { period: 1091, start: weekStart, end: weekStart + 604_800_000 },
+    season: seasonViewOf(),
     raid: raid.map((u) => slot(u, u ? { difficulty: 'heroic', itemLevel: 318, reward: { itemLevel: 318, track: 'Myth', rank: 1, confirmed: true, exceptions: [] } } : {})) as CharacterOverview['raid'],
     dungeons: dungeons.map((u) => dslot(u, u ? { level: 10, itemLevel: 318, reward: { itemLevel: 318, track: 'Myth', rank: 1, confirmed: true, exceptions: [] } } : {})) as CharacterOverview['dungeons'],
     world: world.map(wslot),

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { dungeonNextSteps, raidNextSteps, worldNextSteps } from '../../../shared/domain/next-step.ts'
-import { SEASONS, type SeasonVaultTable } from '../../../shared/domain/seasons.ts'
+import { SHIPPED_SEASON_TABLES, type SeasonVaultTable } from '../../../shared/domain/seasons.ts'
 import type { Difficulty } from '../../../shared/domain/types.ts'
 
-const s2 = SEASONS.find((s) => s.id === 'midnight-2') as SeasonVaultTable
+const s2 = SHIPPED_SEASON_TABLES.find((s) => s.id === 'season-mn-2') as SeasonVaultTable
 
 describe('raid: what next', () => {
   it.each<{ bosses: Difficulty[]; unlock: string | null; upgrade: string | null }>([

@@ -19,8 +19,10 @@ describe('computed weekly reset', () => {
     { region: 'eu', instant: '2026-11-25T04:00:00.000Z', period: 1091, start: '2026-11-25T04:00:00.000Z' },
     // US on Tuesday after 15:00 but before EU's Wednesday reset: EU is still in the previous week.
     { region: 'eu', instant: '2026-11-24T20:00:00.000Z', period: 1090, start: '2026-11-18T04:00:00.000Z' },
-    { region: 'kr', instant: '2026-11-26T02:00:00.000Z', period: 1091, start: '2026-11-26T02:00:00.000Z' },
-    { region: 'tw', instant: '2026-11-26T01:59:59.999Z', period: 1090, start: '2026-11-19T02:00:00.000Z' },
+    // KR and TW: Wednesday 23:00 UTC, as Raider.IO's recorded season dates start them (TWW Season 3: 2025-08-13T23:00:00Z).
+    { region: 'kr', instant: '2026-11-25T23:00:00.000Z', period: 1091, start: '2026-11-25T23:00:00.000Z' },
+    { region: 'tw', instant: '2026-11-25T22:59:59.999Z', period: 1090, start: '2026-11-18T23:00:00.000Z' },
+    { region: 'kr', instant: '2025-08-13T23:00:00.000Z', period: 1024, start: '2025-08-13T23:00:00.000Z' },
   ] as const)('$region at $instant is period $period starting $start', ({ region, instant, period, start }) => {
     const week = computedWeek(region, at(instant))
     expect(week.period).toBe(period)
@@ -113,7 +115,7 @@ describe('known periods (Raider.IO) take precedence', () => {
   })
 
   it('KR/TW: where Raider.IO\'s boundaries differ from the rule, no 4-hour "last week" and no 14-day week once stored periods run out', () => {
-    // Raider.IO says KR resets Wednesday 22:00 UTC; the rule says Thursday 02:00.
+    // Stored periods an hour off the rule (22:00 instead of Wednesday 23:00 UTC, as after a maintenance): they win.
     const kr: KnownPeriod[] = [
       { region: 'kr', period: 1090, start: at('2026-11-18T22:00:00.000Z'), end: at('2026-11-25T22:00:00.000Z') },
       { region: 'kr', period: 1091, start: at('2026-11-25T22:00:00.000Z'), end: at('2026-12-02T22:00:00.000Z') },

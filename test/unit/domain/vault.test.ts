@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { rewardText, trackLabel } from '../../../shared/domain/reward.ts'
-import { isPreseason, SEASONS, shippedRaids, seasonForPeriod, type SeasonVaultTable } from '../../../shared/domain/seasons.ts'
+import { isPreseason, SHIPPED_SEASON_TABLES, shippedRaids, calendarSeason, type SeasonVaultTable } from '../../../shared/domain/seasons.ts'
 import type { Difficulty } from '../../../shared/domain/types.ts'
 import { dungeonRewardItemLevel, dungeonVaultSlots, raidVaultSlots } from '../../../shared/domain/vault.ts'
 
-const s1 = SEASONS.find((s) => s.id === 'midnight-1') as SeasonVaultTable
-const s2 = SEASONS.find((s) => s.id === 'midnight-2') as SeasonVaultTable
+const s1 = SHIPPED_SEASON_TABLES.find((s) => s.id === 'season-mn-1') as SeasonVaultTable
+const s2 = SHIPPED_SEASON_TABLES.find((s) => s.id === 'season-mn-2') as SeasonVaultTable
 
 describe('raid row', () => {
   const cases: { name: string; bosses: Difficulty[]; expected: (Difficulty | null)[]; progress: number[] }[] = [
@@ -79,22 +79,27 @@ describe('dungeon row', () => {
 describe('season lookup', () => {
   it.each([
     { period: 1054, id: undefined },
-    { period: 1055, id: 'midnight-1' },
-    { period: 1075, id: 'midnight-1' },
-    { period: 1076, id: 'midnight-2' },
-    { period: 1077, id: 'midnight-2' },
-    { period: 1091, id: 'midnight-2' },
-  ])('period $period → $id', ({ period, id }) => {
-    expect(seasonForPeriod(period)?.id).toBe(id)
+    { period: 1055, id: 'season-mn-1' },
+    { period: 1075, id: 'season-mn-1' },
+    { period: 1076, id: 'season-mn-2' },
+    { period: 1077, id: 'season-mn-2' },
+    { period: 1091, id: 'season-mn-2' },
+    // Season 2's table was checked through period 1092: by calendar alone it says nothing later.
+    { period: 1092, id: 'season-mn-2' },
+    { period: 1093, id: undefined },
+  ])('by the shipped calendar, period $period → $id', ({ period, id }) => {
+    expect(calendarSeason(period)?.id).toBe(id)
   })
 
-  it('period 1076 is Season 2\'s pre-season week; 1077 is its first real week', () => {
+  it('period 1076 is Season 2\'s pre-season week; 1077 is its first real week; Season 1 had no keystones in 1055', () => {
+    expect(isPreseason(s1, 1055)).toBe(true)
+    expect(isPreseason(s1, 1056)).toBe(false)
     expect(isPreseason(s2, 1076)).toBe(true)
     expect(isPreseason(s2, 1077)).toBe(false)
   })
 
   it('has no overlapping seasons and ascending item levels in every table', () => {
-    const sorted = [...SEASONS].sort((a, b) => a.firstPeriod - b.firstPeriod)
+    const sorted = [...SHIPPED_SEASON_TABLES].sort((a, b) => a.firstPeriod - b.firstPeriod)
     sorted.forEach((season, i) => {
       const next = sorted[i + 1]
       if (next) expect(season.lastPeriod).toBe(next.firstPeriod - 1)
@@ -134,16 +139,27 @@ describe('Season 2 rewards (game-rules.md §6.1)', () => {
     expect(rewardText(reward)).toBe("334 Myth 6; 344 Myth 9 from The Coiled Altar or Ula'tek")
   })
 
-  it('flags the unconfirmed Heroic-dungeon value (289) and LFR raid value, and not the confirmed ones', () => {
+  it('Heroic dungeon 289 and Raid Finder 292 are confirmed by the game data GreatVaultKeyInfo reads (no longer marked)', () => {
     const heroicDungeon = dungeonVaultSlots([0], s2)[0]!.reward!
-    expect(heroicDungeon).toMatchObject({ itemLevel: 289, confirmed: false })
-    expect(rewardText(heroicDungeon)).toBe('289 Veteran (unconfirmed)')
-    expect(raidVaultSlots(['lfr', 'lfr'], s2)[0]?.reward?.confirmed).toBe(false)
+    expect(heroicDungeon).toMatchObject({ itemLevel: 289, track: 'Veteran', rank: 4, confirmed: true })
+    expect(rewardText(heroicDungeon)).toBe('289 Veteran 4')
+    expect(raidVaultSlots(['lfr', 'lfr'], s2)[0]?.reward).toMatchObject({ itemLevel: 292, track: 'Champion', rank: 1, confirmed: true })
     expect(dungeonVaultSlots([10], s2)[0]?.reward).toMatchObject({ itemLevel: 318, track: 'Myth', rank: 1, confirmed: true })
   })
 
-  it('+7 to +9 reward 315 (wowaudit\'s 311 is wrong), with the track but no invented rank', () => {
-    expect(dungeonVaultSlots([8], s2)[0]?.reward).toMatchObject({ itemLevel: 315, track: 'Hero', rank: null })
+  it.each([
+    [1, 302, 'Champion', 4],
+    [2, 305, 'Hero', 1],
+    [5, 308, 'Hero', 2],
+    [6, 311, 'Hero', 3],
+    [8, 315, 'Hero', 4],
+    [12, 318, 'Myth', 1],
+  ] as const)('a level %i run pays %i %s %i: ranks read from the track ladders (GreatVaultKeyInfo)', (level, itemLevel, track, rank) => {
+    expect(dungeonVaultSlots([level], s2)[0]?.reward).toMatchObject({ itemLevel, track, rank })
+  })
+
+  it('Season 1 leaves ranks out where no source states them, and shows the track alone', () => {
+    expect(dungeonVaultSlots([8], s1)[0]?.reward).toMatchObject({ itemLevel: 269, track: 'Hero', rank: null })
     expect(trackLabel({ track: 'Hero', rank: null })).toBe('Hero')
   })
 

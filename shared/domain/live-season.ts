@@ -1,0 +1,155 @@
+import { utcTime } from './labels.ts'
+import type { WeekWindow } from './reset.ts'
+import { calendarSeason, DEFAULT_DUNGEON_THRESHOLDS, DEFAULT_RAID_THRESHOLDS, DEFAULT_WORLD_THRESHOLDS, isPreseason, type SeasonVaultTable } from './seasons.ts'
+import type { SeasonStatus, SeasonView } from './season-view.ts'
+import type { Region } from './types.ts'
+
+export type { SeasonStatus, SeasonView } from './season-view.ts'
+
+/**
+ * Which Mythic+ season a week belongs to, from the sources (Raider.IO's static data lists every
+ * season with its start and end per region), and which of the app's tables applies to it. A table
+ * applies only to the season it names: a season this version has no table for is shown as such,
+ * with its rewards unknown, never as last season's.
+ */
+
+/** A season as Raider.IO's static data gives it, times in epoch ms per region (absent: not given). */
+export interface LiveSeason {
+  /** Raider.IO's slug (`season-mn-2`): the id season tables are named by. */
+  slug: string
+  name: string
+  blizzardSeasonId: number | null
+  starts: Partial<Record<Region, number>>
+  ends: Partial<Record<Region, number>>
+}
+
+/** The seasons the app last read from the sources, and when. */
+export interface SeasonFacts {
+  seasons: readonly LiveSeason[]
+  fetchedAt: number
+}
+
+
+export interface WeekSeason {
+  status: SeasonStatus
+  /** The season of the week (in a pre-season week, the one it leads into); null between seasons and when unknown. */
+  season: { id: string; name: string; blizzardSeasonId: number | null } | null
+  /** The table that applies; undefined when this version has none for the season (its rewards are then unknown). */
+  table: SeasonVaultTable | undefined
+  origin: SeasonView['origin']
+  confirmedAt: number | null
+  assumed: boolean
+  previous: SeasonView['previous']
+  next: SeasonView['next']
+}
+
+type Week = Pick<WeekWindow, 'region' | 'period' | 'start' | 'end'>
+
+/** The table named after a season: by Raider.IO slug, else by Blizzard's season id. */
+export function tableForSeason(season: Pick<LiveSeason, 'slug' | 'blizzardSeasonId'>, tables: readonly SeasonVaultTable[]): SeasonVaultTable | undefined {
+  return tables.find((t) => t.id === season.slug) ?? (season.blizzardSeasonId === null ? undefined : tables.find((t) => t.blizzardSeasonId === season.blizzardSeasonId))
+}
+
+/**
+ * The season of a week. A season covers every week that overlaps [start, end): a season that ends
+ * off the weekly reset (Raider.IO's TWW Season 3 ended Tuesday 06:00 UTC, nine hours before the US
+ * reset) keeps the week that contains its end. Overlapping seasons go to the one that started last,
+ * whatever order the list has. A week no season covers is between seasons, or the pre-season of the
+ * next one when that season's table says so.
+ */
+export function seasonOfWeek(week: Week, facts: SeasonFacts | null, tables: readonly SeasonVaultTable[]): WeekSeason {
+  const none = { previous: null, next: null, assumed: false }
+  const region = week.region
+  const regional = (facts?.seasons ?? []).flatMap((s) => {
+    const start = s.starts[region]
+    return start === undefined ? [] : [{ season: s, start, end: s.ends[region] ?? null }]
+  })
+  // A list with no season for the region says nothing about it (a source that answered with nothing).
+  if (!facts || regional.length === 0) {
+    const table = calendarSeason(week.period, tables)
+    if (!table) return { status: 'unknown', season: null, table: undefined, origin: 'none', confirmedAt: null, ...none }
+    return { status: isPreseason(table, week.period) ? 'pre-season' : 'in-season', season: { id: table.id, name: table.name, blizzardSeasonId: table.blizzardSeasonId }, table, origin: 'calendar', confirmedAt: null, ...none }
+  }
+  const covering = regional.filter((s) => s.start < week.end && (s.end === null || s.end > week.start)).sort((a, b) => b.start - a.start)[0]
+  const identity = (s: LiveSeason) => ({ id: s.slug, name: s.name, blizzardSeasonId: s.blizzardSeasonId })
+  const confirmedAt = facts.fetchedAt
+  const fetchedAt = facts.fetchedAt
+  if (covering) {
+    const table = tableForSeason(covering.season, tables)
+    return {
+      status: table && isPreseason(table, week.period) ? 'pre-season' : 'in-season',
+      season: identity(covering.season),
+      table,
+      origin: 'raiderio',
+      confirmedAt,
+      ...none,
+      // With no end known, the list only says the season was running when it was fetched.
+      assumed: covering.end === null && fetchedAt < week.start,
+    }
+  }
+  const next = regional.filter((s) => s.start >= week.end).sort((a, b) => a.start - b.start)[0]
+  const previous = regional.filter((s) => s.end !== null && s.end <= week.start).sort((a, b) => (b.end as number) - (a.end as number))[0]
+  const nextTable = next && tableForSeason(next.season, tables)
+  if (next && nextTable && isPreseason(nextTable, week.period)) {
+    return { status: 'pre-season', season: identity(next.season), table: nextTable, origin: 'raiderio', confirmedAt, ...none }
+  }
+  return {
+    status: 'between-seasons',
+    season: null,
+    table: undefined,
+    origin: 'raiderio',
+    confirmedAt,
+    assumed: false,
+    previous: previous ? { name: previous.season.name, endedAt: previous.end as number } : null,
+    next: next ? { name: next.season.name, startsAt: next.start } : null,
+  }
+}
+
+const usualThresholds = `the usual thresholds (${DEFAULT_RAID_THRESHOLDS.join('/')} bosses, ${DEFAULT_DUNGEON_THRESHOLDS.join('/')} dungeons, ${DEFAULT_WORLD_THRESHOLDS.join('/')} activities)`
+
+/**
+ * What the player must read before any slot of the week: why no rewards are shown. Null when the
+ * week's table is known. The CLI, the window and `vault --json` all carry this sentence.
+ */
+export function seasonBlocker(ws: WeekSeason): string | null {
+  if (ws.table) return null
+  switch (ws.status) {
+    case 'in-season':
+    case 'pre-season':
+      return `This version does not know ${ws.season?.name ?? 'this season'}'s rewards — update the app. Slots are counted with ${usualThresholds}, assumed; item levels are unknown.`
+    case 'between-seasons': {
+      const ended = ws.previous ? `${ws.previous.name} ended ${utcTime(ws.previous.endedAt)}` : 'No Mythic+ season is running'
+      const next = ws.next ? `; ${ws.next.name} starts ${utcTime(ws.next.startsAt)}` : ''
+      return `Between seasons: ${ended}${next}. The vault may give nothing this week, so no rewards are shown.`
+    }
+    case 'unknown':
+      return "Which season this week belongs to is unknown (Raider.IO has not said yet, and the app's own calendar does not reach this week), so no rewards are shown."
+  }
+}
+
+/** Things to know about the week's season that do not hide the rewards: where the season came from. */
+export function seasonWarnings(ws: WeekSeason): string[] {
+  const warnings: string[] = []
+  if (ws.table && ws.origin === 'calendar') warnings.push(`Raider.IO has not said which season this is yet: by the app's own calendar it is ${ws.table.name}.`)
+  if (ws.table && ws.assumed && ws.confirmedAt !== null) warnings.push(`Raider.IO last listed the seasons ${utcTime(ws.confirmedAt)}, before this week began: ${ws.table.name} is assumed to go on.`)
+  return warnings
+}
+
+export function seasonView(ws: WeekSeason): SeasonView {
+  const { table } = ws
+  return {
+    status: ws.status,
+    id: ws.season?.id ?? null,
+    name: ws.season?.name ?? null,
+    blizzardSeasonId: ws.season?.blizzardSeasonId ?? null,
+    tableKnown: table !== undefined,
+    table: table ? { id: table.id, name: table.name, updated: table.updated, from: table.loadedFrom?.kind ?? 'shipped', file: table.loadedFrom?.file ?? `${table.id}.json` } : null,
+    origin: ws.origin,
+    confirmedAt: ws.confirmedAt,
+    assumed: ws.assumed,
+    thresholdsAssumed: table === undefined,
+    message: seasonBlocker(ws),
+    previous: ws.previous,
+    next: ws.next,
+  }
+}

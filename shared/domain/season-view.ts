@@ -1,0 +1,31 @@
+/**
+ * The week's season as the window and the CLI show it: types only, so the sandboxed preload's
+ * contract (ipc-api.ts) can name them without reaching the season tables or zod.
+ */
+
+export type SeasonStatus = 'in-season' | 'pre-season' | 'between-seasons' | 'unknown'
+
+/** Times in epoch ms. */
+export interface SeasonView {
+  status: SeasonStatus
+  id: string | null
+  name: string | null
+  blizzardSeasonId: number | null
+  /** False when no table applies: every reward of the week is unknown. */
+  tableKnown: boolean
+  /** The table in use: the season it names, when it was checked, and the file it came from. */
+  table: { id: string; name: string; updated: string; from: 'shipped' | 'data-folder'; file: string } | null
+  /** `raiderio`: from the sources; `calendar`: the tables' own calendar (no source has said yet); `none`: neither knows. */
+  origin: 'raiderio' | 'calendar' | 'none'
+  /** When the season list was fetched (null without one). */
+  confirmedAt: number | null
+  /** The list was fetched before the week began and the season had no end then: that it goes on is assumed. */
+  assumed: boolean
+  /** True when slots were counted with the usual thresholds because no table applies. */
+  thresholdsAssumed: boolean
+  /** Why no rewards are shown (the sentence every row starts with), or null. */
+  message: string | null
+  /** Between seasons: the one that ended and the one announced next, when known. */
+  previous: { name: string; endedAt: number } | null
+  next: { name: string; startsAt: number } | null
+}
