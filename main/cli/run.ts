@@ -52,6 +52,8 @@ Commands:
   vault <region>/<realm>/<name> [--week previous|YYYY-MM-DD]
                                     the stored vault of this week (or an earlier one), no network
   week [--region us] [--at ISO]     the weekly reset window
+  status                            the data folder, each region's season and the season
+                                    tables in use (and any dropped-in table that is not)
   help                              this text
 
 Options:
@@ -98,7 +100,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout(USAGE)
     return EXIT.ok
   }
-  const commands: Record<string, (args: string[], options: Options, io: CliIo) => Promise<number> | number> = { track, untrack, list, sync, vault, week, import: importCharacters }
+  const commands: Record<string, (args: string[], options: Options, io: CliIo) => Promise<number> | number> = { track, untrack, list, sync, vault, week, status, import: importCharacters }
   // Own properties only: "constructor" or "__proto__" are not commands.
   const handler = Object.hasOwn(commands, command) ? commands[command] : undefined
   if (!handler) return usage(io, `Unknown command "${command}".`)
@@ -130,6 +132,17 @@ function week(args: string[], options: Options, io: CliIo): number {
   const note = rule.confidence === 'unconfirmed' ? ' (unconfirmed for this region)' : ''
   print(io, options, json, `${region.value.toUpperCase()} week ${window.period}: ${json.start} → ${json.end}\nResets ${rule.description}${note}; computed without network.\n`)
   return EXIT.ok
+}
+
+function status(args: string[], options: Options, io: CliIo): Promise<number> | number {
+  if (args.length > 0) return usage(io, `"status" takes no arguments, got: ${args.join(' ')}`)
+  const dataDir = options['data-dir'] ?? defaultDataDir(io.env)
+  return withLocalCore(options, io, 'read', async (core) => {
+    const { statusReport, formatStatus } = await import('./status-command.ts')
+    const report = statusReport(core, dataDir)
+    print(io, options, report, formatStatus(report))
+    return EXIT.ok
+  })
 }
 
 async function track(args: string[], options: Options, io: CliIo): Promise<number> {

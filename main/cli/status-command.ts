@@ -1,0 +1,64 @@
+import { seasonView } from '../../shared/domain/live-season.ts'
+import { utcTime } from '../../shared/domain/labels.ts'
+import { REGIONS, type Region } from '../../shared/domain/types.ts'
+import type { LocalCore } from '../local-core.ts'
+import { listCharacters } from '../store/characters-repo.ts'
+
+/** `status --json` (README "status"): where the data lives, which season each region is in, and which season tables are in use. */
+export interface StatusReport {
+  dataDir: string
+  database: string
+  characters: number
+  /** When Raider.IO's season list was last fetched (null: never; the tables' own calendar is used until then). */
+  seasonListFetchedAt: string | null
+  regions: {
+    region: Region
+    week: { period: number; start: string; end: string }
+    season: { status: string; id: string | null; name: string | null; tableKnown: boolean; table: string | null; origin: string; assumed: boolean; message: string | null }
+  }[]
+  tables: { id: string; name: string; updated: string; from: 'shipped' | 'data-folder'; file: string }[]
+  /** Season table files in the data folder that are not used, and why (the file and the field). */
+  problems: string[]
+}
+
+const iso = (ms: number) => new Date(ms).toISOString()
+
+/** Everything `status` reports, from the store and the data folder only (no network). */
+export function statusReport(core: LocalCore, dataDir: string): StatusReport {
+  const facts = core.season.storedSeasonFacts()
+  return {
+    dataDir,
+    database: core.store.path,
+    characters: listCharacters(core.store.db).length,
+    seasonListFetchedAt: facts ? iso(facts.fetchedAt) : null,
+    regions: REGIONS.map((region) => {
+      const week = core.season.weekAt(region, core.now())
+      const view = seasonView(core.season.storedWeekSeason(week))
+      return {
+        region,
+        week: { period: week.period, start: iso(week.start), end: iso(week.end) },
+        season: { status: view.status, id: view.id, name: view.name, tableKnown: view.tableKnown, table: view.table && view.table.file, origin: view.origin, assumed: view.assumed, message: view.message },
+      }
+    }),
+    tables: core.season.tables.map((t) => ({ id: t.id, name: t.name, updated: t.updated, from: t.loadedFrom?.kind ?? 'shipped', file: t.loadedFrom?.file ?? `${t.id}.json` })),
+    problems: [...core.seasonTables.problems],
+  }
+}
+
+/** The same as a few aligned lines. */
+export function formatStatus(report: StatusReport): string {
+  const lines = [
+    `Data folder   ${report.dataDir}`,
+    `Database      ${report.database} (${report.characters} ${report.characters === 1 ? 'character' : 'characters'})`,
+    `Season list   ${report.seasonListFetchedAt ? `from Raider.IO, fetched ${utcTime(Date.parse(report.seasonListFetchedAt))}` : "never fetched (the app's own calendar is used until a sync reaches Raider.IO)"}`,
+  ]
+  for (const { region, week, season } of report.regions) {
+    const what = season.status === 'between-seasons' ? 'between seasons' : season.status === 'unknown' ? 'season unknown' : `${season.name} (${season.status})`
+    const table = season.tableKnown ? `rewards from ${season.table}` : 'rewards unknown'
+    const flags = [season.origin === 'calendar' ? "by the app's calendar" : '', season.assumed ? 'assumed to go on' : ''].filter(Boolean)
+    lines.push(`${region.toUpperCase().padEnd(14)}week ${week.period}: ${what} · ${table}${flags.length ? ` · ${flags.join(', ')}` : ''}`)
+  }
+  lines.push(`Season tables ${report.tables.map((t) => `${t.id} (checked ${t.updated}, ${t.from === 'shipped' ? 'built in' : `${t.file} in the data folder`})`).join(', ')}`)
+  for (const problem of report.problems) lines.push(`Not used      ${problem}`)
+  return `${lines.join('\n')}\n`
+}
