@@ -1,3 +1,4 @@
+import { tableInfo } from '../shared/domain/live-season.ts'
 import { characterRefFromParts, parseRegion } from '../shared/domain/realm.ts'
 import type { ChannelArgs, ChannelResults, CredentialSource, InvokeChannel, SettingsView, UpdateStatus } from '../shared/ipc-api.ts'
 import { INVOKE_CHANNELS } from '../shared/ipc-contract.ts'
@@ -116,6 +117,7 @@ export function createIpcHandlers(context: HandlerContext): IpcHandlers {
           database: core instanceof StoreError ? { ok: false as const, error: { code: core.code, message: core.message } } : { ok: true as const, path: core.store.path },
           logsFolder: context.desktop?.logsFolder ?? null,
           update: context.desktop?.updateStatus() ?? UPDATES_OFF,
+          seasonTables: core instanceof StoreError ? null : { tables: core.season.tables.map(tableInfo), problems: [...core.seasonTables.problems] },
         }),
       false,
     ),

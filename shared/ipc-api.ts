@@ -1,4 +1,4 @@
-import type { SeasonView } from './domain/season-view.ts'
+import type { SeasonTableInfo, SeasonView } from './domain/season-view.ts'
 import type { WeekWindow } from './domain/reset.ts'
 import type { RowTrust } from './domain/row-status.ts'
 import type { Difficulty, DungeonVaultSlot, RaidEvidenceKind, RaidVaultSlot, Region, RowSteps, SourceId, WorldActivity, WorldVaultSlot } from './domain/types.ts'
@@ -18,6 +18,8 @@ export interface AppInfo {
   /** Where the log files are (shown in settings; "Open logs folder" opens it). Null outside the desktop app. */
   logsFolder: string | null
   update: UpdateStatus
+  /** The season tables in use (built in, or newer ones from the data folder) and any dropped-in file that was refused; null without a database. */
+  seasonTables: { tables: SeasonTableInfo[]; problems: string[] } | null
 }
 
 /**

@@ -1,4 +1,4 @@
-import { seasonView } from '../../shared/domain/live-season.ts'
+import { seasonView, tableInfo, type SeasonTableInfo } from '../../shared/domain/live-season.ts'
 import { utcTime } from '../../shared/domain/labels.ts'
 import { REGIONS, type Region } from '../../shared/domain/types.ts'
 import type { LocalCore } from '../local-core.ts'
@@ -16,7 +16,7 @@ export interface StatusReport {
     week: { period: number; start: string; end: string }
     season: { status: string; id: string | null; name: string | null; tableKnown: boolean; table: string | null; origin: string; assumed: boolean; message: string | null }
   }[]
-  tables: { id: string; name: string; updated: string; from: 'shipped' | 'data-folder'; file: string }[]
+  tables: SeasonTableInfo[]
   /** Season table files in the data folder that are not used, and why (the file and the field). */
   problems: string[]
 }
@@ -40,7 +40,7 @@ export function statusReport(core: LocalCore, dataDir: string): StatusReport {
         season: { status: view.status, id: view.id, name: view.name, tableKnown: view.tableKnown, table: view.table && view.table.file, origin: view.origin, assumed: view.assumed, message: view.message },
       }
     }),
-    tables: core.season.tables.map((t) => ({ id: t.id, name: t.name, updated: t.updated, from: t.loadedFrom?.kind ?? 'shipped', file: t.loadedFrom?.file ?? `${t.id}.json` })),
+    tables: core.season.tables.map(tableInfo),
     problems: [...core.seasonTables.problems],
   }
 }

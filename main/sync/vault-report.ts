@@ -1,4 +1,4 @@
-import { seasonView, seasonWarnings, type SeasonStatus, type WeekSeason } from '../../shared/domain/live-season.ts'
+import { seasonView, seasonWarnings, type SeasonStatus, type SeasonTableInfo, type WeekSeason } from '../../shared/domain/live-season.ts'
 import type { WeekWindow } from '../../shared/domain/reset.ts'
 import type { RowStatus } from '../../shared/domain/row-status.ts'
 import { SOURCE_IDS, type CharacterRef, type Difficulty, type DungeonVaultSlot, type RaidEvidenceKind, type RaidVaultSlot, type RunKind, type SourceId, type WorldActivity, type WorldVaultSlot } from '../../shared/domain/types.ts'
@@ -31,7 +31,7 @@ export interface SeasonReport {
   name: string | null
   blizzardSeasonId: number | null
   tableKnown: boolean
-  table: { id: string; name: string; updated: string; from: 'shipped' | 'data-folder'; file: string } | null
+  table: SeasonTableInfo | null
   origin: WeekSeason['origin']
   confirmedAt: string | null
   assumed: boolean

@@ -1,10 +1,10 @@
 import { utcTime } from './labels.ts'
 import type { WeekWindow } from './reset.ts'
 import { calendarSeason, DEFAULT_DUNGEON_THRESHOLDS, DEFAULT_RAID_THRESHOLDS, DEFAULT_WORLD_THRESHOLDS, isPreseason, type SeasonVaultTable } from './seasons.ts'
-import type { SeasonStatus, SeasonView } from './season-view.ts'
+import type { SeasonStatus, SeasonTableInfo, SeasonView } from './season-view.ts'
 import type { Region } from './types.ts'
 
-export type { SeasonStatus, SeasonView } from './season-view.ts'
+export type { SeasonStatus, SeasonTableInfo, SeasonView } from './season-view.ts'
 
 /**
  * Which Mythic+ season a week belongs to, from the sources (Raider.IO's static data lists every
@@ -135,6 +135,11 @@ export function seasonWarnings(ws: WeekSeason): string[] {
   return warnings
 }
 
+/** How a table is named to the player (the window, `status`, `vault --json`). */
+export function tableInfo(table: SeasonVaultTable): SeasonTableInfo {
+  return { id: table.id, name: table.name, updated: table.updated, from: table.loadedFrom?.kind ?? 'shipped', file: table.loadedFrom?.file ?? `${table.id}.json` }
+}
+
 export function seasonView(ws: WeekSeason): SeasonView {
   const { table } = ws
   return {
@@ -143,7 +148,7 @@ export function seasonView(ws: WeekSeason): SeasonView {
     name: ws.season?.name ?? null,
     blizzardSeasonId: ws.season?.blizzardSeasonId ?? null,
     tableKnown: table !== undefined,
-    table: table ? { id: table.id, name: table.name, updated: table.updated, from: table.loadedFrom?.kind ?? 'shipped', file: table.loadedFrom?.file ?? `${table.id}.json` } : null,
+    table: table ? tableInfo(table) : null,
     origin: ws.origin,
     confirmedAt: ws.confirmedAt,
     assumed: ws.assumed,

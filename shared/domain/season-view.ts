@@ -5,6 +5,15 @@
 
 export type SeasonStatus = 'in-season' | 'pre-season' | 'between-seasons' | 'unknown'
 
+/** A season table as the player sees it named: the season, when its values were checked, and the file it came from. */
+export interface SeasonTableInfo {
+  id: string
+  name: string
+  updated: string
+  from: 'shipped' | 'data-folder'
+  file: string
+}
+
 /** Times in epoch ms. */
 export interface SeasonView {
   status: SeasonStatus
@@ -13,8 +22,8 @@ export interface SeasonView {
   blizzardSeasonId: number | null
   /** False when no table applies: every reward of the week is unknown. */
   tableKnown: boolean
-  /** The table in use: the season it names, when it was checked, and the file it came from. */
-  table: { id: string; name: string; updated: string; from: 'shipped' | 'data-folder'; file: string } | null
+  /** The table in use, or null when none applies. */
+  table: SeasonTableInfo | null
   /** `raiderio`: from the sources; `calendar`: the tables' own calendar (no source has said yet); `none`: neither knows. */
   origin: 'raiderio' | 'calendar' | 'none'
   /** When the season list was fetched (null without one). */

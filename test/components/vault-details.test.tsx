@@ -4,6 +4,7 @@ import { VaultDetails } from '../../renderer/src/views/character-view.tsx'
 import type { RowTrust } from '../../shared/domain/row-status.ts'
 import type { CharacterVaultView, WeekTrustView, WeekVaultView } from '../../shared/ipc-api.ts'
 import { nextStepsOf, seasonViewOf } from '../support/season-views.ts'
+import { useVault } from '../../renderer/src/state/store.ts'
 
 afterEach(cleanup)
 
@@ -126,5 +127,22 @@ describe('VaultDetails', () => {
     expect(within(raid!).getAllByTestId('raid-slot')).toHaveLength(3)
     expect(within(raid!).getByText('partial')).toBeTruthy()
     expect(raid?.textContent).toContain('kills that were not logged are missing')
+  })
+
+  it('names the season table that priced the slots', () => {
+    render(<VaultDetails view={view(0)} />)
+    expect(screen.getByTestId('season-table').textContent).toContain('Midnight Season 2 · rewards from the table checked 2026-12-04 (built in)')
+    expect(screen.queryByTestId('season-notice')).toBeNull()
+  })
+
+  it('a season this version does not know: a notice says so and where the update stands, and no table is named', () => {
+    useVault.setState({ update: { state: 'ready', version: '0.3.0', message: null } })
+    render(<VaultDetails view={view(0, trusted, seasonViewOf(false))} />)
+    const notice = screen.getByTestId('season-notice')
+    expect(notice.getAttribute('role')).toBe('status')
+    expect(notice.textContent).toContain('Midnight Season 3: rewards unknown')
+    expect(notice.textContent).toContain("This version does not know Midnight Season 3's rewards — update the app.")
+    expect(screen.getByTestId('season-update-hint').textContent).toBe('Version 0.3.0 is downloaded: it installs when you quit Vault Companion.')
+    expect(screen.queryByTestId('season-table')).toBeNull()
   })
 })

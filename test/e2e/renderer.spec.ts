@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { installFakeBridge } from './fake-bridge.ts'
+import { seasonViewOf } from '../support/season-views.ts'
 
 /** States that are hard to reach with the real core: a damaged database, no bridge, the CSP. */
 
@@ -69,4 +70,35 @@ test('the Content-Security-Policy blocks inline scripts', async ({ page }) => {
   })
   expect(ran).toBe(false)
   await expect.poll(() => violations.length).toBeGreaterThan(0)
+})
+
+test('a season this version has no table for: the overview says so once, with where the update stands; Settings names the tables and a refused file', async ({ page }, testInfo) => {
+  const season = seasonViewOf(false)
+  const slots = (thresholds: number[], unlocked: number, key: 'difficulty' | 'level' | 'tier', value: unknown) =>
+    thresholds.map((threshold, i) => ({ threshold, progress: Math.min(threshold, unlocked), unlocked: i < unlocked, [key]: i < unlocked ? value : null, itemLevel: null, reward: null }))
+  const complete = { status: 'complete', reasons: [season.message] }
+  const character = (id: number, name: string) => ({
+    id, name, region: 'us', realm: 'area-52', realmName: 'Area 52', className: 'Shaman', specName: null, itemLevel: 311, lastLoginAt: null, raiderioCrawledAt: null,
+    lastWeek: { unlockedSlots: 0, opened: false }, week: { period: 1105, start: Date.now() - 3_600_000, end: Date.now() + 86_400_000 }, season,
+    raid: slots([2, 4, 6], 1, 'difficulty', 'heroic'), dungeons: slots([1, 4, 8], 1, 'level', 12), world: slots([2, 4, 8], 0, 'tier', null),
+    trust: { raid: complete, dungeons: complete, world: complete }, lastSyncedAt: Date.now(), nextSyncAt: null, hasErrors: false,
+  })
+  const seasonTables = { tables: [{ id: 'season-mn-2', name: 'Midnight Season 2', updated: '2026-12-04', from: 'shipped', file: 'season-mn-2.json' }], problems: ['Season table season-mn-3.json: raidRewards.mythic.itemLevel: Invalid input; it is not used.'] }
+  await installFakeBridge(page, {
+    getAppInfo: { ok: true, value: { version: '0.2.0', database: { ok: true, path: '/x' }, logsFolder: null, update: { state: 'idle', version: null, message: null }, seasonTables } },
+    listCharacters: { ok: true, value: [character(1, 'Thrall'), character(2, 'Jaina')] },
+    getSettings: { ok: true, value: { ...settings.value, secureStorage: 'encrypted', importPort: 47615, importRedirectUri: 'http://localhost:47615/callback' } },
+  })
+  await page.goto('/')
+  const notice = page.getByTestId('season-notice')
+  await expect(notice).toHaveCount(1)
+  await expect(notice).toContainText("This version does not know Midnight Season 3's rewards — update the app.")
+  await expect(notice).toContainText('No newer version is out yet')
+  // The slots still count, and no item level is shown as if known.
+  await expect(page.getByTestId('character')).toHaveCount(2)
+  await expect(page.locator('.roster')).not.toContainText(/\b3\d\d\b/)
+  await page.screenshot({ path: testInfo.outputPath('unknown-season.png'), fullPage: true })
+  await page.goto('/#/settings')
+  await expect(page.getByTestId('season-tables')).toContainText('Midnight Season 2 — checked 2026-12-04 (built in)')
+  await expect(page.getByTestId('season-tables')).toContainText('season-mn-3.json: raidRewards.mythic.itemLevel')
 })

@@ -224,6 +224,17 @@ describe('IPC handlers on the real core', () => {
     expect(await handlers().ipc['app:info']([])).toMatchObject({ ok: true, value: { logsFolder: null, update: { state: 'off' } } })
   })
 
+  it('app:info names the season tables in use, so Settings can show which one prices the vault', async () => {
+    const info = await handlers().ipc['app:info']([])
+    expect(info.ok && info.value.seasonTables).toEqual({
+      tables: [
+        { id: 'season-mn-1', name: 'Midnight Season 1', updated: '2026-12-04', from: 'shipped', file: 'season-mn-1.json' },
+        { id: 'season-mn-2', name: 'Midnight Season 2', updated: '2026-12-04', from: 'shipped', file: 'season-mn-2.json' },
+      ],
+      problems: [],
+    })
+  })
+
   it('tests credentials before saving them: a rejected pair is never stored, and the message says what to do', async () => {
     const { ipc, secrets } = handlers()
     const result = await ipc['credentials:save']([{ source: 'blizzard', clientId: 'typo-id', clientSecret: 'wrong' }])
@@ -248,6 +259,6 @@ describe('IPC handlers on the real core', () => {
   it('answers every channel with the database error when the database could not be opened', async () => {
     const ipc = createIpcHandlers({ appVersion: '1', core: new StoreError('DB_CORRUPT', 'damaged'), secrets: new MemorySecrets(), env: {} })
     expect(await ipc['characters:list']([])).toEqual({ ok: false, error: { code: 'DB_CORRUPT', message: 'damaged' } })
-    expect(await ipc['app:info']([])).toEqual({ ok: true, value: { version: '1', database: { ok: false, error: { code: 'DB_CORRUPT', message: 'damaged' } }, logsFolder: null, update: { state: 'off', version: null, message: null } } })
+    expect(await ipc['app:info']([])).toEqual({ ok: true, value: { version: '1', database: { ok: false, error: { code: 'DB_CORRUPT', message: 'damaged' } }, logsFolder: null, update: { state: 'off', version: null, message: null }, seasonTables: null } })
   })
 })

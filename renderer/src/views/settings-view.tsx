@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react'
-import type { CredentialSource, SettingsUpdate, SettingsView as Settings } from '../../../shared/ipc-api.ts'
+import type { AppInfo, CredentialSource, SettingsUpdate, SettingsView as Settings } from '../../../shared/ipc-api.ts'
 import { usePageHeading } from '../use-page-heading.ts'
 import { useVault } from '../state/store.ts'
 
@@ -57,6 +57,7 @@ function SettingsForms({ value, updateSettings }: { value: Settings; updateSetti
         </label>
       </section>
       <ImportPortSettings value={value} updateSettings={updateSettings} />
+      {info.state === 'ready' && info.value.seasonTables && <SeasonTables {...info.value.seasonTables} />}
       {logsFolder && (
         <section className="panel" aria-labelledby="logs-heading">
           <h2 id="logs-heading">Logs</h2>
@@ -166,6 +167,26 @@ function ImportPortSettings({ value, updateSettings }: { value: Settings; update
           Save port
         </button>
       </form>
+    </section>
+  )
+}
+
+/** Which season tables price the vault, and any dropped-in file that was refused (README "Season tables"). */
+function SeasonTables({ tables, problems }: NonNullable<AppInfo['seasonTables']>) {
+  return (
+    <section className="panel" aria-labelledby="season-tables-heading" data-testid="season-tables">
+      <h2 id="season-tables-heading">Season tables</h2>
+      <p className="muted small">The item levels of each season's vault. A newer table dropped into the data folder's season-tables folder replaces the built-in one of its season.</p>
+      <ul>
+        {tables.map((t) => (
+          <li key={t.id}>
+            {t.name} — checked {t.updated} ({t.from === 'shipped' ? 'built in' : `${t.file} from the data folder`})
+          </li>
+        ))}
+      </ul>
+      {problems.map((p) => (
+        <p key={p} className="warning-text">{p}</p>
+      ))}
     </section>
   )
 }
