@@ -45,7 +45,7 @@ export function createCore(options: CoreOptions): Core {
       warcraftlogs: config.warcraftlogs && createWarcraftLogsClient({ config: config.warcraftlogs, http: http('warcraftlogs'), now, tokens: options.tokenStore }),
       raiderio: createRaiderIoClient(config.raiderio, http('raiderio')),
     }
-    const season = createSeasonContext({ db: store.db, raiderio: clients.raiderio, now, tables: local.seasonTables.tables })
+    const season = createSeasonContext({ db: store.db, raiderio: clients.raiderio, blizzard: clients.blizzard, now, tables: local.seasonTables.tables })
     const sync = createSyncService({ store, clients, season, now, events })
     return { config, clients, season, sync }
   }

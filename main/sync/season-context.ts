@@ -1,9 +1,10 @@
 import * as z from 'zod/mini'
-import { seasonOfWeek, type LiveSeason, type SeasonFacts, type WeekSeason } from '../../shared/domain/live-season.ts'
+import { seasonOfWeek, type BlizzardSeasonFact, type LiveSeason, type SeasonFacts, type WeekSeason } from '../../shared/domain/live-season.ts'
 import { bossKeyFromName } from '../../shared/domain/merge.ts'
 import { weekContaining, type KnownPeriod, type WeekWindow } from '../../shared/domain/reset.ts'
 import { shippedRaids, SHIPPED_SEASON_TABLES, type SeasonVaultTable } from '../../shared/domain/seasons.ts'
 import { REGIONS, type Region } from '../../shared/domain/types.ts'
+import type { BlizzardClient } from '../clients/blizzard/client.ts'
 import type { RaiderIoClient } from '../clients/raiderio/client.ts'
 import { currentRaids } from '../clients/raiderio/parse.ts'
 import { BASE_EXPANSION_ID, raidingStaticDataWire, type RaidingStaticDataWire } from '../clients/raiderio/static-data-wire.ts'
@@ -76,12 +77,16 @@ const seasonsSchema = z.object({
   seasons: z.array(z.object({ slug: z.string(), name: z.string(), blizzardSeasonId: z.nullable(z.number()), starts: regionTimes, ends: regionTimes })),
 })
 const raidsSchema = z.object({ fetchedAt: z.number(), data: raidingStaticDataWire })
+const blizzardSeasonSchema = z.object({ fetchedAt: z.number(), seasonId: z.nullable(z.number()) })
+type StoredBlizzardSeason = z.infer<typeof blizzardSeasonSchema>
 type StoredSeasons = z.infer<typeof seasonsSchema>
 
 export interface SeasonContextOptions {
   db: Db
   /** Where fresh season facts come from; without it (the CLI's offline commands) only the stored ones are used. */
   raiderio?: Pick<RaiderIoClient, 'periods' | 'raidingStaticData' | 'mythicPlusSeasons'>
+  /** Blizzard's season index, a second word on which season is current (absent without Blizzard credentials). */
+  blizzard?: Pick<BlizzardClient, 'currentKeystoneSeason'> | null
   now: () => number
   /** The season tables in use (default: the shipped ones). */
   tables?: readonly SeasonVaultTable[]
@@ -121,8 +126,28 @@ export function createSeasonContext(options: SeasonContextOptions): SeasonContex
     now,
   })
 
+  // Blizzard's current season, per region: one request a day (and after each reset) for each region synced.
+  const blizzardSeasons = new Map<Region, { stored: () => StoredBlizzardSeason | null; refresh: () => Promise<StoredBlizzardSeason | null> }>()
+  const blizzardSeason = (region: Region) => {
+    let entry = blizzardSeasons.get(region)
+    if (!entry) {
+      const stored = cachedSetting(db, `cache.blizzard.keystone-season.${region}`, blizzardSeasonSchema, now)
+      const blizzard = options.blizzard
+      const refresh = refresher({ current: () => stored.value(), store: (seasonId: number | null) => stored.save({ seasonId }), maxAgeMs: staticDataMaxAgeMs, staleBefore: latestReset, retryAfterFailureMs, fetch: blizzard ? () => blizzard.currentKeystoneSeason(region) : undefined, now })
+      entry = { stored: () => stored.value(), refresh }
+      blizzardSeasons.set(region, entry)
+    }
+    return entry
+  }
+  const blizzardFact = (region: Region, value: StoredBlizzardSeason | null): BlizzardSeasonFact | null =>
+    value && value.seasonId !== null ? { region, seasonId: value.seasonId, fetchedAt: value.fetchedAt } : null
+
   const facts = (stored: StoredSeasons | null): SeasonFacts | null => (stored ? { seasons: stored.seasons, fetchedAt: stored.fetchedAt } : null)
-  const storedWeekSeason = (week: WeekWindow) => seasonOfWeek(week, facts(seasons.value()), tables)
+  const storedWeekSeason = (week: WeekWindow) => seasonOfWeek(week, facts(seasons.value()), tables, blizzardFact(week.region, blizzardSeason(week.region).stored()))
+  const freshWeekSeason = async (week: WeekWindow) => {
+    const [list, current] = await Promise.all([refreshSeasons(), blizzardSeason(week.region).refresh()])
+    return seasonOfWeek(week, facts(list), tables, blizzardFact(week.region, current))
+  }
 
   /** The week's raids with their bosses in order: Raider.IO's (a past week those of its own end), else the week's table's snapshot. */
   const weekRaids = (data: RaidingStaticDataWire | undefined, region: Region, week: WeekWindow, season: WeekSeason): { raids: { name: string; bosses: string[] }[]; origin: RaidRoster['origin'] } => {
@@ -143,12 +168,12 @@ export function createSeasonContext(options: SeasonContextOptions): SeasonContex
     weekAt: (region, instant) => weekContaining(region, instant, storedPeriods()),
     storedWeekSeason,
     storedSeasonFacts: () => facts(seasons.value()),
-    weekSeason: async (week) => seasonOfWeek(week, facts(await refreshSeasons()), tables),
+    weekSeason: freshWeekSeason,
     storedRaidRoster: (region, week) => rosterFrom(raids.value()?.data, region, week, storedWeekSeason(week)),
     knownPeriods: async () => (await refreshPeriods())?.periods ?? [],
     raidRoster: async (region, week) => {
-      const [data, season] = await Promise.all([refreshRaids(), refreshSeasons()])
-      return rosterFrom(data?.data, region, week, seasonOfWeek(week, facts(season), tables))
+      const [data, season] = await Promise.all([refreshRaids(), freshWeekSeason(week)])
+      return rosterFrom(data?.data, region, week, season)
     },
   }
 }

@@ -29,6 +29,13 @@ export interface SeasonFacts {
   fetchedAt: number
 }
 
+/** Blizzard's current Mythic+ season of a region (its season index), as of `fetchedAt`. */
+export interface BlizzardSeasonFact {
+  region: Region
+  seasonId: number
+  fetchedAt: number
+}
+
 
 export interface WeekSeason {
   status: SeasonStatus
@@ -57,7 +64,39 @@ export function tableForSeason(season: Pick<LiveSeason, 'slug' | 'blizzardSeason
  * whatever order the list has. A week no season covers is between seasons, or the pre-season of the
  * next one when that season's table says so.
  */
-export function seasonOfWeek(week: Week, facts: SeasonFacts | null, tables: readonly SeasonVaultTable[]): WeekSeason {
+export function seasonOfWeek(week: Week, facts: SeasonFacts | null, tables: readonly SeasonVaultTable[], blizzard: BlizzardSeasonFact | null = null): WeekSeason {
+  return withBlizzardSeason(raiderIoSeasonOfWeek(week, facts, tables), week, facts, tables, blizzard)
+}
+
+/**
+ * Blizzard's season index says which season is current where it was read. For the week it was read
+ * in, a newer season than Raider.IO's (Raider.IO has not listed the new season yet), or any season
+ * while Raider.IO has never answered, wins: the week is that season, priced only by its own table.
+ */
+function withBlizzardSeason(found: WeekSeason, week: Week, facts: SeasonFacts | null, tables: readonly SeasonVaultTable[], blizzard: BlizzardSeasonFact | null): WeekSeason {
+  if (!blizzard || blizzard.region !== week.region || !(week.start <= blizzard.fetchedAt && blizzard.fetchedAt < week.end)) return found
+  if (found.origin === 'raiderio') {
+    // The newest season Raider.IO has started by the end of this week; Blizzard only wins when it is past that.
+    const started = (facts?.seasons ?? []).filter((s) => s.blizzardSeasonId !== null && (s.starts[week.region] ?? Infinity) < week.end)
+    const newest = Math.max(...started.map((s) => s.blizzardSeasonId as number))
+    if (!Number.isFinite(newest) || blizzard.seasonId <= newest) return found
+  }
+  const listed = facts?.seasons.find((s) => s.blizzardSeasonId === blizzard.seasonId)
+  const table = tableForSeason({ slug: listed?.slug ?? '', blizzardSeasonId: blizzard.seasonId }, tables)
+  const season = { id: listed?.slug ?? table?.id ?? `blizzard-season-${blizzard.seasonId}`, name: listed?.name ?? table?.name ?? `Blizzard's Mythic+ season ${blizzard.seasonId}`, blizzardSeasonId: blizzard.seasonId }
+  return {
+    status: table && isPreseason(table, week.period) ? 'pre-season' : 'in-season',
+    season,
+    table,
+    origin: 'blizzard',
+    confirmedAt: blizzard.fetchedAt,
+    assumed: false,
+    previous: null,
+    next: null,
+  }
+}
+
+function raiderIoSeasonOfWeek(week: Week, facts: SeasonFacts | null, tables: readonly SeasonVaultTable[]): WeekSeason {
   const none = { previous: null, next: null, assumed: false }
   const region = week.region
   const regional = (facts?.seasons ?? []).flatMap((s) => {
@@ -131,6 +170,7 @@ export function seasonBlocker(ws: WeekSeason): string | null {
 export function seasonWarnings(ws: WeekSeason): string[] {
   const warnings: string[] = []
   if (ws.table && ws.origin === 'calendar') warnings.push(`Raider.IO has not said which season this is yet: by the app's own calendar it is ${ws.table.name}.`)
+  if (ws.origin === 'blizzard') warnings.push(`Which season this is comes from Blizzard's season index (${ws.season?.name ?? 'unnamed'}): Raider.IO's season list does not have it yet.`)
   if (ws.table && ws.assumed && ws.confirmedAt !== null) warnings.push(`Raider.IO last listed the seasons ${utcTime(ws.confirmedAt)}, before this week began: ${ws.table.name} is assumed to go on.`)
   return warnings
 }

@@ -24,8 +24,11 @@ export interface SeasonView {
   tableKnown: boolean
   /** The table in use, or null when none applies. */
   table: SeasonTableInfo | null
-  /** `raiderio`: from the sources; `calendar`: the tables' own calendar (no source has said yet); `none`: neither knows. */
-  origin: 'raiderio' | 'calendar' | 'none'
+  /**
+   * `raiderio`: Raider.IO's season list; `blizzard`: Blizzard's season index named a season Raider.IO had
+   * not listed (yet); `calendar`: the tables' own calendar (no source has said yet); `none`: nobody knows.
+   */
+  origin: 'raiderio' | 'blizzard' | 'calendar' | 'none'
   /** When the season list was fetched (null without one). */
   confirmedAt: number | null
   /** The list was fetched before the week began and the season had no end then: that it goes on is assumed. */

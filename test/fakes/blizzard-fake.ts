@@ -22,6 +22,8 @@ export class BlizzardFake {
   readonly server: FakeServer
   readonly characters = new Map<string, BlizzardCharacterData>()
   readonly periods = new Map<number, unknown>([[641, fixture('blizzard-mythic-keystone-period.641-us.json')]])
+  /** Blizzard's current Mythic+ season per region (the season index); a region not here answers 404. */
+  readonly currentSeason = new Map<string, number>([['us', 18], ['eu', 18]])
   clientId = 'blizzard-client'
   clientSecret = 'blizzard-secret'
   tokenLifetimeSeconds = 86_399
@@ -108,6 +110,14 @@ export class BlizzardFake {
       return body && request.query.get('namespace') === `profile-${guild[1]}` ? { status: 200, body } : notFound()
     }
 
+    const seasons = /^\/(\w+)\/data\/wow\/mythic-keystone\/season\/index$/.exec(request.path)
+    if (seasons) {
+      const current = this.currentSeason.get(seasons[1] as string)
+      if (current === undefined || request.query.get('namespace') !== `dynamic-${seasons[1]}`) return notFound()
+      // The documented shape: every season's link and id, and the current one.
+      const link = (id: number) => ({ key: { href: `https://${seasons[1]}.api.blizzard.com/data/wow/mythic-keystone/season/${id}?namespace=dynamic-${seasons[1]}` }, id })
+      return { status: 200, body: { _links: { self: { href: '' } }, seasons: Array.from({ length: current }, (_, i) => link(i + 1)), current_season: link(current) } }
+    }
     const period = /^\/(\w+)\/data\/wow\/mythic-keystone\/period\/(\d+)$/.exec(request.path)
     if (period) {
       const body = this.periods.get(Number(period[2]))

@@ -259,7 +259,7 @@ describe('cli: trust in what is printed', () => {
     h.apis.raiderio.server.failNext(/static-data|periods/, { kind: 'status', status: 404 }, 100)
     const result = await cli('sync', '--json')
     const [report] = (result.json() as { results: { warnings: string[] }[] }).results
-    expect(report?.warnings).toEqual([expect.stringContaining("by the app's own calendar it is Midnight Season 2"), expect.stringContaining('list of raids shipped with the app')])
+    expect(report?.warnings).toEqual([expect.stringContaining("comes from Blizzard's season index (Midnight Season 2)"), expect.stringContaining('list of raids shipped with the app')])
   })
 
   it('exits 3 when every source says a tracked character no longer exists, and says what to do', async () => {

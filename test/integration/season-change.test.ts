@@ -155,3 +155,30 @@ describe('between seasons and the next expansion', () => {
     expect(asked.sort()).toEqual(['mythic-plus:11', 'mythic-plus:12', 'raiding:11', 'raiding:12'])
   })
 })
+
+describe("Blizzard's season index as a second word", () => {
+  it('Raider.IO has not listed the new season yet but Blizzard says season 19 is current: this week is not shown as Season 2', async () => {
+    seasonThreeLive()
+    // Raider.IO still lists only Season 2, with no end.
+    h.apis.raiderio.mythicPlusStaticData.set(11, mythicPlusSeasons([{ slug: 'season-mn-2', name: 'Midnight Season 2', blizzardSeasonId: 18, starts: '2026-08-18T15:00:00Z' }]))
+    h.apis.blizzard.currentSeason.set('us', 19)
+    await cli('track', 'us/area-52/Thrall')
+    const [report] = ((await cli('sync', '--json')).json() as { results: (Report & { warnings: string[] })[] }).results
+    expect(report?.season).toMatchObject({ status: 'in-season', id: 'blizzard-season-19', name: "Blizzard's Mythic+ season 19", blizzardSeasonId: 19, origin: 'blizzard', tableKnown: false })
+    expect(report?.raid.reasons[0]).toContain("This version does not know Blizzard's Mythic+ season 19's rewards — update the app.")
+    expect(report?.raid.slots.every((s) => s.reward === null)).toBe(true)
+    expect(report?.warnings[0]).toContain("comes from Blizzard's season index")
+  })
+
+  it('Blizzard naming the season Raider.IO already has changes nothing, and it is asked once per region, not per character', async () => {
+    seasonThreeLive()
+    h.apis.blizzard.currentSeason.set('us', 19)
+    h.apis.raiderio.setProfile('us', 'area-52', 'Jaina', raiderIoProfile([], [], { name: 'Jaina', realm: 'Area 52' }))
+    await cli('track', 'us/area-52/Thrall')
+    await cli('track', 'us/area-52/Jaina')
+    const { results } = (await cli('sync', '--json')).json() as { results: Report[] }
+    expect(results.map((r) => r.season.id)).toEqual(['season-mn-3', 'season-mn-3'])
+    expect(results[0]?.season.origin).toBe('raiderio')
+    expect(h.apis.blizzard.server.requests.filter((r) => r.path.endsWith('/mythic-keystone/season/index'))).toHaveLength(1)
+  })
+})

@@ -45,8 +45,9 @@ describe('evidence survives partial outages', () => {
     logs([{ boss: "Ula'tek", difficulty: 5, at: RESET + 20 * HOUR }, { boss: 'Ragnaros', difficulty: 3, at: RESET + 21 * HOUR }])
     const result = await sync()
     expect(bosses(result)).toEqual(["Ula'tek:mythic:warcraftlogs"])
-    // Raider.IO down from the start: neither the season nor its raids were ever given, so both say where they came from.
-    expect(result.warnings).toEqual([expect.stringContaining("by the app's own calendar it is Midnight Season 2"), SNAPSHOT_ROSTER_WARNING])
+    // Raider.IO down from the start: Blizzard's season index names the season, the raids come from its table; both say so.
+    expect(result.warnings).toEqual(["Which season this is comes from Blizzard's season index (Midnight Season 2): Raider.IO's season list does not have it yet.", SNAPSHOT_ROSTER_WARNING])
+    expect(result.season).toMatchObject({ origin: 'blizzard', season: { id: 'season-mn-2', blizzardSeasonId: 18 }, table: { id: 'season-mn-2' } })
   })
 
   it('a change of week boundaries never hides stored evidence', async () => {

@@ -8,7 +8,7 @@ import { SourceError } from '../source-error.ts'
 import type { z } from 'zod'
 import { NO_KEYSTONE_RUNS, parseAchievementStatistics, parseCharacterProfile, parseCompletedQuests, parseKeystoneProfile, parseRaidEncounters, type CharacterProfileSummary, type EncounterProgress, type KeystoneProfile, type StatisticValue } from './parse.ts'
 import { accountCharacters, authorizeUrl, exchangeCode } from './user-authorization.ts'
-import { achievementStatisticsWire, characterProfileWire, completedQuestsWire, guildRosterWire, keystonePeriodWire, keystoneProfileWire, raidEncountersWire, type AccountProfileWire, type GuildRosterWire } from './wire.ts'
+import { achievementStatisticsWire, characterProfileWire, completedQuestsWire, guildRosterWire, keystonePeriodWire, keystoneProfileWire, keystoneSeasonIndexWire, raidEncountersWire, type AccountProfileWire, type GuildRosterWire } from './wire.ts'
 
 /** A value from Blizzard and whether it came from a 304 (the stored copy was still current). */
 export interface Fetched<T> {
@@ -26,6 +26,8 @@ export interface BlizzardClient {
   /** Ids of every quest the character completed (weekly quests drop out after the reset and a logout). */
   completedQuests(ref: CharacterRef, signal?: AbortSignal): Promise<Fetched<number[]>>
   keystonePeriod(region: Region, periodId: number): Promise<{ period: number; start: number; end: number }>
+  /** Blizzard's current Mythic+ season id in a region (null when it names none), from the season index. */
+  currentKeystoneSeason(region: Region): Promise<number | null>
   /** A guild's members with their rank (0 = guild master), level and class id (game-rules.md §9). */
   guildRoster(region: Region, realmSlug: string, guildSlug: string, signal?: AbortSignal): Promise<GuildRosterWire>
   /** The player's own characters (authorization-code flow, user-authorization.ts). */
@@ -151,6 +153,12 @@ export function createBlizzardClient({ config, http, cache, now = Date.now, toke
         status === 404 && isBlizzardError(body) ? new SourceError('blizzard', 'UNKNOWN_CHARACTER', `Blizzard knows no guild "${guildSlug}" on ${realmSlug} (${region.toUpperCase()}). Check the guild's name and realm.`, { status }) : undefined
       const { body } = await withToken(tokensFor(region), (token) => http.json(url, { headers: authorised(token), schema: guildRosterWire, classify, signal }))
       return body
+    },
+
+    async currentKeystoneSeason(region) {
+      const url = `${blizzardApiBase(config, region)}/data/wow/mythic-keystone/season/index?namespace=dynamic-${region}&locale=${LOCALE}`
+      const { body } = await withToken(tokensFor(region), (token) => http.json(url, { headers: authorised(token), schema: keystoneSeasonIndexWire, maxBodyBytes: 256 * 1024 }))
+      return body.current_season?.id ?? null
     },
 
     async keystonePeriod(region, periodId) {

@@ -83,6 +83,16 @@ export const keystonePeriodWire = z.object({
   end_timestamp: z.number(),
 })
 
+/**
+ * `/data/wow/mythic-keystone/season/index?namespace=dynamic-{region}`: every Mythic+ season's id and the
+ * current one (shape documented by public API references [D]; not in the recordings). Blizzard's id is
+ * Raider.IO's `blizzard_season_id`.
+ */
+export const keystoneSeasonIndexWire = z.object({
+  seasons: z.array(z.object({ id: z.number().int().nonnegative() })).max(1000).optional(),
+  current_season: z.object({ id: z.number().int().nonnegative().max(100_000) }).optional(),
+})
+
 const statisticWire = z.object({
   id: z.number(),
   name: z.string().optional(),

@@ -216,6 +216,17 @@ describe('Blizzard keystone profile, profile summary and periods', () => {
     })
   })
 
+  it("reads the current Mythic+ season from the season index (dynamic namespace); a region without one answers null or fails plainly", async () => {
+    fake.currentSeason.set('eu', 19)
+    expect(await client().currentKeystoneSeason('eu')).toBe(19)
+    expect(fake.server.requests.at(-1)).toMatchObject({ path: '/eu/data/wow/mythic-keystone/season/index' })
+    expect(fake.server.requests.at(-1)?.query.get('namespace')).toBe('dynamic-eu')
+    fake.server.failNext(/season\/index/, { kind: 'status', status: 200, body: { _links: {}, seasons: [] } })
+    expect(await client().currentKeystoneSeason('eu')).toBeNull()
+    fake.server.failNext(/season\/index/, { kind: 'status', status: 200, body: { current_season: { id: 'nineteen' } } })
+    expect(await client().currentKeystoneSeason('eu').catch((e: unknown) => e)).toMatchObject({ code: 'MALFORMED_RESPONSE' })
+  })
+
   it('turns a keystone period into a half-open window', async () => {
     expect(await client().keystonePeriod('us', 641)).toEqual({ period: 641, start: 1523372400000, end: 1523372400000 + 604_800_000 })
     expect(fake.server.requests.at(-1)?.query.get('namespace')).toBe('dynamic-us')

@@ -120,4 +120,28 @@ describe('which season a week belongs to', () => {
     // With the old Thursday 02:00 rule this KR week would have ended after the season start and counted as Season 2.
     expect(seasonOfWeek(weekOf('kr', '2026-08-19T22:00:00Z'), facts([S1, S2]), tables)).toMatchObject({ status: 'pre-season', season: { id: 'season-mn-2' } })
   })
+
+  describe("with Blizzard's current season", () => {
+    const week = weekOf('us', '2027-03-03T12:00:00Z')
+    const read = (seasonId: number, at = week.start + 3_600_000, region: Region = 'us') => ({ region, seasonId, fetchedAt: at })
+
+    it('a newer season than Raider.IO knows wins for the week it was read in, and only that week and region', () => {
+      expect(seasonOfWeek(week, facts([S2]), tables, read(19))).toMatchObject({ status: 'in-season', origin: 'blizzard', season: { id: 'blizzard-season-19', blizzardSeasonId: 19 }, table: undefined })
+      expect(seasonOfWeek(week, facts([S2]), tables, read(19, week.start - 1)).season?.id).toBe('season-mn-2')
+      expect(seasonOfWeek(weekOf('eu', '2027-03-03T12:00:00Z'), facts([S2]), tables, read(19)).season?.id).toBe('season-mn-2')
+    })
+
+    it('the same or an older season changes nothing; between seasons a newer one ends the gap', () => {
+      expect(seasonOfWeek(week, facts([S2, S3]), tables, read(19))).toMatchObject({ origin: 'raiderio', season: { id: 'season-mn-3' } })
+      expect(seasonOfWeek(week, facts([S2]), tables, read(18))).toMatchObject({ origin: 'raiderio', season: { id: 'season-mn-2' } })
+      const ended = season('season-mn-2', 'Midnight Season 2', { us: '2026-08-18T15:00:00Z' }, { us: '2027-02-23T15:00:00Z' }, 18)
+      expect(seasonOfWeek(week, facts([ended]), tables).status).toBe('between-seasons')
+      expect(seasonOfWeek(week, facts([ended]), tables, read(19))).toMatchObject({ status: 'in-season', origin: 'blizzard', season: { blizzardSeasonId: 19 } })
+    })
+
+    it('with no season list, Blizzard names the season and its table prices it', () => {
+      const nov = weekOf('us', '2026-11-26T12:00:00Z')
+      expect(seasonOfWeek(nov, null, tables, read(18, nov.start + 1))).toMatchObject({ origin: 'blizzard', season: { id: 'season-mn-2', name: 'Midnight Season 2' }, table: { id: 'season-mn-2' } })
+    })
+  })
 })
