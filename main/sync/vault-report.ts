@@ -1,4 +1,4 @@
-import { seasonView, seasonWarnings, type SeasonStatus, type SeasonTableInfo, type WeekSeason } from '../../shared/domain/live-season.ts'
+import { seasonView, seasonWarnings, type SeasonView, type WeekSeason } from '../../shared/domain/live-season.ts'
 import type { WeekWindow } from '../../shared/domain/reset.ts'
 import type { RowStatus } from '../../shared/domain/row-status.ts'
 import { SOURCE_IDS, type CharacterRef, type Difficulty, type DungeonVaultSlot, type RaidEvidenceKind, type RaidVaultSlot, type RunKind, type SourceId, type WorldActivity, type WorldVaultSlot } from '../../shared/domain/types.ts'
@@ -24,19 +24,9 @@ export interface VaultReport {
   warnings: string[]
 }
 
-/** The week's season as `--json` prints it (README "season"). */
-export interface SeasonReport {
-  status: SeasonStatus
-  id: string | null
-  name: string | null
-  blizzardSeasonId: number | null
-  tableKnown: boolean
-  table: SeasonTableInfo | null
-  origin: WeekSeason['origin']
+/** The week's season as `--json` prints it (README "season"): the window's SeasonView with times as ISO 8601. */
+export type SeasonReport = Omit<SeasonView, 'confirmedAt' | 'previous' | 'next'> & {
   confirmedAt: string | null
-  assumed: boolean
-  thresholdsAssumed: boolean
-  message: string | null
   previous: { name: string; endedAt: string } | null
   next: { name: string; startsAt: string } | null
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { runCli, type CliIo } from '../../main/cli/run.ts'
 import type { Fault } from '../fakes/fake-server.ts'
 import { useCoreHarness } from '../support/core-harness.ts'
+import { cliRunner } from '../support/cli-runner.ts'
 import { HOUR, RESET, thrallScenario } from '../support/scenario.ts'
 
 /**
@@ -12,13 +12,8 @@ const h = useCoreHarness('2026-11-26T12:00:00.000Z')
 const { blizzard, raiderio, logs, run } = thrallScenario(h)
 const MB = 1024 * 1024
 
-async function cli(...args: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: h.apis.env, now: () => h.clock.now }
-  const code = await runCli([...args, '--data-dir', h.dataDir], io)
-  return { code, stdout, stderr }
-}
+const runCliWith = cliRunner(h)
+const cli = (...args: string[]) => runCliWith(args)
 
 const cases: { label: string; fault: Fault; message: RegExp }[] = [
   { label: 'a body that stalls after the headers', fault: { kind: 'stallBody' }, message: /ran out of time|did not answer in time/ },

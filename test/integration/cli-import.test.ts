@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { runCli, type CliIo } from '../../main/cli/run.ts'
 import { parseSelection } from '../../main/cli/import-command.ts'
 import { useCoreHarness } from '../support/core-harness.ts'
+import { cliRunner } from '../support/cli-runner.ts'
 import { freePort } from '../support/free-port.ts'
 
 const h = useCoreHarness('2026-11-26T12:00:00.000Z')
@@ -15,13 +15,7 @@ const ROSTER = {
   ],
 }
 
-async function cli(args: string[], extra: Partial<CliIo> = {}) {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: h.apis.env, now: () => h.clock.now, ...extra }
-  const code = await runCli([...args, '--data-dir', h.dataDir], io)
-  return { code, stdout, stderr }
-}
+const cli = cliRunner(h)
 
 const tracked = async () => ((JSON.parse((await cli(['list', '--json'])).stdout) as { characters: { realm: string; name: string }[] }).characters).map((c) => `${c.realm}/${c.name}`)
 

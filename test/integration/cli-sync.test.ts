@@ -1,24 +1,19 @@
 import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runCli, type CliIo } from '../../main/cli/run.ts'
 import { databasePath } from '../../main/data-dir.ts'
 import { openStore } from '../../main/store/db.ts'
 import { blizzardEncounters, blizzardKeystoneProfile, raiderIoProfile, raiderIoRun } from '../fakes/builders.ts'
 import { useCoreHarness } from '../support/core-harness.ts'
+import { cliRunner } from '../support/cli-runner.ts'
 import { SEASON_2 } from '../support/season-views.ts'
 
 const h = useCoreHarness('2026-11-26T12:00:00.000Z')
 const RESET = Date.parse('2026-11-24T15:00:00.000Z')
 const HOUR = 3_600_000
 
-async function cli(...args: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: h.apis.env, now: () => h.clock.now }
-  const code = await runCli([...args, '--data-dir', h.dataDir], io)
-  return { code, stdout, stderr, json: () => JSON.parse(stdout) as Record<string, unknown> }
-}
+const runCliWith = cliRunner(h)
+const cli = (...args: string[]) => runCliWith(args)
 
 function thrallEverywhere() {
   h.apis.blizzard.setCharacter('us', 'area-52', 'thrall', {

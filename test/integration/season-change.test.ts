@@ -1,11 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runCli, type CliIo } from '../../main/cli/run.ts'
 import { characterOverview, characterVaultView } from '../../main/desktop/vault-views.ts'
 import { findCharacter } from '../../main/store/characters-repo.ts'
 import { blizzardEncounters, blizzardKeystoneProfile, mythicPlusSeasons, raiderIoProfile, raiderIoRun, raidingStaticData } from '../fakes/builders.ts'
 import { useCoreHarness } from '../support/core-harness.ts'
+import { cliRunner } from '../support/cli-runner.ts'
 import { SEASON_2 } from '../support/season-views.ts'
 
 /**
@@ -23,13 +23,8 @@ const SEASONS_WITH_3 = mythicPlusSeasons([
 ])
 const SEASON_3_RAIDS = [{ slug: 'the-next-raid', name: 'The Next Raid', starts: '2027-03-02T15:00:00Z', bosses: ['First Boss', 'Second Boss', 'Third Boss'] }]
 
-async function cli(...args: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: h.apis.env, now: () => h.clock.now }
-  const code = await runCli([...args, '--data-dir', h.dataDir], io)
-  return { code, stdout, stderr, json: () => JSON.parse(stdout) as Record<string, unknown> }
-}
+const runCliWith = cliRunner(h)
+const cli = (...args: string[]) => runCliWith(args)
 
 function seasonThreeLive() {
   h.apis.raiderio.mythicPlusStaticData.set(11, SEASONS_WITH_3)
