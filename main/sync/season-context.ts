@@ -9,7 +9,7 @@ import type { RaiderIoClient } from '../clients/raiderio/client.ts'
 import { currentRaids } from '../clients/raiderio/parse.ts'
 import { BASE_EXPANSION_ID, raidingStaticDataWire, type RaidingStaticDataWire } from '../clients/raiderio/static-data-wire.ts'
 import type { Db } from '../store/db.ts'
-import { getSetting, setSetting } from '../store/settings-repo.ts'
+import { cachedSetting, refresher } from './cached-fact.ts'
 
 /**
  * Season facts that are the same for every character: Raider.IO's week boundaries, its list of
@@ -122,7 +122,7 @@ export function createSeasonContext(options: SeasonContextOptions): SeasonContex
     store: (v: RaidingStaticDataWire) => raids.save({ data: v }),
     maxAgeMs: staticDataMaxAgeMs,
     retryAfterFailureMs,
-    fetch: raiderio && (() => raidsOfExpansions(raiderio, newestExpansion())),
+    fetch: raiderio && (() => raidsOfExpansions(raiderio, newestExpansion(), raids.value()?.data.raids ?? [])),
     now,
   })
 
@@ -192,81 +192,14 @@ async function discoverSeasons(raiderio: Pick<RaiderIoClient, 'mythicPlusSeasons
   return { newestExpansion: started(next) ? newest + 1 : newest, seasons: [...bySlug.values()] }
 }
 
-/** The raids of the newest known expansion and the next one (a new expansion's raids before its first season). */
-async function raidsOfExpansions(raiderio: Pick<RaiderIoClient, 'raidingStaticData'>, newest: number): Promise<RaidingStaticDataWire> {
+/**
+ * The raids of the newest known expansion and the next one (a new expansion's raids before its first
+ * season). Raids stored earlier are kept, like seasons: each has its own dates, so a past week still
+ * finds its raids after the app has moved on to a new expansion.
+ */
+async function raidsOfExpansions(raiderio: Pick<RaiderIoClient, 'raidingStaticData'>, newest: number, stored: RaidingStaticDataWire['raids']): Promise<RaidingStaticDataWire> {
   const answers = await Promise.all([raiderio.raidingStaticData(newest), raiderio.raidingStaticData(newest + 1)])
-  return { raids: answers.flatMap((a) => a?.raids ?? []) }
-}
-
-/**
- * A settings row kept in memory once read: syncs ask for season facts several times per character,
- * and re-reading and re-validating the stored JSON each time was wasted work. `fallbackKey` is read
- * while `key` has never been written (a cache kept under an older name).
- */
-function cachedSetting<T extends { fetchedAt: number }>(db: Db, key: string, schema: z.ZodMiniType<T>, now: () => number, fallbackKey?: string) {
-  let loaded = false
-  let cached: T | null = null
-  return {
-    value(): T | null {
-      if (!loaded) {
-        cached = getSetting(db, key, z.nullable(schema), null) ?? (fallbackKey ? getSetting(db, fallbackKey, z.nullable(schema), null) : null)
-        loaded = true
-      }
-      return cached
-    },
-    /** Keeps the value in memory; a failed write (database busy, disk full) only loses the copy on disk. */
-    save(value: Omit<T, 'fetchedAt'>): T {
-      cached = { ...value, fetchedAt: now() } as T
-      loaded = true
-      try {
-        setSetting(db, key, cached, now())
-      } catch {
-        // Season facts are a cache: the next refresh writes them again.
-      }
-      return cached
-    },
-  }
-}
-
-interface RefresherOptions<T, V> {
-  current: () => T | null
-  store: (value: V) => T
-  maxAgeMs: number
-  /** A value fetched before this instant is stale whatever its age (season facts after a weekly reset). */
-  staleBefore?: () => number
-  retryAfterFailureMs: number
-  /** Absent: nothing to refresh from, the stored value stays. */
-  fetch: (() => Promise<V>) | undefined
-  now: () => number
-}
-
-/**
- * Returns the cached value while it is younger than `maxAgeMs`, else fetches a fresh one (one request
- * shared by concurrent callers). On failure the stale value is kept, and no new request is made for
- * `retryAfterFailureMs`: while Raider.IO is down, syncing twelve characters must not ask twelve times.
- * Old periods and rosters are still right for their own weeks, and the computed reset rule covers the rest.
- */
-function refresher<T extends { fetchedAt: number }, V>({ current, store, maxAgeMs, staleBefore, retryAfterFailureMs, fetch, now }: RefresherOptions<T, V>): () => Promise<T | null> {
-  let inFlight: Promise<T | null> | undefined
-  let failedAt: number | undefined
-  return () => {
-    const cached = current()
-    const fresh = cached !== null && now() - cached.fetchedAt < maxAgeMs && (!staleBefore || cached.fetchedAt >= staleBefore())
-    if (!fetch || fresh) return Promise.resolve(cached)
-    if (failedAt !== undefined && now() - failedAt < retryAfterFailureMs) return Promise.resolve(cached)
-    inFlight ??= fetch()
-      .then(
-        (value) => {
-          failedAt = undefined
-          return store(value)
-        },
-        () => {
-          failedAt = now()
-          return cached
-        },
-      )
-      .catch(() => cached)
-      .finally(() => (inFlight = undefined))
-    return inFlight
-  }
+  const bySlug = new Map(stored.map((r) => [r.slug, r]))
+  for (const raid of answers.flatMap((a) => a?.raids ?? [])) bySlug.set(raid.slug, raid)
+  return { raids: [...bySlug.values()] }
 }

@@ -135,16 +135,17 @@ describe('season discovery', () => {
     let now = NOW
     const asked: number[] = []
     const byExpansion = new Map<number, LiveSeason[]>([[11, [live('season-mn-2', 'Midnight Season 2', '2026-08-18T15:00:00Z', '2027-03-02T15:00:00Z')]]])
+    const raidsByExpansion = new Map<number, RaidingStaticDataWire>([[11, raidingStaticData(SEASON_RAIDS) as unknown as RaidingStaticDataWire]])
     const client: Pick<RaiderIoClient, 'periods' | 'raidingStaticData' | 'mythicPlusSeasons'> = {
       periods: async () => [],
-      raidingStaticData: async () => null,
+      raidingStaticData: async (expansion) => raidsByExpansion.get(expansion) ?? null,
       mythicPlusSeasons: async (expansion) => {
         asked.push(expansion)
         return byExpansion.get(expansion) ?? null
       },
     }
     const season = createSeasonContext({ db: store.db, raiderio: client, now: () => now, staticDataMaxAgeMs: 1 })
-    await season.weekSeason(week)
+    await season.raidRoster('us', week)
     expect(asked.sort()).toEqual([11, 12])
     // The next expansion is announced with a season in the future: not the newest yet.
     byExpansion.set(12, [live('season-xp-1', 'Next Expansion Season 1', '2027-03-09T15:00:00Z')])
@@ -162,6 +163,9 @@ describe('season discovery', () => {
     expect(asked.sort()).toEqual([11, 12, 12, 13])
     expect(season.storedWeekSeason(week).season?.id).toBe('season-mn-2')
     expect(season.storedWeekSeason(march)).toMatchObject({ status: 'in-season', table: undefined })
+    // Raids likewise: Midnight's stay known for its weeks after the app moved on to expansions 12 and 13.
+    await season.raidRoster('us', march)
+    expect(season.storedRaids('us', week).map((r) => r.name)).toEqual(SEASON_RAIDS.map((r) => r.name))
   })
 
   it('asks again after a weekly reset even when the list is younger than a day', async () => {
