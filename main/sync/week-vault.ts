@@ -91,7 +91,7 @@ function weekVault(db: Db, characterId: number, week: WeekWindow, roster: RaidRo
       now,
       raiderio: feeds.raiderio,
       blizzardKeystone: feeds.blizzardKeystone,
-      heroic: season?.activities ? { statistics: feeds.statistics, baseline: baselineFacts, knownRuns: runs.length, slotsNeed: dungeonSlotsNeed } : undefined,
+      heroic: { statistics: season?.activities ? feeds.statistics : null, baseline: baselineFacts, knownRuns: runs.length, slotsNeed: dungeonSlotsNeed },
     }),
     world: withWorldNotes(worldRowTrust({ week, now, researched: season?.activities !== undefined, statistics: feeds.statistics, quests: feeds.quests, baseline: baselineFacts, lastLoginAt }), season?.worldNotes ?? []),
   }

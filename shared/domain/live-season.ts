@@ -36,7 +36,7 @@ export interface BlizzardSeasonFact {
   fetchedAt: number
 }
 
-
+/** A week's season as the app judged it, with the table that prices it (see seasonOfWeek). */
 export interface WeekSeason {
   status: SeasonStatus
   /** The season of the week (in a pre-season week, the one it leads into); null between seasons and when unknown. */
@@ -112,7 +112,6 @@ function raiderIoSeasonOfWeek(week: Week, facts: SeasonFacts | null, tables: rea
   const covering = regional.filter((s) => s.start < week.end && (s.end === null || s.end > week.start)).sort((a, b) => b.start - a.start)[0]
   const identity = (s: LiveSeason) => ({ id: s.slug, name: s.name, blizzardSeasonId: s.blizzardSeasonId })
   const confirmedAt = facts.fetchedAt
-  const fetchedAt = facts.fetchedAt
   if (covering) {
     const table = tableForSeason(covering.season, tables)
     return {
@@ -123,7 +122,7 @@ function raiderIoSeasonOfWeek(week: Week, facts: SeasonFacts | null, tables: rea
       confirmedAt,
       ...none,
       // With no end known, the list only says the season was running when it was fetched.
-      assumed: covering.end === null && fetchedAt < week.start,
+      assumed: covering.end === null && confirmedAt < week.start,
     }
   }
   const next = regional.filter((s) => s.start >= week.end).sort((a, b) => a.start - b.start)[0]

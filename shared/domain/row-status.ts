@@ -55,8 +55,8 @@ export interface DungeonRowInput {
   now: number
   raiderio: FeedFacts
   blizzardKeystone: FeedFacts
-  /** Heroic (and pre-season Mythic 0) runs, read from Blizzard's statistics; absent where not researched. */
-  heroic?: { statistics: FeedFacts; baseline: BaselineFacts | null; knownRuns: number; slotsNeed: number }
+  /** Heroic (and pre-season Mythic 0) runs, read from Blizzard's statistics; `statistics` null where the season's ids are not researched. */
+  heroic?: { statistics: FeedFacts | null; baseline: BaselineFacts | null; knownRuns: number; slotsNeed: number }
 }
 
 /** When this week's activity baseline was taken, and whether anything had already changed by then. */
@@ -137,7 +137,9 @@ export function dungeonRowTrust(input: DungeonRowInput): RowTrust {
   // Heroic runs fill the row only while keystones leave slots open; once they do not, they cannot matter.
   const heroic = input.heroic
   if (!heroic || heroic.knownRuns >= heroic.slotsNeed) return trust
-  const missing = heroic.statistics.lastInWeek === null
+  const missing = heroic.statistics === null
+    ? "Heroic and Mythic 0 runs are not counted: this season's dungeon statistics are not in the app's season data."
+    : heroic.statistics.lastInWeek === null
     ? `Heroic runs are not counted: ${sourceTrouble(heroic.statistics, current)}.`
     : heroic.baseline?.cleanDungeons === false
       ? `Heroic runs are counted since ${utcTime(heroic.baseline.capturedAt)} (one per dungeon before that).`
