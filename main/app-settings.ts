@@ -12,7 +12,7 @@ export const appSettingsSchema = z.object({
   startAtLogin: z.boolean(),
   /** Updates are checked daily, downloaded in the background and installed on quit. */
   autoUpdate: z.boolean(),
-  /** The loopback port of the Battle.net sign-in (import): the redirect URL is http://localhost:<port>/callback. */
+  /** The loopback port of the Battle.net sign-in (import): the redirect URL is http://127.0.0.1:<port>/callback. */
   importPort: z.number().int().min(1024).max(65535),
 })
 export type AppSettings = z.infer<typeof appSettingsSchema>

@@ -4,14 +4,18 @@ import type { AddressInfo } from 'node:net'
 /** How long the app waits for the player to finish on Blizzard's page. */
 export const SIGN_IN_TIMEOUT_MS = 5 * 60 * 1000
 
-/** The exact redirect URI the player registers on their Blizzard API client. */
+/**
+ * The exact redirect URI the player registers on their Blizzard API client. The loopback address, not
+ * `localhost`: the server listens on 127.0.0.1 only, and a browser resolving `localhost` to ::1 would
+ * hand the code to whatever else listens there on the same port (RFC 8252 §7.3 and §8.3).
+ */
 export function redirectUriFor(port: number): string {
-  return `http://localhost:${port}/callback`
+  return `http://127.0.0.1:${port}/callback`
 }
 
 /** Why the sign-in ended without a code; `message` is for the player and says what to do next. */
 export class SignInError extends Error {
-  readonly reason: 'denied' | 'wrong-state' | 'blizzard-error' | 'timeout' | 'port-in-use' | 'cancelled'
+  readonly reason: 'denied' | 'blizzard-error' | 'timeout' | 'port-in-use' | 'cancelled'
   constructor(reason: SignInError['reason'], message: string) {
     super(message)
     this.name = 'SignInError'
@@ -32,9 +36,10 @@ const page = (title: string, text: string) =>
 
 /**
  * A one-shot HTTP server on 127.0.0.1 that waits for Blizzard to send the player's browser back with
- * `?code=…&state=…`. It answers only `/callback`, accepts only the `state` this import created (any
- * other is refused: it did not come from this sign-in), and closes after the first answer, a timeout
- * or a cancel. It never listens beyond the loopback interface.
+ * `?code=…&state=…`. It answers only `/callback` and accepts only the `state` this import created: any
+ * other request is refused and the wait goes on (a web page can make the browser load the address,
+ * e.g. with an `<img>`, and must not be able to end or steer the sign-in). It closes after the answer
+ * with the right state, a timeout or a cancel, and never listens beyond the loopback interface.
  */
 export async function listenForSignIn(options: { port: number; state: string; timeoutMs?: number }): Promise<PendingSignIn> {
   const { port, state, timeoutMs = SIGN_IN_TIMEOUT_MS } = options
@@ -52,8 +57,8 @@ export async function listenForSignIn(options: { port: number; state: string; ti
     if (request.method !== 'GET' || url.pathname !== '/callback') return answer(404, 'Not found', 'Nothing here.')
     const query = url.searchParams
     if (query.get('state') !== state) {
-      answer(400, 'Sign-in refused', 'This answer does not belong to the import Vault Companion started. Nothing was imported.')
-      return finish(new SignInError('wrong-state', 'The sign-in answer did not match the import you started (wrong state), so it was refused and nothing was imported. Start the import again from Vault Companion.'))
+      // Not this sign-in's answer: refused, and the real one is still awaited.
+      return answer(400, 'Sign-in refused', 'This answer does not belong to the import Vault Companion is waiting for, so it was ignored. If you started an import, finish it in the tab Vault Companion opened.')
     }
     const error = query.get('error')
     if (error === 'access_denied') {

@@ -237,7 +237,7 @@ test('import: sign in with Battle.net, tick characters to track them; a guild li
   await page.goto('/')
   await page.getByRole('link', { name: 'Import them from your Battle.net account or a guild' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Import characters' })).toBeVisible()
-  await expect(page.getByTestId('redirect-uri')).toContainText(/http:\/\/localhost:\d+\/callback/)
+  await expect(page.getByTestId('redirect-uri')).toContainText(/http:\/\/127\.0\.0\.1:\d+\/callback/)
 
   await page.getByRole('button', { name: 'Sign in with Battle.net' }).click()
   const picks = page.getByRole('region', { name: 'Your Battle.net account (US)' })

@@ -87,7 +87,7 @@ test('a season this version has no table for: the overview says so once, with wh
   await installFakeBridge(page, {
     getAppInfo: { ok: true, value: { version: '0.2.0', database: { ok: true, path: '/x' }, logsFolder: null, update: { state: 'idle', version: null, message: null }, seasonTables } },
     listCharacters: { ok: true, value: [character(1, 'Thrall'), character(2, 'Jaina')] },
-    getSettings: { ok: true, value: { ...settings.value, secureStorage: 'encrypted', importPort: 47615, importRedirectUri: 'http://localhost:47615/callback' } },
+    getSettings: { ok: true, value: { ...settings.value, secureStorage: 'encrypted', importPort: 47615, importRedirectUri: 'http://127.0.0.1:47615/callback' } },
   })
   await page.goto('/')
   const notice = page.getByTestId('season-notice')

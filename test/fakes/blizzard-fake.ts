@@ -149,7 +149,7 @@ export class BlizzardFake {
   private authorize(request: LoggedRequest): Reply {
     const q = request.query
     const redirectUri = q.get('redirect_uri') ?? ''
-    if (q.get('response_type') !== 'code' || q.get('client_id') !== this.clientId || q.get('scope') !== 'wow.profile' || !redirectUri.startsWith('http://localhost:')) {
+    if (q.get('response_type') !== 'code' || q.get('client_id') !== this.clientId || q.get('scope') !== 'wow.profile' || !/^http:\/\/(127\.0\.0\.1|localhost):\d+\//.test(redirectUri)) {
       return { status: 400, body: { error: 'invalid_request' } }
     }
     if (this.consent === 'ignore') return { status: 200, body: { page: 'sign in' } }

@@ -82,8 +82,8 @@ describe('cli import account', () => {
     const port = await freePort()
     const result = await cli(['import', 'account', '--port', String(port)], { openBrowser: (url) => void fetch(url).catch(() => undefined), prompt: async () => 'all' })
     expect(result.code).toBe(0)
-    expect(result.stderr).toMatch(/Sign in on Blizzard's page.*\n {2}http:\/\/127\.0\.0\.1:\d+\/oauth\/authorize\?response_type=code&client_id=blizzard-client&redirect_uri=http%3A%2F%2Flocalhost%3A\d+%2Fcallback&scope=wow\.profile&state=/)
-    expect(result.stderr).toContain(`must list http://localhost:${port}/callback as a redirect URL (https://develop.battle.net/access/clients)`)
+    expect(result.stderr).toMatch(/Sign in on Blizzard's page.*\n {2}http:\/\/127\.0\.0\.1:\d+\/oauth\/authorize\?response_type=code&client_id=blizzard-client&redirect_uri=http%3A%2F%2F127.0.0.1%3A\d+%2Fcallback&scope=wow\.profile&state=/)
+    expect(result.stderr).toContain(`must list http://127.0.0.1:${port}/callback as a redirect URL (https://develop.battle.net/access/clients)`)
     expect(result.stdout).toContain('Now tracking us/area-52/Thrall.')
   })
 

@@ -32,7 +32,7 @@ describe('import from my Battle.net account', () => {
     let shownRedirect = ''
     const list = await importFromAccount(h.core(), { region: 'us', port: 0, openBrowser: (url, redirectUri) => ((shownRedirect = redirectUri), browser(url)) })
     if (!list.ok) throw new Error(list.error.message)
-    expect(shownRedirect).toMatch(/^http:\/\/localhost:\d+\/callback$/)
+    expect(shownRedirect).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/)
     expect(list.value.candidates.map((c) => [c.name, c.realm, c.realmName, c.className, c.level, c.tracked])).toEqual([
       ['Jaina', 'azjolnerub', 'Azjol-Nerub', 'Mage', 90, false],
       ['Thrall', 'area-52', 'Area 52', 'Shaman', 90, true],
@@ -68,15 +68,42 @@ describe('import from my Battle.net account', () => {
     expect(h.apis.blizzard.server.requests.some((r) => r.path.endsWith('/profile/user/wow'))).toBe(false)
   })
 
-  it('an answer with another state is refused (it did not come from this sign-in)', async () => {
+  it('an answer with another state is refused and the wait goes on: a forged request (an <img> on any page) can neither end nor steer the sign-in', async () => {
     h.apis.blizzard.setAccount('us', ACCOUNT)
-    const forged = (url: string) => {
+    const forgedAnswers: number[] = []
+    const forgedThenReal = (url: string) => {
       const redirect = new URL(new URL(url).searchParams.get('redirect_uri')!)
-      void fetch(`${redirect.href}?code=code-1&state=not-the-one`).catch(() => undefined)
+      void (async () => {
+        for (const query of ['code=forged-code&state=not-the-one', 'error=access_denied&state=nope', 'code=x']) forgedAnswers.push((await fetch(`${redirect.href}?${query}`)).status)
+        browser(url)
+      })()
     }
-    const result = await importFromAccount(h.core(), { region: 'us', port: 0, openBrowser: forged })
-    expect(result).toEqual({ ok: false, error: { code: 'SIGN_IN_FAILED', message: expect.stringContaining('wrong state') } })
-    expect(h.apis.blizzard.server.requests.some((r) => r.body.includes('authorization_code'))).toBe(false)
+    const result = await importFromAccount(h.core(), { region: 'us', port: 0, openBrowser: forgedThenReal })
+    expect(forgedAnswers).toEqual([400, 400, 400])
+    expect(result.ok && result.value.candidates.map((c) => c.name)).toEqual(['Jaina', 'Thrall', 'Lowbie'])
+    // Only the real code was exchanged.
+    expect(h.apis.blizzard.server.requests.filter((r) => r.body.includes('authorization_code'))).toHaveLength(1)
+    expect(h.apis.blizzard.server.requests.find((r) => r.body.includes('authorization_code'))?.body).not.toContain('forged-code')
+  })
+
+  it('the redirect names 127.0.0.1, so another program listening on [::1] at the same port receives nothing', async (context) => {
+    const port = await freePort()
+    const rogue = createServer()
+    const received: string[] = []
+    rogue.on('connection', (socket) => socket.on('data', (data) => received.push(String(data))))
+    const listening = await new Promise<boolean>((resolve) => {
+      rogue.once('error', () => resolve(false))
+      rogue.listen(port, '::1', () => resolve(true))
+    })
+    if (!listening) return context.skip('this machine has no IPv6 loopback (::1)')
+    try {
+      h.apis.blizzard.setAccount('us', ACCOUNT)
+      const result = await importFromAccount(h.core(), { region: 'us', port, openBrowser: browser })
+      expect(result.ok).toBe(true)
+      expect(received).toEqual([])
+    } finally {
+      rogue.close()
+    }
   })
 
   it('gives up cleanly when the player never finishes on Blizzard\'s page, and frees the port', async () => {

@@ -184,11 +184,11 @@ describe('IPC handlers on the real core', () => {
     const opened: string[] = []
     const ipc = createIpcHandlers({ appVersion: '0.1.0', core: h.core(), secrets: new MemorySecrets(), env: h.apis.env, openSignInPage: (url) => (opened.push(url), void fetch(url).catch(() => undefined)) })
     const port = await freePort()
-    expect(await ipc['settings:update']([{ importPort: port }])).toMatchObject({ ok: true, value: { importPort: port, importRedirectUri: `http://localhost:${port}/callback` } })
+    expect(await ipc['settings:update']([{ importPort: port }])).toMatchObject({ ok: true, value: { importPort: port, importRedirectUri: `http://127.0.0.1:${port}/callback` } })
     const list = await ipc['import:account']([{ region: 'us' }])
     expect(list).toMatchObject({ ok: true, value: { title: 'Your Battle.net account (US)', candidates: [{ name: 'Thrall', realm: 'area-52', realmName: 'Area 52', tracked: false }] } })
     expect(opened).toHaveLength(1)
-    expect(new URL(opened[0]!).searchParams.get('redirect_uri')).toBe(`http://localhost:${port}/callback`)
+    expect(new URL(opened[0]!).searchParams.get('redirect_uri')).toBe(`http://127.0.0.1:${port}/callback`)
     const changed: unknown[] = []
     h.core().events.on('data:changed', (e) => changed.push(e))
     const jaina = { region: 'us', realm: 'azjolnerub', realmName: 'Azjol-Nerub', name: 'Jaina', className: 'Mage' } as const
