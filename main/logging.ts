@@ -18,12 +18,25 @@ export type LogLevel = keyof Logger
 
 export const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} }
 
-/** `message key=value key="two words"`: context after the message, credentials in URLs redacted. */
+/**
+ * `message key=value key="two words"`: context after the message, secrets redacted (shared/redact.ts),
+ * and always one line: a control character or a bidirectional override from a source (a name, an error
+ * text) is written as `\u001b` and the like, so it can neither break the line nor reach a terminal that
+ * shows the log.
+ */
 export function logLine(message: string, context: LogContext = {}): string {
   const pairs = Object.entries(context)
     .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => `${key}=${typeof value === 'string' && /[\s"=]/.test(value) ? JSON.stringify(value) : String(value)}`)
-  return redactCredentials([message, ...pairs].join(' '))
+    .map(([key, value]) => `${key}=${typeof value === 'string' && NEEDS_QUOTES.test(value) ? JSON.stringify(value) : String(value)}`)
+  return escapeControls(redactCredentials([message, ...pairs].join(' ')))
+}
+
+const NEEDS_QUOTES = /[\s"=\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/u
+const CONTROLS = /[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu
+
+/** Control characters and bidi overrides as `\uXXXX`, so what a source sent is visible but inert. */
+function escapeControls(text: string): string {
+  return text.replace(CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
 /** A logger writing one timestamped line per entry (the CLI's --verbose writes to stderr). */

@@ -1,4 +1,30 @@
-/** `https://user:secret@host/…` → `https://***@host/…`: credentials inside URLs never reach a message. */
+/**
+ * Secrets never reach a message or a log line: credentials inside URLs (`https://user:secret@host/…`),
+ * secret query or form parameters (`client_secret=…`, `code=…`, `state=…`, tokens, passwords) and the
+ * value of an `Authorization`-style `Bearer …` / `Basic …`. Each is replaced by `***`.
+ */
+
+/** Names whose value is a secret wherever they appear (query, form body, a log's key=value). */
+const SECRET_PARAMETERS = ['client_secret', 'access_token', 'refresh_token', 'id_token', 'token', 'password', 'secret', 'api_key', 'access_key']
+/**
+ * The OAuth code and state are single-use credentials in a query or form body (`?code=…&state=…`), but
+ * `code=RATE_LIMITED` in a log line is an error code: these two are redacted only after `?` or `&` (or at the very start, as a form body).
+ */
+const QUERY_ONLY_SECRETS = ['code', 'state']
+
+const URL_CREDENTIALS = /([a-z][a-z0-9+.-]*:\/\/)[^/\s@]+@/gi
+// `name=value` after a start, `?`, `&`, `;`, a space or a quote; the value runs to the next separator.
+const SECRET_PARAMETER = new RegExp(`(^|[?&;\\s"'{,])(${SECRET_PARAMETERS.join('|')})=([^&\\s"'#;,}]+)`, 'gi')
+const QUERY_SECRET = new RegExp(`(^|[?&])(${QUERY_ONLY_SECRETS.join('|')})=([^&\\s"'#;,}]+)`, 'gi')
+// JSON-ish `"client_secret": "…"` as an error body may quote it.
+const SECRET_JSON_FIELD = new RegExp(`("(?:${SECRET_PARAMETERS.join('|')})"\\s*:\\s*")([^"]*)(")`, 'gi')
+const AUTH_SCHEME = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g
+
 export function redactCredentials(text: string): string {
-  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/\s@]+@/gi, '$1***@')
+  return text
+    .replace(URL_CREDENTIALS, '$1***@')
+    .replace(SECRET_PARAMETER, '$1$2=***')
+    .replace(QUERY_SECRET, '$1$2=***')
+    .replace(SECRET_JSON_FIELD, '$1***$3')
+    .replace(AUTH_SCHEME, '$1 ***')
 }
