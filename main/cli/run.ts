@@ -14,6 +14,7 @@ import { outcomeFailed, settleSync, type SyncOutcome } from '../sync/sync-result
 import { err, ok, type Result } from '../../shared/result.ts'
 import { reportFromStore, reportFromSync } from '../sync/vault-report.ts'
 import { formatVault } from './format.ts'
+import { terminalSafe } from './terminal-text.ts'
 
 /** How long `sync` may take in all, unless --time-limit says otherwise. */
 const DEFAULT_SYNC_TIME_LIMIT_S = 120
@@ -70,7 +71,10 @@ Exit codes: 0 ok, 1 a sync failed (results still stored and printed), 2 bad usag
 type Options = { json: boolean; verbose: boolean; yes: boolean; port?: string; rank?: string; 'min-level'?: string; 'data-dir'?: string; region: string; at?: string; week?: string; 'time-limit'?: string }
 
 /** Runs one CLI invocation and returns its exit code. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  // Nothing a source sent (or a stray argument) reaches the terminal as a control sequence; --json stays exact.
+  let json = false
+  const io: CliIo = { ...rawIo, stdout: (text) => rawIo.stdout(json ? text : terminalSafe(text)), stderr: (text) => rawIo.stderr(terminalSafe(text)) }
   let parsed
   try {
     parsed = parseArgs({
@@ -95,6 +99,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return usage(io, error instanceof Error ? error.message : String(error))
   }
   const { values, positionals } = parsed
+  json = values.json
   const [command = 'help', ...args] = positionals
   if (values.help || command === 'help') {
     io.stdout(USAGE)

@@ -47,3 +47,35 @@ describe('cli sync against a hostile Raider.IO', () => {
     expect(result.stderr).toBe('') // --json: stdout only, no stack trace anywhere
   }, 20_000)
 })
+
+describe('terminal escapes from a source', () => {
+  // OSC 52 writes the clipboard, OSC 0 retitles the window, CSI 2K erases the line, a C1 CSI, a bidi override.
+  const hostile = 'Murder Row\u001b]52;c;cm0gLXJmIH4=\u0007\u001b]0;pwned\u0007\u001b[2K\r\u009b31m\u202e'
+
+  it('nothing a source sent reaches the terminal as a control sequence, in sync and in every later vault; --json keeps the exact text', async () => {
+    blizzard([])
+    logs([])
+    raiderio([run(hostile, 12, RESET + HOUR)])
+    await cli('track', 'us/area-52/Thrall')
+    const synced = await cli('sync')
+    expect(synced.code).toBe(0)
+    for (const text of [synced.stdout, synced.stderr, (await cli('vault', 'us/area-52/Thrall')).stdout]) {
+      expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/)
+    }
+    expect(synced.stdout).toContain('Murder Row')
+    expect((await cli('vault', 'us/area-52/Thrall')).stdout).toContain('+12 Murder Row\ufffd]52;c;cm0gLXJmIH4=\ufffd')
+    const json = (await cli('vault', 'us/area-52/Thrall', '--json')).json() as { dungeons: { runs: { dungeon: string }[] } }
+    expect(json.dungeons.runs[0]?.dungeon).toBe(hostile)
+  })
+
+  it('an error text from a source is made safe on stderr too', async () => {
+    blizzard([])
+    logs([])
+    raiderio([])
+    await cli('track', 'us/area-52/Thrall')
+    h.apis.raiderio.server.failNext(/characters\/profile/, { kind: 'status', status: 400, body: { statusCode: 400, error: 'Bad Request', message: 'nope\u001b]0;pwned\u0007' } }, 5)
+    const result = await cli('sync')
+    expect(result.stdout + result.stderr).toContain('nope\ufffd]0;pwned\ufffd')
+    expect(result.stdout + result.stderr).not.toMatch(/\u001b|\u0007/)
+  })
+})
