@@ -5,7 +5,7 @@
  * Every character of those kinds is shown as U+FFFD instead. Line breaks and tabs stay; JSON output is
  * left exact (JSON.stringify already escapes the C0 controls).
  */
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
+const UNSAFE = /(?![\n\t])[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu
 
 export function terminalSafe(text: string): string {
   return text.replace(UNSAFE, '\ufffd')
