@@ -14,7 +14,7 @@ import type { Scheduler } from './sync/scheduler.ts'
 import { outcomeFailed, settleSync } from './sync/sync-result.ts'
 import { checkCredentials } from './sync/check-credentials.ts'
 import { validateCharacter } from './sync/validate-character.ts'
-import { importFromAccount, importFromGuild, trackPicks } from './import/import-service.ts'
+import { checkPick, importFromAccount, importFromGuild, trackPicks } from './import/import-service.ts'
 import { redirectUriFor } from './import/oauth-callback.ts'
 
 /** What the handlers need from the running app. */
@@ -251,15 +251,12 @@ export function createIpcHandlers(context: HandlerContext): IpcHandlers {
     }),
 
     'import:track': handle('import:track', ([input], core) => {
-      // The picks come back from the window: held to the same rules as typed characters (a slug stays as given).
-      const picks = []
+      // The picks come back from the window: refused as a whole on the first that fails the import's one check.
       for (const pick of input.picks) {
-        const checked = characterRefFromParts(pick.region, pick.realm, pick.name)
+        const checked = checkPick(pick)
         if (!checked.ok) return checked
-        if (checked.value.realm !== pick.realm) return err('INVALID_INPUT', `"${pick.realm}" is not a realm slug.`)
-        picks.push({ ...pick, name: checked.value.name })
       }
-      const { added, alreadyTracked } = trackPicks(core, picks)
+      const { added, alreadyTracked } = trackPicks(core, input.picks)
       // Each new character is news of its own (the window and the tray add one card per event).
       for (const character of added) core.events.emit('data:changed', { characterId: character.id })
       // Fill the new vaults right away; the window updates on data:changed.

@@ -1,6 +1,7 @@
 import { formatCharacterRef } from '../../shared/domain/realm.ts'
 import type { ImportCandidate, ImportList } from '../../shared/ipc-api.ts'
 import type { TrackedCharacter } from '../store/characters-repo.ts'
+import type { TrackedPicks } from '../import/import-service.ts'
 
 /**
  * The CLI side of importing: the numbered list a player picks from, the answer they type ("1,3-5",
@@ -47,7 +48,7 @@ export function parseSelection(answer: string, count: number): number[] | undefi
 const summary = (c: Pick<TrackedCharacter, 'region' | 'realm' | 'name'>) => ({ region: c.region, realm: c.realm, name: c.name })
 
 /** `import … --json`: the list as found, then what was tracked (empty unless picked or --yes). */
-export function importJson(list: ImportList, tracked: readonly TrackedCharacter[], alreadyTracked: readonly TrackedCharacter[]) {
+export function importJson(list: ImportList, tracked: readonly TrackedCharacter[], alreadyTracked: readonly TrackedCharacter[], refused: TrackedPicks['refused'] = []) {
   return {
     title: list.title,
     source: list.source,
@@ -55,6 +56,7 @@ export function importJson(list: ImportList, tracked: readonly TrackedCharacter[
     notes: list.notes,
     tracked: tracked.map(summary),
     alreadyTracked: alreadyTracked.map(summary),
+    refused: refused.map(({ region, realm, name, reason }) => ({ region, realm, name, reason })),
   }
 }
 

@@ -303,13 +303,14 @@ async function importCharacters(args: string[], options: Options, io: CliIo): Pr
       if (chosen === undefined) return usage(io, `Answer with numbers from 1 to ${open.length} (like 1,3-5), "all", or nothing; nothing was tracked.`)
       picks = chosen.map((i) => open[i] as (typeof open)[number])
     }
-    const { added, alreadyTracked } = trackPicks(core, picks)
-    if (options.json) print(io, options, importJson(list, added, alreadyTracked), '')
+    const { added, alreadyTracked, refused } = trackPicks(core, picks)
+    if (options.json) print(io, options, importJson(list, added, alreadyTracked, refused), '')
     else {
       if (options.yes || open.length === 0) io.stdout(formatImportList(list))
       io.stdout(trackedLine(added))
+      for (const r of refused) io.stderr(`Not tracked: ${r.region}/${r.realm}/${r.name}: ${r.reason}\n`)
     }
-    return EXIT.ok
+    return refused.length > 0 ? EXIT.failed : EXIT.ok
   })
 }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { characterNameKey, realmSlug } from '../../shared/domain/realm.ts'
+import { characterNameKey, characterRefFromParts, realmSlug } from '../../shared/domain/realm.ts'
 import type { CharacterRef, Region } from '../../shared/domain/types.ts'
 import type { ImportCandidate, ImportList, ImportPick } from '../../shared/ipc-api.ts'
 import { err, ok, type Result } from '../../shared/result.ts'
@@ -104,16 +104,45 @@ export interface TrackedPicks {
   added: TrackedCharacter[]
   /** Already tracked before (left as they were). */
   alreadyTracked: TrackedCharacter[]
+  /** Picks that failed checkPick: not tracked, with why. */
+  refused: { region: string; realm: string; name: string; reason: string }[]
+}
+
+/** Display texts longer than this are not a realm or class name. */
+const MAX_DISPLAY_LENGTH = 64
+
+/**
+ * The one check every pick passes, from the window or the CLI, whatever the source sent: a known
+ * region, a realm slug exactly as the source gave it (it must already be a slug: one with path
+ * characters, escapes or spaces would be stored under a name nobody could ever type to untrack it),
+ * a character name as typed characters have, and display texts of a sane length.
+ */
+export function checkPick(pick: ImportPick): Result<ImportPick> {
+  const checked = characterRefFromParts(pick.region, pick.realm, pick.name)
+  if (!checked.ok) return checked
+  if (checked.value.realm !== pick.realm) return err('INVALID_INPUT', `"${pick.realm}" is not a realm slug.`)
+  for (const text of [pick.realmName, pick.className]) {
+    if (text !== null && (text.length > MAX_DISPLAY_LENGTH || /\p{Cc}/u.test(text))) return err('INVALID_INPUT', `"${text.slice(0, MAX_DISPLAY_LENGTH)}…" is not a realm or class name.`)
+  }
+  return ok({ ...pick, region: checked.value.region, name: checked.value.name })
 }
 
 /**
- * Tracks exactly the ticked characters, in one transaction: each with the realm slug and display name
- * the source gave (never recomputed) and its class; those already tracked are left as they were.
+ * Tracks exactly the ticked characters that pass checkPick, in one transaction: each with the realm
+ * slug and display name the source gave (never recomputed) and its class; those already tracked are
+ * left as they were, those that fail the check are refused and said.
  */
 export function trackPicks(core: LocalCore, picks: readonly ImportPick[]): TrackedPicks {
+  const refused: TrackedPicks['refused'] = []
+  const valid = picks.flatMap((pick) => {
+    const checked = checkPick(pick)
+    if (checked.ok) return [checked.value]
+    refused.push({ region: pick.region, realm: pick.realm, name: pick.name, reason: checked.error.message })
+    return []
+  })
   return core.store.transaction((tx) => {
-    const result: TrackedPicks = { added: [], alreadyTracked: [] }
-    for (const pick of picks) {
+    const result: TrackedPicks = { added: [], alreadyTracked: [], refused }
+    for (const pick of valid) {
       const { character, created } = addCharacter(tx, { region: pick.region, realm: pick.realm, name: pick.name }, core.now())
       if (!created) {
         result.alreadyTracked.push(character)

@@ -48,11 +48,25 @@ describe('cli import guild', () => {
     const result = await cli(['import', 'guild', 'us/area-52/Endless Climb', '--min-level', '90', '--yes', '--json'])
     expect(result.code).toBe(0)
     const json = JSON.parse(result.stdout)
-    expect(Object.keys(json)).toEqual(['title', 'source', 'candidates', 'notes', 'tracked', 'alreadyTracked'])
+    expect(Object.keys(json)).toEqual(['title', 'source', 'candidates', 'notes', 'tracked', 'alreadyTracked', 'refused'])
+    expect(json.refused).toEqual([])
     expect(json.candidates[0]).toEqual({ region: 'us', realm: 'area-52', realmName: null, name: 'Thrall', className: 'Shaman', level: 90, rank: 0, tracked: true })
     expect(json.tracked).toEqual([{ region: 'us', realm: 'azjolnerub', name: 'Jaina' }, { region: 'us', realm: 'area-52', name: 'Alty' }])
     expect(json.alreadyTracked).toEqual([])
     expect(await tracked()).toEqual(['area-52/Thrall', 'azjolnerub/Jaina', 'area-52/Alty'])
+  })
+
+  it('a member whose realm slug from Blizzard is not a slug (escapes, /../../) is refused, not stored under a name nobody could untrack', async () => {
+    const hostile = 'area-52\u001b[2K/../../etc'
+    h.apis.blizzard.setGuild('us', 'area-52', 'endless-climb', { ...ROSTER, members: [...ROSTER.members.slice(0, 1), { rank: 1, character: { name: 'Evil', realm: { slug: hostile }, level: 90, playable_class: { id: 4 } } }] })
+    const result = await cli(['import', 'guild', 'us/area-52/Endless Climb', '--yes', '--json'])
+    expect(result.code).toBe(1)
+    const json = JSON.parse(result.stdout)
+    expect(json.tracked).toEqual([{ region: 'us', realm: 'area-52', name: 'Thrall' }])
+    expect(json.refused).toEqual([{ region: 'us', realm: hostile, name: 'Evil', reason: expect.stringContaining('Realm names cannot contain') }])
+    expect(await tracked()).toEqual(['area-52/Thrall'])
+    const text = await cli(['import', 'guild', 'us/area-52/Endless Climb', '--yes'])
+    expect(text.stderr).toContain('Not tracked: us/area-52\ufffd[2K/../../etc/Evil: Realm names cannot contain')
   })
 
   it.each([
