@@ -184,7 +184,10 @@ export function createHttp(options: HttpOptions): Http {
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
       const where = issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'unexpected shape'
-      throw new SourceError(source, 'MALFORMED_RESPONSE', `${name} sent data in an unexpected shape (${where}). Nothing was stored.`, { status: response.status })
+      // A number beyond what the game allows (bounds.ts) is the source's error, and said so.
+      const outOfRange = issue?.code === 'too_big' || issue?.code === 'too_small'
+      const what = outOfRange ? `a value no game data can have (${where}): an error on its side` : `data in an unexpected shape (${where})`
+      throw new SourceError(source, 'MALFORMED_RESPONSE', `${name} sent ${what}. Nothing was stored.`, { status: response.status })
     }
     return { status: response.status, headers: response.headers, body: parsed.data }
   }

@@ -1,6 +1,7 @@
 import { seasonView } from '../../shared/domain/live-season.ts'
 import { bossKeyFromName } from '../../shared/domain/merge.ts'
 import { dungeonNextSteps, raidNextSteps, worldNextSteps } from '../../shared/domain/next-step.ts'
+import { topTiers } from '../../shared/domain/world.ts'
 import { previousWeek } from '../../shared/domain/reset.ts'
 import { SOURCE_IDS } from '../../shared/domain/types.ts'
 import type { CharacterOverview, CharacterVaultView, WeekVaultView } from '../../shared/ipc-api.ts'
@@ -74,7 +75,7 @@ export function characterVaultView(core: LocalCore, character: TrackedCharacter,
     nextSteps: {
       raid: raidNextSteps(vault.raid.bosses.map((b) => b.difficulty), season.table),
       dungeons: dungeonNextSteps(vault.dungeons.runs.map((r) => r.level), season.table),
-      world: worldNextSteps(vault.world.activities.flatMap((a) => Array.from({ length: a.count }, () => a.tier)), season.table, week.period),
+      world: worldNextSteps(topTiers(vault.world.activities, Math.max(...vault.world.slots.map((s) => s.threshold))), season.table, week.period),
     },
     raid: { bosses: vault.raid.bosses.map((b) => ({ ...b, parsePercent: parseOf(b.name, b.difficulty) })), slots: vault.raid.slots },
     dungeons: { runs: vault.dungeons.runs, slots: vault.dungeons.slots },

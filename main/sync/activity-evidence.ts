@@ -15,6 +15,14 @@ import type { ActivityBaseline, ActivityObservation } from '../store/activity-re
  * present at every read may be last week's, and is not claimed.
  */
 
+/**
+ * Game-sized limits for the counters the vault reads. A week has 10,080 minutes and no delve or
+ * dungeon takes less than ten, so a counter that rose by more than this in a week, or a lifetime
+ * counter beyond the larger figure, is Blizzard's error: it is not counted, and the sync says so.
+ */
+export const MAX_WEEKLY_COMPLETIONS = 1000
+export const MAX_LIFETIME_COMPLETIONS = 10_000_000
+
 /** What answered in this sync (an absent part failed or was not asked). */
 export interface ActivityReading {
   statistics?: readonly StatisticValue[]
@@ -23,22 +31,42 @@ export interface ActivityReading {
 
 export interface ActivityEvidence {
   observations: ActivityObservation[]
+  /** Counters that were not counted because Blizzard's value cannot be right, in the player's words. */
+  problems: string[]
   /** The baseline after this reading (unchanged parts kept). */
   baseline: Omit<ActivityBaseline, 'id'> & { id?: number }
 }
 
 export function activityEvidence(sources: ActivitySources, reading: ActivityReading, previous: ActivityBaseline | undefined, week: Pick<WeekWindow, 'start'>, preseason: boolean, at: number): ActivityEvidence {
   const observations: ActivityObservation[] = []
+  const problems: string[] = []
   const baseline: ActivityEvidence['baseline'] = previous ? { ...previous } : { capturedAt: at, statistics: null, absentQuests: null, cleanStatistics: null, cleanDungeons: null, cleanQuests: null }
 
   if (reading.statistics) {
-    const current = new Map(reading.statistics.map((s) => [s.id, s]))
     const counters = trackedCounters(sources, preseason)
+    const current = new Map(reading.statistics.map((s) => [s.id, s]))
+    // A tracked counter beyond any real lifetime total is left out as if Blizzard had not sent it.
+    const refused = new Set<number>()
+    for (const counter of counters) {
+      const value = current.get(counter.statisticId)
+      if (value && value.quantity > MAX_LIFETIME_COMPLETIONS) {
+        refused.add(counter.statisticId)
+        problems.push(`Blizzard's counter "${counter.activity.name}" (statistic ${counter.statisticId}) says ${value.quantity.toLocaleString('en-US')}, more than anyone has done: Blizzard's data looks wrong, so it was not counted.`)
+        current.delete(counter.statisticId)
+      }
+    }
     if (previous?.statistics) {
       for (const counter of counters) {
         const now = current.get(counter.statisticId)
-        const rise = (now?.quantity ?? 0) - (previous.statistics.get(counter.statisticId) ?? 0)
-        if (rise > 0) observations.push({ ...counter.activity, count: counter.atMostOne ? 1 : rise, source: 'snapshot', happenedAt: now?.lastUpdatedAt ?? null })
+        const before = previous.statistics.get(counter.statisticId)
+        // No baseline for this counter (its first value was refused, or the table gained it this week): no rise to count.
+        if (!now || before === undefined) continue
+        const rise = now.quantity - before
+        if (rise > MAX_WEEKLY_COMPLETIONS && !counter.atMostOne) {
+          problems.push(`Blizzard's counter "${counter.activity.name}" (statistic ${counter.statisticId}) rose by ${rise.toLocaleString('en-US')} since this week's first read, more than a week allows: Blizzard's data looks wrong, so the rise was not counted.`)
+          continue
+        }
+        if (rise > 0) observations.push({ ...counter.activity, count: counter.atMostOne ? 1 : rise, source: 'snapshot', happenedAt: now.lastUpdatedAt ?? null })
       }
     } else {
       // The first read of the week: a counter updated since the reset proves at least one.
@@ -49,7 +77,8 @@ export function activityEvidence(sources: ActivitySources, reading: ActivityRead
         if (now.lastUpdatedAt === null || now.lastUpdatedAt >= week.start) changed[counter.activity.kind === 'delve' ? 'delves' : 'dungeons'] = true
         if (now.lastUpdatedAt !== null && now.lastUpdatedAt >= week.start) observations.push({ ...counter.activity, count: 1, source: 'blizzard', happenedAt: now.lastUpdatedAt })
       }
-      baseline.statistics = new Map(counters.map((c) => [c.statisticId, current.get(c.statisticId)?.quantity ?? 0]))
+      // A refused counter gets no baseline: a later sane value is not a rise from zero.
+      baseline.statistics = new Map(counters.filter((c) => !refused.has(c.statisticId)).map((c) => [c.statisticId, current.get(c.statisticId)?.quantity ?? 0]))
       baseline.cleanStatistics = !changed.delves
       baseline.cleanDungeons = !changed.dungeons
     }
@@ -75,7 +104,7 @@ export function activityEvidence(sources: ActivitySources, reading: ActivityRead
       baseline.cleanQuests = missingNow.length === tracked.length
     }
   }
-  return { observations, baseline }
+  return { observations, problems, baseline }
 }
 
 interface Counter {

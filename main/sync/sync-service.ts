@@ -172,6 +172,8 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     const warnings = vaultWarnings(seasons[1] as WeekSeason, rosters[1])
 
     const syncedAt = now()
+    // What the evidence refused (a source's value that cannot be right): said with the result.
+    let refusedEvidence: string[] = []
     const weeks = saveAll(character, store.path, () =>
       store.transaction((tx) => {
         for (const source of SOURCE_IDS) {
@@ -180,7 +182,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
           if (report.status === 'error' && report.error) recordSourceOutcome(tx, character.id, source, { at: syncedAt, ok: false, error: report.error })
         }
         recordFeedSuccesses(tx, character.id, succeededFeeds(fetched), syncedAt)
-        recordEvidence(tx, character, fetched, windows, week, seasons[1] as WeekSeason, syncedAt)
+        refusedEvidence = recordEvidence(tx, character, fetched, windows, week, seasons[1] as WeekSeason, syncedAt)
         return weekVaults(tx, character.id, windows.map((window, index) => ({ week: window, roster: rosters[index], season: seasons[index] as WeekSeason })), configured, syncedAt)
       }),
     )
@@ -196,7 +198,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       previousTrust: weeks[0]!.trust,
       sources: reports,
       syncedAt,
-      warnings,
+      warnings: [...warnings, ...refusedEvidence],
       notFound: isGone(fetched, failures),
     }
     events?.emit('character:finished', { characterId: character.id, result })
@@ -269,8 +271,9 @@ function saveAll<T>(character: TrackedCharacter, path: string, write: () => T): 
   }
 }
 
-/** Writes every piece of evidence to the week it belongs to; nothing stored earlier is removed. */
-function recordEvidence(tx: Db, character: TrackedCharacter, fetched: Fetched, windows: WeekWindow[], week: WeekWindow, weekSeason: WeekSeason, at: number): void {
+/** Writes every piece of evidence to the week it belongs to; nothing stored earlier is removed. Returns what was refused, and why. */
+function recordEvidence(tx: Db, character: TrackedCharacter, fetched: Fetched, windows: WeekWindow[], week: WeekWindow, weekSeason: WeekSeason, at: number): string[] {
+  const refused: string[] = []
   const { encounters, keystone, profile, warcraftlogs, raiderio } = fetched
   if (encounters) {
     for (const [weekStart, kills] of blizzardKills(encounters, windows)) recordRaidKills(tx, character.id, weekStart, kills, at)
@@ -287,6 +290,7 @@ function recordEvidence(tx: Db, character: TrackedCharacter, fetched: Fetched, w
     const evidence = activityEvidence(season.activities, { statistics: fetched.statistics, quests: fetched.quests }, getActivityBaseline(tx, character.id, week), week, isPreseason(season, week.period), at)
     saveActivityBaseline(tx, character.id, week.start, evidence.baseline)
     recordActivities(tx, character.id, week.start, evidence.observations, at)
+    refused.push(...evidence.problems)
   }
   if (profile) {
     const { className, specName, itemLevel, lastLoginAt, realmName } = profile
@@ -303,4 +307,5 @@ function recordEvidence(tx: Db, character: TrackedCharacter, fetched: Fetched, w
       updateCharacterProfile(tx, character.id, { className: raiderio.className, specName: raiderio.specName, itemLevel: character.itemLevel, lastLoginAt: character.lastLoginAt, realmName: raiderio.realmName })
     }
   }
+  return refused
 }

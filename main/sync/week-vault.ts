@@ -10,6 +10,7 @@ import type { Db } from '../store/db.ts'
 import { feedCoverages } from '../store/feed-successes-repo.ts'
 import { listKeystoneRuns, listRaidKills } from '../store/observations-repo.ts'
 import { listSourceStatuses, type SourceStatus } from '../store/sync-status-repo.ts'
+import { MAX_WEEKLY_COMPLETIONS } from './activity-evidence.ts'
 import { inRoster } from './evidence.ts'
 import type { RaidRoster } from './season-context.ts'
 
@@ -131,12 +132,16 @@ function worldActivities(observed: readonly ActivityObservation[]): WorldActivit
   return [...byKey.values()].sort((a, b) => b.tier - a.tier || a.name.localeCompare(b.name))
 }
 
-/** Heroic (level 0) and Mythic 0 (level 1) runs proved by Blizzard's statistics, one entry per run. */
+/**
+ * Heroic (level 0) and Mythic 0 (level 1) runs proved by Blizzard's statistics, one entry per run. No
+ * observation holds more than a week can (activity-evidence.ts refuses larger rises); one stored by an
+ * older version is held to that too, so a broken counter can never become millions of entries.
+ */
 function statisticRuns(observed: readonly ActivityObservation[]): KeystoneRun[] {
   return observed.flatMap((o) => {
     if (o.kind !== 'heroic' && o.kind !== 'mythic0') return []
     const run: KeystoneRun = { dungeon: o.name, level: o.kind === 'heroic' ? 0 : 1, completedAt: o.happenedAt ?? 0, timed: null, sources: ['blizzard'], kind: o.kind }
-    return Array.from({ length: o.count }, () => ({ ...run, sources: [...run.sources] }))
+    return Array.from({ length: Math.min(o.count, MAX_WEEKLY_COMPLETIONS) }, () => ({ ...run, sources: [...run.sources] }))
   })
 }
 

@@ -120,3 +120,43 @@ describe('Heroic and Mythic 0 runs in the dungeon row', () => {
     expect(result.vault.dungeons.slots[0]).toMatchObject({ unlocked: true, level: 1, itemLevel: 302 })
   })
 })
+
+describe('a counter no game data can have', () => {
+  it('a tracked counter rising by 5,000,000 in a week is not counted and the sync says why; the rest of the answer counts', async () => {
+    raiderio()
+    logs([])
+    blizzard({ [TIER8]: { quantity: 10, lastUpdated: RESET - DAY } })
+    await sync()
+    h.clock.now += HOUR
+    blizzard({ [TIER8]: { quantity: 5_000_010, lastUpdated: RESET + 20 * HOUR }, [DEN_HEROIC]: { quantity: 3, lastUpdated: RESET + 20 * HOUR } })
+    const result = await sync()
+    expect(activities(result)).toEqual([])
+    expect(result.warnings).toContain(`Blizzard's counter "Tier 8 delves" (statistic ${TIER8}) rose by 5,000,000 since this week's first read, more than a week allows: Blizzard's data looks wrong, so the rise was not counted.`)
+    // The rest of the answer still counts.
+    expect(result.vault.dungeons.runs.map((r) => r.kind)).toEqual(['heroic', 'heroic', 'heroic'])
+  })
+
+  it('a lifetime counter of 5,000,000,000 (or the 40,000,000 that froze the window) is refused as Blizzard\'s error, not reported as a database failure, and gets no baseline', async () => {
+    raiderio()
+    logs([])
+    blizzard({ [TIER8]: { quantity: 5_000_000_000, lastUpdated: RESET + 2 * HOUR }, [TIER11]: { quantity: 4, lastUpdated: RESET + 3 * HOUR } })
+    const first = await sync()
+    expect(first.warnings).toContain(`Blizzard's counter "Tier 8 delves" (statistic ${TIER8}) says 5,000,000,000, more than anyone has done: Blizzard's data looks wrong, so it was not counted.`)
+    expect(activities(first)).toEqual(['1×Tier 11 delves@11:blizzard'])
+    // Later a sane value: not a rise from zero (the refused read left no baseline for that counter).
+    h.clock.now += HOUR
+    blizzard({ [TIER8]: { quantity: 12, lastUpdated: RESET + 4 * HOUR }, [TIER11]: { quantity: 5, lastUpdated: RESET + 5 * HOUR } })
+    const second = await sync()
+    expect(activities(second)).toEqual(['2×Tier 11 delves@11:blizzard+snapshot'])
+  })
+
+  it('a quantity beyond a safe integer is the source\'s error: Blizzard\'s statistics fail with a message saying so, the rest is saved', async () => {
+    raiderio()
+    logs([])
+    blizzard({ [TIER8]: { quantity: 2 ** 60, lastUpdated: RESET + 2 * HOUR } })
+    const result = await sync()
+    expect(result.sources.blizzard).toMatchObject({ status: 'error', error: { code: 'MALFORMED_RESPONSE', message: expect.stringContaining('a value no game data can have') } })
+    expect(result.sources.blizzard.error?.message).toContain("Blizzard's statistics")
+    expect(result.vault.raid.bosses.map((b) => b.name).sort()).toEqual(['Chimaerus', 'Vorasius'])
+  })
+})

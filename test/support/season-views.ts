@@ -1,6 +1,7 @@
 import { seasonOfWeek, seasonView, type SeasonView } from '../../shared/domain/live-season.ts'
 import { dungeonNextSteps, raidNextSteps, worldNextSteps } from '../../shared/domain/next-step.ts'
 import { SHIPPED_SEASON_TABLES, type SeasonVaultTable } from '../../shared/domain/seasons.ts'
+import { topTiers } from '../../shared/domain/world.ts'
 import type { WeekVaultView } from '../../shared/ipc-api.ts'
 
 /** The shipped Midnight Season 2 table, as the views of week 1091 use it. */
@@ -20,6 +21,6 @@ export function nextStepsOf(week: Pick<WeekVaultView, 'raid' | 'dungeons' | 'wor
   return {
     raid: raidNextSteps(week.raid.bosses.map((b) => b.difficulty), table),
     dungeons: dungeonNextSteps(week.dungeons.runs.map((r) => r.level), table),
-    world: worldNextSteps(week.world.activities.flatMap((a) => Array.from({ length: a.count }, () => a.tier)), table, 1091),
+    world: worldNextSteps(topTiers(week.world.activities, 8), table, 1091),
   }
 }

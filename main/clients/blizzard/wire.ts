@@ -1,11 +1,12 @@
 import { z } from 'zod'
+import { characterLevel, guildRank, instant, itemLevel, keyLevel, killCount, rating, sourceId, statisticQuantity, durationMs } from '../bounds.ts'
 
 /**
  * Wire shapes of the Blizzard WoW Profile API, validated at the edge. Only fields the app reads are
  * declared (zod drops the rest). Optional where api-contracts.md marks presence as inferred.
  */
 
-const named = z.object({ name: z.string(), id: z.number() })
+const named = z.object({ name: z.string(), id: sourceId() })
 
 /** `/profile/wow/character/{realm}/{name}/encounters/raids` (api-contracts.md §1.4). */
 export const raidEncountersWire = z.object({
@@ -22,13 +23,13 @@ export const raidEncountersWire = z.object({
               z.object({
                 difficulty: z.object({ type: z.string() }),
                 progress: z.object({
-                  completed_count: z.number().int().nonnegative(),
-                  total_count: z.number().int().nonnegative(),
+                  completed_count: killCount(),
+                  total_count: killCount(),
                   encounters: z.array(
                     z.object({
                       encounter: named,
-                      completed_count: z.number().int().nonnegative(),
-                      last_kill_timestamp: z.number().nullable().optional(),
+                      completed_count: killCount(),
+                      last_kill_timestamp: instant().nullable().optional(),
                     }),
                   ),
                 }),
@@ -43,9 +44,9 @@ export const raidEncountersWire = z.object({
 export type RaidEncountersWire = z.infer<typeof raidEncountersWire>
 
 const keystoneRun = z.object({
-  completed_timestamp: z.number(),
-  duration: z.number().optional(),
-  keystone_level: z.number().int().nonnegative(),
+  completed_timestamp: instant(),
+  duration: durationMs().optional(),
+  keystone_level: keyLevel(),
   dungeon: named,
   // Depleted keys still count for the vault; the flag is informational [I].
   is_completed_within_time: z.boolean().optional(),
@@ -54,33 +55,33 @@ const keystoneRun = z.object({
 /** `/profile/wow/character/{realm}/{name}/mythic-keystone-profile` (§1.5). */
 export const keystoneProfileWire = z.object({
   current_period: z.object({
-    period: z.object({ id: z.number().int() }),
+    period: z.object({ id: sourceId() }),
     // Absent when the character has no run this period [I].
     best_runs: z.array(keystoneRun).optional(),
   }),
-  current_mythic_rating: z.object({ rating: z.number() }).optional(),
+  current_mythic_rating: z.object({ rating: rating() }).optional(),
 })
 export type KeystoneProfileWire = z.infer<typeof keystoneProfileWire>
 
 /** `/profile/wow/character/{realm}/{name}` (§1.6). */
 export const characterProfileWire = z.object({
   name: z.string(),
-  level: z.number().int().optional(),
+  level: characterLevel().optional(),
   realm: z.object({ name: z.string(), slug: z.string() }),
   character_class: z.object({ name: z.string() }).optional(),
   // Missing for a fresh character [I].
   active_spec: z.object({ name: z.string() }).optional(),
-  equipped_item_level: z.number().optional(),
-  average_item_level: z.number().optional(),
-  last_login_timestamp: z.number().optional(),
+  equipped_item_level: itemLevel().optional(),
+  average_item_level: itemLevel().optional(),
+  last_login_timestamp: instant().optional(),
 })
 export type CharacterProfileWire = z.infer<typeof characterProfileWire>
 
 /** `/data/wow/mythic-keystone/period/{id}` (§1.5): `end` is start + 7 d − 1 ms. */
 export const keystonePeriodWire = z.object({
-  id: z.number().int(),
-  start_timestamp: z.number(),
-  end_timestamp: z.number(),
+  id: sourceId(),
+  start_timestamp: instant(),
+  end_timestamp: instant(),
 })
 
 /**
@@ -89,15 +90,15 @@ export const keystonePeriodWire = z.object({
  * Raider.IO's `blizzard_season_id`.
  */
 export const keystoneSeasonIndexWire = z.object({
-  seasons: z.array(z.object({ id: z.number().int().nonnegative() })).max(1000).optional(),
+  seasons: z.array(z.object({ id: sourceId() })).max(1000).optional(),
   current_season: z.object({ id: z.number().int().nonnegative().max(100_000) }).optional(),
 })
 
 const statisticWire = z.object({
-  id: z.number(),
+  id: sourceId(),
   name: z.string().optional(),
-  quantity: z.number().nonnegative(),
-  last_updated_timestamp: z.number().nullable().optional(),
+  quantity: statisticQuantity(),
+  last_updated_timestamp: instant().nullable().optional(),
 })
 
 interface StatisticCategoryWire {
@@ -108,7 +109,7 @@ interface StatisticCategoryWire {
 }
 
 const statisticCategoryWire: z.ZodType<StatisticCategoryWire> = z.object({
-  id: z.number().optional(),
+  id: sourceId().optional(),
   name: z.string().optional(),
   statistics: z.array(statisticWire).optional(),
   get sub_categories() {
@@ -124,11 +125,11 @@ export const achievementStatisticsWire = z.object({ categories: z.array(statisti
 export type AchievementStatisticsWire = z.infer<typeof achievementStatisticsWire>
 
 /** `/profile/wow/character/{realm}/{name}/quests/completed` (game-rules.md §7): every quest the character completed. */
-export const completedQuestsWire = z.object({ quests: z.array(z.object({ id: z.number() })).default([]) })
+export const completedQuestsWire = z.object({ quests: z.array(z.object({ id: sourceId() })).default([]) })
 export type CompletedQuestsWire = z.infer<typeof completedQuestsWire>
 
 /** A character as the account profile and the guild roster list it (game-rules.md §9). */
-const listedRealm = z.object({ slug: z.string(), name: z.string().optional(), id: z.number().optional() })
+const listedRealm = z.object({ slug: z.string(), name: z.string().optional(), id: sourceId().optional() })
 
 /** `/profile/user/wow` with a user token (authorization-code flow, scope wow.profile; game-rules.md §9). */
 export const accountProfileWire = z.object({
@@ -136,15 +137,15 @@ export const accountProfileWire = z.object({
   wow_accounts: z
     .array(
       z.object({
-        id: z.number(),
+        id: sourceId(),
         characters: z
           .array(
             z.object({
               name: z.string(),
-              id: z.number().optional(),
+              id: sourceId().optional(),
               realm: listedRealm,
-              playable_class: z.object({ id: z.number(), name: z.string().optional() }).optional(),
-              level: z.number().int().optional(),
+              playable_class: z.object({ id: sourceId(), name: z.string().optional() }).optional(),
+              level: characterLevel().optional(),
             }),
           )
           .default([]),
@@ -160,8 +161,8 @@ export const guildRosterWire = z.object({
   members: z
     .array(
       z.object({
-        rank: z.number().int(),
-        character: z.object({ name: z.string(), realm: listedRealm, level: z.number().int().optional(), playable_class: z.object({ id: z.number() }).optional() }),
+        rank: guildRank(),
+        character: z.object({ name: z.string(), realm: listedRealm, level: characterLevel().optional(), playable_class: z.object({ id: sourceId() }).optional() }),
       }),
     )
     .default([]),

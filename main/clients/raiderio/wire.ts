@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { characterLevel, durationMs, guildRank, keyLevel, killCount, rating, sourceId } from '../bounds.ts'
 
 export { BASE_EXPANSION_ID, mythicPlusStaticDataWire, raidingStaticDataWire, type MythicPlusStaticDataWire, type RaidingStaticDataWire } from './static-data-wire.ts'
 
@@ -8,12 +9,12 @@ export { BASE_EXPANSION_ID, mythicPlusStaticDataWire, raidingStaticDataWire, typ
 export const runWire = z.object({
   dungeon: z.string(),
   short_name: z.string().optional(),
-  mythic_level: z.number().int().nonnegative(),
+  mythic_level: keyLevel(),
   completed_at: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not an ISO date'),
-  clear_time_ms: z.number().optional(),
-  num_keystone_upgrades: z.number().int().optional(),
-  keystone_run_id: z.number().optional(),
-  map_challenge_mode_id: z.number().optional(),
+  clear_time_ms: durationMs().optional(),
+  num_keystone_upgrades: z.number().int().min(0).max(3).optional(),
+  keystone_run_id: sourceId().optional(),
+  map_challenge_mode_id: sourceId().optional(),
 })
 
 /** `/api/v1/characters/profile` with the fields the app asks for. Weekly lists are [] when empty. */
@@ -28,24 +29,24 @@ export const characterProfileWire = z.object({
   mythic_plus_weekly_highest_level_runs: z.array(runWire).default([]),
   mythic_plus_previous_weekly_highest_level_runs: z.array(runWire).default([]),
   mythic_plus_scores_by_season: z
-    .array(z.object({ season: z.string(), scores: z.object({ all: z.number() }).partial().optional(), segments: z.object({ all: z.object({ score: z.number(), color: z.string().optional() }).optional() }).optional() }))
+    .array(z.object({ season: z.string(), scores: z.object({ all: rating() }).partial().optional(), segments: z.object({ all: z.object({ score: rating(), color: z.string().optional() }).optional() }).optional() }))
     .default([]),
   raid_progression: z
     .record(
       z.string(),
       z.object({
         summary: z.string(),
-        total_bosses: z.number().int(),
-        normal_bosses_killed: z.number().int(),
-        heroic_bosses_killed: z.number().int(),
-        mythic_bosses_killed: z.number().int(),
+        total_bosses: killCount(),
+        normal_bosses_killed: killCount(),
+        heroic_bosses_killed: killCount(),
+        mythic_bosses_killed: killCount(),
       }),
     )
     .default({}),
 })
 export type CharacterProfileWire = z.infer<typeof characterProfileWire>
 
-const periodWire = z.object({ period: z.number().int(), start: z.string(), end: z.string() })
+const periodWire = z.object({ period: sourceId(), start: z.string(), end: z.string() })
 
 /** `/api/v1/periods` (§2.3): previous/current/next per region, half-open [start, end). */
 export const periodsWire = z.object({
@@ -66,8 +67,8 @@ export const guildProfileWire = z.object({
   members: z
     .array(
       z.object({
-        rank: z.number().int(),
-        character: z.object({ name: z.string(), class: z.string().optional(), realm: z.string(), region: z.string().optional(), level: z.number().int().optional() }),
+        rank: guildRank(),
+        character: z.object({ name: z.string(), class: z.string().optional(), realm: z.string(), region: z.string().optional(), level: characterLevel().optional() }),
       }),
     )
     .default([]),

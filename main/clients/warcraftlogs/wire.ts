@@ -1,27 +1,30 @@
 import { z } from 'zod'
+import { instant, killCount, reportOffsetMs, sourceId } from '../bounds.ts'
 
 /** Response shapes of the queries in queries.ts. */
 
-export const rateLimitWire = z.object({ limitPerHour: z.number(), pointsSpentThisHour: z.number(), pointsResetIn: z.number() })
+// Points and seconds: bounded so a broken answer cannot make the scheduler wait for ever.
+const points = () => z.number().nonnegative().max(1e9)
+export const rateLimitWire = z.object({ limitPerHour: points(), pointsSpentThisHour: points(), pointsResetIn: z.number().nonnegative().max(24 * 3600) })
 
 export const reportKillsWire = z.object({
   code: z.string(),
-  startTime: z.number(),
+  startTime: instant(),
   fights: z
     .array(
       z.object({
-        id: z.number(),
-        encounterID: z.number(),
+        id: sourceId(),
+        encounterID: sourceId(),
         name: z.string(),
-        difficulty: z.number().nullable(),
+        difficulty: z.number().int().min(0).max(1000).nullable(),
         kill: z.boolean().nullable(),
-        startTime: z.number(),
-        endTime: z.number(),
-        friendlyPlayers: z.array(z.number().nullable()).nullable(),
+        startTime: reportOffsetMs(),
+        endTime: reportOffsetMs(),
+        friendlyPlayers: z.array(sourceId().nullable()).nullable(),
       }),
     )
     .nullable(),
-  masterData: z.object({ actors: z.array(z.object({ id: z.number().nullable(), name: z.string().nullable(), server: z.string().nullable() })).nullable() }).nullable(),
+  masterData: z.object({ actors: z.array(z.object({ id: sourceId().nullable(), name: z.string().nullable(), server: z.string().nullable() })).nullable() }).nullable(),
 })
 export type ReportKillsWire = z.infer<typeof reportKillsWire>
 
@@ -32,7 +35,7 @@ export const characterWeekWire = z.object({
     // null when the character is not on Warcraft Logs [I].
     character: z
       .object({
-        id: z.number(),
+        id: sourceId(),
         name: z.string(),
         hidden: z.boolean().nullable().optional(),
         normal: z.unknown().optional(),
@@ -40,10 +43,10 @@ export const characterWeekWire = z.object({
         mythic: z.unknown().optional(),
         recentReports: z
           .object({
-            current_page: z.number(),
+            current_page: z.number().int().nonnegative().max(100_000),
             has_more_pages: z.boolean(),
-            last_page: z.number(),
-            data: z.array(reportKillsWire.extend({ endTime: z.number() }).nullable()).nullable(),
+            last_page: z.number().int().nonnegative().max(100_000),
+            data: z.array(reportKillsWire.extend({ endTime: instant() }).nullable()).nullable(),
           })
           .nullable(),
       })
@@ -57,9 +60,9 @@ export const zoneRankingsJson = z.object({
   rankings: z
     .array(
       z.object({
-        encounter: z.object({ id: z.number(), name: z.string() }),
-        rankPercent: z.number().nullable().optional(),
-        totalKills: z.number().optional(),
+        encounter: z.object({ id: sourceId(), name: z.string() }),
+        rankPercent: z.number().min(0).max(100).nullable().optional(),
+        totalKills: killCount().optional(),
       }),
     )
     .default([]),

@@ -39,6 +39,13 @@ describe('Raider.IO character profile', () => {
     expect(fake.server.requests.at(-1)?.query.get('realm')).toBe('aggra-portugues')
   })
 
+  it('a run with a key level no game has is refused as Raider.IO\'s error, naming the field', async () => {
+    fake.setProfile('us', 'illidan', 'Highervalue', raiderIoProfile([raiderIoRun({ dungeon: 'Murder Row', mythic_level: 1_000_000_000, completed_at: '2026-11-25T12:00:00.000Z' })]))
+    const failure = await client().characterProfile(highervalue).catch((e: unknown) => e)
+    expect(failure).toMatchObject({ code: 'MALFORMED_RESPONSE' })
+    expect((failure as Error).message).toMatch(/^Raider\.IO sent a value no game data can have \(mythic_plus_weekly_highest_level_runs\.0\.mythic_level: .*\): an error on its side\. Nothing was stored\.$/)
+  })
+
   it('reads last week\'s runs (recorded 2024 profile), timed or not', async () => {
     const profile = await client().characterProfile({ region: 'eu', realm: 'chogall', name: 'Moghiro' })
     expect(profile.previousWeeklyRuns[0]).toEqual({ dungeon: 'The Azure Vault', level: 13, completedAt: Date.parse('2024-07-25T18:38:10.000Z'), timed: true, runId: null })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { SHIPPED_SEASON_TABLES, type SeasonVaultTable } from '../../../shared/domain/seasons.ts'
-import { worldVaultSlots } from '../../../shared/domain/world.ts'
+import { topTiers, worldVaultSlots } from '../../../shared/domain/world.ts'
 
 const s1 = SHIPPED_SEASON_TABLES.find((s) => s.id === 'season-mn-1') as SeasonVaultTable
 const s2 = SHIPPED_SEASON_TABLES.find((s) => s.id === 'season-mn-2') as SeasonVaultTable
@@ -41,5 +41,13 @@ describe('World row (game-rules.md §7)', () => {
   it('caps the tier at 6 in the pre-season week (period 1076)', () => {
     expect(worldVaultSlots(tiers(11, 8), s2, 1076)[0]).toMatchObject({ tier: 6, itemLevel: 298, reward: { confirmed: false } })
     expect(worldVaultSlots(tiers(11, 8), s2, 1077)[0]).toMatchObject({ tier: 8, itemLevel: 305 })
+  })
+})
+
+describe('World row counts without one entry per activity', () => {
+  it('a count of five billion (more than an array can hold) still gives the slots, at once', () => {
+    const slots = worldVaultSlots([{ tier: 8, count: 5_000_000_000 }, { tier: 11, count: 1 }], s2, 1091)
+    expect(slots.map((s) => [s.tier, s.progress])).toEqual([[8, 2], [8, 4], [8, 8]])
+    expect(topTiers([{ tier: 8, count: 5_000_000_000 }, { tier: 11, count: 1 }], 8)).toEqual([11, 8, 8, 8, 8, 8, 8, 8])
   })
 })
