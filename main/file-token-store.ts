@@ -1,5 +1,7 @@
-import { fs } from './fs.ts'
+import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
+import { fs } from './fs.ts'
+import { writePrivateFile } from './private-files.ts'
 import type { TokenStore } from './ports.ts'
 import { createTokenCache, parseStoredTokens } from './token-cache.ts'
 
@@ -21,11 +23,8 @@ export function createFileTokenStore(dataDir: string, now: () => number = Date.n
       },
       write: (tokens) => {
         try {
-          // Written whole and renamed into place, owner-only from the first byte.
-          const temporary = `${path}.${process.pid}.tmp`
-          fs.writeFileSync(temporary, JSON.stringify(tokens), { mode: 0o600 })
-          fs.chmodSync(temporary, 0o600)
-          fs.renameSync(temporary, path)
+          // Written whole under a random name and renamed into place, owner-only from the first byte.
+          writePrivateFile(path, JSON.stringify(tokens), () => randomBytes(12).toString('hex'))
         } catch {
           // Only a cache: the next run fetches a token again.
         }

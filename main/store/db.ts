@@ -1,5 +1,5 @@
 import { fs } from '../fs.ts'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
@@ -7,6 +7,7 @@ import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core'
 import type { RunResult } from 'better-sqlite3'
 import { applyMigrations, pendingMigrations, readJournal } from './migrate.ts'
 import { isStorageFailure, StoreError, storeErrorFrom } from './store-error.ts'
+import { preparePrivateDatabase } from '../private-files.ts'
 
 /**
  * The drizzle database or a transaction on it: repositories accept either. Built without drizzle's
@@ -54,7 +55,7 @@ export interface OpenStoreOptions {
 export function openStore(path: string, migrationsFolder: string = defaultMigrationsFolder(), options: OpenStoreOptions = {}): Store {
   let sqlite: Database.Database
   try {
-    if (path !== ':memory:') fs.mkdirSync(dirname(path), { recursive: true })
+    if (path !== ':memory:') preparePrivateDatabase(path)
     sqlite = new Database(path)
   } catch (cause) {
     throw openError(cause, path)
