@@ -16,6 +16,12 @@ export interface UpdateControllerOptions {
   updater: Updater
   /** The player's "install updates automatically" setting. */
   enabled: boolean
+  /**
+   * Whether this build has an update feed (electron-builder writes `app-update.yml` only when the
+   * release pipeline configured one, for signed builds). Without one the updater stays off for good:
+   * no check that can only fail every day, and never an unsigned update installed silently.
+   */
+  feed?: boolean
   clock: Clock
   log: Logger
   /** Every status change (the window shows a notice when an update is ready). */
@@ -25,15 +31,23 @@ export interface UpdateControllerOptions {
 
 export const UPDATE_CHECK_INTERVAL_MS = 24 * 60 * 60 * 1000
 
+/** The status of a build without an update feed (development builds, unsigned release builds). */
+export const NO_FEED: UpdateStatus = { state: 'off', version: null, message: 'This build does not update itself: install new versions from the releases page.' }
+
+/** The file electron-builder writes into the app's resources when a publish feed is configured. */
+export function hasUpdateFeed(resourcesPath: string, exists: (path: string) => boolean, join: (...parts: string[]) => string): boolean {
+  return exists(join(resourcesPath, 'app-update.yml'))
+}
+
 /**
  * Checks for updates at start and then daily, downloads them in the background and installs them
  * when the app quits (electron-updater against GitHub Releases, see electron-builder.yml `publish`).
  * Turned off in settings: no checks, and an update already downloaded is not installed on quit.
  */
 export function createUpdateController(options: UpdateControllerOptions) {
-  const { updater, clock, log, intervalMs = UPDATE_CHECK_INTERVAL_MS } = options
-  let enabled = options.enabled
-  let status: UpdateStatus = { state: enabled ? 'idle' : 'off', version: null, message: null }
+  const { updater, clock, log, intervalMs = UPDATE_CHECK_INTERVAL_MS, feed = true } = options
+  let enabled = feed && options.enabled
+  let status: UpdateStatus = feed ? { state: enabled ? 'idle' : 'off', version: null, message: null } : NO_FEED
   let timer: unknown
 
   // Events change the status while a check is awaited: read it through this, not a narrowed copy.
@@ -84,7 +98,7 @@ export function createUpdateController(options: UpdateControllerOptions) {
       timer = undefined
     },
     setEnabled(next: boolean): void {
-      if (next === enabled) return
+      if (!feed || next === enabled) return
       enabled = next
       updater.autoInstallOnAppQuit = next
       set({ state: next ? 'idle' : 'off', version: null, message: null })

@@ -6,6 +6,8 @@ import { createCoreScheduler, type Core } from '../composition.ts'
 import { rendererEntryUrl } from '../desktop/app-protocol.ts'
 import { DEEP_LINK_SCHEME, deepLinkInArgv, parseDeepLink } from '../desktop/deep-link.ts'
 import { catchProcessErrors } from '../desktop/process-errors.ts'
+import { hasUpdateFeed } from '../desktop/updates.ts'
+import { fs } from '../fs.ts'
 import { createQuitSequence } from '../desktop/quit.ts'
 import { createTrustedSenders } from '../desktop/trusted-senders.ts'
 import { createIpcHandlers } from '../ipc-handlers.ts'
@@ -142,8 +144,9 @@ if (!app.requestSingleInstanceLock()) {
     const settings = running ? readAppSettings(running.store.db) : undefined
 
     const updates = createAppUpdates({
-      // Development builds have no update feed; only packaged apps update themselves.
-      enabled: app.isPackaged && (settings?.autoUpdate ?? true),
+      // Development builds have no update feed; only packaged apps built with one update themselves.
+      feed: app.isPackaged && hasUpdateFeed(process.resourcesPath, (path) => fs.existsSync(path), join),
+      enabled: settings?.autoUpdate ?? true,
       clock: systemClock,
       log,
       onStatus: (status) => sendEvent(window, 'update:status', status),

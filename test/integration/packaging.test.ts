@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { listPackage } from '@electron/asar'
@@ -21,15 +21,18 @@ let asarFiles: Set<string>
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'vault-pack-'))
   const stub = join(work, 'electron-dist')
-  execFileSync('mkdir', ['-p', stub])
+  mkdirSync(stub, { recursive: true })
   // A stub with Electron's fuse wire (sentinel, version 1, 8 fuses in Electron's default states), so
   // electron-builder's fuse flipping runs on it as on the real binary.
   writeFileSync(join(stub, 'electron'), Buffer.concat([Buffer.from(`#!/bin/sh\necho stub electron\n# ${FUSE_SENTINEL}`), Buffer.from([1, 8]), Buffer.from('10110001')]))
   chmodSync(join(stub, 'electron'), 0o755)
   writeFileSync(join(stub, 'version'), 'v45.4.1')
-  const bin = (name: string) => join(root, 'node_modules', '.bin', name)
-  execFileSync(bin('electron-vite'), ['build'], { cwd: root, stdio: 'pipe' })
-  execFileSync(bin('electron-builder'), ['--linux', 'dir', `-c.electronDist=${stub}`, `-c.directories.output=${join(work, 'release')}`, '--publish', 'never'], { cwd: root, stdio: 'pipe', env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } })
+  // The tools' own JavaScript entries, run with this Node: node_modules/.bin holds shell shims (.cmd on Windows).
+  const tool = (entry: string, args: string[], env: NodeJS.ProcessEnv = process.env) => execFileSync(process.execPath, [join(root, 'node_modules', entry), ...args], { cwd: root, stdio: 'pipe', env })
+  tool('electron-vite/bin/electron-vite.js', ['build'])
+  // With the feed the release workflow configures for a signed build (its repository's owner and name).
+  const feed = ['-c.publish.provider=github', '-c.publish.owner=some-owner', '-c.publish.repo=some-repo']
+  tool('electron-builder/cli.js', ['--linux', 'dir', `-c.electronDist=${stub}`, `-c.directories.output=${join(work, 'release')}`, ...feed, '--publish', 'never'], { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' })
   resources = join(work, 'release', 'linux-unpacked', 'resources')
   asarFiles = new Set(listPackage(join(resources, 'app.asar'), { isPack: false }).map((f) => f.replaceAll('\\', '/')))
 }, 180_000)
@@ -97,6 +100,12 @@ describe('packaged app (electron-builder --dir with a stub Electron)', () => {
     expect(existsSync(join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build'))).toBe(false)
   })
 
+  it('carries only its own platform\'s prebuilds, and none of better-sqlite3\'s sources', () => {
+    const prebuilds = readdirSync(join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'prebuilds')).sort()
+    expect(prebuilds).toEqual(['linux-arm64.node', 'linux-x64.node'])
+    expect([...asarFiles].filter((f) => f.startsWith('/node_modules/better-sqlite3/deps') || f.startsWith('/node_modules/better-sqlite3/src'))).toEqual([])
+  })
+
   it('flips the Electron fuses: no running as Node, encrypted cookies, the app only from its checked asar', () => {
     const binary = readFileSync(join(work, 'release', 'linux-unpacked', 'vault-companion'))
     const wire = binary.subarray(binary.indexOf(FUSE_SENTINEL) + FUSE_SENTINEL.length + 2, binary.indexOf(FUSE_SENTINEL) + FUSE_SENTINEL.length + 10).toString()
@@ -104,10 +113,15 @@ describe('packaged app (electron-builder --dir with a stub Electron)', () => {
     expect({ runAsNode, cookieEncryption, nodeOptions, inspectArguments, asarIntegrity, onlyFromAsar, fileProtocolPrivileges }).toEqual({ runAsNode: '0', cookieEncryption: '1', nodeOptions: '0', inspectArguments: '0', asarIntegrity: '1', onlyFromAsar: '1', fileProtocolPrivileges: '0' })
   })
 
-  it('writes the update feed (GitHub Releases) where electron-updater reads it', () => {
+  it('writes the update feed the release workflow configures (its own repository) where electron-updater reads it', () => {
     const feed = readFileSync(join(resources, 'app-update.yml'), 'utf8')
     expect(feed).toContain('provider: github')
-    expect(feed).toContain('repo: vault-companion')
+    expect(feed).toContain('owner: some-owner')
+    expect(feed).toContain('repo: some-repo')
+  })
+
+  it('configures no feed of its own: a build outside the release workflow has no app-update.yml, so its updater stays off', () => {
+    expect(readFileSync(join(root, 'electron-builder.yml'), 'utf8')).toMatch(/^publish: null$/m)
   })
 
   it('ships the migrations and icons as resources where main looks for them', () => {

@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events'
 import { describe, expect, it } from 'vitest'
 import type { UpdateStatus } from '../../../shared/ipc-api.ts'
-import { createUpdateController, UPDATE_CHECK_INTERVAL_MS } from '../../../main/desktop/updates.ts'
+import { join, win32 } from 'node:path'
+import { createUpdateController, hasUpdateFeed, NO_FEED, UPDATE_CHECK_INTERVAL_MS } from '../../../main/desktop/updates.ts'
 import { silentLogger } from '../../../main/logging.ts'
 import { FakeClock, settle } from '../../fakes/fake-clock.ts'
 
@@ -83,5 +84,28 @@ describe('updates', () => {
     controller.start()
     await settle()
     expect(controller.status()).toEqual({ state: 'error', version: null, message: 'Could not check for updates; the app tries again tomorrow.' })
+  })
+})
+
+describe('a build without an update feed', () => {
+  it('stays off for good: no check, no daily error, and the setting cannot turn it on', async () => {
+    const updater = new FakeUpdater()
+    const clock = new FakeClock(Date.parse('2026-11-26T12:00:00Z'))
+    const statuses: UpdateStatus[] = []
+    const controller = createUpdateController({ updater, enabled: true, feed: false, clock, log: silentLogger, onStatus: (s) => statuses.push(s) })
+    controller.start()
+    controller.setEnabled(true)
+    await clock.advance(3 * UPDATE_CHECK_INTERVAL_MS)
+    expect(updater.checks).toBe(0)
+    expect(updater.autoInstallOnAppQuit).toBe(false)
+    expect(controller.status()).toEqual(NO_FEED)
+    expect(statuses).toEqual([])
+  })
+
+  it('the feed is the app-update.yml electron-builder writes into the resources', () => {
+    const files = new Set([join('/Applications/Vault Companion.app/Contents/Resources', 'app-update.yml')])
+    expect(hasUpdateFeed('/Applications/Vault Companion.app/Contents/Resources', (p) => files.has(p), join)).toBe(true)
+    expect(hasUpdateFeed('C:\\Program Files\\Vault Companion\\resources', (p) => p === 'C:\\Program Files\\Vault Companion\\resources\\app-update.yml', win32.join)).toBe(true)
+    expect(hasUpdateFeed('/opt/Vault Companion/resources', () => false, join)).toBe(false)
   })
 })
