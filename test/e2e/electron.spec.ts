@@ -11,6 +11,8 @@ import { electronBinary } from '../../scripts/electron-binary.ts'
 
 const binary = electronBinary()
 if (!binary) {
+  // In CI (REQUIRE_ELECTRON=1) a missing binary is a failure: a skipped suite there would be a green lie.
+  if (process.env.REQUIRE_ELECTRON === '1') throw new Error('REQUIRE_ELECTRON=1, but the Electron binary is not installed (node scripts/ensure-electron.ts installs it; ELECTRON_EXEC_PATH points at one).')
   console.log('Skipping the Electron e2e tests: the Electron binary is not installed (run `npx install-electron` with internet, or set ELECTRON_EXEC_PATH).')
 }
 
