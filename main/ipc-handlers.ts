@@ -40,6 +40,8 @@ export interface DesktopHooks {
   /** Opens the folder in the file manager; resolves to an error message when the OS could not. */
   openLogsFolder(): Promise<string | undefined>
   updateStatus(): UpdateStatus
+  /** The route a deep link asked for before the page was ready (taken once). */
+  takePendingRoute?(): number | null
   /** Applies preferences to the system (start at login, updates on or off); an error message when the OS refused. */
   settingsChanged(settings: AppSettings): string | undefined
 }
@@ -121,6 +123,8 @@ export function createIpcHandlers(context: HandlerContext): IpcHandlers {
         }),
       false,
     ),
+
+    'app:pending-route': handle('app:pending-route', () => ok({ characterId: context.desktop?.takePendingRoute?.() ?? null }), false),
 
     'app:open-logs': handle(
       'app:open-logs',

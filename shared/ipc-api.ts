@@ -227,6 +227,8 @@ export interface VaultApi {
   getAppInfo(): Promise<Result<AppInfo>>
   /** Opens the logs folder in the system's file manager. */
   openLogsFolder(): Promise<Result<{ opened: true }>>
+  /** The character the window should open now that its page is ready (a link that started the app), once; null when none. */
+  takePendingRoute(): Promise<Result<{ characterId: number | null }>>
   listCharacters(): Promise<Result<CharacterOverview[]>>
   /** One character's overview (after data:changed names it, instead of listing them all again). */
   getCharacter(input: { characterId: number }): Promise<Result<CharacterOverview>>
@@ -257,6 +259,7 @@ type InvokeMethod = Exclude<keyof VaultApi, 'on'>
 export const VAULT_API_CHANNELS = {
   getAppInfo: 'app:info',
   openLogsFolder: 'app:open-logs',
+  takePendingRoute: 'app:pending-route',
   listCharacters: 'characters:list',
   getCharacter: 'characters:get',
   addCharacter: 'characters:add',

@@ -16,6 +16,7 @@ const credential = z.string().trim().min(1, 'required').max(200).regex(/^\S+$/, 
 export const INVOKE_CHANNELS = {
   'app:info': z.tuple([]),
   'app:open-logs': z.tuple([]),
+  'app:pending-route': z.tuple([]),
   'characters:list': z.tuple([]),
   'characters:get': z.tuple([z.object({ characterId: id }).strict()]),
   'characters:add': z.tuple([z.object({ region: z.string().max(8), realm: z.string().max(100), name: z.string().max(50) }).strict()]),

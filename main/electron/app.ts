@@ -8,6 +8,7 @@ import { DEEP_LINK_SCHEME, deepLinkInArgv, parseDeepLink } from '../desktop/deep
 import { catchProcessErrors } from '../desktop/process-errors.ts'
 import { hasUpdateFeed } from '../desktop/updates.ts'
 import { fs } from '../fs.ts'
+import { createPendingRoute } from '../desktop/pending-route.ts'
 import { createQuitSequence } from '../desktop/quit.ts'
 import { createTrustedSenders } from '../desktop/trusted-senders.ts'
 import { createIpcHandlers } from '../ipc-handlers.ts'
@@ -57,6 +58,7 @@ if (!app.requestSingleInstanceLock()) {
   let scheduler: Scheduler | undefined
   let ready = false
   const pendingLinks: string[] = []
+  const pendingRoute = createPendingRoute()
   const senders = createTrustedSenders(appEntryUrl)
   const iconPath = resource(app.isPackaged ? 'icon.png' : 'build/icon.png')
   const trayIconPath = resource(app.isPackaged ? 'tray.png' : 'build/tray.png')
@@ -91,9 +93,9 @@ if (!app.requestSingleInstanceLock()) {
       ensureAppPage(window, appEntryUrl)
     }
     if (characterId !== null) {
-      const target = window
-      if (fresh) target.webContents.once('did-finish-load', () => sendEvent(target, 'app:navigate', { characterId }))
-      else sendEvent(target, 'app:navigate', { characterId })
+      // A page still loading does not listen yet: it takes the route when ready (pending-route.ts).
+      if (fresh || window.webContents.isLoading()) pendingRoute.set(characterId)
+      else sendEvent(window, 'app:navigate', { characterId })
     }
     if (window.isMinimized()) window.restore()
     window.show()
@@ -186,6 +188,7 @@ if (!app.requestSingleInstanceLock()) {
           logsFolder,
           openLogsFolder,
           updateStatus: () => updates.controller.status(),
+          takePendingRoute: () => pendingRoute.take(),
           settingsChanged: (next) => {
             const failure = trySetStartAtLogin(next.startAtLogin)
             if (!failure && app.isPackaged) updates.controller.setEnabled(next.autoUpdate)
@@ -204,11 +207,13 @@ if (!app.requestSingleInstanceLock()) {
     updates.controller.start()
     log.info('started', { version: app.getVersion(), database: openCore()?.store.path ?? 'unavailable' })
 
-    // Started by the login entry: stay in the tray until the player opens the window.
-    if (!launchedAtLogin() || !running) showWindow()
     ready = true
+    // A link that started the app opens the window once, on its character; else the window opens as
+    // usual, unless started by the login entry (then it stays in the tray until the player opens it).
     const startLink = deepLinkInArgv(process.argv)
-    for (const link of [...(startLink ? [startLink] : []), ...pendingLinks.splice(0)]) openDeepLink(link)
+    const links = [...(startLink ? [startLink] : []), ...pendingLinks.splice(0)]
+    if (links.length > 0) for (const link of links) openDeepLink(link)
+    else if (!launchedAtLogin() || !running) showWindow()
   }
 
   function trySetStartAtLogin(enabled: boolean): string | undefined {

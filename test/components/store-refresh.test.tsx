@@ -9,7 +9,7 @@ const overview = (id: number, name: string, itemLevel = 300): CharacterOverview 
 } as unknown as CharacterOverview)
 
 let listeners: { [E in keyof VaultEvents]?: (payload: VaultEvents[E]) => void }
-let api: { [M in 'listCharacters' | 'getCharacter' | 'getVault' | 'getAppInfo' | 'getSettings']: ReturnType<typeof vi.fn> }
+let api: { [M in 'listCharacters' | 'getCharacter' | 'getVault' | 'getAppInfo' | 'getSettings' | 'takePendingRoute']: ReturnType<typeof vi.fn> }
 let unsubscribe: () => void
 /** Sends a main-process event and lets the store's async work settle. */
 const emit = async <E extends keyof VaultEvents>(event: E, payload: VaultEvents[E]) => {
@@ -27,6 +27,7 @@ beforeEach(() => {
     getVault: vi.fn(async () => err('INTERNAL', 'not needed here')),
     getAppInfo: vi.fn(async () => err('INTERNAL', 'not needed here')),
     getSettings: vi.fn(async () => err('INTERNAL', 'not needed here')),
+    takePendingRoute: vi.fn(async () => ok({ characterId: null })),
   }
   window.vault = { ...api, on: (event: keyof VaultEvents, listener: never) => { listeners[event] = listener; return () => {} } } as unknown as VaultApi
   useVault.setState({ characters: { state: 'ready', value: [overview(1, 'Thrall'), overview(2, 'Jaina'), overview(3, 'Anduin')] }, route: { name: 'overview' }, notice: null })
@@ -74,5 +75,21 @@ describe('data:changed for one character', () => {
     await emit('data:changed', { characterId: 2 })
     expect(api.listCharacters).toHaveBeenCalled()
     expect(names()).toEqual(['Thrall:300', 'Jaina:300', 'Anduin:300'])
+  })
+})
+
+describe('a link that started the app', () => {
+  it('the page takes the route main kept for it once it listens, and opens that character', async () => {
+    unsubscribe()
+    api.takePendingRoute.mockResolvedValueOnce(ok({ characterId: 3 }))
+    unsubscribe = subscribeToMain()
+    await vi.waitFor(() => expect(useVault.getState().route).toEqual({ name: 'character', id: 3 }))
+    expect(api.takePendingRoute).toHaveBeenCalledTimes(2)
+  })
+
+  it('with no kept route the page stays where it is', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(api.takePendingRoute).toHaveBeenCalledTimes(1)
+    expect(useVault.getState().route).toEqual({ name: 'overview' })
   })
 })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { createPendingRoute } from '../../main/desktop/pending-route.ts'
 import { createIpcHandlers, type DesktopHooks, type IpcHandlers } from '../../main/ipc-handlers.ts'
 import type { AppSettings } from '../../main/app-settings.ts'
 import { listCharacters } from '../../main/store/characters-repo.ts'
@@ -222,6 +223,16 @@ describe('IPC handlers on the real core', () => {
     expect(await handlers().ipc['settings:get']([])).toMatchObject({ ok: true, value: { notifications: false, closeToTray: false, startAtLogin: false, autoUpdate: true } })
     // Outside the desktop app there are no logs to open and no updates.
     expect(await handlers().ipc['app:info']([])).toMatchObject({ ok: true, value: { logsFolder: null, update: { state: 'off' } } })
+  })
+
+  it('app:pending-route hands the window the route a start-up link kept, once; none outside the desktop app', async () => {
+    const route = createPendingRoute()
+    const desktop: DesktopHooks = { logsFolder: '/logs', openLogsFolder: async () => undefined, updateStatus: () => ({ state: 'off', version: null, message: null }), settingsChanged: () => undefined, takePendingRoute: () => route.take() }
+    route.set(42)
+    const { ipc } = handlers(undefined, undefined, desktop)
+    expect(await ipc['app:pending-route']([])).toEqual({ ok: true, value: { characterId: 42 } })
+    expect(await ipc['app:pending-route']([])).toEqual({ ok: true, value: { characterId: null } })
+    expect(await handlers().ipc['app:pending-route']([])).toEqual({ ok: true, value: { characterId: null } })
   })
 
   it('app:info names the season tables in use, so Settings can show which one prices the vault', async () => {

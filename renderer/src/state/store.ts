@@ -158,6 +158,10 @@ export function subscribeToMain(): () => void {
   ]
   const onHash = () => useVault.getState().navigate(parseRoute(window.location.hash))
   window.addEventListener('hashchange', onHash)
+  // A link that started the app came before this page listened: main kept it for us to take.
+  void api.takePendingRoute().then((result) => {
+    if (result.ok && result.value.characterId !== null) useVault.getState().navigate({ name: 'character', id: result.value.characterId })
+  }, () => undefined)
   return () => {
     for (const off of offs) off()
     window.removeEventListener('hashchange', onHash)
