@@ -7,8 +7,10 @@ const AUTOSTART_FILE = 'vault-companion.desktop'
 /** What start-at-login needs from Electron and the file system (injected; tests pass fakes). */
 export interface LoginItemHost {
   platform: NodeJS.Platform
-  /** Electron's app.setLoginItemSettings (macOS and Windows). */
-  setLoginItemSettings(settings: { openAtLogin: boolean; openAsHidden?: boolean; args?: string[] }): void
+  /** Electron's app.setLoginItemSettings (macOS and Windows; `openAsHidden` is gone since Electron 44). */
+  setLoginItemSettings(settings: { openAtLogin: boolean; args?: string[] }): void
+  /** macOS: the login item's status after a change (app.getLoginItemSettings().status). */
+  loginItemStatus?(): string | undefined
   /** The command that starts this app: the AppImage when run from one, else the executable. */
   executable: string
   /** `$XDG_CONFIG_HOME/autostart` (Linux). */
@@ -42,16 +44,28 @@ export function autostartEntry(executable: string): string {
   ].join('\n')
 }
 
-/** Turns start at login on or off the way each OS expects; on Linux, an XDG autostart file. */
-export function applyStartAtLogin(enabled: boolean, host: LoginItemHost): void {
+/** What the player is told when macOS holds the login item until it is allowed. */
+export const REQUIRES_APPROVAL = 'macOS asks you to allow Vault Companion to start at login: open System Settings → General → Login Items, allow it, then turn the setting on again.'
+
+/**
+ * Turns start at login on or off the way each OS expects (on Linux, an XDG autostart file). Returns
+ * what the player must still do when the OS did not simply accept it (macOS 13+ may hold a new login
+ * item for approval), else undefined. On macOS the app learns it was opened at login from
+ * `wasOpenedAtLogin` and stays in the tray; elsewhere the entry passes --hidden.
+ */
+export function applyStartAtLogin(enabled: boolean, host: LoginItemHost): string | undefined {
   if (host.platform === 'linux') {
     const file = join(host.autostartDir, AUTOSTART_FILE)
     if (enabled) host.writeFile(file, autostartEntry(host.executable))
     else host.removeFile(file)
-    return
+    return undefined
   }
-  if (host.platform === 'darwin') host.setLoginItemSettings({ openAtLogin: enabled, openAsHidden: true })
-  else host.setLoginItemSettings({ openAtLogin: enabled, args: [HIDDEN_ARG] })
+  if (host.platform !== 'darwin') {
+    host.setLoginItemSettings({ openAtLogin: enabled, args: [HIDDEN_ARG] })
+    return undefined
+  }
+  host.setLoginItemSettings({ openAtLogin: enabled })
+  return enabled && host.loginItemStatus?.() === 'requires-approval' ? REQUIRES_APPROVAL : undefined
 }
 
 /** Whether this start came from the login entry, so the app should stay in the tray. */

@@ -4,11 +4,12 @@ import { dirname } from 'node:path'
 import { app } from 'electron'
 import { applyStartAtLogin, autostartDir, startedHidden } from '../desktop/login-item.ts'
 
-/** Start at login for this OS (login item on macOS and Windows, XDG autostart entry on Linux). */
-export function setStartAtLogin(enabled: boolean): void {
-  applyStartAtLogin(enabled, {
+/** Start at login for this OS (login item on macOS and Windows, XDG autostart entry on Linux); what the player must still do, if anything. */
+export function setStartAtLogin(enabled: boolean): string | undefined {
+  return applyStartAtLogin(enabled, {
     platform: process.platform,
     setLoginItemSettings: (settings) => app.setLoginItemSettings(settings),
+    loginItemStatus: () => app.getLoginItemSettings().status,
     // An AppImage runs from a temporary mount: autostart must start the AppImage file itself.
     executable: process.env.APPIMAGE ?? process.execPath,
     autostartDir: autostartDir(process.env, homedir()),

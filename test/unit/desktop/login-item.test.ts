@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { applyStartAtLogin, autostartDir, autostartEntry, HIDDEN_ARG, startedHidden, type LoginItemHost } from '../../../main/desktop/login-item.ts'
+import { applyStartAtLogin, autostartDir, autostartEntry, HIDDEN_ARG, REQUIRES_APPROVAL, startedHidden, type LoginItemHost } from '../../../main/desktop/login-item.ts'
 
 function host(platform: NodeJS.Platform, executable = '/opt/Vault Companion/vault-companion'): LoginItemHost & { files: Map<string, string> } {
   const files = new Map<string, string>()
@@ -31,14 +31,22 @@ describe('start at login', () => {
     expect(autostartEntry('/usr/bin/vault-companion')).toContain('Exec=/usr/bin/vault-companion --hidden')
   })
 
-  it('uses the login item on Windows (with the hidden argument) and macOS (opened hidden)', () => {
+  it('uses the login item on Windows (with the hidden argument) and macOS (no openAsHidden: Electron 44 removed it)', () => {
     const windows = host('win32')
     applyStartAtLogin(true, windows)
     expect(windows.setLoginItemSettings).toHaveBeenCalledWith({ openAtLogin: true, args: [HIDDEN_ARG] })
     const mac = host('darwin')
     applyStartAtLogin(false, mac)
-    expect(mac.setLoginItemSettings).toHaveBeenCalledWith({ openAtLogin: false, openAsHidden: true })
+    expect(mac.setLoginItemSettings).toHaveBeenCalledWith({ openAtLogin: false })
     expect(windows.files.size + mac.files.size).toBe(0)
+  })
+
+  it('macOS: a login item held for approval says what to do; an accepted one says nothing', () => {
+    const held = { ...host('darwin'), loginItemStatus: () => 'requires-approval' }
+    expect(applyStartAtLogin(true, held)).toBe(REQUIRES_APPROVAL)
+    expect(applyStartAtLogin(true, { ...host('darwin'), loginItemStatus: () => 'enabled' })).toBeUndefined()
+    // Turning it off never needs approval.
+    expect(applyStartAtLogin(false, held)).toBeUndefined()
   })
 
   it('finds the autostart folder from XDG_CONFIG_HOME, ignoring a relative one as the spec says', () => {
