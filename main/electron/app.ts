@@ -10,6 +10,7 @@ import { hasUpdateFeed } from '../desktop/updates.ts'
 import { fs } from '../fs.ts'
 import { createPendingRoute } from '../desktop/pending-route.ts'
 import { createQuitSequence } from '../desktop/quit.ts'
+import { closeKeepsRunning, trayIsVisible } from '../desktop/tray-support.ts'
 import { createTrustedSenders } from '../desktop/trusted-senders.ts'
 import { createIpcHandlers } from '../ipc-handlers.ts'
 import { systemClock } from '../ports.ts'
@@ -59,9 +60,12 @@ if (!app.requestSingleInstanceLock()) {
   let ready = false
   const pendingLinks: string[] = []
   const pendingRoute = createPendingRoute()
+  const trayVisible = trayIsVisible(process.platform, process.env)
   const senders = createTrustedSenders(appEntryUrl)
   const iconPath = resource(app.isPackaged ? 'icon.png' : 'build/icon.png')
-  const trayIconPath = resource(app.isPackaged ? 'tray.png' : 'build/tray.png')
+  // macOS wants a template image in the menu bar (it tints it for light and dark); others the coloured one.
+  const trayFile = process.platform === 'darwin' ? 'trayTemplate.png' : 'tray.png'
+  const trayIconPath = resource(app.isPackaged ? trayFile : `build/${trayFile}`)
   const openCore = () => (core && !(core instanceof StoreError) ? core : undefined)
 
   const quit = createQuitSequence({
@@ -73,25 +77,28 @@ if (!app.requestSingleInstanceLock()) {
     log,
   })
 
+  /** The main window, created (shown or not) when there is none; true when it was just created. */
+  const ensureWindow = (show: boolean): boolean => {
+    if (window && !window.isDestroyed()) return false
+    window = createMainWindow({ preloadPath, appEntryUrl, iconPath, senders, log, show })
+    window.on('close', (event) => {
+      // Closing keeps the app and its hourly sync running in the tray, unless turned off, quitting, or no tray can be seen.
+      const current = openCore()
+      if (!quit.quitting() && current && closeKeepsRunning(readAppSettings(current.store.db).closeToTray, trayVisible)) {
+        event.preventDefault()
+        window?.hide()
+      }
+    })
+    // Windows is ending the session: quit before close-to-tray could refuse the window's close.
+    window.on('query-session-end', () => quit.begin('session end', 1000))
+    window.on('session-end', () => quit.begin('session end', 1000))
+    return true
+  }
+
   const showWindow = (characterId: number | null = null) => {
-    let fresh = false
-    if (!window || window.isDestroyed()) {
-      fresh = true
-      window = createMainWindow({ preloadPath, appEntryUrl, iconPath, senders, log, show: true })
-      window.on('close', (event) => {
-        // Closing keeps the app and its hourly sync running in the tray, unless turned off or quitting.
-        const current = openCore()
-        if (!quit.quitting() && current && readAppSettings(current.store.db).closeToTray) {
-          event.preventDefault()
-          window?.hide()
-        }
-      })
-      // Windows is ending the session: quit before close-to-tray could refuse the window's close.
-      window.on('query-session-end', () => quit.begin('session end', 1000))
-      window.on('session-end', () => quit.begin('session end', 1000))
-    } else {
-      ensureAppPage(window, appEntryUrl)
-    }
+    const fresh = ensureWindow(true)
+    if (!window) return
+    if (!fresh) ensureAppPage(window, appEntryUrl)
     if (characterId !== null) {
       // A page still loading does not listen yet: it takes the route when ready (pending-route.ts).
       if (fresh || window.webContents.isLoading()) pendingRoute.set(characterId)
@@ -213,13 +220,18 @@ if (!app.requestSingleInstanceLock()) {
     const startLink = deepLinkInArgv(process.argv)
     const links = [...(startLink ? [startLink] : []), ...pendingLinks.splice(0)]
     if (links.length > 0) for (const link of links) openDeepLink(link)
-    else if (!launchedAtLogin() || !running) showWindow()
+    // (Without a tray to see, a hidden start would be an unreachable process: the window opens.)
+    else if (!launchedAtLogin() || !running || !trayVisible) showWindow()
+    // Started hidden on Windows: the session-end events come only through a window, so one exists
+    // unseen, and logging off still stops the syncs and closes the database.
+    else if (process.platform === 'win32') ensureWindow(false)
   }
 
   function trySetStartAtLogin(enabled: boolean): string | undefined {
     try {
-      setStartAtLogin(enabled)
-      return undefined
+      const pending = setStartAtLogin(enabled)
+      if (pending) log.warn('start at login needs approval', { enabled })
+      return pending
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       log.error('start at login could not be changed', { enabled, error: message })
@@ -236,10 +248,10 @@ if (!app.requestSingleInstanceLock()) {
       app.exit(1)
     })
 
-  // With close-to-tray the app lives on without windows; Quit (tray or menu) ends it.
+  // With close-to-tray (and a tray to see) the app lives on without windows; Quit (tray or menu) ends it.
   app.on('window-all-closed', () => {
     const current = openCore()
-    if (!current || !readAppSettings(current.store.db).closeToTray) app.quit()
+    if (!current || !closeKeepsRunning(readAppSettings(current.store.db).closeToTray, trayVisible)) app.quit()
   })
   app.on('before-quit', (event) => {
     // The second pass, after the syncs stopped and the database closed: let Electron quit (and
