@@ -55,6 +55,35 @@ function vault(x: number, y: number): [number, number, number, number] {
   return spoke ? GOLD : DARK
 }
 
+/** macOS menu-bar template: black and transparent only (macOS tints it for light and dark bars). */
+function template(x: number, y: number): [number, number, number, number] {
+  return vault(x, y) === GOLD ? [0, 0, 0, 255] : CLEAR
+}
+
+/** A Windows .ico holding PNG images (Windows Vista and later read them), 256 px stored as size 0. */
+function ico(images: { size: number; data: Buffer }[]): Buffer {
+  const header = Buffer.alloc(6)
+  header.writeUInt16LE(0, 0)
+  header.writeUInt16LE(1, 2)
+  header.writeUInt16LE(images.length, 4)
+  let offset = 6 + 16 * images.length
+  const entries = images.map(({ size, data }) => {
+    const entry = Buffer.alloc(16)
+    entry.writeUInt8(size >= 256 ? 0 : size, 0)
+    entry.writeUInt8(size >= 256 ? 0 : size, 1)
+    entry.writeUInt16LE(1, 4)
+    entry.writeUInt16LE(32, 6)
+    entry.writeUInt32LE(data.length, 8)
+    entry.writeUInt32LE(offset, 12)
+    offset += data.length
+    return entry
+  })
+  return Buffer.concat([header, ...entries, ...images.map((i) => i.data)])
+}
+
 writeFileSync('build/icon.png', png(512, vault))
 writeFileSync('build/tray.png', png(32, vault))
-console.log('wrote build/icon.png and build/tray.png')
+writeFileSync('build/trayTemplate.png', png(16, template))
+writeFileSync('build/trayTemplate@2x.png', png(32, template))
+writeFileSync('build/icon.ico', ico([16, 32, 48, 256].map((size) => ({ size, data: png(size, vault) }))))
+console.log('wrote build/icon.png, build/tray.png, build/trayTemplate.png (+@2x) and build/icon.ico')

@@ -129,6 +129,7 @@ describe('packaged app (electron-builder --dir with a stub Electron)', () => {
     expect(existsSync(join(resources, 'migrations', 'meta', '_journal.json'))).toBe(true)
     expect(existsSync(join(resources, 'icon.png'))).toBe(true)
     expect(existsSync(join(resources, 'tray.png'))).toBe(true)
+    expect(existsSync(join(resources, 'trayTemplate.png')) && existsSync(join(resources, 'trayTemplate@2x.png'))).toBe(true)
   })
 
   it('leaves out the development Node runtime, tests and sources', () => {
