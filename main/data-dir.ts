@@ -1,5 +1,5 @@
 import { homedir } from 'node:os'
-import { isAbsolute, join } from 'node:path'
+import { join, posix, win32 } from 'node:path'
 
 /** Folder name Electron derives from the product name for `app.getPath('userData')`. */
 export const APP_FOLDER_NAME = 'Vault Companion'
@@ -10,12 +10,14 @@ export const APP_FOLDER_NAME = 'Vault Companion'
  */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home: string = homedir()): string {
   if (env.VAULT_DATA_DIR) return env.VAULT_DATA_DIR
-  if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), APP_FOLDER_NAME)
-  if (platform === 'darwin') return join(home, 'Library', 'Application Support', APP_FOLDER_NAME)
+  // The platform's own path rules, so the answer for Windows is right on any machine (and testable).
+  const path = platform === 'win32' ? win32 : posix
+  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), APP_FOLDER_NAME)
+  if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', APP_FOLDER_NAME)
   // The XDG spec says a relative XDG_CONFIG_HOME is invalid and must be ignored: it would put the
   // database wherever the command happened to run.
-  const xdg = env.XDG_CONFIG_HOME && isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : join(home, '.config')
-  return join(xdg, APP_FOLDER_NAME)
+  const xdg = env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : path.join(home, '.config')
+  return path.join(xdg, APP_FOLDER_NAME)
 }
 
 /** The database file inside a data folder. */

@@ -122,14 +122,15 @@ describe('cli list', () => {
 
 describe('default data folder', () => {
   it.each([
-    ['linux', { XDG_CONFIG_HOME: '/xdg' }, join('/xdg', 'Vault Companion')],
-    ['linux', { XDG_CONFIG_HOME: 'relative/config' }, join('/home/p', '.config', 'Vault Companion')], // the XDG spec ignores a relative path
-    ['linux', {}, join('/home/p', '.config', 'Vault Companion')],
-    ['darwin', {}, join('/home/p', 'Library', 'Application Support', 'Vault Companion')],
-    ['win32', { APPDATA: 'C:\\Users\\p\\AppData\\Roaming' }, join('C:\\Users\\p\\AppData\\Roaming', 'Vault Companion')],
-    ['linux', { VAULT_DATA_DIR: '/custom' }, '/custom'],
-  ] as const)('%s %j → %s (Electron userData convention)', (platform, env, expected) => {
-    expect(defaultDataDir(env, platform, '/home/p')).toBe(expected)
+    ['linux', { XDG_CONFIG_HOME: '/xdg' }, '/home/p', '/xdg/Vault Companion'],
+    ['linux', { XDG_CONFIG_HOME: 'relative/config' }, '/home/p', '/home/p/.config/Vault Companion'], // the XDG spec ignores a relative path
+    ['linux', {}, '/home/p', '/home/p/.config/Vault Companion'],
+    ['darwin', {}, '/Users/p', '/Users/p/Library/Application Support/Vault Companion'],
+    ['win32', { APPDATA: 'C:\\Users\\p\\AppData\\Roaming' }, 'C:\\Users\\p', 'C:\\Users\\p\\AppData\\Roaming\\Vault Companion'],
+    ['win32', {}, 'C:\\Users\\p', 'C:\\Users\\p\\AppData\\Roaming\\Vault Companion'],
+    ['linux', { VAULT_DATA_DIR: '/custom' }, '/home/p', '/custom'],
+  ] as const)('%s %j → %s (Electron userData convention, with that platform\'s path rules on any machine)', (platform, env, home, expected) => {
+    expect(defaultDataDir(env, platform, home)).toBe(expected)
   })
 })
 
