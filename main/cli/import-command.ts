@@ -1,7 +1,8 @@
-import { formatCharacterRef } from '../../shared/domain/realm.ts'
+import { formatCharacterRef, parseRegion } from '../../shared/domain/realm.ts'
 import type { ImportCandidate, ImportList } from '../../shared/ipc-api.ts'
 import type { TrackedCharacter } from '../store/characters-repo.ts'
 import type { TrackedPicks } from '../import/import-service.ts'
+import { EXIT, print, usage, wholeNumber, withCore, type CliIo, type CliOptions } from './cli-kit.ts'
 
 /**
  * The CLI side of importing: the numbered list a player picks from, the answer they type ("1,3-5",
@@ -62,4 +63,70 @@ export function importJson(list: ImportList, tracked: readonly TrackedCharacter[
 
 export function trackedLine(characters: readonly TrackedCharacter[]): string {
   return characters.length === 0 ? 'Nothing tracked.\n' : `Now tracking ${characters.map(formatCharacterRef).join(', ')}. Run "sync" to fill their vaults.\n`
+}
+
+export async function importCharacters(args: string[], options: CliOptions, io: CliIo): Promise<number> {
+  const [kind, ...rest] = args
+  const { importFromAccount, importFromGuild, trackPicks, BLIZZARD_CLIENTS_URL } = await import('../import/import-service.ts')
+  const { readAppSettings } = await import('../app-settings.ts')
+  const rank = wholeNumber(options.rank, 'rank', 0, 9)
+  if (!rank.ok) return usage(io, rank.error.message)
+  const level = wholeNumber(options['min-level'], 'min-level', 1, 100)
+  if (!level.ok) return usage(io, level.error.message)
+  const port = wholeNumber(options.port, 'port', 1024, 65535)
+  if (!port.ok) return usage(io, port.error.message)
+  if (kind === 'account') {
+    if (rest.length > 0) return usage(io, `"import account" takes no arguments, got: ${rest.join(' ')}`)
+    if (rank.value !== undefined || level.value !== undefined) return usage(io, '--rank and --min-level are for "import guild".')
+  } else if (kind === 'guild') {
+    if (rest.length !== 1) return usage(io, '"import guild" takes one guild as region/realm/guild, for example: import guild "us/Area 52/Endless Climb"')
+    if (port.value !== undefined) return usage(io, '--port is for "import account".')
+  } else {
+    return usage(io, '"import" takes "account" or "guild", for example: import account, or import guild "us/Area 52/Endless Climb"')
+  }
+  const region = parseRegion(kind === 'guild' ? (rest[0] as string).split('/')[0] ?? '' : options.region)
+  if (!region.ok) return usage(io, region.error.message)
+  return withCore(options, io, async (core) => {
+    let found
+    if (kind === 'account') {
+      found = await importFromAccount(core, {
+        region: region.value,
+        port: port.value ?? readAppSettings(core.store.db).importPort,
+        openBrowser: (url, redirectUri) => {
+          io.stderr(`Sign in on Blizzard's page to let Vault Companion list your characters (waiting up to 5 minutes):\n  ${url}\nYour Blizzard API client must list ${redirectUri} as a redirect URL (${BLIZZARD_CLIENTS_URL}).\n`)
+          io.openBrowser?.(url)
+        },
+      })
+    } else {
+      const [, realm = '', ...guildParts] = (rest[0] as string).split('/')
+      const guild = guildParts.join('/')
+      if (!realm.trim() || !guild.trim()) return usage(io, 'Expected region/realm/guild, for example: import guild "us/Area 52/Endless Climb"')
+      found = await importFromGuild(core, { region: region.value, realm, guild }, { maxRank: rank.value, minLevel: level.value })
+    }
+    if (!found.ok) {
+      io.stderr(`${found.error.message}\n`)
+      return found.error.code === 'UNKNOWN_CHARACTER' ? EXIT.notFound : found.error.code === 'INVALID_INPUT' ? EXIT.usage : EXIT.failed
+    }
+    const list = found.value
+    const open = selectable(list)
+    let picks = options.yes ? open : []
+    if (!options.yes && !options.json && open.length > 0) {
+      io.stdout(formatImportList(list))
+      if (!io.prompt) {
+        io.stdout(`Nothing tracked: run again with --yes to track all ${open.length}, or track them one by one with "track".\n`)
+        return EXIT.ok
+      }
+      const chosen = parseSelection(await io.prompt(`Track which? Numbers like 1,3-5, "all", or Enter for none: `), open.length)
+      if (chosen === undefined) return usage(io, `Answer with numbers from 1 to ${open.length} (like 1,3-5), "all", or nothing; nothing was tracked.`)
+      picks = chosen.map((i) => open[i] as (typeof open)[number])
+    }
+    const { added, alreadyTracked, refused } = trackPicks(core, picks)
+    if (options.json) print(io, options, importJson(list, added, alreadyTracked, refused), '')
+    else {
+      if (options.yes || open.length === 0) io.stdout(formatImportList(list))
+      io.stdout(trackedLine(added))
+      for (const r of refused) io.stderr(`Not tracked: ${r.region}/${r.realm}/${r.name}: ${r.reason}\n`)
+    }
+    return refused.length > 0 ? EXIT.failed : EXIT.ok
+  })
 }

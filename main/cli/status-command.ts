@@ -2,7 +2,9 @@ import { seasonView, tableInfo, type SeasonTableInfo } from '../../shared/domain
 import { utcTime } from '../../shared/domain/labels.ts'
 import { REGIONS, type Region } from '../../shared/domain/types.ts'
 import type { LocalCore } from '../local-core.ts'
+import { defaultDataDir } from '../data-dir.ts'
 import { listCharacters } from '../store/characters-repo.ts'
+import { EXIT, print, usage, withLocalCore, type CliIo, type CliOptions } from './cli-kit.ts'
 
 /** `status --json` (README "status"): where the data lives, which season each region is in, and which season tables are in use. */
 export interface StatusReport {
@@ -61,4 +63,14 @@ export function formatStatus(report: StatusReport): string {
   lines.push(`Season tables ${report.tables.map((t) => `${t.id} (checked ${t.updated}, ${t.from === 'shipped' ? 'built in' : `${t.file} in the data folder`})`).join(', ')}`)
   for (const problem of report.problems) lines.push(`Not used      ${problem}`)
   return `${lines.join('\n')}\n`
+}
+
+export function status(args: string[], options: CliOptions, io: CliIo): Promise<number> | number {
+  if (args.length > 0) return usage(io, `"status" takes no arguments, got: ${args.join(' ')}`)
+  const dataDir = options['data-dir'] ?? defaultDataDir(io.env)
+  return withLocalCore(options, io, 'read', async (core) => {
+    const report = statusReport(core, dataDir)
+    print(io, options, report, formatStatus(report))
+    return EXIT.ok
+  })
 }
