@@ -1,0 +1,67 @@
+import type { CredentialSource, SettingsView } from '../../shared/ipc-api.ts'
+import { err, ok } from '../../shared/result.ts'
+import { readAppSettings, updateAppSettings, withChanges } from '../app-settings.ts'
+import type { Core } from '../composition.ts'
+import { redirectUriFor } from '../import/oauth-callback.ts'
+import { checkCredentials } from '../sync/check-credentials.ts'
+import type { RouteKit, Routes } from './route-kit.ts'
+
+const ENV_NAMES: Record<CredentialSource, [string, string]> = {
+  blizzard: ['VAULT_BLIZZARD_CLIENT_ID', 'VAULT_BLIZZARD_CLIENT_SECRET'],
+  warcraftlogs: ['VAULT_WCL_CLIENT_ID', 'VAULT_WCL_CLIENT_SECRET'],
+}
+
+/** Preferences and API credentials; the window only ever learns whether a secret is configured. */
+export function settingsRoutes({ handle, context }: RouteKit): Routes<'settings:get' | 'settings:update' | 'credentials:save' | 'credentials:clear'> {
+  const { secrets, env } = context
+
+  function settingsView(core: Core): SettingsView {
+    const stored = secrets.load()
+    const credential = (source: CredentialSource) => {
+      const [idVar, secretVar] = ENV_NAMES[source]
+      if (env[idVar]?.trim() && env[secretVar]?.trim()) return { configured: true, from: 'environment' as const }
+      const saved = stored[source]
+      return saved?.clientId && saved.clientSecret ? { configured: true, from: 'saved' as const } : { configured: false, from: null }
+    }
+    const settings = readAppSettings(core.store.db)
+    return { ...settings, importRedirectUri: redirectUriFor(settings.importPort), credentials: { blizzard: credential('blizzard'), warcraftlogs: credential('warcraftlogs') }, secureStorage: secrets.availability() }
+  }
+
+  return {
+    'settings:get': handle('settings:get', (_args, core) => ok(settingsView(core))),
+
+    'settings:update': handle('settings:update', ([input], core) => {
+      // The system change comes first: a preference the OS refused is not stored as if it held.
+      const failure = context.desktop?.settingsChanged(withChanges(readAppSettings(core.store.db), input))
+      if (failure) return err('INTERNAL', failure)
+      updateAppSettings(core.store.db, input, core.now())
+      return ok(settingsView(core))
+    }),
+
+    'credentials:save': handle('credentials:save', async ([input], core) => {
+      const { source, clientId, clientSecret } = input
+      if (secrets.availability() === 'unavailable') return err('INTERNAL', 'This system offers no way to store secrets; set the VAULT_* environment variables instead.')
+      // Without a keyring (Linux basic_text) "encrypted" means a fixed key: only with the player's say-so.
+      if (secrets.availability() === 'plaintext' && input.withoutEncryption !== true) {
+        return err('INVALID_INPUT', 'This system has no keyring, so the secret would be stored without real encryption. Tick "Save without encryption" to save it anyway, or set the VAULT_* environment variables instead.')
+      }
+      const pair = { clientId: clientId.trim(), clientSecret: clientSecret.trim() }
+      // One token request first: credentials that do not work are never saved.
+      const checked = await checkCredentials(source, pair, env, context.http)
+      if (!checked.ok) return checked
+      const next = { ...secrets.load(), [source]: pair }
+      secrets.save(next)
+      core.setStoredCredentials(next)
+      return ok(settingsView(core))
+    }),
+
+    'credentials:clear': handle('credentials:clear', ([input], core) => {
+      const { source } = input
+      const next = { ...secrets.load() }
+      delete next[source]
+      secrets.save(next)
+      core.setStoredCredentials(next)
+      return ok(settingsView(core))
+    }),
+  }
+}
