@@ -1,4 +1,5 @@
 import type { SeasonTableInfo, SeasonView } from './domain/season-view.ts'
+import type { VaultHistoryWeek } from './domain/vault-history.ts'
 import type { WeekWindow } from './domain/reset.ts'
 import type { RowTrust } from './domain/row-status.ts'
 import type { Difficulty, DungeonVaultSlot, RaidEvidenceKind, RaidVaultSlot, Region, RowSteps, SourceId, WorldActivity, WorldVaultSlot } from './domain/types.ts'
@@ -128,6 +129,8 @@ export interface CharacterVaultView {
   previous: WeekVaultView
   sources: Record<SourceId, SourceStatusView>
   warnings: string[]
+  /** The weeks before this one, newest first (from the store): what each vault held and whether it was opened. */
+  history: VaultHistoryWeek[]
 }
 
 export type CredentialSource = 'blizzard' | 'warcraftlogs'

@@ -3,6 +3,7 @@ import { ConfigError } from '../config.ts'
 import { StoreError } from '../store/store-error.ts'
 import { list, track, untrack } from './characters-command.ts'
 import { EXIT, usage, type CliCommand, type CliIo } from './cli-kit.ts'
+import { history } from './history-command.ts'
 import { importCharacters } from './import-command.ts'
 import { status } from './status-command.ts'
 import { sync } from './sync-command.ts'
@@ -16,7 +17,7 @@ export { EXIT, type CliIo } from './cli-kit.ts'
  * what a command throws becomes an exit code. Argument parsing is shared; everything else is the
  * commands'.
  */
-const COMMANDS: Readonly<Record<string, CliCommand>> = { track, untrack, list, sync, vault, week, status, import: importCharacters }
+const COMMANDS: Readonly<Record<string, CliCommand>> = { track, untrack, list, sync, vault, history, week, status, import: importCharacters }
 
 const USAGE = `Usage: vault-companion <command> [options]
 
@@ -34,6 +35,8 @@ Commands:
                                     pick guild members to track (ranks 0 to N)
   vault <region>/<realm>/<name> [--week previous|YYYY-MM-DD]
                                     the stored vault of this week (or an earlier one), no network
+  history <region>/<realm>/<name> [--weeks 8]
+                                    the last weeks' vaults from the store (1 to 52), no network
   week [--region us] [--at ISO]     the weekly reset window
   status                            the data folder, each region's season and the season
                                     tables in use (and any dropped-in table that is not)
@@ -71,6 +74,7 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
         region: { type: 'string', default: 'us' },
         at: { type: 'string' },
         week: { type: 'string' },
+        weeks: { type: 'string' },
         'time-limit': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },

@@ -9,7 +9,11 @@ import type { LocalCore } from '../local-core.ts'
 import type { TrackedCharacter } from '../store/characters-repo.ts'
 import { listBossParses } from '../store/parses-repo.ts'
 import { isVaultOpened, markVaultOpened } from '../store/vaults-opened-repo.ts'
+import { vaultHistory } from '../sync/vault-history.ts'
 import { storedSourceReports, storedWeekVaults, type StoredWeek } from '../sync/vault-report.ts'
+
+/** How many past weeks the character view lists. */
+const HISTORY_IN_VIEW = 8
 
 /**
  * The renderer's views, built from the store only: the window shows the stored vault at once, before
@@ -91,7 +95,9 @@ export function characterVaultView(core: LocalCore, character: TrackedCharacter,
   }
   const killed = new Map(current.raid.bosses.map((b) => [bossKeyFromName(b.name), b.difficulty]))
   const raids = core.season.storedRaids(character.region, weeks.current.week).map((raid) => ({ name: raid.name, bosses: raid.bosses.map((name) => ({ name, difficulty: killed.get(bossKeyFromName(name)) ?? null })) }))
-  return { character: overviewFrom(core, character, weeks, nextSyncAt), raids, current, previous: weekView(weeks.previous), sources: weeks.sources, warnings }
+  // The weeks before the current one, for the compact history (this week is shown in full above it).
+  const history = vaultHistory(core, character, HISTORY_IN_VIEW + 1).slice(1)
+  return { character: overviewFrom(core, character, weeks, nextSyncAt), raids, current, previous: weekView(weeks.previous), sources: weeks.sources, warnings, history }
 }
 
 /** Marks last week's vault of the character as opened; the next reset brings a new, unopened one. */

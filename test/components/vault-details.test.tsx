@@ -40,6 +40,10 @@ function view(previousUnlocked: number, trust: WeekTrustView = trusted, season =
       raiderio: { status: 'not_configured', syncedAt: null, error: null },
     },
     warnings: [],
+    history: [
+      { period: 1090, start: START - 604_800_000, end: START, current: false, season: { id: 'season-mn-2', name: 'Midnight Season 2', tableKnown: true }, raid: { status: 'complete', slots: raidSlots(2) }, dungeons: { status: 'complete', slots: dungeonSlots(1) }, world: { status: 'unknown', slots: worldSlots }, unlockedSlots: 3, opened: true },
+      { period: 1089, start: START - 2 * 604_800_000, end: START - 604_800_000, current: false, season: { id: 'season-mn-2', name: 'Midnight Season 2', tableKnown: true }, raid: { status: 'complete', slots: raidSlots(0) }, dungeons: { status: 'complete', slots: dungeonSlots(0) }, world: { status: 'complete', slots: worldSlots }, unlockedSlots: 0, opened: false },
+    ],
   }
 }
 
@@ -144,5 +148,15 @@ describe('VaultDetails', () => {
     expect(notice.textContent).toContain("This version does not know Midnight Season 3's rewards — update the app.")
     expect(screen.getByTestId('season-update-hint').textContent).toBe('Version 0.3.0 is downloaded: it installs when you quit Vault Companion.')
     expect(screen.queryByTestId('season-table')).toBeNull()
+  })
+
+  it('lists the recent weeks compactly: slots, the best reward, opened or not, and a row nobody checked', () => {
+    render(<VaultDetails view={view(0)} />)
+    const weeks = screen.getAllByTestId('history-week').map((li) => li.textContent)
+    expect(weeks).toHaveLength(2)
+    expect(weeks[0]).toContain('3 of 9 slots · best 318')
+    expect(weeks[0]).toContain('opened · a row was not checked')
+    expect(weeks[1]).toContain('0 of 9 slots')
+    expect(weeks[1]).toContain('nothing earned')
   })
 })

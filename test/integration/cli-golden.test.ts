@@ -62,6 +62,8 @@ describe('the CLI\'s output, byte for byte', () => {
       ['vault', ['vault', 'us/area-52/Thrall', '--json']],
       ['vault-text', ['vault', 'us/area-52/Thrall']],
       ['vault-previous', ['vault', 'us/area-52/Thrall', '--week', 'previous', '--json']],
+      ['history', ['history', 'us/area-52/Thrall', '--weeks', '2', '--json']],
+      ['history-text', ['history', 'us/area-52/Thrall', '--weeks', '2']],
       ['week', ['week', '--json', '--at', '2026-11-26T12:00:00Z']],
       ['week-text', ['week', '--region', 'kr', '--at', '2026-11-26T12:00:00Z']],
       ['status', ['status', '--json']],

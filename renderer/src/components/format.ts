@@ -26,6 +26,11 @@ export function when(at: number): string {
   return new Date(at).toLocaleString(LOCALE, { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' })
 }
 
+/** "Nov 24": the day a week began, in the player's time zone. */
+export function dayLabel(at: number): string {
+  return new Date(at).toLocaleDateString(LOCALE, { day: 'numeric', month: 'short' })
+}
+
 /** The CSS class that gives a character's name its class colour ("class-death-knight"). */
 export function classCss(className: string | null): string {
   return className ? `class-${className.toLowerCase().replace(/[^a-z]+/g, '-')}` : ''

@@ -4,7 +4,7 @@ import type { CharacterVaultView, WeekVaultView } from '../../../shared/ipc-api.
 import { SourceBadges } from '../components/badges.tsx'
 import { ConfirmButton } from '../components/confirm-button.tsx'
 import { ErrorBanner } from '../components/error-banner.tsx'
-import { classCss, clock, relativeTime, DIFFICULTY_LABELS, difficultyClass, duration, levelLabel, SOURCE_LABELS, when } from '../components/format.ts'
+import { classCss, clock, dayLabel, relativeTime, DIFFICULTY_LABELS, difficultyClass, duration, levelLabel, SOURCE_LABELS, when } from '../components/format.ts'
 import { utcTime } from '../../../shared/domain/labels.ts'
 import { bossKeyFromName } from '../../../shared/domain/merge.ts'
 import { usePageHeading } from '../use-page-heading.ts'
@@ -110,6 +110,7 @@ export function VaultDetails({ view }: { view: CharacterVaultView }) {
         <RunList week={current} />
       </div>
       <WorldList week={current} />
+      <HistoryList history={view.history} />
 
       <section className="panel" aria-labelledby="sources-heading">
         <h2 id="sources-heading">Sources</h2>
@@ -287,6 +288,36 @@ function WorldList({ week }: { week: WeekVaultView }) {
           ))}
         </ul>
       )}
+    </section>
+  )
+}
+
+/** The weeks before this one, compact: what each vault held and whether it was marked opened. */
+function HistoryList({ history }: { history: CharacterVaultView['history'] }) {
+  if (history.length === 0) return null
+  return (
+    <section className="panel" aria-labelledby="history-heading">
+      <h2 id="history-heading">Recent weeks</h2>
+      <ul className="evidence-list" data-testid="history">
+        {history.map((week) => {
+          const slots = [...week.raid.slots, ...week.dungeons.slots, ...week.world.slots]
+          const best = Math.max(...slots.map((s) => s.reward?.itemLevel ?? 0))
+          const unknown = [week.raid, week.dungeons, week.world].some((row) => row.status === 'unknown')
+          return (
+            <li key={week.period} data-testid="history-week">
+              <span className="key-level">{dayLabel(week.start)}</span>
+              <span className="evidence-name">
+                {week.unlockedSlots} of 9 slots{best > 0 ? ` · best ${best}` : ''}
+                {!week.season.tableKnown && week.unlockedSlots > 0 ? ' · rewards unknown' : ''}
+              </span>
+              <span className="muted small">
+                {week.opened ? 'opened' : week.unlockedSlots > 0 ? 'not marked opened' : 'nothing earned'}
+                {unknown ? ' · a row was not checked' : ''}
+              </span>
+            </li>
+          )
+        })}
+      </ul>
     </section>
   )
 }
