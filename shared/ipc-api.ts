@@ -1,5 +1,6 @@
 import type { SeasonTableInfo, SeasonView } from './domain/season-view.ts'
 import type { VaultHistoryWeek } from './domain/vault-history.ts'
+import type { VaultWaiting } from './domain/vault-waiting.ts'
 import type { WeekWindow } from './domain/reset.ts'
 import type { RowTrust } from './domain/row-status.ts'
 import type { Difficulty, DungeonVaultSlot, RaidEvidenceKind, RaidVaultSlot, Region, RowSteps, SourceId, WorldActivity, WorldVaultSlot } from './domain/types.ts'
@@ -58,8 +59,11 @@ export interface CharacterOverview extends CharacterSummary {
   lastLoginAt: number | null
   /** When Raider.IO last crawled the character: its runs are as fresh as that. */
   raiderioCrawledAt: number | null
-  /** Last week's vault: how many slots it unlocked, and whether the player marked it as opened. */
-  lastWeek: { unlockedSlots: number; opened: boolean }
+  /**
+   * Last week's vault: how many slots it unlocked, whether the player marked it as opened, and, when
+   * not marked, whether it is probably still waiting (from the last login; an estimate).
+   */
+  lastWeek: { unlockedSlots: number; opened: boolean; waiting: VaultWaiting }
   week: Pick<WeekWindow, 'period' | 'start' | 'end'>
   /** This week's season and the table its rewards came from (`tableKnown: false`: every reward is unknown). */
   season: SeasonView

@@ -36,7 +36,8 @@ export function traySummary(character: CharacterOverview): string {
     const unlocked = slots.filter((s) => s.unlocked).length
     return `${status === 'partial' ? '≥' : ''}${unlocked} of ${slots.length}`
   }
-  const ready = character.lastWeek.unlockedSlots > 0 && !character.lastWeek.opened ? ' · vault ready' : ''
+  // Logged in since the reset: the vault may have been opened in the game already (an estimate).
+  const ready = character.lastWeek.waiting === 'none' ? '' : character.lastWeek.waiting === 'maybe-opened' ? ' · vault ready? (logged in since the reset)' : ' · vault ready'
   return `${character.name} · Raid ${row(character.raid, character.trust.raid.status)} · Dungeons ${row(character.dungeons, character.trust.dungeons.status)} · World ${row(character.world, character.trust.world.status)}${ready}`
 }
 

@@ -1,6 +1,7 @@
 import { seasonView } from '../../shared/domain/live-season.ts'
 import { bossKeyFromName } from '../../shared/domain/merge.ts'
 import { dungeonNextSteps, raidNextSteps, worldNextSteps } from '../../shared/domain/next-step.ts'
+import { vaultWaiting } from '../../shared/domain/vault-waiting.ts'
 import { topTiers } from '../../shared/domain/world.ts'
 import { previousWeek } from '../../shared/domain/reset.ts'
 import { SOURCE_IDS } from '../../shared/domain/types.ts'
@@ -35,6 +36,8 @@ function storedWeeks(core: LocalCore, character: TrackedCharacter): StoredWeeks 
   return { current, previous, sources: storedSourceReports(core.store.db, character.id, core.config) }
 }
 
+const lastWeekOf = (unlockedSlots: number, opened: boolean, lastLoginAt: number | null, weekStart: number) => ({ unlockedSlots, opened, waiting: vaultWaiting(unlockedSlots, opened, lastLoginAt, weekStart) })
+
 /** One character with this week's rows. */
 export function characterOverview(core: LocalCore, character: TrackedCharacter, nextSyncAt: number | null = null): CharacterOverview {
   return overviewFrom(core, character, storedWeeks(core, character), nextSyncAt)
@@ -54,7 +57,7 @@ function overviewFrom(core: LocalCore, character: TrackedCharacter, { current, p
     itemLevel: character.itemLevel,
     lastLoginAt: character.lastLoginAt,
     raiderioCrawledAt: character.raiderioCrawledAt,
-    lastWeek: { unlockedSlots, opened: isVaultOpened(core.store.db, character.id, previous.week.start) },
+    lastWeek: lastWeekOf(unlockedSlots, isVaultOpened(core.store.db, character.id, previous.week.start), character.lastLoginAt, week.start),
     week: { period: week.period, start: week.start, end: week.end },
     season: seasonView(current.season),
     raid: vault.raid.slots,

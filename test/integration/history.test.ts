@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { markLastWeekOpened } from '../../main/desktop/vault-views.ts'
+import { characterOverview, markLastWeekOpened } from '../../main/desktop/vault-views.ts'
+import { getCharacter } from '../../main/store/characters-repo.ts'
+import { fixture } from '../fakes/fixtures.ts'
+import { blizzardEncounters, blizzardKeystoneProfile } from '../fakes/builders.ts'
 import { cliRunner } from '../support/cli-runner.ts'
 import { useCoreHarness } from '../support/core-harness.ts'
 import { HOUR, RESET, thrall, thrallScenario } from '../support/scenario.ts'
@@ -54,5 +57,25 @@ describe('vault history', () => {
     const result = await cli(['history', 'us/area-52/Thrall', '--weeks', '99'])
     expect(result.code).toBe(2)
     expect(result.stderr).toContain('--weeks takes a whole number from 1 to 52')
+  })
+
+  it('a vault not marked opened is "still waiting" while the character has not logged in since the reset, "maybe opened" once it has (estimates)', async () => {
+    blizzard([{ boss: 'Vorasius', difficulty: 'HEROIC', count: 1, lastKill: PREVIOUS_RESET + 5 * HOUR }, { boss: 'Imperator Averzian', difficulty: 'HEROIC', count: 1, lastKill: PREVIOUS_RESET + 6 * HOUR }])
+    raiderio()
+    logs([])
+    const character = h.track(thrall)
+    await h.core().sync.syncCharacter(character, { force: true })
+    h.clock.now += WEEK
+    // The recorded profile's last login is from 2020: before this week's reset.
+    await h.core().sync.syncCharacter(character, { force: true })
+    // As the app does: the card is built from the stored character (its last login as the sync saved it).
+    const overview = () => characterOverview(h.core(), getCharacter(h.core().store.db, character.id)!)
+    expect(overview().lastWeek).toEqual({ unlockedSlots: 1, opened: false, waiting: 'waiting' })
+    const profile = { ...fixture<Record<string, unknown>>('blizzard-character-profile.drinian-norgannon-us-2020.json'), name: 'Thrall', last_login_timestamp: RESET + HOUR }
+    h.apis.blizzard.setCharacter('us', 'area-52', 'thrall', { encounters: blizzardEncounters([]), keystone: blizzardKeystoneProfile(1091, []), profile })
+    await h.core().sync.syncCharacter(character, { force: true })
+    expect(overview().lastWeek.waiting).toBe('maybe-opened')
+    markLastWeekOpened(h.core(), character)
+    expect(overview().lastWeek.waiting).toBe('none')
   })
 })

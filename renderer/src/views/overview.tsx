@@ -2,6 +2,7 @@ import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import type { RowTrust } from '../../../shared/domain/row-status.ts'
 import type { VaultSlot as Slot } from '../../../shared/domain/types.ts'
 import type { CharacterOverview } from '../../../shared/ipc-api.ts'
+import { VAULT_WAITING_TEXT } from '../../../shared/domain/vault-waiting.ts'
 import { AddCharacterForm } from '../components/add-character-form.tsx'
 import { classCss, relativeTime } from '../components/format.ts'
 import { SeasonNotice } from '../components/season-notice.tsx'
@@ -135,7 +136,10 @@ function CharacterRow({ character }: { character: CharacterOverview }) {
           <span className="muted">Opened</span>
         ) : (
           <span className="vault-ready">
-            <span className="ready-badge" data-testid="vault-ready">Vault ready ({character.lastWeek.unlockedSlots})</span>
+            <span className="ready-badge" data-testid="vault-ready">Vault ready ({character.lastWeek.unlockedSlots}){character.lastWeek.waiting === 'maybe-opened' ? '?' : ''}</span>
+            {character.lastWeek.waiting !== 'none' && character.lastWeek.waiting !== 'unknown' && (
+              <span className="muted small" data-testid="vault-waiting">{VAULT_WAITING_TEXT[character.lastWeek.waiting]}</span>
+            )}
             <button type="button" className="ghost small-button" onClick={() => void markVaultOpened(character.id)}>
               Mark as opened
             </button>

@@ -14,7 +14,7 @@ const wslot = (unlocked: boolean) => ({ threshold: 2, progress: 0, unlocked, tie
 
 function overview(id: number, name: string, raid: boolean[], dungeons: boolean[], weekStart = 1000, trust: CharacterOverview['trust'] = { raid: complete, dungeons: complete, world: complete }, world: boolean[] = [false, false, false]): CharacterOverview {
   return {
-    id, name, region: 'us', realm: 'area-52', realmName: 'Area 52', lastLoginAt: null, raiderioCrawledAt: null, lastWeek: { unlockedSlots: 0, opened: false }, className: null, specName: null, itemLevel: null,
+    id, name, region: 'us', realm: 'area-52', realmName: 'Area 52', lastLoginAt: null, raiderioCrawledAt: null, lastWeek: { unlockedSlots: 0, opened: false, waiting: 'none' as const }, className: null, specName: null, itemLevel: null,
     week: { period: 1091, start: weekStart, end: weekStart + 604_800_000 },
     season: seasonViewOf(),
     raid: raid.map((u) => slot(u, u ? { difficulty: 'heroic', itemLevel: 318, reward: { itemLevel: 318, track: 'Myth', rank: 1, confirmed: true, exceptions: [] } } : {})) as CharacterOverview['raid'],
@@ -45,9 +45,11 @@ describe('tray menu', () => {
   })
 
   it('says when last week\'s vault waits to be opened', () => {
-    const waiting = { ...overview(1, 'Thrall', [false, false, false], [false, false, false]), lastWeek: { unlockedSlots: 3, opened: false } }
+    const waiting = { ...overview(1, 'Thrall', [false, false, false], [false, false, false]), lastWeek: { unlockedSlots: 3, opened: false, waiting: 'unknown' as const } }
     expect(traySummary(waiting)).toBe('Thrall · Raid 0 of 3 · Dungeons 0 of 3 · World 0 of 3 · vault ready')
-    expect(traySummary({ ...waiting, lastWeek: { unlockedSlots: 3, opened: true } })).not.toContain('vault ready')
+    expect(traySummary({ ...waiting, lastWeek: { unlockedSlots: 3, opened: true, waiting: 'none' as const } })).not.toContain('vault ready')
+    // From the last login: an estimate, and said to be one.
+    expect(traySummary({ ...waiting, lastWeek: { unlockedSlots: 3, opened: false, waiting: 'maybe-opened' as const } })).toBe('Thrall · Raid 0 of 3 · Dungeons 0 of 3 · World 0 of 3 · vault ready? (logged in since the reset)')
   })
 
   it('shows progress and disables "Sync all" while a sync runs', () => {
