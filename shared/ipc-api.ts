@@ -55,6 +55,8 @@ export interface CharacterOverview extends CharacterSummary {
   className: string | null
   specName: string | null
   itemLevel: number | null
+  /** This season's Mythic+ rating (Blizzard's, else Raider.IO's score); null until a source gave one. */
+  mythicRating: number | null
   /** Blizzard's last login: profile data (World row, statistics) is as of the logout after it. */
   lastLoginAt: number | null
   /** When Raider.IO last crawled the character: its runs are as fresh as that. */

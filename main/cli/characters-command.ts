@@ -40,7 +40,8 @@ export function untrack(args: string[], options: CliOptions, io: CliIo): Promise
 export function list(args: string[], options: CliOptions, io: CliIo): Promise<number> | number {
   if (args.length > 0) return usage(io, `"list" takes no arguments, got: ${args.join(' ')}`)
   return withLocalCore(options, io, 'read', async (core) => {
-    const characters = listCharacters(core.store.db).map(summary)
+    // With what the last syncs learned of each (null until a source gave it).
+    const characters = listCharacters(core.store.db).map((c) => ({ ...summary(c), itemLevel: c.itemLevel, mythicRating: c.mythicRating }))
     const human = characters.length === 0 ? 'No characters tracked yet.\n' : characters.map((c) => `${c.region}/${c.realm}/${c.name}`).join('\n') + '\n'
     print(io, options, { characters }, human)
     return EXIT.ok

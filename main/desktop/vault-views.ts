@@ -55,6 +55,7 @@ function overviewFrom(core: LocalCore, character: TrackedCharacter, { current, p
     className: character.className,
     specName: character.specName,
     itemLevel: character.itemLevel,
+    mythicRating: character.mythicRating,
     lastLoginAt: character.lastLoginAt,
     raiderioCrawledAt: character.raiderioCrawledAt,
     lastWeek: lastWeekOf(unlockedSlots, isVaultOpened(core.store.db, character.id, previous.week.start), character.lastLoginAt, week.start),

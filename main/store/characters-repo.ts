@@ -10,6 +10,8 @@ export interface TrackedCharacter extends CharacterRef {
   className: string | null
   specName: string | null
   itemLevel: number | null
+  /** The current season's Mythic+ rating, once a source gave it. */
+  mythicRating: number | null
   lastLoginAt: number | null
   /** The realm's display name, once a source has given it. */
   realmName: string | null
@@ -30,6 +32,7 @@ function toTracked(row: typeof characters.$inferSelect): TrackedCharacter {
     className: row.className,
     specName: row.specName,
     itemLevel: row.itemLevel,
+    mythicRating: row.mythicRating,
     lastLoginAt: row.lastLoginAt,
     realmName: row.realmName,
     raiderioCrawledAt: row.raiderioCrawledAt,
@@ -86,6 +89,11 @@ export function updateCharacterProfile(db: Db, id: number, profile: CharacterPro
   // A source that does not know the realm's display name keeps the one another gave.
   const { realmName, ...rest } = profile
   db.update(characters).set(realmName ? { ...rest, realmName } : rest).where(eq(characters.id, id)).run()
+}
+
+/** Stores the character's current Mythic+ rating (a source that gave none leaves the stored one). */
+export function updateMythicRating(db: Db, id: number, rating: number): void {
+  db.update(characters).set({ mythicRating: rating }).where(eq(characters.id, id)).run()
 }
 
 /** Records when Raider.IO last crawled the character. */

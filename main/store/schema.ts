@@ -18,6 +18,8 @@ export const characters = sqliteTable(
     className: text('class_name'),
     specName: text('spec_name'),
     itemLevel: integer('item_level'),
+    /** The current season's Mythic+ rating (Blizzard's, else Raider.IO's score), as of the last sync that read one. */
+    mythicRating: real('mythic_rating'),
     lastLoginAt: integer('last_login_at'),
     /** The realm's display name as the APIs give it ("Aggra (Português)"); the slug stays the identity. */
     realmName: text('realm_name'),

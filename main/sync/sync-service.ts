@@ -10,7 +10,7 @@ import type { RaiderIoClient } from '../clients/raiderio/client.ts'
 import type { RaiderIoProfile } from '../clients/raiderio/parse.ts'
 import { SourceError } from '../clients/source-error.ts'
 import type { WarcraftLogsClient, WeeklyLogs } from '../clients/warcraftlogs/client.ts'
-import { updateCharacterProfile, updateRaiderIoCrawl, type TrackedCharacter } from '../store/characters-repo.ts'
+import { updateCharacterProfile, updateMythicRating, updateRaiderIoCrawl, type TrackedCharacter } from '../store/characters-repo.ts'
 import type { Db, Store } from '../store/db.ts'
 import { getActivityBaseline, recordActivities, saveActivityBaseline } from '../store/activity-repo.ts'
 import { recordFeedSuccesses } from '../store/feed-successes-repo.ts'
@@ -296,6 +296,9 @@ function recordEvidence(tx: Db, character: TrackedCharacter, fetched: Fetched, w
     const { className, specName, itemLevel, lastLoginAt, realmName } = profile
     updateCharacterProfile(tx, character.id, { className, specName, itemLevel, lastLoginAt, realmName })
   }
+  // The game's own rating first (Blizzard's keystone profile), else Raider.IO's score for the season.
+  const rating = keystone?.rating ?? raiderio?.score ?? null
+  if (rating !== null) updateMythicRating(tx, character.id, rating)
   if (warcraftlogs?.found) {
     for (const [weekStart, kills] of loggedKills(warcraftlogs.kills, windows)) recordRaidKills(tx, character.id, weekStart, kills, at)
     if (warcraftlogs.parses) replaceBossParses(tx, character.id, warcraftlogs.parses, at)

@@ -36,7 +36,7 @@ describe('cli track / untrack / list', () => {
     expect(tracked.code).toBe(0)
     expect(tracked.json()).toEqual({ character: { region: 'us', realm: 'area-52', name: 'Thrall' }, created: true })
     expect((await cli('track', 'us/area-52/thrall')).stdout).toBe('Already tracking us/area-52/Thrall.\n')
-    expect((await cli('list', '--json')).json()).toEqual({ characters: [{ region: 'us', realm: 'area-52', name: 'Thrall' }] })
+    expect((await cli('list', '--json')).json()).toEqual({ characters: [{ region: 'us', realm: 'area-52', name: 'Thrall', itemLevel: null, mythicRating: null }] })
   })
 
   it('exits 3 for an unknown character and stores nothing, leaving other characters\' data untouched', async () => {
@@ -48,7 +48,8 @@ describe('cli track / untrack / list', () => {
     expect(unknown.code).toBe(3)
     expect(unknown.stdout).toBe('')
     expect(unknown.stderr).toMatch(/does not know Nobodyhere|no visible profile for Nobodyhere/)
-    expect((await cli('list', '--json')).json()).toEqual({ characters: [{ region: 'us', realm: 'area-52', name: 'Thrall' }] })
+    // Thrall as the sync left him: Blizzard's item level, Raider.IO's score (Blizzard's profile gave no rating).
+    expect((await cli('list', '--json')).json()).toEqual({ characters: [{ region: 'us', realm: 'area-52', name: 'Thrall', itemLevel: 311, mythicRating: 3179.7 }] })
     expect((await cli('vault', 'us/area-52/Thrall', '--json')).stdout).toBe(before)
     expect((await cli('vault', 'us/area-52/Nobodyhere')).code).toBe(3)
     expect((await cli('sync', 'us/area-52/Nobodyhere')).code).toBe(3)

@@ -85,7 +85,7 @@ describe('cli list', () => {
     const store = openStore(databasePath(dir))
     addCharacter(store.db, { region: 'us', realm: 'area-52', name: 'Thrall' }, 1)
     store.close()
-    expect(JSON.parse((await cli(['list', '--json', '--data-dir', dir])).stdout)).toEqual({ characters: [{ region: 'us', realm: 'area-52', name: 'Thrall' }] })
+    expect(JSON.parse((await cli(['list', '--json', '--data-dir', dir])).stdout)).toEqual({ characters: [{ region: 'us', realm: 'area-52', name: 'Thrall', itemLevel: null, mythicRating: null }] })
     expect((await cli(['list'], { VAULT_DATA_DIR: dir })).stdout).toBe('us/area-52/Thrall\n')
   })
 

@@ -79,3 +79,22 @@ describe('vault history', () => {
     expect(overview().lastWeek.waiting).toBe('none')
   })
 })
+
+describe('Mythic+ rating', () => {
+  it('a sync stores the game\'s rating (Blizzard) or else Raider.IO\'s score; list and the overview show it', async () => {
+    const character = h.track(thrall)
+    blizzard([])
+    const keystone = { ...(blizzardKeystoneProfile(1090, []) as Record<string, unknown>), current_mythic_rating: { color: { r: 1, g: 1, b: 1, a: 1 }, rating: 2510.4 } }
+    h.apis.blizzard.setCharacter('us', 'area-52', 'thrall', { encounters: blizzardEncounters([]), keystone, profile: { ...fixture<Record<string, unknown>>('blizzard-character-profile.drinian-norgannon-us-2020.json'), name: 'Thrall' } })
+    raiderio()
+    logs([])
+    await h.core().sync.syncCharacter(character, { force: true })
+    const listed = (await cli(['list', '--json'])).json() as { characters: { mythicRating: number | null; itemLevel: number | null }[] }
+    expect(listed.characters[0]).toMatchObject({ mythicRating: 2510.4, itemLevel: 430 })
+    expect(characterOverview(h.core(), getCharacter(h.core().store.db, character.id)!).mythicRating).toBe(2510.4)
+    // Blizzard without a rating: Raider.IO's score for the season (the recorded profile's 3179.7).
+    h.apis.blizzard.setCharacter('us', 'area-52', 'thrall', { encounters: blizzardEncounters([]), profile: { ...fixture<Record<string, unknown>>('blizzard-character-profile.drinian-norgannon-us-2020.json'), name: 'Thrall' } })
+    await h.core().sync.syncCharacter(character, { force: true })
+    expect(getCharacter(h.core().store.db, character.id)?.mythicRating).toBe(3179.7)
+  })
+})

@@ -12,7 +12,7 @@ import { useNow } from '../use-now.ts'
 import { useVault } from '../state/store.ts'
 import { Welcome } from './welcome.tsx'
 
-type SortKey = 'name' | 'class' | 'itemLevel' | 'raid' | 'dungeons' | 'world' | 'synced'
+type SortKey = 'name' | 'class' | 'itemLevel' | 'rating' | 'raid' | 'dungeons' | 'world' | 'synced'
 const DAY_MS = 24 * 60 * 60 * 1000
 
 /** Progress of a row as one number: unlocked slots first, then steps toward the next. */
@@ -22,6 +22,7 @@ const SORTS: Record<SortKey, (a: CharacterOverview, b: CharacterOverview) => num
   name: (a, b) => a.name.localeCompare(b.name),
   class: (a, b) => (a.className ?? '~').localeCompare(b.className ?? '~') || a.name.localeCompare(b.name),
   itemLevel: (a, b) => (b.itemLevel ?? -1) - (a.itemLevel ?? -1),
+  rating: (a, b) => (b.mythicRating ?? -1) - (a.mythicRating ?? -1),
   raid: (a, b) => rowScore(b.raid, b.trust.raid) - rowScore(a.raid, a.trust.raid),
   dungeons: (a, b) => rowScore(b.dungeons, b.trust.dungeons) - rowScore(a.dungeons, a.trust.dungeons),
   world: (a, b) => rowScore(b.world, b.trust.world) - rowScore(a.world, a.trust.world),
@@ -29,7 +30,7 @@ const SORTS: Record<SortKey, (a: CharacterOverview, b: CharacterOverview) => num
 }
 
 /** Names sort A–Z first; numbers (item level, progress, last sync) highest or newest first. */
-const NATURALLY_DESCENDING = new Set<SortKey>(['itemLevel', 'raid', 'dungeons', 'world', 'synced'])
+const NATURALLY_DESCENDING = new Set<SortKey>(['itemLevel', 'rating', 'raid', 'dungeons', 'world', 'synced'])
 
 /** Every tracked character in one sortable table: the three rows, what is stale, which vaults wait to be opened. */
 export function Overview() {
@@ -68,6 +69,7 @@ export function Overview() {
               <SortHeader label="Character" column="name" sort={sort} onSort={sortBy} />
               <SortHeader label="Class" column="class" sort={sort} onSort={sortBy} />
               <SortHeader label="Item level" column="itemLevel" sort={sort} onSort={sortBy} />
+              <SortHeader label="Rating" column="rating" sort={sort} onSort={sortBy} />
               <SortHeader label="Raid" column="raid" sort={sort} onSort={sortBy} />
               <SortHeader label="Dungeons" column="dungeons" sort={sort} onSort={sortBy} />
               <SortHeader label="World" column="world" sort={sort} onSort={sortBy} />
@@ -121,6 +123,7 @@ function CharacterRow({ character }: { character: CharacterOverview }) {
       </th>
       <td className="small">{[character.specName, character.className].filter(Boolean).join(' ') || '—'}</td>
       <td className="numeric">{character.itemLevel ?? '—'}</td>
+      <td className="numeric" data-testid="rating">{character.mythicRating === null ? '—' : Math.round(character.mythicRating)}</td>
       <RowCell kind="raid" slots={character.raid} trust={character.trust.raid} />
       <RowCell kind="dungeon" slots={character.dungeons} trust={character.trust.dungeons} />
       <RowCell kind="world" slots={character.world} trust={character.trust.world} />
