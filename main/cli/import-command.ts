@@ -84,7 +84,7 @@ export async function importCharacters(args: string[], options: CliOptions, io: 
   } else {
     return usage(io, '"import" takes "account" or "guild", for example: import account, or import guild "us/Area 52/Endless Climb"')
   }
-  const region = parseRegion(kind === 'guild' ? (rest[0] as string).split('/')[0] ?? '' : options.region)
+  const region = parseRegion(kind === 'guild' ? (rest[0] as string).split('/')[0] ?? '' : options.region ?? 'us')
   if (!region.ok) return usage(io, region.error.message)
   return withCore(options, io, async (core) => {
     let found

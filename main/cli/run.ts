@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { ConfigError } from '../config.ts'
 import { StoreError } from '../store/store-error.ts'
+import { team } from './board-command.ts'
 import { list, track, untrack } from './characters-command.ts'
 import { EXIT, usage, type CliCommand, type CliIo } from './cli-kit.ts'
 import { history } from './history-command.ts'
@@ -17,7 +18,7 @@ export { EXIT, type CliIo } from './cli-kit.ts'
  * what a command throws becomes an exit code. Argument parsing is shared; everything else is the
  * commands'.
  */
-const COMMANDS: Readonly<Record<string, CliCommand>> = { track, untrack, list, sync, vault, history, week, status, import: importCharacters }
+const COMMANDS: Readonly<Record<string, CliCommand>> = { track, untrack, list, sync, vault, history, team, week, status, import: importCharacters }
 
 const USAGE = `Usage: vault-companion <command> [options]
 
@@ -37,6 +38,9 @@ Commands:
                                     the stored vault of this week (or an earlier one), no network
   history <region>/<realm>/<name> [--weeks 8]
                                     the last weeks' vaults from the store (1 to 52), no network
+  team [--region eu] [--realm NAME] [--csv]
+                                    every tracked character in one table (item level, rating,
+                                    slots, last week's vault), as text, JSON or CSV; no network
   week [--region us] [--at ISO]     the weekly reset window
   status                            the data folder, each region's season and the season
                                     tables in use (and any dropped-in table that is not)
@@ -71,10 +75,13 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
         rank: { type: 'string' },
         'min-level': { type: 'string' },
         'data-dir': { type: 'string' },
-        region: { type: 'string', default: 'us' },
+        // No default here: `week` and `import` default to us, `team` filters only when it is given.
+        region: { type: 'string' },
         at: { type: 'string' },
         week: { type: 'string' },
         weeks: { type: 'string' },
+        csv: { type: 'boolean', default: false },
+        realm: { type: 'string' },
         'time-limit': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },

@@ -26,7 +26,7 @@ export function vault(args: string[], options: CliOptions, io: CliIo): Promise<n
 
 export function week(args: string[], options: CliOptions, io: CliIo): number {
   if (args.length > 0) return usage(io, `"week" takes no arguments, got: ${args.join(' ')}`)
-  const region = parseRegion(options.region)
+  const region = parseRegion(options.region ?? 'us')
   if (!region.ok) return usage(io, region.error.message)
   const at = options.at === undefined ? io.now() : parseInstant(options.at)
   if (at === undefined) return usage(io, `--at takes a full ISO 8601 time with its zone between ${MIN_YEAR} and ${MAX_YEAR}, like 2026-11-24T15:30:00Z; got "${options.at}".`)

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest'
+import { csvCell } from '../../main/cli/board-command.ts'
+import { updateCharacterProfile } from '../../main/store/characters-repo.ts'
+import { cliRunner } from '../support/cli-runner.ts'
+import { useCoreHarness } from '../support/core-harness.ts'
+import { HOUR, RESET, thrall, thrallScenario } from '../support/scenario.ts'
+
+/** The team table: every tracked character in one table, as JSON and as CSV for a spreadsheet (issue: the weekly board). */
+const h = useCoreHarness('2026-11-26T12:00:00.000Z')
+const { blizzard, raiderio, logs, run } = thrallScenario(h)
+const cli = cliRunner(h)
+
+type TeamJson = { characters: { name: string; region: string; itemLevel: number | null; raid: { status: string; unlocked: number; bestItemLevel: number | null }; dungeons: { unlocked: number } }[] }
+
+describe('team', () => {
+  it('lists every character with item level, rating, slots and last week; an unchecked row is unknown, not zero', async () => {
+    blizzard([{ boss: 'Vorasius', difficulty: 'HEROIC', count: 1, lastKill: RESET + HOUR }, { boss: 'Imperator Averzian', difficulty: 'HEROIC', count: 1, lastKill: RESET + 2 * HOUR }])
+    raiderio([run('Murder Row', 12, RESET + HOUR)])
+    logs([])
+    await h.core().sync.syncCharacter(h.track(thrall), { force: true })
+    h.track({ region: 'eu', realm: 'silvermoon', name: 'Jaina' })
+
+    const json = (await cli(['team', '--json'])).json() as unknown as TeamJson
+    expect(json.characters.map((c) => c.name)).toEqual(['Thrall', 'Jaina'])
+    expect(json.characters[0]).toMatchObject({ region: 'us', itemLevel: 430, raid: { status: 'complete', unlocked: 1, bestItemLevel: 318 }, dungeons: { unlocked: 1 } })
+    expect(json.characters[1]?.raid.status).toBe('unknown')
+
+    const csv = (await cli(['team', '--csv'])).stdout
+    const [header, thrallLine, jainaLine] = csv.split('\n')
+    expect(header).toBe('region,realm,name,class,spec,item_level,mythic_rating,raid_slots,raid_status,dungeon_slots,dungeon_status,world_slots,world_status,season,rewards_known,last_synced,last_week_slots,last_week_opened,vault_waiting')
+    expect(thrallLine).toMatch(/^us,Norgannon,Thrall,Warrior,Fury,430,3180,1,complete,1,complete,/)
+    // Never synced: no slot counts at all (empty cells), never zeros.
+    expect(jainaLine).toMatch(/^eu,silvermoon,Jaina,,,,,,unknown,,unknown,,unknown,/)
+    expect(csv.endsWith('\n')).toBe(true)
+    expect(csv).not.toContain('\r')
+  })
+
+  it('filters by region and realm', async () => {
+    h.track(thrall)
+    h.track({ region: 'eu', realm: 'silvermoon', name: 'Jaina' })
+    expect(((await cli(['team', '--region', 'eu', '--json'])).json() as unknown as TeamJson).characters.map((c) => c.name)).toEqual(['Jaina'])
+    expect(((await cli(['team', '--realm', 'Area-52', '--json'])).json() as unknown as TeamJson).characters.map((c) => c.name)).toEqual(['Thrall'])
+    expect((await cli(['team', '--region', 'xx'])).code).toBe(2)
+    expect((await cli(['team', '--json', '--csv'])).stderr).toContain('choose one')
+  })
+
+  it('a name that would run as a spreadsheet formula is written as text; quotes and commas are quoted', async () => {
+    const character = h.track(thrall)
+    updateCharacterProfile(h.core().store.db, character.id, { className: '=HYPERLINK("http://x","y")', specName: 'Fury, Arms', itemLevel: null, lastLoginAt: null })
+    const line = (await cli(['team', '--csv'])).stdout.split('\n')[1]
+    expect(line).toContain(',"\'=HYPERLINK(""http://x"",""y"")","Fury, Arms",')
+    expect([csvCell('@cmd'), csvCell('-1'), csvCell(null), csvCell(3), csvCell('plain')]).toEqual(["'@cmd", "'-1", '', '3', 'plain'])
+  })
+})
