@@ -5,8 +5,9 @@ import type { TrackedPicks } from '../import/import-service.ts'
 import { EXIT, print, usage, wholeNumber, withCore, type CliIo, type CliOptions } from './cli-kit.ts'
 
 /**
- * The CLI side of importing: the numbered list a player picks from, the answer they type ("1,3-5",
- * "all", or nothing) and the JSON printed with --json (a public contract: README "Command-line tool").
+ * The import domain on the command line: `import account` and `import guild`, the numbered list a
+ * player picks from, the answer they type ("1,3-5", "all", or nothing) and the JSON printed with
+ * --json (a public contract: README "Command-line tool"). The import code itself loads only when run.
  */
 
 /** `  1. Jaina · Azjol-Nerub · Mage · 90 · rank 3` (already tracked ones marked, not numbered). */

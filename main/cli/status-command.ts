@@ -6,6 +6,10 @@ import { defaultDataDir } from '../data-dir.ts'
 import { listCharacters } from '../store/characters-repo.ts'
 import { EXIT, print, usage, withLocalCore, type CliIo, type CliOptions } from './cli-kit.ts'
 
+/**
+ * The season domain on the command line: `status`, from the store and the data folder only.
+ */
+
 /** `status --json` (README "status"): where the data lives, which season each region is in, and which season tables are in use. */
 export interface StatusReport {
   dataDir: string
