@@ -14,6 +14,10 @@ import { buildWeeklyVault } from '../shared/domain/weekly-vault.ts'
 import { addCharacter } from '../main/store/characters-repo.ts'
 import { openStore } from '../main/store/db.ts'
 import { listRaidKills, recordRaidKills } from '../main/store/observations-repo.ts'
+import { teamCsv, teamRow } from '../main/cli/board-command.ts'
+import { characterOverview } from '../main/desktop/vault-views.ts'
+import { openLocalCore } from '../main/local-core.ts'
+import { listCharacters } from '../main/store/characters-repo.ts'
 import { spread } from './bench-support.ts'
 
 const BATCHES = 7
@@ -63,6 +67,18 @@ try {
   })
   measure('read one character-week of kill evidence', 5_000, () => listRaidKills(store.db, characters[0]!.id, WEEK))
   store.close()
+
+  // The weekly board: a 120-character roster (an officer's guild), each with this week's kills.
+  const board = openLocalCore({ dataDir: join(dir, 'board'), env: {}, now: () => WEEK.start + 3 * 3_600_000 })
+  const roster = Array.from({ length: 120 }, (_, i) => addCharacter(board.store.db, { region: 'us', realm: 'area-52', name: `Raider${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}` }, i).character)
+  board.store.transaction((tx) => {
+    for (const c of roster) recordRaidKills(tx, c.id, WEEK.start, kills, WEEK.start + 1)
+  })
+  const overviews = () => listCharacters(board.store.db).map((c) => characterOverview(board, c))
+  measure('overview of 120 characters (the window\'s characters:list)', 14, () => overviews())
+  const built = overviews()
+  measure('team CSV export of 120 characters (from their overviews)', 700, () => teamCsv(built.map(teamRow)))
+  board.close()
 } finally {
   rmSync(dir, { recursive: true, force: true })
 }
