@@ -10,7 +10,7 @@ import type { RaiderIoClient } from '../clients/raiderio/client.ts'
 import type { RaiderIoProfile } from '../clients/raiderio/parse.ts'
 import { SourceError } from '../clients/source-error.ts'
 import type { WarcraftLogsClient, WeeklyLogs } from '../clients/warcraftlogs/client.ts'
-import { updateCharacterProfile, updateMythicRating, updateRaiderIoCrawl, type TrackedCharacter } from '../store/characters-repo.ts'
+import { getCharacter, updateCharacterProfile, updateMythicRating, updateRaiderIoCrawl, type TrackedCharacter } from '../store/characters-repo.ts'
 import type { Db, Store } from '../store/db.ts'
 import { getActivityBaseline, recordActivities, saveActivityBaseline } from '../store/activity-repo.ts'
 import { recordFeedSuccesses } from '../store/feed-successes-repo.ts'
@@ -188,7 +188,8 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     )
 
     const result: CharacterSyncResult = {
-      character,
+      // As this sync left it (profile, item level and rating refreshed), not as it was before.
+      character: getCharacter(store.db, character.id) ?? character,
       week,
       season: weeks[1]!.season,
       vault: weeks[1]!.vault,

@@ -13,7 +13,8 @@ import { configuredSources, weekVaults, type WeekTrust, type WeekVault } from '.
 
 /** One character's vault for one week as the CLI prints it with --json (the shape is a public contract). */
 export interface VaultReport {
-  character: { region: CharacterRef['region']; realm: string; name: string }
+  /** The character, with its item level and Mythic+ rating as the last sync read them (null until a source gave them). */
+  character: { region: CharacterRef['region']; realm: string; name: string; itemLevel: number | null; mythicRating: number | null }
   week: { start: string; end: string }
   season: SeasonReport
   raid: { status: RowStatus; reasons: string[]; bosses: { name: string; difficulty: Difficulty; sources: RaidEvidenceKind[] }[]; slots: RaidVaultSlot[] }
@@ -35,7 +36,7 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 
 /** What a report is built from: the week's vault and trust, the source statuses and the warnings. */
 export interface ReportInput {
-  character: CharacterRef
+  character: CharacterRef & Partial<Pick<TrackedCharacter, 'itemLevel' | 'mythicRating'>>
   week: Pick<WeekWindow, 'start' | 'end'>
   season: WeekSeason
   vault: WeeklyVault
@@ -48,7 +49,7 @@ export interface ReportInput {
 /** Builds the report with exactly the documented fields (nothing internal leaks into the JSON). */
 export function vaultReport({ character, week, season, vault, trust, sources, syncedAt, warnings }: ReportInput): VaultReport {
   return {
-    character: { region: character.region, realm: character.realm, name: character.name },
+    character: { region: character.region, realm: character.realm, name: character.name, itemLevel: character.itemLevel ?? null, mythicRating: character.mythicRating ?? null },
     week: { start: new Date(week.start).toISOString(), end: new Date(week.end).toISOString() },
     season: seasonReport(season),
     raid: {

@@ -93,7 +93,7 @@ const PREY_NOTE = SEASON_2.worldNotes[0]
 
 describe('cli sync and vault', () => {
   const expectedVault = {
-    character: { region: 'us', realm: 'area-52', name: 'Thrall' },
+    character: { region: 'us', realm: 'area-52', name: 'Thrall', itemLevel: 311, mythicRating: 3179.7 },
     week: { start: '2026-11-24T15:00:00.000Z', end: '2026-12-01T15:00:00.000Z' },
     season: {
       status: 'in-season',
