@@ -100,7 +100,7 @@ export function characterVaultView(core: LocalCore, character: TrackedCharacter,
   const killed = new Map(current.raid.bosses.map((b) => [bossKeyFromName(b.name), b.difficulty]))
   const raids = core.season.storedRaids(character.region, weeks.current.week).map((raid) => ({ name: raid.name, bosses: raid.bosses.map((name) => ({ name, difficulty: killed.get(bossKeyFromName(name)) ?? null })) }))
   // The weeks before the current one, for the compact history (this week is shown in full above it).
-  const history = vaultHistory(core, character, HISTORY_IN_VIEW + 1).slice(1)
+  const history = vaultHistory(core, character, HISTORY_IN_VIEW, { pastOnly: true })
   return { character: overviewFrom(core, character, weeks, nextSyncAt), raids, current, previous: weekView(weeks.previous), sources: weeks.sources, warnings, history }
 }
 

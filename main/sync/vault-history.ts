@@ -10,14 +10,16 @@ export const DEFAULT_HISTORY_WEEKS = 8
 export const MAX_HISTORY_WEEKS = 52
 
 /**
- * A character's vaults of the last `count` weeks, newest first (this week included), from the store
+ * A character's vaults of the last `count` weeks, newest first (this week included unless `pastOnly`), from the store
  * alone: each week rebuilt from its stored evidence with its own season's table, as the vault view
  * does, and whether the player marked it opened. Nothing is fetched, so it survives restarts and
  * migrations with the evidence it is built from.
  */
-export function vaultHistory(core: LocalCore, character: TrackedCharacter, count: number): VaultHistoryWeek[] {
+export function vaultHistory(core: LocalCore, character: TrackedCharacter, count: number, { pastOnly = false } = {}): VaultHistoryWeek[] {
   const known = core.season.storedPeriods()
-  const weeks: WeekWindow[] = [core.season.weekAt(character.region, core.now())]
+  const current = core.season.weekAt(character.region, core.now())
+  // pastOnly: the weeks before this one (the character view shows this week in full already).
+  const weeks: WeekWindow[] = [pastOnly ? previousWeek(current, known) : current]
   while (weeks.length < count) weeks.push(previousWeek(weeks.at(-1) as WeekWindow, known))
   const now = core.now()
   return storedWeekVaults(core.store.db, core.season, core.config, character, weeks, now).map(({ week, season, vault, trust }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { characterOverview, markLastWeekOpened } from '../../main/desktop/vault-views.ts'
+import { characterOverview, characterVaultView, markLastWeekOpened } from '../../main/desktop/vault-views.ts'
 import { getCharacter } from '../../main/store/characters-repo.ts'
 import { fixture } from '../fakes/fixtures.ts'
 import { blizzardEncounters, blizzardKeystoneProfile } from '../fakes/builders.ts'
@@ -30,6 +30,10 @@ describe('vault history', () => {
     raiderio([], [run('Murder Row', 10, PREVIOUS_RESET + 2 * HOUR)])
     await h.core().sync.syncCharacter(character, { force: true })
     markLastWeekOpened(h.core(), character)
+    // The character view lists the eight weeks before this one (this week is shown in full above them).
+    const view = characterVaultView(h.core(), getCharacter(h.core().store.db, character.id)!)
+    expect(view.history.map((w) => w.period)).toEqual([1090, 1089, 1088, 1087, 1086, 1085, 1084, 1083])
+    expect(view.history[0]).toMatchObject({ unlockedSlots: 2, opened: true, current: false })
     h.core().close()
 
     const result = await cli(['history', 'us/area-52/Thrall', '--weeks', '3', '--json'])
