@@ -91,12 +91,14 @@ describe('season tables from the data folder', () => {
     drop(dir, 'broken.json', '{ "id": "season-mn-3", ')
     drop(dir, 'huge.json', ' '.repeat(1024 * 1024 + 1))
     drop(dir, 'notes.txt', 'not a table')
-    symlinkSync(join(dir, 'nowhere.json'), join(dir, SEASON_TABLES_FOLDER, 'dangling.json'))
+    // A dangling link cannot be read (creating one needs extra rights on Windows: POSIX only).
+    const posix = process.platform !== 'win32'
+    if (posix) symlinkSync(join(dir, 'nowhere.json'), join(dir, SEASON_TABLES_FOLDER, 'dangling.json'))
     const { tables, problems } = loadSeasonTables(dir)
     expect(tables).toHaveLength(2)
     expect(problems).toEqual([
       expect.stringMatching(/^Season table broken\.json is not valid JSON \(.+\); it is not used\.$/),
-      'Season table dangling.json could not be read (ENOENT); it is not used.',
+      ...(posix ? ['Season table dangling.json could not be read (ENOENT); it is not used.'] : []),
       'Season table huge.json is larger than 1 MB, so it is not a season table; it is not used.',
     ])
   })
