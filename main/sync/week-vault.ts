@@ -94,16 +94,10 @@ function weekVault(db: Db, characterId: number, week: WeekWindow, roster: RaidRo
       blizzardKeystone: feeds.blizzardKeystone,
       heroic: { statistics: season?.activities ? feeds.statistics : null, baseline: baselineFacts, knownRuns: runs.length, slotsNeed: dungeonSlotsNeed },
     }),
-    world: withWorldNotes(worldRowTrust({ week, now, researched: season?.activities !== undefined, statistics: feeds.statistics, quests: feeds.quests, baseline: baselineFacts, lastLoginAt }), season?.worldNotes ?? []),
+    world: worldRowTrust({ week, now, researched: season?.activities !== undefined, statistics: feeds.statistics, quests: feeds.quests, baseline: baselineFacts, lastLoginAt, notes: season?.worldNotes }),
   }
   const reads = Object.values(feeds).map((f) => f.lastInWeek).filter((at): at is number => at !== null)
   return { week, season: weekSeason, vault, trust: withSeasonBlocker(trust, weekSeason), lastReadAt: reads.length > 0 ? Math.max(...reads) : null }
-}
-
-/** The table's caveats about the World row's ids, read with the row (before its closing "as of the last logout"). */
-function withWorldNotes(trust: WeekTrust['world'], notes: readonly string[]): WeekTrust['world'] {
-  if (notes.length === 0 || trust.status === 'unknown') return trust
-  return { status: trust.status, reasons: [...trust.reasons.slice(0, -1), ...notes, ...trust.reasons.slice(-1)] }
 }
 
 /** Without the season's table no slot has a known reward: every row says so first, whatever its evidence. */

@@ -78,6 +78,8 @@ export interface WorldRowInput {
   baseline: BaselineFacts | null
   /** Blizzard's last_login_timestamp of the character, if known. */
   lastLoginAt: number | null
+  /** The season table's caveats about the World row's ids (e.g. quest ids that may be incomplete). */
+  notes?: readonly string[]
 }
 
 /**
@@ -166,7 +168,7 @@ export function worldRowTrust(input: WorldRowInput): RowTrust {
   if (quests.lastInWeek === null) reasons.push(`Prey and world activities are not counted: Blizzard's completed quests were not read this week (${sourceTrouble(quests, current)}).`)
   if (baseline?.cleanStatistics === false) reasons.push(`Delves are counted since ${utcTime(baseline.capturedAt)} (before that, at most one per tier).`)
   if (baseline?.cleanQuests === false) reasons.push(`Prey and world activities are counted since ${utcTime(baseline.capturedAt)}.`)
-  return { status: reasons.length > 0 ? 'partial' : 'complete', reasons: [...reasons, logout] }
+  return { status: reasons.length > 0 ? 'partial' : 'complete', reasons: [...reasons, ...(input.notes ?? []), logout] }
 }
 
 /** "Blizzard is not configured", "Raider.IO failed: HTTP 503 (since Nov 26 14:02 UTC)", "Blizzard has not answered since the reset". */

@@ -193,7 +193,6 @@ export function parseSeasonTable(json: unknown, fileName: string): Result<Season
   ) as Record<Difficulty, RaidReward>
   const result: SeasonVaultTable = {
     ...table,
-    raidThresholds: table.raidThresholds,
     raidRewards,
     dungeonRewards: table.dungeonRewards.map((s, i) => ({ minLevel: s.minLevel, reward: ranked(s.reward, `dungeonRewards[${i}].reward`) })),
     worldRewards: table.worldRewards.map((s, i) => ({ minTier: s.minTier, reward: ranked(s.reward, `worldRewards[${i}].reward`) })),
