@@ -3,31 +3,18 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { databasePath } from '../../main/data-dir.ts'
 import { openStore } from '../../main/store/db.ts'
-import { blizzardEncounters, blizzardKeystoneProfile, raiderIoProfile, raiderIoRun } from '../fakes/builders.ts'
+import { raiderIoProfile } from '../fakes/builders.ts'
+import { thrallEverywhere as thrallEverywhereIn } from '../support/scenario.ts'
 import { useCoreHarness } from '../support/core-harness.ts'
 import { cliRunner } from '../support/cli-runner.ts'
 import { SEASON_2 } from '../support/season-views.ts'
 
 const h = useCoreHarness('2026-11-26T12:00:00.000Z')
-const RESET = Date.parse('2026-11-24T15:00:00.000Z')
-const HOUR = 3_600_000
 
 const runCliWith = cliRunner(h)
 const cli = (...args: string[]) => runCliWith(args)
 
-function thrallEverywhere() {
-  h.apis.blizzard.setCharacter('us', 'area-52', 'thrall', {
-    encounters: blizzardEncounters([
-      { boss: 'Imperator Averzian', difficulty: 'HEROIC', count: 2, lastKill: RESET + 5 * HOUR },
-      { boss: 'Vorasius', difficulty: 'MYTHIC', count: 1, lastKill: RESET + 6 * HOUR },
-      { boss: 'Vorasius', difficulty: 'NORMAL', count: 9, lastKill: RESET - 30 * HOUR },
-    ]),
-    keystone: blizzardKeystoneProfile(1091, [{ dungeon: 'Murder Row', level: 12, completedAt: RESET + 2 * HOUR + 4000 }]),
-    profile: { name: 'Thrall', realm: { name: 'Area 52', slug: 'area-52' }, character_class: { name: 'Shaman' }, active_spec: { name: 'Enhancement' }, equipped_item_level: 311 },
-  })
-  h.apis.raiderio.setProfile('us', 'area-52', 'Thrall', raiderIoProfile([raiderIoRun({ dungeon: 'Murder Row', mythic_level: 12, completed_at: new Date(RESET + 2 * HOUR).toISOString() })], [], { name: 'Thrall', realm: 'Area 52' }))
-  h.apis.wcl.setCharacter('us', 'area-52', 'Thrall', { id: 1, reports: [] })
-}
+const thrallEverywhere = () => thrallEverywhereIn(h)
 
 describe('cli track / untrack / list', () => {
   it('tracks a character after a source confirms it, keeping the source\'s spelling', async () => {
