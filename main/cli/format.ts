@@ -1,4 +1,5 @@
 import { DIFFICULTY_LABELS } from '../../shared/domain/difficulty.ts'
+import { tableSentence } from '../../shared/domain/season-view.ts'
 import { levelLabel, SOURCE_LABELS } from '../../shared/domain/labels.ts'
 import { rewardText } from '../../shared/domain/reward.ts'
 import type { RowStatus } from '../../shared/domain/row-status.ts'
@@ -28,7 +29,7 @@ function rowLines(title: string, status: RowStatus, reasons: readonly string[], 
 
 /** Which season the week is and which table priced its slots (or why none did). */
 function seasonText({ season }: VaultReport): string {
-  if (season.table) return `${season.table.name} · rewards from the table checked ${season.table.updated} (${season.table.from === 'shipped' ? 'built in' : `${season.table.file} in the data folder`})`
+  if (season.table) return tableSentence(season.table)
   if (season.status === 'between-seasons') return 'between seasons · no rewards shown'
   if (season.status === 'unknown') return 'unknown · no rewards shown'
   return `${season.name ?? 'unknown'} · rewards unknown to this version: update the app`

@@ -5,6 +5,7 @@ import type { SeasonStatus, SeasonTableInfo, SeasonView } from './season-view.ts
 import type { Region } from './types.ts'
 
 export type { SeasonStatus, SeasonTableInfo, SeasonView } from './season-view.ts'
+export { tableSentence } from './season-view.ts'
 
 /**
  * Which Mythic+ season a week belongs to, from the sources (Raider.IO's static data lists every

@@ -1,6 +1,7 @@
 /**
- * The week's season as the window and the CLI show it: types only, so the sandboxed preload's
- * contract (ipc-api.ts) can name them without reaching the season tables or zod.
+ * The week's season as the window and the CLI show it: types and one import-free sentence, so the
+ * sandboxed preload's contract (ipc-api.ts) and the renderer can use them without reaching the
+ * season tables or zod.
  */
 
 export type SeasonStatus = 'in-season' | 'pre-season' | 'between-seasons' | 'unknown'
@@ -40,4 +41,10 @@ export interface SeasonView {
   /** Between seasons: the one that ended and the one announced next, when known. */
   previous: { name: string; endedAt: number } | null
   next: { name: string; startsAt: number } | null
+}
+
+/** "Midnight Season 2 · rewards from the table checked 2026-12-04 (built in)": the table that priced a week, as the window and the CLI say it. */
+export function tableSentence(table: SeasonTableInfo): string {
+  const from = table.from === 'shipped' ? 'built in' : `${table.file} in the data folder`
+  return `${table.name} · rewards from the table checked ${table.updated} (${from})`
 }

@@ -1,4 +1,4 @@
-import type { SeasonView } from '../../../shared/domain/live-season.ts'
+import { tableSentence, type SeasonView } from '../../../shared/domain/season-view.ts'
 import type { UpdateStatus } from '../../../shared/ipc-api.ts'
 import { useVault } from '../state/store.ts'
 
@@ -44,9 +44,7 @@ export function SeasonNotice({ season }: { season: SeasonView }) {
   )
 }
 
-/** "Midnight Season 2 · rewards from the table checked 2026-12-04 (built in)": which table the slots were priced with. */
+/** Which table priced the week's slots (null when none did). */
 export function seasonTableText(season: SeasonView): string | null {
-  if (!season.table) return null
-  const from = season.table.from === 'shipped' ? 'built in' : `${season.table.file} from the data folder`
-  return `${season.table.name} · rewards from the table checked ${season.table.updated} (${from})`
+  return season.table ? tableSentence(season.table) : null
 }
