@@ -1,4 +1,6 @@
+import type { CrestsView } from './domain/crests.ts'
 import type { SeasonTableInfo, SeasonView } from './domain/season-view.ts'
+import type { QuestStatus, TrackedQuest } from './domain/weekly-quests.ts'
 import type { VaultHistoryWeek } from './domain/vault-history.ts'
 import type { VaultWaiting } from './domain/vault-waiting.ts'
 import type { WeekWindow } from './domain/reset.ts'
@@ -57,6 +59,12 @@ export interface CharacterOverview extends CharacterSummary {
   itemLevel: number | null
   /** This season's Mythic+ rating (Blizzard's, else Raider.IO's score); null until a source gave one. */
   mythicRating: number | null
+  /** The guild as Blizzard's profile last named it (its realm slug may differ from the character's); null: none or not known. */
+  guild: { name: string; realm: string } | null
+  /** This week's crests (season totals, the week's gain, the cap where known). */
+  crests: CrestsView
+  /** The player's tracked weekly quests, done or not this week. */
+  quests: QuestStatus[]
   /** Blizzard's last login: profile data (World row, statistics) is as of the logout after it. */
   lastLoginAt: number | null
   /** When Raider.IO last crawled the character: its runs are as fresh as that. */
@@ -153,6 +161,8 @@ export interface SettingsView {
   credentials: Record<CredentialSource, { configured: boolean; from: 'environment' | 'saved' | null }>
   /** `encrypted`: OS keychain; `plaintext`: the OS offers no secret store (saving would not be secure). */
   secureStorage: 'encrypted' | 'plaintext' | 'unavailable'
+  /** The weekly quests the board tracks for every character. */
+  trackedQuests: TrackedQuest[]
 }
 
 /** The preferences the window can change (any subset). */
@@ -252,6 +262,9 @@ export interface VaultApi {
   /** `withoutEncryption`: the player agreed to save them although the OS has no keyring (secureStorage 'plaintext'). */
   saveCredentials(input: { source: CredentialSource; clientId: string; clientSecret: string; withoutEncryption?: true }): Promise<Result<SettingsView>>
   clearCredentials(input: { source: CredentialSource }): Promise<Result<SettingsView>>
+  /** Adds a weekly quest to the board for every character (a tracked id gets the new name). */
+  trackQuest(input: TrackedQuest): Promise<Result<SettingsView>>
+  untrackQuest(input: { id: number }): Promise<Result<SettingsView>>
   /** Signs in on Blizzard's page (the system browser opens) and lists the account's characters; resolves when the browser comes back, or fails. */
   importAccount(input: { region: string }): Promise<Result<ImportList>>
   /** Stops waiting for the sign-in. */
@@ -280,6 +293,8 @@ export const VAULT_API_CHANNELS = {
   updateSettings: 'settings:update',
   saveCredentials: 'credentials:save',
   clearCredentials: 'credentials:clear',
+  trackQuest: 'quests:track',
+  untrackQuest: 'quests:untrack',
   importAccount: 'import:account',
   cancelImport: 'import:cancel',
   importGuild: 'import:guild',

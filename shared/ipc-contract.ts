@@ -30,6 +30,9 @@ export const INVOKE_CHANNELS = {
   ]),
   'credentials:save': z.tuple([z.object({ source: credentialSource, clientId: credential, clientSecret: credential, withoutEncryption: z.literal(true).optional() }).strict()]),
   'credentials:clear': z.tuple([z.object({ source: credentialSource }).strict()]),
+  // Checked again in main by checkTrackedQuest (the same rule as the CLI's); these only bound the sizes.
+  'quests:track': z.tuple([z.object({ id: z.number().int().min(1).max(10_000_000), name: z.string().max(200) }).strict()]),
+  'quests:untrack': z.tuple([z.object({ id }).strict()]),
   'import:account': z.tuple([z.object({ region }).strict()]),
   'import:cancel': z.tuple([]),
   'import:guild': z.tuple([z.object({ region, realm: z.string().max(100), guild: z.string().max(50), maxRank: z.number().int().min(0).max(9).optional(), minLevel: z.number().int().min(1).max(100).optional() }).strict()]),

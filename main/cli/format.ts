@@ -1,4 +1,6 @@
+import { crestText } from '../../shared/domain/crests.ts'
 import { DIFFICULTY_LABELS } from '../../shared/domain/difficulty.ts'
+import { QUEST_STATE_LABELS } from '../../shared/domain/weekly-quests.ts'
 import { tableSentence } from '../../shared/domain/season-view.ts'
 import { levelLabel, SOURCE_LABELS } from '../../shared/domain/labels.ts'
 import { rewardText } from '../../shared/domain/reward.ts'
@@ -58,6 +60,11 @@ export function formatVault(report: VaultReport): string {
   if (report.world.activities.length > 0) {
     lines.push(`  World     ${report.world.activities.map((a) => `${a.count} × ${a.name}${a.kind === 'delve' ? '' : ` (tier ${a.tier})`}`).join(', ')}`)
   }
+  if (report.crests.known) {
+    const read = report.crests.kinds.filter((k) => k.total !== null)
+    lines.push(`  Crests    ${read.length === 0 ? "not in Blizzard's statistics yet (unknown)" : report.crests.kinds.map((k) => `${k.name} ${crestText(k)}`).join(' · ')}`)
+  }
+  if (report.quests.length > 0) lines.push(`  Quests    ${report.quests.map((q) => `${q.name}: ${QUEST_STATE_LABELS[q.state]}`).join(' · ')}`)
   const sources = SOURCE_IDS.map((id) => {
     const s = report.sources[id]
     const label = s.status === 'not_configured' ? 'not configured' : s.status

@@ -6,6 +6,7 @@ import { list, track, untrack } from './characters-command.ts'
 import { EXIT, usage, type CliCommand, type CliIo } from './cli-kit.ts'
 import { history } from './history-command.ts'
 import { importCharacters } from './import-command.ts'
+import { quests } from './quests-command.ts'
 import { status } from './status-command.ts'
 import { sync } from './sync-command.ts'
 import { terminalSafe } from './terminal-text.ts'
@@ -18,7 +19,7 @@ export { EXIT, type CliIo } from './cli-kit.ts'
  * what a command throws becomes an exit code. Argument parsing is shared; everything else is the
  * commands'.
  */
-const COMMANDS: Readonly<Record<string, CliCommand>> = { track, untrack, list, sync, vault, history, team, week, status, import: importCharacters }
+const COMMANDS: Readonly<Record<string, CliCommand>> = { track, untrack, list, sync, vault, history, team, quests, week, status, import: importCharacters }
 
 const USAGE = `Usage: vault-companion <command> [options]
 
@@ -38,9 +39,13 @@ Commands:
                                     the stored vault of this week (or an earlier one), no network
   history <region>/<realm>/<name> [--weeks 8]
                                     the last weeks' vaults from the store (1 to 52), no network
-  team [--region eu] [--realm NAME] [--csv]
+  team [--region eu] [--realm NAME] [--guild NAME] [--csv]
                                     every tracked character in one table (item level, rating,
-                                    slots, last week's vault), as text, JSON or CSV; no network
+                                    slots, crests, quests, last week's vault), as text, JSON or
+                                    CSV; no network
+  quests [add <id> <name> | remove <id>]
+                                    the weekly quests every character is checked for, and
+                                    whether each character did them this week
   week [--region us] [--at ISO]     the weekly reset window
   status                            the data folder, each region's season and the season
                                     tables in use (and any dropped-in table that is not)
@@ -82,6 +87,7 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
         weeks: { type: 'string' },
         csv: { type: 'boolean', default: false },
         realm: { type: 'string' },
+        guild: { type: 'string' },
         'time-limit': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },

@@ -1,9 +1,13 @@
 import { seasonView, tableInfo, type SeasonTableInfo } from '../../shared/domain/live-season.ts'
 import { utcTime } from '../../shared/domain/labels.ts'
+import { teamRow, type TeamRow } from '../../shared/domain/team-table.ts'
 import { REGIONS, type Region } from '../../shared/domain/types.ts'
+import type { TrackedQuest } from '../../shared/domain/weekly-quests.ts'
+import { characterOverview } from '../desktop/vault-views.ts'
 import type { LocalCore } from '../local-core.ts'
 import { defaultDataDir } from '../data-dir.ts'
 import { listCharacters } from '../store/characters-repo.ts'
+import { listTrackedQuests } from '../store/quest-checks-repo.ts'
 import { EXIT, print, usage, withLocalCore, type CliIo, type CliOptions } from './cli-kit.ts'
 
 /**
@@ -25,6 +29,10 @@ export interface StatusReport {
   tables: SeasonTableInfo[]
   /** Season table files in the data folder that are not used, and why (the file and the field). */
   problems: string[]
+  /** The weekly quests every character is checked for. */
+  trackedQuests: TrackedQuest[]
+  /** Every tracked character's weekly board, the same objects as `team --json` (item level, rating, slots, crests, quests). */
+  team: TeamRow[]
 }
 
 const iso = (ms: number) => new Date(ms).toISOString()
@@ -32,10 +40,11 @@ const iso = (ms: number) => new Date(ms).toISOString()
 /** Everything `status` reports, from the store and the data folder only (no network). */
 export function statusReport(core: LocalCore, dataDir: string): StatusReport {
   const facts = core.season.storedSeasonFacts()
+  const characters = listCharacters(core.store.db)
   return {
     dataDir,
     database: core.store.path,
-    characters: listCharacters(core.store.db).length,
+    characters: characters.length,
     seasonListFetchedAt: facts ? iso(facts.fetchedAt) : null,
     regions: REGIONS.map((region) => {
       const week = core.season.weekAt(region, core.now())
@@ -48,6 +57,8 @@ export function statusReport(core: LocalCore, dataDir: string): StatusReport {
     }),
     tables: core.season.tables.map(tableInfo),
     problems: [...core.seasonTables.problems],
+    trackedQuests: listTrackedQuests(core.store.db),
+    team: characters.map((c) => teamRow(characterOverview(core, c))),
   }
 }
 
@@ -66,6 +77,7 @@ export function formatStatus(report: StatusReport): string {
   }
   lines.push(`Season tables ${report.tables.map((t) => `${t.id} (checked ${t.updated}, ${t.from === 'shipped' ? 'built in' : `${t.file} in the data folder`})`).join(', ')}`)
   for (const problem of report.problems) lines.push(`Not used      ${problem}`)
+  lines.push(`Quests        ${report.trackedQuests.length === 0 ? 'none tracked (quests add <id> <name>)' : report.trackedQuests.map((q) => `${q.id} ${q.name}`).join(' · ')}`)
   return `${lines.join('\n')}\n`
 }
 

@@ -44,7 +44,7 @@ export function characterOverview(core: LocalCore, character: TrackedCharacter, 
 }
 
 function overviewFrom(core: LocalCore, character: TrackedCharacter, { current, previous, sources }: StoredWeeks, nextSyncAt: number | null): CharacterOverview {
-  const { week, vault, trust, lastReadAt } = current
+  const { week, vault, trust, lastReadAt, board } = current
   const unlockedSlots = [...previous.vault.raid.slots, ...previous.vault.dungeons.slots, ...previous.vault.world.slots].filter((s) => s.unlocked).length
   return {
     id: character.id,
@@ -56,6 +56,9 @@ function overviewFrom(core: LocalCore, character: TrackedCharacter, { current, p
     specName: character.specName,
     itemLevel: character.itemLevel,
     mythicRating: character.mythicRating,
+    guild: character.guildName ? { name: character.guildName, realm: character.guildRealm ?? character.realm } : null,
+    crests: board.crests,
+    quests: board.quests,
     lastLoginAt: character.lastLoginAt,
     raiderioCrawledAt: character.raiderioCrawledAt,
     lastWeek: lastWeekOf(unlockedSlots, isVaultOpened(core.store.db, character.id, previous.week.start), character.lastLoginAt, week.start),

@@ -1,8 +1,10 @@
 import type { CredentialSource, SettingsView } from '../../shared/ipc-api.ts'
+import { checkTrackedQuest, MAX_TRACKED_QUESTS } from '../../shared/domain/weekly-quests.ts'
 import { err, ok } from '../../shared/result.ts'
 import { readAppSettings, updateAppSettings, withChanges } from '../app-settings.ts'
 import type { Core } from '../composition.ts'
 import { redirectUriFor } from '../import/oauth-callback.ts'
+import { listTrackedQuests, trackQuest, untrackQuest } from '../store/quest-checks-repo.ts'
 import { checkCredentials } from '../sync/check-credentials.ts'
 import type { RouteKit, Routes } from './route-kit.ts'
 
@@ -11,8 +13,8 @@ const ENV_NAMES: Record<CredentialSource, [string, string]> = {
   warcraftlogs: ['VAULT_WCL_CLIENT_ID', 'VAULT_WCL_CLIENT_SECRET'],
 }
 
-/** Preferences and API credentials; the window only ever learns whether a secret is configured. */
-export function settingsRoutes({ handle, context }: RouteKit): Routes<'settings:get' | 'settings:update' | 'credentials:save' | 'credentials:clear'> {
+/** Preferences, API credentials and the tracked weekly quests; the window only ever learns whether a secret is configured. */
+export function settingsRoutes({ handle, context }: RouteKit): Routes<'settings:get' | 'settings:update' | 'credentials:save' | 'credentials:clear' | 'quests:track' | 'quests:untrack'> {
   const { secrets, env } = context
 
   function settingsView(core: Core): SettingsView {
@@ -24,7 +26,7 @@ export function settingsRoutes({ handle, context }: RouteKit): Routes<'settings:
       return saved?.clientId && saved.clientSecret ? { configured: true, from: 'saved' as const } : { configured: false, from: null }
     }
     const settings = readAppSettings(core.store.db)
-    return { ...settings, importRedirectUri: redirectUriFor(settings.importPort), credentials: { blizzard: credential('blizzard'), warcraftlogs: credential('warcraftlogs') }, secureStorage: secrets.availability() }
+    return { ...settings, importRedirectUri: redirectUriFor(settings.importPort), credentials: { blizzard: credential('blizzard'), warcraftlogs: credential('warcraftlogs') }, secureStorage: secrets.availability(), trackedQuests: listTrackedQuests(core.store.db) }
   }
 
   return {
@@ -52,6 +54,18 @@ export function settingsRoutes({ handle, context }: RouteKit): Routes<'settings:
       const next = { ...secrets.load(), [source]: pair }
       secrets.save(next)
       core.setStoredCredentials(next)
+      return ok(settingsView(core))
+    }),
+
+    'quests:track': handle('quests:track', ([input], core) => {
+      const checked = checkTrackedQuest(input.id, input.name)
+      if (!checked.ok) return err('INVALID_INPUT', checked.message)
+      if (!trackQuest(core.store.db, checked.quest, core.now())) return err('INVALID_INPUT', `The board tracks at most ${MAX_TRACKED_QUESTS} quests: remove one first.`)
+      return ok(settingsView(core))
+    }),
+
+    'quests:untrack': handle('quests:untrack', ([input], core) => {
+      untrackQuest(core.store.db, input.id, core.now())
       return ok(settingsView(core))
     }),
 

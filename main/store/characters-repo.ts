@@ -17,6 +17,9 @@ export interface TrackedCharacter extends CharacterRef {
   realmName: string | null
   /** When Raider.IO last crawled the character. */
   raiderioCrawledAt: number | null
+  /** The character's guild and its realm slug as the last profile gave them; null: none, or not known yet. */
+  guildName: string | null
+  guildRealm: string | null
   createdAt: number
 }
 
@@ -36,6 +39,8 @@ function toTracked(row: typeof characters.$inferSelect): TrackedCharacter {
     lastLoginAt: row.lastLoginAt,
     realmName: row.realmName,
     raiderioCrawledAt: row.raiderioCrawledAt,
+    guildName: row.guildName,
+    guildRealm: row.guildRealm,
     createdAt: row.createdAt,
   }
 }
@@ -94,6 +99,14 @@ export function updateCharacterProfile(db: Db, id: number, profile: CharacterPro
 /** Stores the character's current Mythic+ rating (a source that gave none leaves the stored one). */
 export function updateMythicRating(db: Db, id: number, rating: number): void {
   db.update(characters).set({ mythicRating: rating }).where(eq(characters.id, id)).run()
+}
+
+/**
+ * Stores the guild a profile named, or that it named none (`null`: the character left its guild).
+ * A source that did not say anything about the guild does not call this.
+ */
+export function updateGuild(db: Db, id: number, guild: { name: string; realm: string } | null): void {
+  db.update(characters).set({ guildName: guild?.name ?? null, guildRealm: guild?.realm ?? null }).where(eq(characters.id, id)).run()
 }
 
 /** Records when Raider.IO last crawled the character. */

@@ -25,6 +25,10 @@ export const characters = sqliteTable(
     realmName: text('realm_name'),
     /** When Raider.IO last crawled the character: its runs are as fresh as that. */
     raiderioCrawledAt: integer('raiderio_crawled_at'),
+    /** The guild as the last profile that named one (or said there is none) gave it: null = none or not known yet. */
+    guildName: text('guild_name'),
+    /** The guild's realm slug (a guild can be on another realm of a connected group). */
+    guildRealm: text('guild_realm'),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [
@@ -193,6 +197,52 @@ export const activityObservations = sqliteTable(
     check('activity_source', sql`${t.source} in ('blizzard', 'snapshot')`),
     check('activity_count', sql`${t.count} > 0`),
   ],
+)
+
+/**
+ * The season's crest counters (Blizzard achievement statistics) per week: the first read inside the
+ * week (the base of the week's gain) and the latest one. `first_updated_at` is the statistic's own
+ * last-updated time at the first read: before the reset, the first quantity is the week's start and
+ * the gain is exact; otherwise it is a lower bound.
+ */
+export const crestReadings = sqliteTable(
+  'crest_readings',
+  {
+    characterId: integer('character_id')
+      .notNull()
+      .references(() => characters.id, { onDelete: 'cascade' }),
+    weekStart: integer('week_start').notNull(),
+    statisticId: integer('statistic_id').notNull(),
+    /** The statistic's name as Blizzard sent it, if it did. */
+    name: text('name'),
+    firstQuantity: integer('first_quantity').notNull(),
+    firstAt: integer('first_at').notNull(),
+    firstUpdatedAt: integer('first_updated_at'),
+    latestQuantity: integer('latest_quantity').notNull(),
+    latestAt: integer('latest_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.characterId, t.weekStart, t.statisticId] }), check('crest_quantities', sql`${t.firstQuantity} >= 0 and ${t.latestQuantity} >= 0`)],
+)
+
+/**
+ * The player's tracked weekly quests as each character's completed-quests list showed them in a week:
+ * whether the quest was in the list at the latest read, whether it was missing at any read this week,
+ * and when it first appeared after having been missing (a completion seen happening).
+ */
+export const questChecks = sqliteTable(
+  'quest_checks',
+  {
+    characterId: integer('character_id')
+      .notNull()
+      .references(() => characters.id, { onDelete: 'cascade' }),
+    weekStart: integer('week_start').notNull(),
+    questId: integer('quest_id').notNull(),
+    present: integer('present', { mode: 'boolean' }).notNull(),
+    seenMissing: integer('seen_missing', { mode: 'boolean' }).notNull(),
+    appearedAt: integer('appeared_at'),
+    checkedAt: integer('checked_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.characterId, t.weekStart, t.questId] })],
 )
 
 /**

@@ -5,6 +5,7 @@ import type { WeeklyVault } from '../../shared/domain/weekly-vault.ts'
 import type { AppError } from '../../shared/result.ts'
 import type { TrackedCharacter } from '../store/characters-repo.ts'
 import type { WeekTrust } from './week-vault.ts'
+import type { WeekBoard } from './weekly-board.ts'
 
 /** What happened to one source in a sync: fetched fine, failed, has no credentials, or was fresh enough to skip. */
 export type SourceRunStatus = 'ok' | 'error' | 'not_configured' | 'skipped'
@@ -25,6 +26,8 @@ export interface CharacterSyncResult {
   vault: WeeklyVault
   /** How far each row of this week's vault can be trusted. */
   trust: WeekTrust
+  /** This week's crests and tracked quests. */
+  board: WeekBoard
   previousWeek: WeekWindow
   previousVault: WeeklyVault
   previousTrust: WeekTrust

@@ -10,15 +10,17 @@ import type { RaiderIoClient } from '../clients/raiderio/client.ts'
 import type { RaiderIoProfile } from '../clients/raiderio/parse.ts'
 import { SourceError } from '../clients/source-error.ts'
 import type { WarcraftLogsClient, WeeklyLogs } from '../clients/warcraftlogs/client.ts'
-import { getCharacter, updateCharacterProfile, updateMythicRating, updateRaiderIoCrawl, type TrackedCharacter } from '../store/characters-repo.ts'
+import { getCharacter, updateCharacterProfile, updateGuild, updateMythicRating, updateRaiderIoCrawl, type TrackedCharacter } from '../store/characters-repo.ts'
 import type { Db, Store } from '../store/db.ts'
 import { getActivityBaseline, recordActivities, saveActivityBaseline } from '../store/activity-repo.ts'
 import { recordFeedSuccesses } from '../store/feed-successes-repo.ts'
 import { firstSnapshotOfWeek, forgetOldEncounterSnapshots, recordEncounterSnapshot, recordKeystoneRuns, recordRaidKills } from '../store/observations-repo.ts'
 import { replaceBossParses } from '../store/parses-repo.ts'
+import { listTrackedQuests } from '../store/quest-checks-repo.ts'
 import { listSourceStatuses, recordSourceOutcome } from '../store/sync-status-repo.ts'
 import { StoreError, storeErrorFrom } from '../store/store-error.ts'
 import { activityEvidence } from './activity-evidence.ts'
+import { recordBoardEvidence } from './board-evidence.ts'
 import { blizzardKills, blizzardRuns, loggedKills, raiderIoRuns, snapshotEntries, snapshotKills } from './evidence.ts'
 import type { SyncEvents } from './events.ts'
 import type { SeasonContext } from './season-context.ts'
@@ -94,7 +96,13 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     const since = previousWeek(provisional).start - DAY_MS
     // The World row's statistics and quests are only asked for when the season's ids are known, which
     // needs the season: from the stored list (the fresh one is on its way and settles the rest).
-    const activitySources = season.storedWeekSeason(provisional).table?.activities
+    const storedTable = season.storedWeekSeason(provisional).table
+    const activitySources = storedTable?.activities
+    // Crests are in the statistics and tracked quests in the completed list the World row reads: asked
+    // for when either needs them, never as an extra request.
+    const trackedQuests = listTrackedQuests(store.db)
+    const wantStatistics = Boolean(activitySources || storedTable?.crests)
+    const wantQuests = Boolean(activitySources || trackedQuests.length > 0)
     // Each source's last success, read once: it decides what to fetch and what a skipped or failed source reports.
     const lastSuccess = new Map(listSourceStatuses(store.db, character.id).map((s) => [s.source, s.lastSuccessAt]))
     const plan = planSources(lastSuccess, options, startedAt)
@@ -110,8 +118,8 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
           blizzard.raidEncounters(character, options.signal),
           blizzard.keystoneProfile(character, options.signal),
           blizzard.characterProfile(character, options.signal),
-          activitySources ? blizzard.achievementStatistics(character, options.signal) : skipped,
-          activitySources ? blizzard.completedQuests(character, options.signal) : skipped,
+          wantStatistics ? blizzard.achievementStatistics(character, options.signal) : skipped,
+          wantQuests ? blizzard.completedQuests(character, options.signal) : skipped,
         ])
         if (encounters.status === 'fulfilled') fetched.encounters = encounters.value.value
         if (keystone.status === 'fulfilled') fetched.keystone = keystone.value
@@ -183,6 +191,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
         }
         recordFeedSuccesses(tx, character.id, succeededFeeds(fetched), syncedAt)
         refusedEvidence = recordEvidence(tx, character, fetched, windows, week, seasons[1] as WeekSeason, syncedAt)
+        refusedEvidence.push(...recordBoardEvidence(tx, character.id, week.start, { crests: seasons[1]?.table?.crests, statistics: fetched.statistics, quests: fetched.quests, tracked: trackedQuests }, syncedAt))
         return weekVaults(tx, character.id, windows.map((window, index) => ({ week: window, roster: rosters[index], season: seasons[index] as WeekSeason })), configured, syncedAt)
       }),
     )
@@ -194,6 +203,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       season: weeks[1]!.season,
       vault: weeks[1]!.vault,
       trust: weeks[1]!.trust,
+      board: weeks[1]!.board,
       previousWeek: lastWeek,
       previousVault: weeks[0]!.vault,
       previousTrust: weeks[0]!.trust,
@@ -296,6 +306,7 @@ function recordEvidence(tx: Db, character: TrackedCharacter, fetched: Fetched, w
   if (profile) {
     const { className, specName, itemLevel, lastLoginAt, realmName } = profile
     updateCharacterProfile(tx, character.id, { className, specName, itemLevel, lastLoginAt, realmName })
+    updateGuild(tx, character.id, profile.guild)
   }
   // The game's own rating first (Blizzard's keystone profile), else Raider.IO's score for the season.
   const rating = keystone?.rating ?? raiderio?.score ?? null

@@ -3,6 +3,8 @@ import type { WeekWindow } from '../../shared/domain/reset.ts'
 import type { RowStatus } from '../../shared/domain/row-status.ts'
 import { SOURCE_IDS, type CharacterRef, type Difficulty, type DungeonVaultSlot, type RaidEvidenceKind, type RaidVaultSlot, type RunKind, type SourceId, type WorldActivity, type WorldVaultSlot } from '../../shared/domain/types.ts'
 import type { WeeklyVault } from '../../shared/domain/weekly-vault.ts'
+import type { QuestStatus } from '../../shared/domain/weekly-quests.ts'
+import type { CrestView } from '../../shared/domain/crests.ts'
 import type { SourcesConfig } from '../config.ts'
 import type { TrackedCharacter } from '../store/characters-repo.ts'
 import type { Db } from '../store/db.ts'
@@ -10,16 +12,21 @@ import { listSourceStatuses } from '../store/sync-status-repo.ts'
 import { rosterWarnings, type RaidRoster, type SeasonContext } from './season-context.ts'
 import type { CharacterSyncResult, SourceReport, SourceRunStatus } from './sync-result.ts'
 import { configuredSources, weekVaults, type WeekTrust, type WeekVault } from './week-vault.ts'
+import type { WeekBoard } from './weekly-board.ts'
 
 /** One character's vault for one week as the CLI prints it with --json (the shape is a public contract). */
 export interface VaultReport {
   /** The character, with its item level and Mythic+ rating as the last sync read them (null until a source gave them). */
-  character: { region: CharacterRef['region']; realm: string; name: string; itemLevel: number | null; mythicRating: number | null }
+  character: { region: CharacterRef['region']; realm: string; name: string; itemLevel: number | null; mythicRating: number | null; guild: { name: string; realm: string } | null }
   week: { start: string; end: string }
   season: SeasonReport
   raid: { status: RowStatus; reasons: string[]; bosses: { name: string; difficulty: Difficulty; sources: RaidEvidenceKind[] }[]; slots: RaidVaultSlot[] }
   dungeons: { status: RowStatus; reasons: string[]; runs: { dungeon: string; level: number; completedAt: string; sources: SourceId[]; kind: RunKind }[]; slots: DungeonVaultSlot[] }
   world: { status: RowStatus; reasons: string[]; activities: WorldActivity[]; slots: WorldVaultSlot[] }
+  /** The season's crests (README "crests"): `known: false` when this version knows no crest statistics for the season. */
+  crests: { known: boolean; note: string | null; kinds: (Omit<CrestView, 'readAt'> & { readAt: string | null })[] }
+  /** The player's tracked weekly quests, each done / not-done / unknown this week with the reason. */
+  quests: QuestStatus[]
   sources: Record<SourceId, { status: SourceRunStatus; syncedAt: string | null; error: string | null }>
   syncedAt: string | null
   warnings: string[]
@@ -36,20 +43,28 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 
 /** What a report is built from: the week's vault and trust, the source statuses and the warnings. */
 export interface ReportInput {
-  character: CharacterRef & Partial<Pick<TrackedCharacter, 'itemLevel' | 'mythicRating'>>
+  character: CharacterRef & Partial<Pick<TrackedCharacter, 'itemLevel' | 'mythicRating' | 'guildName' | 'guildRealm'>>
   week: Pick<WeekWindow, 'start' | 'end'>
   season: WeekSeason
   vault: WeeklyVault
   trust: WeekTrust
+  board: WeekBoard
   sources: Record<SourceId, SourceReport>
   syncedAt: number | null
   warnings: readonly string[]
 }
 
 /** Builds the report with exactly the documented fields (nothing internal leaks into the JSON). */
-export function vaultReport({ character, week, season, vault, trust, sources, syncedAt, warnings }: ReportInput): VaultReport {
+export function vaultReport({ character, week, season, vault, trust, board, sources, syncedAt, warnings }: ReportInput): VaultReport {
   return {
-    character: { region: character.region, realm: character.realm, name: character.name, itemLevel: character.itemLevel ?? null, mythicRating: character.mythicRating ?? null },
+    character: {
+      region: character.region,
+      realm: character.realm,
+      name: character.name,
+      itemLevel: character.itemLevel ?? null,
+      mythicRating: character.mythicRating ?? null,
+      guild: character.guildName ? { name: character.guildName, realm: character.guildRealm ?? character.realm } : null,
+    },
     week: { start: new Date(week.start).toISOString(), end: new Date(week.end).toISOString() },
     season: seasonReport(season),
     raid: {
@@ -70,6 +85,8 @@ export function vaultReport({ character, week, season, vault, trust, sources, sy
       activities: vault.world.activities.map(({ kind, name, tier, count, sources }) => ({ kind, name, tier, count, sources: [...sources] })),
       slots: vault.world.slots.map(({ threshold, progress, unlocked, tier, itemLevel, reward }) => ({ threshold, progress, unlocked, tier, itemLevel, reward })),
     },
+    crests: { known: board.crests.known, note: board.crests.note, kinds: board.crests.kinds.map((k) => ({ ...k, readAt: iso(k.readAt) })) },
+    quests: board.quests.map(({ id, name, state, reason }) => ({ id, name, state, reason })),
     sources: Object.fromEntries(SOURCE_IDS.map((s) => [s, { status: sources[s].status, syncedAt: iso(sources[s].syncedAt), error: sources[s].error?.message ?? null }])) as VaultReport['sources'],
     syncedAt: iso(syncedAt),
     warnings: [...warnings],
@@ -88,7 +105,7 @@ function seasonReport(week: WeekSeason): SeasonReport {
 
 /** The report of a sync that just ran. */
 export function reportFromSync(result: CharacterSyncResult): VaultReport {
-  return vaultReport({ character: result.character, week: result.week, season: result.season, vault: result.vault, trust: result.trust, sources: result.sources, syncedAt: result.syncedAt, warnings: result.warnings })
+  return vaultReport({ character: result.character, week: result.week, season: result.season, vault: result.vault, trust: result.trust, board: result.board, sources: result.sources, syncedAt: result.syncedAt, warnings: result.warnings })
 }
 
 /** A week's vault from the store alone (no network), with the roster warnings that apply to it. */
@@ -108,7 +125,7 @@ export function vaultWarnings(season: WeekSeason, roster: RaidRoster | undefined
 /** The CLI report of a stored week, with source statuses from the last syncs. */
 export function reportFromStore(db: Db, character: TrackedCharacter, week: WeekWindow, config: SourcesConfig, season: SeasonContext, now: number): VaultReport {
   const [stored] = storedWeekVaults(db, season, config, character, [week], now) as [StoredWeek]
-  return vaultReport({ character, week, season: stored.season, vault: stored.vault, trust: stored.trust, sources: storedSourceReports(db, character.id, config), syncedAt: stored.lastReadAt, warnings: stored.warnings })
+  return vaultReport({ character, week, season: stored.season, vault: stored.vault, trust: stored.trust, board: stored.board, sources: storedSourceReports(db, character.id, config), syncedAt: stored.lastReadAt, warnings: stored.warnings })
 }
 
 /** Source statuses as last recorded: not configured, the last error, ok, or never tried ('skipped'). */

@@ -41,6 +41,18 @@ export interface ActivitySources {
   source: string
 }
 
+/**
+ * The season's crests (the upgrade currency): the achievement statistic that counts each kind earned
+ * this season, and the cap on what counts toward upgrades where a source states one (it rises by
+ * `perWeek` every week from `fromPeriod`).
+ */
+export interface CrestSources {
+  kinds: readonly { name: string; statisticId: number; cap: { perWeek: number; fromPeriod: number; confirmed: boolean } | null }[]
+  source: string
+  /** What the player should know when reading the figures (e.g. sources that do not count toward the cap). */
+  note?: string
+}
+
 export interface SeasonVaultTable {
   /** The season this table is for: Raider.IO's season slug (`season-mn-2`). A table applies to that season only. */
   id: string
@@ -82,6 +94,8 @@ export interface SeasonVaultTable {
   tracks?: Partial<Record<UpgradeTrack, readonly number[]>>
   /** Where its World row and Heroic runs are read from; undefined where not researched. */
   activities?: ActivitySources
+  /** Where this season's crests are read from; undefined where not researched. */
+  crests?: CrestSources
   /**
    * The season's raids as shipped with the app: used only while Raider.IO's static data has never been
    * fetched (Raider.IO stays the source of truth), and then with a warning. Empty when not researched.
@@ -149,6 +163,21 @@ const tableSchema = z.object({
       worldQuests: z.array(z.object({ name: text, questIds: z.array(id), note: z.optional(text) })),
       dungeonStatistics: z.array(z.object({ dungeon: text, heroicId: z.nullable(id), mythicId: id })),
       source: text,
+    }),
+  ),
+  crests: z.optional(
+    z.object({
+      kinds: z
+        .array(
+          z.object({
+            name: z.string().check(z.minLength(1), z.maxLength(40)),
+            statisticId: id,
+            cap: z.nullable(z.object({ perWeek: z.number().check(z.int(), z.gte(1), z.lte(10_000)), fromPeriod: period, confirmed: z.boolean() })),
+          }),
+        )
+        .check(z.minLength(1), z.maxLength(10)),
+      source: text,
+      note: z.optional(text),
     }),
   ),
   roster: z.array(z.object({ name: text, bosses: z.array(text), fromPeriod: z.optional(period), note: z.optional(text) })),

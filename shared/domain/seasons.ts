@@ -2,7 +2,7 @@ import seasonMn1 from '../season-tables/season-mn-1.json' with { type: 'json' }
 import seasonMn2 from '../season-tables/season-mn-2.json' with { type: 'json' }
 import { parseSeasonTable, type RosterRaid, type SeasonVaultTable } from './season-table.ts'
 
-export type { ActivitySources, RaidReward, RosterRaid, SeasonVaultTable, TableOrigin } from './season-table.ts'
+export type { ActivitySources, CrestSources, RaidReward, RosterRaid, SeasonVaultTable, TableOrigin } from './season-table.ts'
 export type { Reward, RewardException, UpgradeTrack } from './reward.ts'
 
 /**

@@ -31,7 +31,7 @@ function view(previousUnlocked: number, trust: WeekTrustView = trusted, season =
   const previous: Omit<WeekVaultView, 'nextSteps'> = { week: week(START - 604_800_000), season, raid: { bosses: [], slots: raidSlots(previousUnlocked) }, dungeons: { runs: [], slots: dungeonSlots(0) }, world: { activities: [], slots: worldSlots }, trust: trusted, syncedAt: null }
   return {
     raids: [{ name: 'The Voidspire', bosses: [{ name: 'Vorasius', difficulty: 'heroic' }, { name: 'Imperator Averzian', difficulty: null }] }],
-    character: { id: 1, region: 'us', realm: 'area-52', realmName: 'Area 52', lastLoginAt: null, raiderioCrawledAt: null, lastWeek: { unlockedSlots: 0, opened: false, waiting: 'none' as const }, name: 'Thrall', className: 'Shaman', specName: 'Enhancement', itemLevel: 311, mythicRating: 2510.4, week: week(START), raid: raidSlots(1), dungeons: dungeonSlots(0), world: worldSlots, trust, lastSyncedAt: null, nextSyncAt: null, hasErrors: true, season },
+    character: { id: 1, region: 'us', realm: 'area-52', realmName: 'Area 52', lastLoginAt: null, raiderioCrawledAt: null, lastWeek: { unlockedSlots: 0, opened: false, waiting: 'none' as const }, name: 'Thrall', className: 'Shaman', specName: 'Enhancement', itemLevel: 311, mythicRating: 2510.4, guild: null, crests: { known: false, kinds: [], note: null }, quests: [], week: week(START), raid: raidSlots(1), dungeons: dungeonSlots(0), world: worldSlots, trust, lastSyncedAt: null, nextSyncAt: null, hasErrors: true, season },
     current: { ...current, nextSteps: nextStepsOf(current) },
     previous: { ...previous, nextSteps: nextStepsOf(previous) },
     sources: {

@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { cliRunner } from '../support/cli-runner.ts'
 import { useCoreHarness } from '../support/core-harness.ts'
-import { thrallEverywhere } from '../support/scenario.ts'
+import { blizzardCompletedQuests, blizzardStatistics } from '../fakes/builders.ts'
+import { HOUR, RESET, thrallEverywhere } from '../support/scenario.ts'
 
 /**
  * The CLI's output is a public contract: each command's output, byte for byte, against a stored
@@ -14,9 +15,13 @@ const GOLDEN = join(import.meta.dirname, '..', 'golden')
 const h = useCoreHarness('2026-11-26T12:00:00.000Z')
 const run = cliRunner(h)
 
-/** Thrall everywhere (scenario.ts) and his guild on Blizzard. */
+/** Thrall everywhere (scenario.ts) with crests, a done weekly quest and a guild, and his guild's roster on Blizzard. */
 function session() {
-  thrallEverywhere(h)
+  thrallEverywhere(h, {
+    statistics: blizzardStatistics({ 62915: { quantity: 540, lastUpdated: RESET - 20 * HOUR }, 62916: { quantity: 90, lastUpdated: RESET + 3 * HOUR } }),
+    quests: blizzardCompletedQuests([90001]),
+    guild: { name: 'Endless Climb', id: 9, realm: { slug: 'area-52', name: 'Area 52' } },
+  })
   h.apis.blizzard.setGuild('us', 'area-52', 'endless-climb', {
     guild: { name: 'Endless Climb', id: 9, realm: { slug: 'area-52', name: 'Area 52' } },
     members: [
@@ -49,10 +54,13 @@ describe('the CLI\'s output, byte for byte', () => {
       ['track-again', ['track', 'us/area-52/Thrall']],
       ['list', ['list', '--json']],
       ['list-text', ['list']],
+      ['quests-add', ['quests', 'add', '90001', 'Weekly Cache', '--json']],
       ['sync', ['sync', '--json']],
       ['sync-text', ['sync']],
       ['vault', ['vault', 'us/area-52/Thrall', '--json']],
       ['vault-text', ['vault', 'us/area-52/Thrall']],
+      ['quests', ['quests', '--json']],
+      ['quests-text', ['quests']],
       ['vault-previous', ['vault', 'us/area-52/Thrall', '--week', 'previous', '--json']],
       ['history', ['history', 'us/area-52/Thrall', '--weeks', '2', '--json']],
       ['history-text', ['history', 'us/area-52/Thrall', '--weeks', '2']],

@@ -80,7 +80,7 @@ const PREY_NOTE = SEASON_2.worldNotes[0]
 
 describe('cli sync and vault', () => {
   const expectedVault = {
-    character: { region: 'us', realm: 'area-52', name: 'Thrall', itemLevel: 311, mythicRating: 3179.7 },
+    character: { region: 'us', realm: 'area-52', name: 'Thrall', itemLevel: 311, mythicRating: 3179.7, guild: null },
     week: { start: '2026-11-24T15:00:00.000Z', end: '2026-12-01T15:00:00.000Z' },
     season: {
       status: 'in-season',
@@ -126,6 +126,13 @@ describe('cli sync and vault', () => {
       activities: [],
       slots: [2, 4, 8].map((threshold) => ({ threshold, progress: 0, unlocked: false, tier: null, itemLevel: null, reward: null })),
     },
+    // Blizzard's statistics listed no crest counter: every total is unknown (null), never 0; the caps of week 1091 are 16 weeks of 100.
+    crests: {
+      known: true,
+      note: expect.stringContaining('the caps are estimates') as unknown as string,
+      kinds: ['Adventurer', 'Veteran', 'Champion', 'Hero', 'Myth'].map((name, i) => ({ name, statisticId: 62912 + i, statisticName: null, total: null, weekGain: null, weekGainExact: false, cap: i === 0 ? null : 1600, capConfirmed: false, readAt: null })),
+    },
+    quests: [],
     sources: {
       blizzard: { status: 'ok', syncedAt: '2026-11-26T12:00:00.000Z', error: null },
       warcraftlogs: { status: 'ok', syncedAt: '2026-11-26T12:00:00.000Z', error: null },
@@ -208,6 +215,7 @@ describe('cli sync and vault', () => {
       "            As of the character's last logout: Blizzard updates this only when the character logs out.",
       '  Bosses    Vorasius (Mythic; Blizzard), Imperator Averzian (Heroic; Blizzard)',
       '  Runs      +12 Murder Row (11-24)',
+      "  Crests    not in Blizzard's statistics yet (unknown)",
       '  Sources   Blizzard ok · Warcraft Logs ok · Raider.IO ok',
       '  Synced    2026-11-26 12:00 UTC',
       '',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { csvCell } from '../../main/cli/board-command.ts'
+import { csvCell } from '../../shared/domain/team-table.ts'
 import { updateCharacterProfile } from '../../main/store/characters-repo.ts'
 import { cliRunner } from '../support/cli-runner.ts'
 import { useCoreHarness } from '../support/core-harness.ts'
@@ -27,10 +27,11 @@ describe('team', () => {
 
     const csv = (await cli(['team', '--csv'])).stdout
     const [header, thrallLine, jainaLine] = csv.split('\n')
-    expect(header).toBe('region,realm,name,class,spec,item_level,mythic_rating,raid_slots,raid_status,dungeon_slots,dungeon_status,world_slots,world_status,season,rewards_known,last_synced,last_week_slots,last_week_opened,vault_waiting')
-    expect(thrallLine).toMatch(/^us,Norgannon,Thrall,Warrior,Fury,430,3180,1,complete,1,complete,/)
-    // Never synced: no slot counts at all (empty cells), never zeros.
-    expect(jainaLine).toMatch(/^eu,silvermoon,Jaina,,,,,,unknown,,unknown,,unknown,/)
+    // One column per crest kind of the season (then one per tracked quest, none here).
+    expect(header).toBe('region,realm,name,class,spec,guild,item_level,mythic_rating,raid_slots,raid_status,dungeon_slots,dungeon_status,world_slots,world_status,season,rewards_known,last_synced,last_week_slots,last_week_opened,vault_waiting,adventurer_crests,veteran_crests,champion_crests,hero_crests,myth_crests')
+    expect(thrallLine).toMatch(/^us,Norgannon,Thrall,Warrior,Fury,Mythical Warriors,430,3180,1,complete,1,complete,/)
+    // Never synced: no slot counts and no crests at all (empty cells), never zeros.
+    expect(jainaLine).toMatch(/^eu,silvermoon,Jaina,,,,,,,unknown,,unknown,,unknown,.*,,,,,$/)
     expect(csv.endsWith('\n')).toBe(true)
     expect(csv).not.toContain('\r')
   })

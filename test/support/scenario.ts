@@ -45,17 +45,20 @@ export const bosses = (result: Pick<CharacterSyncResult, 'vault'>) => result.vau
 
 /**
  * Thrall known to all three fake APIs for a CLI session: Blizzard's kills this week (and a Normal one
- * the week before), a +12 seen by Blizzard and Raider.IO, a Shaman profile at item level 311, no logs.
+ * the week before), a +12 seen by Blizzard and Raider.IO, a Shaman profile at item level 311, no logs;
+ * `board` adds statistics (crests), completed quests and a guild for the weekly board.
  */
-export function thrallEverywhere(h: Harness): void {
+export function thrallEverywhere(h: Harness, board: { statistics?: unknown; quests?: unknown; guild?: unknown } = {}): void {
   h.apis.blizzard.setCharacter('us', 'area-52', 'thrall', {
+    ...(board.statistics === undefined ? {} : { statistics: board.statistics }),
+    ...(board.quests === undefined ? {} : { quests: board.quests }),
     encounters: blizzardEncounters([
       { boss: 'Imperator Averzian', difficulty: 'HEROIC', count: 2, lastKill: RESET + 5 * HOUR },
       { boss: 'Vorasius', difficulty: 'MYTHIC', count: 1, lastKill: RESET + 6 * HOUR },
       { boss: 'Vorasius', difficulty: 'NORMAL', count: 9, lastKill: RESET - 30 * HOUR },
     ]),
     keystone: blizzardKeystoneProfile(1091, [{ dungeon: 'Murder Row', level: 12, completedAt: RESET + 2 * HOUR + 4000 }]),
-    profile: { name: 'Thrall', realm: { name: 'Area 52', slug: 'area-52' }, character_class: { name: 'Shaman' }, active_spec: { name: 'Enhancement' }, equipped_item_level: 311 },
+    profile: { name: 'Thrall', realm: { name: 'Area 52', slug: 'area-52' }, character_class: { name: 'Shaman' }, active_spec: { name: 'Enhancement' }, equipped_item_level: 311, ...(board.guild === undefined ? {} : { guild: board.guild }) },
   })
   h.apis.raiderio.setProfile('us', 'area-52', 'Thrall', raiderIoProfile([raiderIoRun({ dungeon: 'Murder Row', mythic_level: 12, completed_at: new Date(RESET + 2 * HOUR).toISOString() })], [], { name: 'Thrall', realm: 'Area 52' }))
   h.apis.wcl.setCharacter('us', 'area-52', 'Thrall', { id: 1, reports: [] })

@@ -42,6 +42,9 @@ describe('season table schema', () => {
     ['a date that is not a date', ['updated'], '2026-13-01', 'updated:'],
     ['a rank that contradicts the ladder', ['raidRewards', 'heroic', 'rank'], 2, 'raidRewards.heroic.rank: Myth 2 contradicts the Myth ladder (318 is rank 1)'],
     ['a last period before the first', ['lastPeriod'], 1000, 'lastPeriod: ends before firstPeriod'],
+    ['a crest statistic that is not an id', ['crests', 'kinds', 4, 'statisticId'], -3, 'crests.kinds[4].statisticId'],
+    ['a crest cap rising by nothing', ['crests', 'kinds', 1, 'cap', 'perWeek'], 0, 'crests.kinds[1].cap.perWeek'],
+    ['a crest list without kinds', ['crests', 'kinds'], [], 'crests.kinds'],
   ] as const)('refuses %s, naming the file and the field', (_what, path, value, expected) => {
     expect(message(spoiled(path, value))).toContain(expected)
   })

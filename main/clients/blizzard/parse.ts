@@ -97,6 +97,8 @@ export interface CharacterProfileSummary {
   specName: string | null
   itemLevel: number | null
   lastLoginAt: number | null
+  /** The guild and its realm slug; null: the profile names none (api-contracts.md §1.6: missing when guildless [I]). */
+  guild: { name: string; realm: string } | null
 }
 
 export function parseCharacterProfile(wire: CharacterProfileWire): CharacterProfileSummary {
@@ -108,12 +110,15 @@ export function parseCharacterProfile(wire: CharacterProfileWire): CharacterProf
     specName: wire.active_spec?.name ?? null,
     itemLevel: wire.equipped_item_level ?? wire.average_item_level ?? null,
     lastLoginAt: wire.last_login_timestamp ?? null,
+    guild: wire.guild ? { name: wire.guild.name, realm: wire.guild.realm?.slug ?? wire.realm.slug } : null,
   }
 }
 
 /** One achievement statistic: a lifetime counter and when it last changed (epoch ms, null when not given). */
 export interface StatisticValue {
   id: number
+  /** The statistic's name as Blizzard sends it (the window shows it next to crest totals). */
+  name?: string
   quantity: number
   lastUpdatedAt: number | null
 }
@@ -123,7 +128,7 @@ export function parseAchievementStatistics(wire: AchievementStatisticsWire): Sta
   const found: StatisticValue[] = []
   const walk = (categories: readonly StatisticCategoryLike[]) => {
     for (const category of categories) {
-      for (const s of category.statistics ?? []) found.push({ id: s.id, quantity: s.quantity, lastUpdatedAt: s.last_updated_timestamp ?? null })
+      for (const s of category.statistics ?? []) found.push({ id: s.id, ...(s.name ? { name: s.name } : {}), quantity: s.quantity, lastUpdatedAt: s.last_updated_timestamp ?? null })
       walk(category.sub_categories ?? [])
     }
   }

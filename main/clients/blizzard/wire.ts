@@ -74,6 +74,8 @@ export const characterProfileWire = z.object({
   equipped_item_level: itemLevel().optional(),
   average_item_level: itemLevel().optional(),
   last_login_timestamp: instant().optional(),
+  // Missing for a character without a guild [I]; the realm is the guild's (it can differ in a connected group).
+  guild: z.object({ name: z.string().min(1).max(100), realm: z.object({ slug: z.string().max(100) }).optional() }).optional(),
 })
 export type CharacterProfileWire = z.infer<typeof characterProfileWire>
 

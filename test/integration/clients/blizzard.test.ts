@@ -109,7 +109,8 @@ describe('Blizzard raid encounters', () => {
   it('reads achievement statistics from every category and sub-category (the documented shape)', async () => {
     fake.setCharacter('us', 'norgannon', 'drinian', { statistics: fixture('blizzard-achievement-statistics.generated.json'), lastModified: 'Wed, 25 Nov 2026 10:00:00 GMT' })
     const { value } = await client().achievementStatistics({ region: 'us', realm: 'norgannon', name: 'Drinian' })
-    expect(value.find((s) => s.id === 40773)).toEqual({ id: 40773, quantity: 5, lastUpdatedAt: 1795000000000 })
+    // The name is kept: the window shows Blizzard's own name next to a crest total.
+    expect(value.find((s) => s.id === 40773)).toEqual({ id: 40773, name: 'Tier 8 delves completed', quantity: 5, lastUpdatedAt: 1795000000000 })
     expect(value.find((s) => s.id === 40749)?.quantity).toBe(12) // inside a sub-category
     expect(value.find((s) => s.id === 61651)?.quantity).toBe(3) // Dungeons & Raids → Midnight: a category with sub-categories only
   })
@@ -210,10 +211,17 @@ describe('Blizzard keystone profile, profile summary and periods', () => {
     expect(await client().keystoneProfile({ region: 'us', realm: 'zuljin', name: 'Volladin' })).toEqual({ periodId: 1091, runs: [], rating: 2510.4 })
   })
 
-  it('reads class, spec, item level and last login', async () => {
+  it('reads class, spec, item level, last login and guild', async () => {
     expect(await client().characterProfile({ region: 'us', realm: 'norgannon', name: 'Drinian' })).toEqual({
       name: 'Drinian', realmSlug: 'norgannon', realmName: 'Norgannon', className: 'Warrior', specName: 'Fury', itemLevel: 430, lastLoginAt: 1587702640000,
+      guild: { name: 'Mythical Warriors', realm: 'norgannon' },
     })
+  })
+
+  it('a profile without a guild (a guildless character) reads as no guild, not as an error', async () => {
+    const { guild: _guild, ...guildless } = fixture<Record<string, unknown>>('blizzard-character-profile.drinian-norgannon-us-2020.json')
+    fake.setCharacter('us', 'norgannon', 'drinian', { profile: guildless })
+    expect((await client().characterProfile({ region: 'us', realm: 'norgannon', name: 'Drinian' })).guild).toBeNull()
   })
 
   it("reads the current Mythic+ season from the season index (dynamic namespace); a region without one answers null or fails plainly", async () => {

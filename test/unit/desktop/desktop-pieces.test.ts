@@ -14,7 +14,7 @@ const wslot = (unlocked: boolean) => ({ threshold: 2, progress: 0, unlocked, tie
 
 function overview(id: number, name: string, raid: boolean[], dungeons: boolean[], weekStart = 1000, trust: CharacterOverview['trust'] = { raid: complete, dungeons: complete, world: complete }, world: boolean[] = [false, false, false]): CharacterOverview {
   return {
-    id, name, region: 'us', realm: 'area-52', realmName: 'Area 52', lastLoginAt: null, raiderioCrawledAt: null, lastWeek: { unlockedSlots: 0, opened: false, waiting: 'none' as const }, className: null, specName: null, itemLevel: null, mythicRating: null,
+    id, name, region: 'us', realm: 'area-52', realmName: 'Area 52', lastLoginAt: null, raiderioCrawledAt: null, lastWeek: { unlockedSlots: 0, opened: false, waiting: 'none' as const }, className: null, specName: null, itemLevel: null, mythicRating: null, guild: null, crests: { known: false, kinds: [], note: null }, quests: [],
     week: { period: 1091, start: weekStart, end: weekStart + 604_800_000 },
     season: seasonViewOf(),
     raid: raid.map((u) => slot(u, u ? { difficulty: 'heroic', itemLevel: 318, reward: { itemLevel: 318, track: 'Myth', rank: 1, confirmed: true, exceptions: [] } } : {})) as CharacterOverview['raid'],

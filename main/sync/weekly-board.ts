@@ -1,0 +1,25 @@
+import { crestsView, type CrestsView } from '../../shared/domain/crests.ts'
+import type { WeekWindow } from '../../shared/domain/reset.ts'
+import type { SeasonVaultTable } from '../../shared/domain/seasons.ts'
+import { questStatus, type QuestStatus, type TrackedQuest } from '../../shared/domain/weekly-quests.ts'
+import { latestCrestReadings, listCrestReadings } from '../store/crests-repo.ts'
+import type { Db } from '../store/db.ts'
+import { listQuestChecks } from '../store/quest-checks-repo.ts'
+
+/** What the weekly board shows of a character's week beyond the vault: crests and the tracked quests. */
+export interface WeekBoard {
+  crests: CrestsView
+  quests: QuestStatus[]
+}
+
+/** A week's board from the store: the week's season table names the crest statistics. */
+export function weekBoard(db: Db, characterId: number, week: Pick<WeekWindow, 'period' | 'start' | 'end'>, table: SeasonVaultTable | undefined, tracked: readonly TrackedQuest[], lastLoginAt: number | null): WeekBoard {
+  const kinds = table?.crests?.kinds
+  const thisWeek = kinds ? listCrestReadings(db, characterId, week.start) : []
+  const latest = kinds ? latestCrestReadings(db, characterId, kinds.map((k) => k.statisticId), week.end) : new Map()
+  const checks = tracked.length > 0 ? listQuestChecks(db, characterId, week.start) : new Map()
+  return {
+    crests: crestsView(kinds, table?.crests?.note, thisWeek, latest, week),
+    quests: tracked.map((quest) => questStatus(quest, checks.get(quest.id), lastLoginAt, week.start)),
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * Crests (the season's upgrade currency) as Blizzard's achievement statistics count them: a season
+ * total per kind, this week's gain against the week's first read, and the cap where the season table
+ * states one. Import-free, so the renderer can use the types.
+ */
+
+/** One crest statistic in one week, as the store keeps it. */
+export interface CrestReading {
+  statisticId: number
+  name: string | null
+  firstQuantity: number
+  firstAt: number
+  /** The statistic's own last-updated time at the week's first read. */
+  firstUpdatedAt: number | null
+  latestQuantity: number
+  latestAt: number
+}
+
+/** What the table says about one kind of crest. */
+export interface CrestKind {
+  name: string
+  statisticId: number
+  cap: { perWeek: number; fromPeriod: number; confirmed: boolean } | null
+}
+
+export interface CrestView {
+  /** The kind as the season table names it ("Myth"). */
+  name: string
+  statisticId: number
+  /** Blizzard's name for the statistic, once a read carried it. */
+  statisticName: string | null
+  /** Earned this season, as of the latest read; null: never read (Blizzard did not list the statistic). */
+  total: number | null
+  /** Gained since this week's first read; null before any read this week. */
+  weekGain: number | null
+  /** The first read this week came before the counter moved this week: the gain is the week's whole gain, not a lower bound. */
+  weekGainExact: boolean
+  /** The cap this week where the table states how it rises; null: no cap known. */
+  cap: number | null
+  capConfirmed: boolean
+  /** When the total was read. */
+  readAt: number | null
+}
+
+export interface CrestsView {
+  /** False: this version knows no crest statistics for the week's season (every figure unknown). */
+  known: boolean
+  kinds: CrestView[]
+  /** The table's caveat for the player, if any. */
+  note: string | null
+}
+
+/** The cap in a week: it rises by `perWeek` each week from `fromPeriod` (inclusive); none before. */
+export function crestCap(cap: CrestKind['cap'], period: number): number | null {
+  if (!cap || period < cap.fromPeriod) return null
+  return cap.perWeek * (period - cap.fromPeriod + 1)
+}
+
+/**
+ * The crests of a week. `thisWeek` holds the week's readings; `latest` the newest reading of each
+ * statistic from any week (a total read last week is still this season's, and says so by its time).
+ */
+export function crestsView(kinds: readonly CrestKind[] | undefined, note: string | undefined, thisWeek: readonly CrestReading[], latest: ReadonlyMap<number, Pick<CrestReading, 'name' | 'latestQuantity' | 'latestAt'>>, week: { period: number; start: number }): CrestsView {
+  if (!kinds || kinds.length === 0) return { known: false, kinds: [], note: null }
+  const byId = new Map(thisWeek.map((r) => [r.statisticId, r]))
+  return {
+    known: true,
+    note: note ?? null,
+    kinds: kinds.map((kind): CrestView => {
+      const week_ = byId.get(kind.statisticId)
+      const newest = latest.get(kind.statisticId)
+      return {
+        name: kind.name,
+        statisticId: kind.statisticId,
+        statisticName: week_?.name ?? newest?.name ?? null,
+        total: newest?.latestQuantity ?? null,
+        weekGain: week_ ? Math.max(0, week_.latestQuantity - week_.firstQuantity) : null,
+        weekGainExact: week_ !== undefined && week_.firstUpdatedAt !== null && week_.firstUpdatedAt < week.start,
+        cap: crestCap(kind.cap, week.period),
+        capConfirmed: kind.cap?.confirmed ?? false,
+        readAt: newest?.latestAt ?? null,
+      }
+    }),
+  }
+}
+
+/** One kind in a few words: "340 (+40 this week, cap ≈1600)"; "?" for a total never read. */
+export function crestText(kind: Pick<CrestView, 'total' | 'weekGain' | 'weekGainExact' | 'cap' | 'capConfirmed'>): string {
+  if (kind.total === null) return '?'
+  const parts: string[] = []
+  if (kind.weekGain !== null) parts.push(`${kind.weekGainExact ? '+' : '≥ +'}${kind.weekGain} this week`)
+  if (kind.cap !== null) parts.push(`cap ${kind.capConfirmed ? '' : '≈'}${kind.cap}`)
+  return parts.length > 0 ? `${kind.total} (${parts.join(', ')})` : String(kind.total)
+}

@@ -1,0 +1,114 @@
+import type { CharacterOverview } from '../ipc-api.ts'
+import type { VaultSlot } from './types.ts'
+
+/**
+ * The team table (the weekly board for officers): one row per tracked character with item level,
+ * rating, slots, crests, quests and last week's vault, filtered by region, realm or guild, and as CSV
+ * for a spreadsheet. The CLI's `team` and the window's Team view both use it, so they never disagree.
+ * Import-free apart from types, so the renderer can build the CSV itself.
+ */
+
+const unlocked = (slots: readonly VaultSlot[]) => slots.filter((s) => s.unlocked).length
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
+
+/** One character of `team --json` (README "team"). */
+export function teamRow(c: CharacterOverview) {
+  const row = (slots: readonly VaultSlot[], status: string) => ({ status, unlocked: unlocked(slots), bestItemLevel: Math.max(0, ...slots.map((s) => s.reward?.itemLevel ?? 0)) || null })
+  return {
+    region: c.region,
+    realm: c.realm,
+    realmName: c.realmName,
+    name: c.name,
+    className: c.className,
+    specName: c.specName,
+    guild: c.guild,
+    itemLevel: c.itemLevel,
+    mythicRating: c.mythicRating,
+    season: { id: c.season.id, name: c.season.name, tableKnown: c.season.tableKnown },
+    raid: row(c.raid, c.trust.raid.status),
+    dungeons: row(c.dungeons, c.trust.dungeons.status),
+    world: row(c.world, c.trust.world.status),
+    crests: c.crests.kinds.map((k) => ({ name: k.name, total: k.total, weekGain: k.weekGain, weekGainExact: k.weekGainExact, cap: k.cap })),
+    quests: c.quests.map((q) => ({ id: q.id, name: q.name, state: q.state })),
+    lastSyncedAt: iso(c.lastSyncedAt),
+    lastWeek: c.lastWeek,
+  }
+}
+export type TeamRow = ReturnType<typeof teamRow>
+
+/** Which characters the table shows: any filter left out matches all; realm and guild ignore letter case. */
+export interface TeamFilter {
+  region?: string
+  realm?: string
+  guild?: string
+}
+
+export function matchesTeamFilter(c: Pick<CharacterOverview, 'region' | 'realm' | 'realmName' | 'guild'>, filter: TeamFilter): boolean {
+  const same = (a: string | null | undefined, b: string) => a?.toLowerCase() === b.trim().toLowerCase()
+  if (filter.region && c.region !== filter.region) return false
+  if (filter.realm?.trim() && !same(c.realm, filter.realm) && !same(c.realmName, filter.realm)) return false
+  if (filter.guild?.trim() && !same(c.guild?.name, filter.guild)) return false
+  return true
+}
+
+type Cell = string | number | boolean | null
+const slotsCell = (row: TeamRow['raid']) => (row.status === 'unknown' ? null : row.unlocked)
+
+const FIXED_COLUMNS: [string, (r: TeamRow) => Cell][] = [
+  ['region', (r) => r.region],
+  ['realm', (r) => r.realmName ?? r.realm],
+  ['name', (r) => r.name],
+  ['class', (r) => r.className],
+  ['spec', (r) => r.specName],
+  ['guild', (r) => r.guild?.name ?? null],
+  ['item_level', (r) => r.itemLevel],
+  ['mythic_rating', (r) => (r.mythicRating === null ? null : Math.round(r.mythicRating))],
+  ['raid_slots', (r) => slotsCell(r.raid)],
+  ['raid_status', (r) => r.raid.status],
+  ['dungeon_slots', (r) => slotsCell(r.dungeons)],
+  ['dungeon_status', (r) => r.dungeons.status],
+  ['world_slots', (r) => slotsCell(r.world)],
+  ['world_status', (r) => r.world.status],
+  ['season', (r) => r.season.name],
+  ['rewards_known', (r) => r.season.tableKnown],
+  ['last_synced', (r) => r.lastSyncedAt],
+  ['last_week_slots', (r) => r.lastWeek.unlockedSlots],
+  ['last_week_opened', (r) => r.lastWeek.opened],
+  ['vault_waiting', (r) => r.lastWeek.waiting],
+]
+
+/**
+ * The columns of a table: the fixed ones, then one per crest kind (its season total) and one per
+ * tracked quest (done / not-done / unknown), in the order the rows first name them.
+ */
+function columns(rows: readonly TeamRow[]): [string, (r: TeamRow) => Cell][] {
+  const crestNames = [...new Set(rows.flatMap((r) => r.crests.map((k) => k.name)))]
+  const questIds = [...new Map(rows.flatMap((r) => r.quests.map((q) => [q.id, q.name] as const))).keys()]
+  return [
+    ...FIXED_COLUMNS,
+    ...crestNames.map((name): [string, (r: TeamRow) => Cell] => [`${name.toLowerCase().replace(/[^a-z0-9]+/g, '_')}_crests`, (r) => r.crests.find((k) => k.name === name)?.total ?? null]),
+    ...questIds.map((id): [string, (r: TeamRow) => Cell] => [`quest_${id}`, (r) => r.quests.find((q) => q.id === id)?.state ?? null]),
+  ]
+}
+
+/**
+ * One CSV cell (RFC 4180 quoting). A text starting with = + - @ (or a tab or CR) would run as a
+ * formula in a spreadsheet: names come from the sources, so such a cell gets a leading apostrophe.
+ * An unknown value is an empty cell, never 0.
+ */
+export function csvCell(value: Cell): string {
+  if (value === null) return ''
+  if (typeof value !== 'string') return String(value)
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe
+}
+
+/**
+ * The CSV: a header and one line per character. LF line ends, which every spreadsheet reads (and the
+ * CLI's text output never passes a CR from a value to the terminal).
+ */
+export function teamCsv(rows: readonly TeamRow[]): string {
+  const cols = columns(rows)
+  const lines = [cols.map(([name]) => name).join(','), ...rows.map((r) => cols.map(([, value]) => csvCell(value(r))).join(','))]
+  return `${lines.join('\n')}\n`
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest'
+import { crestCap, crestsView, crestText } from '../../../shared/domain/crests.ts'
+import { matchesTeamFilter } from '../../../shared/domain/team-table.ts'
+import { checkTrackedQuest, questStatus } from '../../../shared/domain/weekly-quests.ts'
+
+const WEEK_START = 1_000_000
+const cap = { perWeek: 100, fromPeriod: 1076, confirmed: false }
+
+describe('crests', () => {
+  it('the cap rises by its weekly step from its first week, and there is none before it', () => {
+    expect([crestCap(cap, 1075), crestCap(cap, 1076), crestCap(cap, 1091), crestCap(null, 1091)]).toEqual([null, 100, 1600, null])
+  })
+
+  it('a season without crest statistics shows no figures at all (unknown), not zeros', () => {
+    expect(crestsView(undefined, undefined, [], new Map(), { period: 1091, start: WEEK_START })).toEqual({ known: false, kinds: [], note: null })
+  })
+
+  it('a gain never goes below zero (a counter Blizzard lowered is not a negative week)', () => {
+    const reading = { statisticId: 1, name: null, firstQuantity: 50, firstAt: WEEK_START + 1, firstUpdatedAt: WEEK_START - 1, latestQuantity: 40, latestAt: WEEK_START + 2 }
+    const view = crestsView([{ name: 'Hero', statisticId: 1, cap }], undefined, [reading], new Map([[1, reading]]), { period: 1091, start: WEEK_START })
+    expect(view.kinds[0]).toMatchObject({ total: 40, weekGain: 0, weekGainExact: true })
+  })
+
+  it('says an estimated cap and a lower-bound gain as such', () => {
+    expect(crestText({ total: 230, weekGain: 30, weekGainExact: false, cap: 1600, capConfirmed: false })).toBe('230 (≥ +30 this week, cap ≈1600)')
+    expect(crestText({ total: 230, weekGain: null, weekGainExact: false, cap: 1600, capConfirmed: true })).toBe('230 (cap 1600)')
+    expect(crestText({ total: null, weekGain: null, weekGainExact: false, cap: 1600, capConfirmed: true })).toBe('?')
+  })
+})
+
+describe('tracked quests', () => {
+  const quest = { id: 7, name: 'Cache' }
+  const check = (present: boolean, appearedAt: number | null = null) => ({ questId: 7, present, seenMissing: appearedAt !== null, appearedAt, checkedAt: WEEK_START + 10 })
+
+  it('judges a quest in the list by the last login against the reset, never by its presence alone', () => {
+    expect(questStatus(quest, undefined, WEEK_START + 5, WEEK_START).state).toBe('unknown')
+    expect(questStatus(quest, check(true), WEEK_START + 5, WEEK_START).state).toBe('done')
+    expect(questStatus(quest, check(true), WEEK_START - 5, WEEK_START).state).toBe('not-done')
+    expect(questStatus(quest, check(true), null, WEEK_START).state).toBe('unknown')
+    expect(questStatus(quest, check(false), WEEK_START + 5, WEEK_START).state).toBe('not-done')
+    expect(questStatus(quest, check(true, WEEK_START + 9), WEEK_START - 5, WEEK_START).state).toBe('done')
+  })
+
+  it('checks what the player types', () => {
+    expect(checkTrackedQuest(93890, '  Unity  ')).toEqual({ ok: true, quest: { id: 93890, name: 'Unity' } })
+    for (const [id, name] of [[0, 'x'], [1.5, 'x'], [20_000_000, 'x'], [5, '   '], [5, 'a\u0007b'], [5, 'x'.repeat(61)]] as const) expect(checkTrackedQuest(id, name).ok).toBe(false)
+  })
+})
+
+describe('team filter', () => {
+  const c = { region: 'eu' as const, realm: 'aggra-portugues', realmName: 'Aggra (Português)', guild: { name: 'Os Lusos', realm: 'aggra-portugues' } }
+  it('matches region exactly and realm (slug or display name) and guild in any letter case; an empty filter matches all', () => {
+    expect(matchesTeamFilter(c, {})).toBe(true)
+    expect(matchesTeamFilter(c, { region: 'us' })).toBe(false)
+    expect(matchesTeamFilter(c, { realm: 'AGGRA (PORTUGUÊS)' })).toBe(true)
+    expect(matchesTeamFilter(c, { realm: 'aggra-portugues', guild: 'os lusos' })).toBe(true)
+    expect(matchesTeamFilter(c, { guild: 'Other' })).toBe(false)
+    expect(matchesTeamFilter({ ...c, guild: null }, { guild: 'Os Lusos' })).toBe(false)
+    expect(matchesTeamFilter(c, { realm: '  ', guild: '' })).toBe(true)
+  })
+})
