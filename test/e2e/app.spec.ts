@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
+import { readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 
 /**
@@ -153,7 +154,7 @@ test('everything is reachable with the keyboard', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Sync all' })).toBeEnabled()
   await page.keyboard.press('Tab')
   const focusable: string[] = []
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < 30; i++) {
     focusable.push(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.textContent?.trim().slice(0, 30) ?? ''))
     await page.keyboard.press('Tab')
   }
@@ -165,9 +166,9 @@ test('everything is reachable with the keyboard', async ({ page }) => {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Characters' }).click()
   await page.getByRole('button', { name: 'Add a character' }).focus()
   await page.keyboard.press('Enter')
-  await expect(page.getByRole('combobox', { name: 'Region' })).toBeFocused()
+  await expect(page.getByRole('combobox', { name: 'Region', exact: true })).toBeFocused()
   await page.keyboard.press('Escape')
-  await expect(page.getByRole('combobox', { name: 'Region' })).toHaveCount(0)
+  await expect(page.getByRole('combobox', { name: 'Region', exact: true })).toHaveCount(0)
   await expect(page.getByRole('button', { name: 'Add a character' })).toBeFocused()
 })
 
@@ -231,6 +232,66 @@ test('twelve characters: sort, see unknown rows and failing sources, and mark a 
   await page.screenshot({ path: testInfo.outputPath('character-1920x1080.png'), fullPage: true })
   await page.setViewportSize({ width: 900, height: 600 })
   await page.screenshot({ path: testInfo.outputPath('character-900x600.png') })
+})
+
+test('team view: track a weekly quest, filter by guild and realm, and export what is shown as CSV for a spreadsheet', async ({ page, request }, testInfo) => {
+  await request.post('/test/seed-roster')
+  await page.setViewportSize({ width: 1920, height: 1080 })
+  // The bridge server's roster: Endless Climb (6) and Night Watch (5) on Area 52, Thrall guildless; quest 90001 done by Endless Climb.
+  await page.goto('/#/settings')
+  const quests = page.getByTestId('tracked-quests')
+  await quests.getByRole('textbox', { name: 'Quest id' }).fill('90001')
+  await quests.getByRole('textbox', { name: 'Name' }).fill('Weekly Cache')
+  await quests.getByRole('button', { name: 'Track quest' }).click()
+  await expect(quests.getByRole('listitem')).toHaveText(/Weekly Cache \(quest 90001\)/)
+  // A name the board could not show is refused with what to fix, and nothing is added.
+  await quests.getByRole('textbox', { name: 'Quest id' }).fill('5')
+  await quests.getByRole('textbox', { name: 'Name' }).fill('   ')
+  await expect(quests.getByRole('button', { name: 'Track quest' })).toBeDisabled()
+
+  await page.getByRole('link', { name: 'Characters', exact: true }).click()
+  const rows = page.getByTestId('character')
+  await expect(rows).toHaveCount(12)
+  // Not read yet: the quest is unknown until the next sync reads the completed lists.
+  await expect(rows.first().getByTestId('quests')).toContainText('≥ 0/1')
+  await page.getByRole('button', { name: 'Sync all' }).click()
+  const jaina = rows.filter({ has: page.getByRole('link', { name: 'Jaina', exact: true }) })
+  await expect(jaina.getByTestId('quests')).toHaveText(/^1\/1/)
+  // Every character is read before the export (the button is named "Syncing… n/12" until then).
+  await expect(page.getByRole('button', { name: 'Sync all' })).toBeEnabled({ timeout: 30_000 })
+  await expect(rows.filter({ has: page.getByRole('link', { name: 'Illidan', exact: true }) }).getByTestId('quests')).toHaveText(/^0\/1/)
+  await expect(jaina.getByTestId('guild')).toHaveText(' · <Endless Climb>')
+  await expect(jaina.getByTestId('crests')).toContainText('Hero 300')
+
+  // Anduin's Blizzard fails: his quest stays unknown, never "not done", and his guild is not known either.
+  const anduin = rows.filter({ has: page.getByRole('link', { name: 'Anduin', exact: true }) })
+  await expect(anduin.getByTestId('quests')).toContainText('≥ 0/1')
+  await expect(anduin.getByTestId('guild')).toHaveCount(0)
+
+  await page.getByRole('combobox', { name: 'Filter by guild' }).selectOption('Night Watch')
+  await expect(rows).toHaveCount(4)
+  await expect(page.getByTestId('shown-count')).toHaveText('4 of 12')
+  await page.screenshot({ path: testInfo.outputPath('team-night-watch-1920x1080.png'), fullPage: true })
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()])
+  expect(download.suggestedFilename()).toMatch(/^vault-companion-team-\d{4}-\d{2}-\d{2}\.csv$/)
+  const lines = readFileSync(await download.path(), 'utf8').trimEnd().split('\n')
+  expect(lines[0]).toMatch(/^region,realm,name,class,spec,guild,item_level,.*,hero_crests,myth_crests,quest_90001$/)
+  expect(lines).toHaveLength(5)
+  expect(lines.slice(1).every((line) => line.includes(',Night Watch,') && line.endsWith(',not-done'))).toBe(true)
+  expect(lines.find((line) => line.includes(',Illidan,'))).toMatch(/,Night Watch,322,/)
+
+  // Filters add up; one that matches nobody says so instead of an empty table.
+  await page.getByRole('combobox', { name: 'Filter by realm' }).selectOption('Area 52')
+  await expect(rows).toHaveCount(4)
+  await page.getByRole('combobox', { name: 'Filter by region' }).selectOption('us')
+  await page.getByRole('combobox', { name: 'Filter by guild' }).selectOption('')
+  await expect(rows).toHaveCount(12)
+
+  // The character view lists the crests and the quest with why.
+  await openCharacter(page, 'Jaina')
+  await expect(page.getByTestId('crest-list')).toContainText('Statistic 62915')
+  await expect(page.getByTestId('quest')).toHaveAttribute('data-state', 'done')
+  await expect(page.getByTestId('quest')).toContainText('login after the reset')
 })
 
 test('import: sign in with Battle.net, tick characters to track them; a guild lists the ranks asked for; a declined sign-in says so', async ({ page, request }, testInfo) => {

@@ -15,7 +15,7 @@ import { addCharacter } from '../../main/store/characters-repo.ts'
 import type { Scheduler } from '../../main/sync/scheduler.ts'
 import { VAULT_API_CHANNELS, type InvokeChannel, type VaultEventName } from '../../shared/ipc-api.ts'
 import { computedWeek } from '../../shared/domain/reset.ts'
-import { blizzardEncounters, blizzardKeystoneProfile, blizzardStatistics, MIDNIGHT_SEASONS, raiderIoProfile, raiderIoRun, raidingStaticData } from '../fakes/builders.ts'
+import { blizzardCompletedQuests, blizzardEncounters, blizzardKeystoneProfile, blizzardStatistics, MIDNIGHT_SEASONS, raiderIoProfile, raiderIoRun, raidingStaticData } from '../fakes/builders.ts'
 import { startFakeApis } from '../fakes/fake-apis.ts'
 import { MemorySecrets } from '../fakes/memory-secrets.ts'
 import { SEASON_RAIDS } from '../support/core-harness.ts'
@@ -83,7 +83,13 @@ function seedSources(): void {
   })
 }
 
-/** Eleven more characters for the roster screenshots: mixed classes and progress, one whose Blizzard fails, one with last week's vault waiting. */
+/**
+ * Eleven more characters for the roster screenshots: mixed classes and progress, one whose Blizzard
+ * fails, one with last week's vault waiting; two guilds, Season 2's Hero and Myth crests, and the
+ * weekly quest WEEKLY_QUEST done by every other one (all logged in since the reset).
+ */
+const WEEKLY_QUEST = 90001
+const GUILDS = ['Endless Climb', 'Night Watch'] as const
 const ROSTER = [
   { name: 'Jaina', cls: 'Mage', spec: 'Frost', ilvl: 318, bosses: 6, keys: [15, 12, 12, 11, 10, 10, 10, 9], lastWeek: true },
   { name: 'Anduin', cls: 'Priest', spec: 'Holy', ilvl: 301, bosses: 0, keys: [7], failing: true },
@@ -102,13 +108,18 @@ const BOSSES = SEASON_RAIDS.flatMap((r) => r.bosses.map((boss) => ({ boss, insta
 function seedRoster(): void {
   const week = computedWeek('us', Date.now())
   const at = (hours: number) => Math.min(week.start + hours * HOUR, Date.now() - 60_000)
-  for (const c of ROSTER) {
+  for (const [index, c] of ROSTER.entries()) {
     const kills = BOSSES.slice(0, c.bosses).map((b, i) => ({ boss: b.boss, instance: b.instance, difficulty: (i % 3 === 0 ? 'MYTHIC' : 'HEROIC') as 'MYTHIC' | 'HEROIC', count: 1, lastKill: at(2 + i) }))
     const previous = 'lastWeek' in c ? BOSSES.slice(0, 4).map((b) => ({ boss: `${b.boss}`, instance: b.instance, difficulty: 'NORMAL' as const, count: 1, lastKill: week.start - 24 * HOUR })) : []
     apis.blizzard.setCharacter('us', 'area-52', c.name.toLowerCase(), {
       encounters: blizzardEncounters([...kills, ...previous]),
       keystone: blizzardKeystoneProfile(week.period, []),
-      profile: { name: c.name, realm: { name: 'Area 52', slug: 'area-52' }, character_class: { name: c.cls }, active_spec: { name: c.spec }, equipped_item_level: c.ilvl },
+      profile: {
+        name: c.name, realm: { name: 'Area 52', slug: 'area-52' }, character_class: { name: c.cls }, active_spec: { name: c.spec }, equipped_item_level: c.ilvl,
+        last_login_timestamp: at(1), guild: { name: GUILDS[index % 2], id: index % 2, realm: { slug: 'area-52', name: 'Area 52' } },
+      },
+      statistics: blizzardStatistics({ 62915: { quantity: 300 + 40 * index, lastUpdated: week.start - HOUR }, 62916: { quantity: 20 * index, lastUpdated: week.start - HOUR } }),
+      quests: blizzardCompletedQuests(index % 2 === 0 ? [WEEKLY_QUEST] : []),
     })
     if ('failing' in c) apis.blizzard.server.failNext(new RegExp(`/${c.name.toLowerCase()}`), { kind: 'status', status: 503 }, 10_000)
     apis.raiderio.setProfile('us', 'area-52', c.name, raiderIoProfile(c.keys.map((level, i) => raiderIoRun({ dungeon: ['Murder Row', 'Altar of Fangs', 'Voidscar Arena', 'Den of Nalorakk'][i % 4] as string, mythic_level: level, completed_at: new Date(at(1 + i)).toISOString() })), [], { name: c.name, realm: 'Area 52', class: c.cls, active_spec_name: c.spec }))

@@ -5,7 +5,7 @@ import { seasonViewOf } from '../support/season-views.ts'
 /** States that are hard to reach with the real core: a damaged database, no bridge, the CSP. */
 
 const updatesOff = { state: 'off', version: null, message: null }
-const settings = { ok: true as const, value: { notifications: true, closeToTray: true, startAtLogin: false, autoUpdate: true, credentials: { blizzard: { configured: false, from: null }, warcraftlogs: { configured: false, from: null } }, secureStorage: 'plaintext' as const } }
+const settings = { ok: true as const, value: { notifications: true, closeToTray: true, startAtLogin: false, autoUpdate: true, credentials: { blizzard: { configured: false, from: null }, warcraftlogs: { configured: false, from: null } }, secureStorage: 'plaintext' as const, trackedQuests: [] } }
 
 test('explains a damaged database instead of showing a blank window', async ({ page }, testInfo) => {
   const error = { code: 'DB_CORRUPT' as const, message: 'The file at /data/vault.db is not a readable Vault Companion database. It was left untouched; move it away to start fresh.' }
@@ -79,6 +79,7 @@ test('a season this version has no table for: the overview says so once, with wh
   const complete = { status: 'complete', reasons: [season.message] }
   const character = (id: number, name: string) => ({
     id, name, region: 'us', realm: 'area-52', realmName: 'Area 52', className: 'Shaman', specName: null, itemLevel: 311, lastLoginAt: null, raiderioCrawledAt: null,
+    guild: null, crests: { known: false, kinds: [], note: null }, quests: [],
     lastWeek: { unlockedSlots: 0, opened: false }, week: { period: 1105, start: Date.now() - 3_600_000, end: Date.now() + 86_400_000 }, season,
     raid: slots([2, 4, 6], 1, 'difficulty', 'heroic'), dungeons: slots([1, 4, 8], 1, 'level', 12), world: slots([2, 4, 8], 0, 'tier', null),
     trust: { raid: complete, dungeons: complete, world: complete }, lastSyncedAt: Date.now(), nextSyncAt: null, hasErrors: false,

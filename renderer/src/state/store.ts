@@ -32,6 +32,9 @@ export interface VaultState {
   openLogsFolder(): Promise<void>
   saveCredentials(source: CredentialSource, clientId: string, clientSecret: string, withoutEncryption?: boolean): Promise<Result<SettingsView>>
   clearCredentials(source: CredentialSource): Promise<void>
+  /** Adds a weekly quest to every character's board; the refusal (bad id, full list) comes back to the form. */
+  trackQuest(id: number, name: string): Promise<Result<SettingsView>>
+  untrackQuest(id: number): Promise<void>
   dismissNotice(): void
 }
 
@@ -141,6 +144,22 @@ export const useVault = create<VaultState>((set, get) => ({
     const result = await bridge().clearCredentials({ source })
     if (result.ok) set({ settings: fromResult(result) })
     else set({ notice: result.error })
+  },
+
+  async trackQuest(id, name) {
+    const result = await bridge().trackQuest({ id, name })
+    if (result.ok) {
+      // Every character's quests change: one list read, not a card per character.
+      const characters = await bridge().listCharacters()
+      set({ settings: fromResult(result), characters: fromResult(characters), announcement: `Tracking "${name.trim()}" on every character: the next sync reads it.` })
+    }
+    return result
+  },
+
+  async untrackQuest(id) {
+    const result = await bridge().untrackQuest({ id })
+    if (!result.ok) return set({ notice: result.error })
+    set({ settings: fromResult(result), characters: fromResult(await bridge().listCharacters()) })
   },
 
   dismissNotice: () => set({ notice: null }),

@@ -7,6 +7,8 @@ import { ErrorBanner } from '../components/error-banner.tsx'
 import { classCss, clock, dayLabel, relativeTime, DIFFICULTY_LABELS, difficultyClass, duration, levelLabel, SOURCE_LABELS, when } from '../components/format.ts'
 import { utcTime } from '../../../shared/domain/labels.ts'
 import { bossKeyFromName } from '../../../shared/domain/merge.ts'
+import { crestText } from '../../../shared/domain/crests.ts'
+import { QUEST_STATE_LABELS } from '../../../shared/domain/weekly-quests.ts'
 import { usePageHeading } from '../use-page-heading.ts'
 import { SeasonNotice, seasonTableText } from '../components/season-notice.tsx'
 import { VaultRow } from '../components/vault-slot.tsx'
@@ -110,6 +112,10 @@ export function VaultDetails({ view }: { view: CharacterVaultView }) {
         <RunList week={current} />
       </div>
       <WorldList week={current} />
+      <div className="two-columns">
+        <CrestList character={view.character} />
+        <QuestList character={view.character} />
+      </div>
       <HistoryList history={view.history} />
 
       <section className="panel" aria-labelledby="sources-heading">
@@ -284,6 +290,60 @@ function WorldList({ week }: { week: WeekVaultView }) {
               <span className="evidence-name">{activity.name}</span>
               <span className="muted small">tier {activity.tier}</span>
               <SourceBadges sources={activity.sources} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}
+
+/** The season's crests: totals as Blizzard's statistics count them, the week's gain and the (estimated) cap. */
+function CrestList({ character }: { character: CharacterVaultView['character'] }) {
+  const { crests } = character
+  return (
+    <section className="panel" aria-labelledby="crests-heading" data-testid="crest-list">
+      <h2 id="crests-heading">Crests this season</h2>
+      {!crests.known ? (
+        <p className="muted">This version knows no crest counters for this season: nothing to show (update the app).</p>
+      ) : (
+        <>
+          <ul className="evidence-list">
+            {crests.kinds.map((k) => (
+              <li key={k.statisticId} data-testid="crest">
+                <span className="evidence-name">{k.statisticName ?? k.name}</span>
+                <span>{k.total === null ? <span className="muted">unknown (not in Blizzard's statistics yet)</span> : crestText(k)}</span>
+              </li>
+            ))}
+          </ul>
+          {crests.note && <p className="muted small">{crests.note}</p>}
+        </>
+      )}
+    </section>
+  )
+}
+
+/** The player's tracked weekly quests for this character, each with why it counts as done or not. */
+function QuestList({ character }: { character: CharacterVaultView['character'] }) {
+  const navigate = useVault((s) => s.navigate)
+  return (
+    <section className="panel" aria-labelledby="quests-list-heading" data-testid="quest-status">
+      <h2 id="quests-list-heading">Weekly quests</h2>
+      {character.quests.length === 0 ? (
+        <p className="muted">
+          No weekly quests tracked.{' '}
+          <a href="#/settings" onClick={(e) => { e.preventDefault(); navigate({ name: 'settings' }) }}>
+            Add some in Settings
+          </a>
+          .
+        </p>
+      ) : (
+        <ul className="evidence-list">
+          {character.quests.map((q) => (
+            <li key={q.id} data-testid="quest" data-state={q.state}>
+              <span className="evidence-name">{q.name}</span>
+              <span className={q.state === 'done' ? 'ok-text' : q.state === 'unknown' ? 'muted' : 'warning-text'}>{QUEST_STATE_LABELS[q.state]}</span>
+              <span className="muted small">{q.reason}</span>
             </li>
           ))}
         </ul>

@@ -2,7 +2,10 @@ import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import type { RowTrust } from '../../../shared/domain/row-status.ts'
 import type { VaultSlot as Slot } from '../../../shared/domain/types.ts'
 import type { CharacterOverview } from '../../../shared/ipc-api.ts'
+import { crestText } from '../../../shared/domain/crests.ts'
+import { matchesTeamFilter, teamCsv, teamRow, type TeamFilter } from '../../../shared/domain/team-table.ts'
 import { VAULT_WAITING_TEXT } from '../../../shared/domain/vault-waiting.ts'
+import { QUEST_STATE_LABELS } from '../../../shared/domain/weekly-quests.ts'
 import { AddCharacterForm } from '../components/add-character-form.tsx'
 import { classCss, relativeTime } from '../components/format.ts'
 import { SeasonNotice } from '../components/season-notice.tsx'
@@ -12,7 +15,7 @@ import { useNow } from '../use-now.ts'
 import { useVault } from '../state/store.ts'
 import { Welcome } from './welcome.tsx'
 
-type SortKey = 'name' | 'class' | 'itemLevel' | 'rating' | 'raid' | 'dungeons' | 'world' | 'synced'
+type SortKey = 'name' | 'class' | 'itemLevel' | 'rating' | 'raid' | 'dungeons' | 'world' | 'quests' | 'synced'
 const DAY_MS = 24 * 60 * 60 * 1000
 
 /** Progress of a row as one number: unlocked slots first, then steps toward the next. */
@@ -26,21 +29,33 @@ const SORTS: Record<SortKey, (a: CharacterOverview, b: CharacterOverview) => num
   raid: (a, b) => rowScore(b.raid, b.trust.raid) - rowScore(a.raid, a.trust.raid),
   dungeons: (a, b) => rowScore(b.dungeons, b.trust.dungeons) - rowScore(a.dungeons, a.trust.dungeons),
   world: (a, b) => rowScore(b.world, b.trust.world) - rowScore(a.world, a.trust.world),
+  // Most done first; a character whose quests are unknown goes after every known count.
+  quests: (a, b) => questScore(b) - questScore(a),
   synced: (a, b) => (b.lastSyncedAt ?? 0) - (a.lastSyncedAt ?? 0),
 }
 
 /** Names sort A–Z first; numbers (item level, progress, last sync) highest or newest first. */
-const NATURALLY_DESCENDING = new Set<SortKey>(['itemLevel', 'rating', 'raid', 'dungeons', 'world', 'synced'])
+const NATURALLY_DESCENDING = new Set<SortKey>(['itemLevel', 'rating', 'raid', 'dungeons', 'world', 'quests', 'synced'])
 
-/** Every tracked character in one sortable table: the three rows, what is stale, which vaults wait to be opened. */
+const questScore = (c: CharacterOverview) => (c.quests.length === 0 || c.quests.some((q) => q.state === 'unknown') ? -1 : c.quests.filter((q) => q.state === 'done').length)
+
+/**
+ * Every tracked character in one sortable table (the team view): the three rows, item level, rating,
+ * crests and tracked quests, what is stale, which vaults wait to be opened; filtered by region, realm
+ * or guild, and exported as CSV (the same file as the CLI's `team --csv`).
+ */
 export function Overview() {
   const characters = useVault((s) => s.characters)
   const announcement = useVault((s) => s.announcement)
   const heading = usePageHeading('Characters')
   // `reversed`: the second click on a column flips its natural order.
   const [sort, setSort] = useState<{ key: SortKey; reversed: boolean }>({ key: 'name', reversed: false })
-  const list = characters.state === 'ready' ? characters.value : []
+  const [filter, setFilter] = useState<TeamFilter>({})
+  const all = characters.state === 'ready' ? characters.value : []
+  const list = all.filter((c) => matchesTeamFilter(c, filter))
   const sorted = [...list].sort((a, b) => (sort.reversed ? -1 : 1) * SORTS[sort.key](a, b))
+  const showCrests = all.some((c) => c.crests.known)
+  const showQuests = all.some((c) => c.quests.length > 0)
   const sortBy = (key: SortKey) => setSort((current) => ({ key, reversed: current.key === key ? !current.reversed : false }))
 
   return (
@@ -61,6 +76,8 @@ export function Overview() {
       {characters.state === 'loading' && <p className="muted">Loading your characters…</p>}
       {characters.state === 'failed' && <p className="muted">Your characters could not be loaded.</p>}
       {characters.state === 'ready' && list.length === 0 && <Welcome />}
+      {characters.state === 'ready' && all.length > 0 && <TeamFilters characters={all} filter={filter} onChange={setFilter} shown={sorted} />}
+      {characters.state === 'ready' && all.length > 0 && list.length === 0 && <p className="muted" data-testid="no-match">No character matches these filters.</p>}
       {characters.state === 'ready' && list.length > 0 && (
         <div className="roster-scroll">
         <table className="roster" aria-label="Tracked characters">
@@ -73,13 +90,15 @@ export function Overview() {
               <SortHeader label="Raid" column="raid" sort={sort} onSort={sortBy} />
               <SortHeader label="Dungeons" column="dungeons" sort={sort} onSort={sortBy} />
               <SortHeader label="World" column="world" sort={sort} onSort={sortBy} />
+              {showCrests && <th scope="col" className="plain-header">Crests</th>}
+              {showQuests && <SortHeader label="Quests" column="quests" sort={sort} onSort={sortBy} />}
               <SortHeader label="Synced" column="synced" sort={sort} onSort={sortBy} />
               <th scope="col">Last week</th>
             </tr>
           </thead>
           <tbody>
             {sorted.map((c) => (
-              <CharacterRow key={c.id} character={c} />
+              <CharacterRow key={c.id} character={c} showCrests={showCrests} showQuests={showQuests} />
             ))}
           </tbody>
         </table>
@@ -102,7 +121,60 @@ function SortHeader({ label, column, sort, onSort }: { label: string; column: So
   )
 }
 
-function CharacterRow({ character }: { character: CharacterOverview }) {
+/** Region, realm and guild choices from the tracked characters themselves, and the CSV export of what is shown. */
+function TeamFilters({ characters, filter, onChange, shown }: { characters: readonly CharacterOverview[]; filter: TeamFilter; onChange: (f: TeamFilter) => void; shown: readonly CharacterOverview[] }) {
+  const distinct = (values: (string | null | undefined)[]) => [...new Set(values.filter((v): v is string => Boolean(v)))].sort((a, b) => a.localeCompare(b))
+  const regions = distinct(characters.map((c) => c.region))
+  const realms = distinct(characters.map((c) => c.realmName ?? c.realm))
+  const guilds = distinct(characters.map((c) => c.guild?.name))
+  const exportCsv = () => downloadText(`vault-companion-team-${new Date().toISOString().slice(0, 10)}.csv`, teamCsv(shown.map(teamRow)), 'text/csv')
+  return (
+    <form className="team-filters" aria-label="Filter the characters" onSubmit={(e) => e.preventDefault()}>
+      <FilterSelect label="Region" value={filter.region} options={regions.map((r) => [r, r.toUpperCase()])} onChange={(region) => onChange({ ...filter, region })} />
+      <FilterSelect label="Realm" value={filter.realm} options={realms.map((r) => [r, r])} onChange={(realm) => onChange({ ...filter, realm })} />
+      {guilds.length > 0 && <FilterSelect label="Guild" value={filter.guild} options={guilds.map((g) => [g, g])} onChange={(guild) => onChange({ ...filter, guild })} />}
+      <span className="muted small" data-testid="shown-count">
+        {shown.length} of {characters.length}
+      </span>
+      <button type="button" onClick={exportCsv} disabled={shown.length === 0}>
+        Export CSV
+      </button>
+    </form>
+  )
+}
+
+function FilterSelect({ label, value, options, onChange }: { label: string; value: string | undefined; options: [string, string][]; onChange: (value: string | undefined) => void }) {
+  const id = `filter-${label.toLowerCase()}`
+  return (
+    <span className="field">
+      <label htmlFor={id}>{label}</label>
+      {/* "Filter by region" keeps it apart from the add form's own Region field for assistive technology. */}
+      <select id={id} aria-label={`Filter by ${label.toLowerCase()}`} value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)}>
+        <option value="">All</option>
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </span>
+  )
+}
+
+/** Saves a text the page made itself (the desktop app asks where; a browser downloads it). Nothing leaves the machine. */
+function downloadText(fileName: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = fileName
+  document.body.append(link)
+  link.click()
+  link.remove()
+  // After the click has handed the file over.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+}
+
+function CharacterRow({ character, showCrests, showQuests }: { character: CharacterOverview; showCrests: boolean; showQuests: boolean }) {
   const navigate = useVault((s) => s.navigate)
   const markVaultOpened = useVault((s) => s.markVaultOpened)
   const now = useNow()
@@ -119,6 +191,7 @@ function CharacterRow({ character }: { character: CharacterOverview }) {
         </a>
         <span className="muted small">
           {character.realmName ?? character.realm} · {character.region.toUpperCase()}
+          {character.guild && <span data-testid="guild"> · &lt;{character.guild.name}&gt;</span>}
         </span>
       </th>
       <td className="small">{[character.specName, character.className].filter(Boolean).join(' ') || '—'}</td>
@@ -127,6 +200,8 @@ function CharacterRow({ character }: { character: CharacterOverview }) {
       <RowCell kind="raid" slots={character.raid} trust={character.trust.raid} />
       <RowCell kind="dungeon" slots={character.dungeons} trust={character.trust.dungeons} />
       <RowCell kind="world" slots={character.world} trust={character.trust.world} />
+      {showCrests && <CrestsCell character={character} />}
+      {showQuests && <QuestsCell character={character} />}
       <td className="small">
         <span>{relativeTime(character.lastSyncedAt, now)}</span>
         {stale && <span className="stale" title={stale}> · stale</span>}
@@ -150,6 +225,34 @@ function CharacterRow({ character }: { character: CharacterOverview }) {
         )}
       </td>
     </tr>
+  )
+}
+
+/** The season's crests read so far (highest kinds first), each with its week's gain and cap in the tooltip; "?" when none was read. */
+function CrestsCell({ character }: { character: CharacterOverview }) {
+  const { crests } = character
+  const read = crests.kinds.filter((k) => k.total !== null).reverse()
+  const details = [...crests.kinds.map((k) => `${k.statisticName ?? k.name}: ${crestText(k)}`), ...(crests.note ? [crests.note] : [])].join('\n')
+  return (
+    <td className="small crests-cell" data-testid="crests" title={crests.known ? details : "This version knows no crest counters for this season."}>
+      {!crests.known || read.length === 0 ? <span className="muted">?</span> : read.slice(0, 2).map((k) => <span key={k.name} className="crest">{k.name} {k.total}{k.weekGain ? <span className="muted"> (+{k.weekGain})</span> : null}</span>)}
+    </td>
+  )
+}
+
+/** Tracked quests done this week as "2/3", each quest's state and why in the tooltip; unknown ones make it "≥". */
+function QuestsCell({ character }: { character: CharacterOverview }) {
+  const { quests } = character
+  const done = quests.filter((q) => q.state === 'done').length
+  const unknown = quests.some((q) => q.state === 'unknown')
+  return (
+    <td className="small" data-testid="quests" title={quests.map((q) => `${q.name}: ${QUEST_STATE_LABELS[q.state]}. ${q.reason}`).join('\n')}>
+      <span className={unknown ? 'muted' : done === quests.length ? 'ok-text' : undefined}>
+        {unknown ? '≥ ' : ''}
+        {done}/{quests.length}
+      </span>
+      <span className="visually-hidden"> quests done: {quests.map((q) => `${q.name} ${QUEST_STATE_LABELS[q.state]}`).join(', ')}</span>
+    </td>
   )
 }
 

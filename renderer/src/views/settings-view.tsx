@@ -56,6 +56,7 @@ function SettingsForms({ value, updateSettings }: { value: Settings; updateSetti
           <span>Keep Vault Companion up to date (checks daily, installs when you quit)</span>
         </label>
       </section>
+      <TrackedQuests quests={value.trackedQuests} />
       <ImportPortSettings value={value} updateSettings={updateSettings} />
       {info.state === 'ready' && info.value.seasonTables && <SeasonTables {...info.value.seasonTables} />}
       {logsFolder && (
@@ -132,6 +133,67 @@ function CredentialsForm({ source, settings }: { source: (typeof SOURCES)[number
           </div>
           {message && <p className={message.ok ? 'ok-text' : 'form-failure'} role="status">{message.text}</p>}
         </form>
+      )}
+    </section>
+  )
+}
+
+/**
+ * The weekly quests every character's board shows as done / not done. The id is Blizzard's (Wowhead
+ * shows it in the quest's address); main checks both fields again and says what to fix.
+ */
+function TrackedQuests({ quests }: { quests: Settings['trackedQuests'] }) {
+  const trackQuest = useVault((s) => s.trackQuest)
+  const untrackQuest = useVault((s) => s.untrackQuest)
+  const [id, setId] = useState('')
+  const [name, setName] = useState('')
+  const [failure, setFailure] = useState<string | null>(null)
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    const result = await trackQuest(Number(id), name)
+    setFailure(result.ok ? null : result.error.message)
+    if (result.ok) {
+      setId('')
+      setName('')
+    }
+  }
+  return (
+    <section className="panel" aria-labelledby="quests-heading" data-testid="tracked-quests">
+      <h2 id="quests-heading">Weekly quests</h2>
+      <p className="muted small">
+        Quests every character is checked for each week, from Blizzard's completed quests (as of each character's last logout). Use weekly quests: a one-time quest stays done.
+      </p>
+      {quests.length === 0 ? (
+        <p className="muted small">None tracked yet.</p>
+      ) : (
+        <ul className="quest-list">
+          {quests.map((q) => (
+            <li key={q.id}>
+              {q.name} <span className="muted small">(quest {q.id})</span>{' '}
+              <button type="button" className="ghost small-button" aria-label={`Stop tracking ${q.name}`} onClick={() => void untrackQuest(q.id)}>
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form className="form-row" aria-label="Track a weekly quest" onSubmit={submit}>
+        <div className="field">
+          <label htmlFor="quest-id">Quest id</label>
+          <input id="quest-id" inputMode="numeric" value={id} onChange={(e) => setId(e.target.value.replace(/\D/g, '').slice(0, 8))} />
+        </div>
+        <div className="field">
+          <label htmlFor="quest-name">Name</label>
+          <input id="quest-name" value={name} maxLength={60} onChange={(e) => setName(e.target.value)} />
+        </div>
+        <button type="submit" disabled={!id || !name.trim()}>
+          Track quest
+        </button>
+      </form>
+      {failure && (
+        <p className="form-failure" role="status">
+          {failure}
+        </p>
       )}
     </section>
   )
