@@ -11,6 +11,7 @@ import type { TrackedCharacter } from '../store/characters-repo.ts'
 import { listBossParses } from '../store/parses-repo.ts'
 import { isVaultOpened, markVaultOpened } from '../store/vaults-opened-repo.ts'
 import { vaultHistory } from '../sync/vault-history.ts'
+import { characterWeekBoard } from '../sync/weekly-board.ts'
 import { storedSourceReports, storedWeekVaults, type StoredWeek } from '../sync/vault-report.ts'
 
 /** How many past weeks the character view lists. */
@@ -44,7 +45,8 @@ export function characterOverview(core: LocalCore, character: TrackedCharacter, 
 }
 
 function overviewFrom(core: LocalCore, character: TrackedCharacter, { current, previous, sources }: StoredWeeks, nextSyncAt: number | null): CharacterOverview {
-  const { week, vault, trust, lastReadAt, board } = current
+  const { week, vault, trust, lastReadAt } = current
+  const board = characterWeekBoard(core.store.db, character, week, current.season.table)
   const unlockedSlots = [...previous.vault.raid.slots, ...previous.vault.dungeons.slots, ...previous.vault.world.slots].filter((s) => s.unlocked).length
   return {
     id: character.id,

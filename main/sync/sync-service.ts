@@ -21,6 +21,7 @@ import { listSourceStatuses, recordSourceOutcome } from '../store/sync-status-re
 import { StoreError, storeErrorFrom } from '../store/store-error.ts'
 import { activityEvidence } from './activity-evidence.ts'
 import { recordBoardEvidence } from './board-evidence.ts'
+import { characterWeekBoard } from './weekly-board.ts'
 import { blizzardKills, blizzardRuns, loggedKills, raiderIoRuns, snapshotEntries, snapshotKills } from './evidence.ts'
 import type { SyncEvents } from './events.ts'
 import type { SeasonContext } from './season-context.ts'
@@ -196,14 +197,15 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       }),
     )
 
+    // As this sync left it (profile, item level and rating refreshed), not as it was before.
+    const refreshed = getCharacter(store.db, character.id) ?? character
     const result: CharacterSyncResult = {
-      // As this sync left it (profile, item level and rating refreshed), not as it was before.
-      character: getCharacter(store.db, character.id) ?? character,
+      character: refreshed,
       week,
       season: weeks[1]!.season,
       vault: weeks[1]!.vault,
       trust: weeks[1]!.trust,
-      board: weeks[1]!.board,
+      board: characterWeekBoard(store.db, refreshed, week, seasons[1]?.table),
       previousWeek: lastWeek,
       previousVault: weeks[0]!.vault,
       previousTrust: weeks[0]!.trust,

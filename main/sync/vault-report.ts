@@ -12,7 +12,7 @@ import { listSourceStatuses } from '../store/sync-status-repo.ts'
 import { rosterWarnings, type RaidRoster, type SeasonContext } from './season-context.ts'
 import type { CharacterSyncResult, SourceReport, SourceRunStatus } from './sync-result.ts'
 import { configuredSources, weekVaults, type WeekTrust, type WeekVault } from './week-vault.ts'
-import type { WeekBoard } from './weekly-board.ts'
+import { characterWeekBoard, type WeekBoard } from './weekly-board.ts'
 
 /** One character's vault for one week as the CLI prints it with --json (the shape is a public contract). */
 export interface VaultReport {
@@ -125,7 +125,7 @@ export function vaultWarnings(season: WeekSeason, roster: RaidRoster | undefined
 /** The CLI report of a stored week, with source statuses from the last syncs. */
 export function reportFromStore(db: Db, character: TrackedCharacter, week: WeekWindow, config: SourcesConfig, season: SeasonContext, now: number): VaultReport {
   const [stored] = storedWeekVaults(db, season, config, character, [week], now) as [StoredWeek]
-  return vaultReport({ character, week, season: stored.season, vault: stored.vault, trust: stored.trust, board: stored.board, sources: storedSourceReports(db, character.id, config), syncedAt: stored.lastReadAt, warnings: stored.warnings })
+  return vaultReport({ character, week, season: stored.season, vault: stored.vault, trust: stored.trust, board: characterWeekBoard(db, character, week, stored.season.table), sources: storedSourceReports(db, character.id, config), syncedAt: stored.lastReadAt, warnings: stored.warnings })
 }
 
 /** Source statuses as last recorded: not configured, the last error, ok, or never tried ('skipped'). */

@@ -9,12 +9,10 @@ import { getCharacter } from '../store/characters-repo.ts'
 import type { Db } from '../store/db.ts'
 import { feedCoverages } from '../store/feed-successes-repo.ts'
 import { listKeystoneRuns, listRaidKills } from '../store/observations-repo.ts'
-import { listTrackedQuests } from '../store/quest-checks-repo.ts'
 import { listSourceStatuses, type SourceStatus } from '../store/sync-status-repo.ts'
 import { MAX_WEEKLY_COMPLETIONS } from './activity-evidence.ts'
 import { inRoster } from './evidence.ts'
 import type { RaidRoster } from './season-context.ts'
-import { weekBoard, type WeekBoard } from './weekly-board.ts'
 
 /** How far each row of a week's vault can be trusted. */
 export interface WeekTrust {
@@ -32,8 +30,6 @@ export interface WeekVault {
   trust: WeekTrust
   /** The last successful read of any source during the week, if any. */
   lastReadAt: number | null
-  /** Crests and tracked quests of the week (the weekly board beyond the vault). */
-  board: WeekBoard
 }
 
 /** Which sources have credentials (Raider.IO needs none). */
@@ -54,14 +50,10 @@ export function weekVaults(db: Db, characterId: number, weeks: readonly { week: 
   const statuses = new Map(listSourceStatuses(db, characterId).map((s) => [s.source, s]))
   const states = Object.fromEntries(SOURCE_IDS.map((source) => [source, sourceState(statuses.get(source), configured[source])])) as Record<SourceId, SourceState>
   const lastLoginAt = getCharacter(db, characterId)?.lastLoginAt ?? null
-  const tracked = listTrackedQuests(db)
-  return weeks.map(({ week, roster, season }) => ({
-    ...weekVault(db, characterId, week, roster, season, states, lastLoginAt, now),
-    board: weekBoard(db, characterId, week, season.table, tracked, lastLoginAt),
-  }))
+  return weeks.map(({ week, roster, season }) => weekVault(db, characterId, week, roster, season, states, lastLoginAt, now))
 }
 
-function weekVault(db: Db, characterId: number, week: WeekWindow, roster: RaidRoster | undefined, weekSeason: WeekSeason, states: Record<SourceId, SourceState>, lastLoginAt: number | null, now: number): Omit<WeekVault, 'board'> {
+function weekVault(db: Db, characterId: number, week: WeekWindow, roster: RaidRoster | undefined, weekSeason: WeekSeason, states: Record<SourceId, SourceState>, lastLoginAt: number | null, now: number): WeekVault {
   const kills = inRoster(listRaidKills(db, characterId, week), roster?.bosses)
   const season = weekSeason.table
   const observed = listActivities(db, characterId, week)

@@ -2,9 +2,10 @@ import { crestsView, type CrestsView } from '../../shared/domain/crests.ts'
 import type { WeekWindow } from '../../shared/domain/reset.ts'
 import type { SeasonVaultTable } from '../../shared/domain/seasons.ts'
 import { questStatus, type QuestStatus, type TrackedQuest } from '../../shared/domain/weekly-quests.ts'
+import type { TrackedCharacter } from '../store/characters-repo.ts'
 import { latestCrestReadings, listCrestReadings } from '../store/crests-repo.ts'
 import type { Db } from '../store/db.ts'
-import { listQuestChecks } from '../store/quest-checks-repo.ts'
+import { listQuestChecks, listTrackedQuests } from '../store/quest-checks-repo.ts'
 
 /** What the weekly board shows of a character's week beyond the vault: crests and the tracked quests. */
 export interface WeekBoard {
@@ -12,7 +13,15 @@ export interface WeekBoard {
   quests: QuestStatus[]
 }
 
-/** A week's board from the store: the week's season table names the crest statistics. */
+/**
+ * A week's board from the store: the week's season table names the crest statistics. Only the views
+ * that show it ask (this week's overview, a vault report, a sync result), not every week a vault is built for.
+ */
+export function characterWeekBoard(db: Db, character: Pick<TrackedCharacter, 'id' | 'lastLoginAt'>, week: Pick<WeekWindow, 'period' | 'start' | 'end'>, table: SeasonVaultTable | undefined): WeekBoard {
+  return weekBoard(db, character.id, week, table, listTrackedQuests(db), character.lastLoginAt)
+}
+
+/** The same with the tracked quests and last login given. */
 export function weekBoard(db: Db, characterId: number, week: Pick<WeekWindow, 'period' | 'start' | 'end'>, table: SeasonVaultTable | undefined, tracked: readonly TrackedQuest[], lastLoginAt: number | null): WeekBoard {
   const kinds = table?.crests?.kinds
   const thisWeek = kinds ? listCrestReadings(db, characterId, week.start) : []

@@ -267,6 +267,25 @@ describe('IPC handlers on the real core', () => {
     expect(await handlers(secrets).ipc['credentials:save']([{ source: 'blizzard', clientId: 'a', clientSecret: 'b' }])).toMatchObject({ ok: false })
   })
 
+  it('tracks weekly quests for the board: the same checks as the CLI, a full list refused, and the change in every overview', async () => {
+    const { ipc } = handlers()
+    h.track({ region: 'us', realm: 'area-52', name: 'Thrall' })
+    const added = await ipc['quests:track']([{ id: 90001, name: ' Weekly Cache ' }])
+    expect(added.ok && added.value.trackedQuests).toEqual([{ id: 90001, name: 'Weekly Cache' }])
+    const overview = await ipc['characters:list']([])
+    expect(overview.ok && overview.value[0]?.quests).toEqual([{ id: 90001, name: 'Weekly Cache', state: 'unknown', reason: expect.stringContaining('next sync') }])
+    // Bad input never reaches the store: refused by the contract (size, type) or by the shared rule (what the player sees).
+    for (const bad of [[{ id: 0, name: 'x' }], [{ id: 5, name: 'a\u202eb' }], [{ id: 5, name: '' }], [{ id: '5', name: 'x' }], [{ id: 5, name: 'x', extra: 1 }]]) {
+      const refused = await ipc['quests:track'](bad)
+      expect(refused.ok ? 'accepted' : refused.error.code, JSON.stringify(bad)).toBe('INVALID_INPUT')
+    }
+    for (let id = 1; id < 50; id++) await ipc['quests:track']([{ id, name: `Quest ${id}` }])
+    const full = await ipc['quests:track']([{ id: 999, name: 'One too many' }])
+    expect(full.ok ? 'accepted' : full.error.message).toContain('at most 50 quests')
+    const removed = await ipc['quests:untrack']([{ id: 90001 }])
+    expect(removed.ok && removed.value.trackedQuests.map((q) => q.id)).not.toContain(90001)
+  })
+
   it('answers every channel with the database error when the database could not be opened', async () => {
     const ipc = createIpcHandlers({ appVersion: '1', core: new StoreError('DB_CORRUPT', 'damaged'), secrets: new MemorySecrets(), env: {} })
     expect(await ipc['characters:list']([])).toEqual({ ok: false, error: { code: 'DB_CORRUPT', message: 'damaged' } })
