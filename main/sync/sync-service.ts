@@ -320,6 +320,8 @@ function recordEvidence(tx: Db, character: TrackedCharacter, fetched: Fetched, w
   if (raiderio) {
     updateRaiderIoCrawl(tx, character.id, raiderio.lastCrawledAt)
     for (const [weekStart, runs] of raiderIoRuns([...raiderio.weeklyRuns, ...raiderio.previousWeeklyRuns], windows)) recordKeystoneRuns(tx, character.id, weekStart, runs, at)
+    // Blizzard's profile names the guild when it answered; otherwise Raider.IO's answer does.
+    if (!profile && raiderio.guild !== undefined) updateGuild(tx, character.id, raiderio.guild)
     if (!profile && raiderio.className) {
       updateCharacterProfile(tx, character.id, { className: raiderio.className, specName: raiderio.specName, itemLevel: character.itemLevel, lastLoginAt: character.lastLoginAt, realmName: raiderio.realmName })
     }

@@ -182,6 +182,15 @@ describe('guilds on the team table', () => {
     expect((await team([]))[0]?.guild).toBeNull()
   })
 
+  it("without Blizzard's profile the guild comes from Raider.IO's answer to the same request (its realm name as a slug)", async () => {
+    delete h.apis.env.VAULT_BLIZZARD_CLIENT_ID
+    raiderio()
+    logs([])
+    await sync()
+    const team = (await cli(['team', '--guild', 'Endless Climb', '--json'])).json() as { characters: { name: string; guild: unknown }[] }
+    expect(team.characters).toEqual([expect.objectContaining({ name: 'Thrall', guild: { name: 'Endless Climb', realm: 'illidan' } })])
+  })
+
   it('status --json carries every character\'s board and the tracked quests', async () => {
     raiderio()
     logs([])

@@ -25,6 +25,8 @@ const PROFILE_FIELDS = [
   'mythic_plus_previous_weekly_highest_level_runs',
   'mythic_plus_scores_by_season:current',
   'raid_progression',
+  // The guild for the team view's filter when Blizzard's profile is not available (same request).
+  'guild',
 ].join(',')
 
 export function createRaiderIoClient(config: RaiderIoConfig, http: Http): RaiderIoClient {

@@ -1,4 +1,5 @@
 import { bossKeyFromName } from '../../../shared/domain/merge.ts'
+import { realmSlug } from '../../../shared/domain/realm.ts'
 import type { KnownPeriod } from '../../../shared/domain/reset.ts'
 import { isRegion, type Region } from '../../../shared/domain/types.ts'
 import type { z } from 'zod'
@@ -21,6 +22,8 @@ export interface RaiderIoProfile {
   realmName: string
   className: string | null
   specName: string | null
+  /** The guild with its realm slug (derived from Raider.IO's realm name); null: guildless; undefined: not in the answer. */
+  guild?: { name: string; realm: string } | null
   /** When Raider.IO last refreshed the character: its data can lag the game. */
   lastCrawledAt: number | null
   score: number | null
@@ -47,6 +50,7 @@ export function parseCharacterProfile(wire: CharacterProfileWire): RaiderIoProfi
     realmName: wire.realm,
     className: wire.class ?? null,
     specName: wire.active_spec_name ?? null,
+    ...(wire.guild === undefined ? {} : { guild: wire.guild && { name: wire.guild.name, realm: guildRealmSlug(wire.guild.realm, wire.realm) } }),
     lastCrawledAt: Number.isNaN(crawled) ? null : crawled,
     score: season?.scores?.all ?? season?.segments?.all?.score ?? null,
     weeklyRuns: wire.mythic_plus_weekly_highest_level_runs.map(parseRun),
@@ -132,4 +136,12 @@ export function parseSeasons(wire: MythicPlusStaticDataWire): LiveSeason[] | nul
     seasons.push({ slug: s.slug, name: s.name, blizzardSeasonId: s.blizzard_season_id ?? null, starts, ends })
   }
   return seasons
+}
+
+/** The guild realm's slug from Raider.IO's display name; the character's own realm when the name cannot be one. */
+function guildRealmSlug(realmName: string, characterRealm: string): string {
+  const slug = realmSlug(realmName)
+  if (slug.ok) return slug.value
+  const own = realmSlug(characterRealm)
+  return own.ok ? own.value : realmName.toLowerCase()
 }

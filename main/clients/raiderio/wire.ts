@@ -26,6 +26,8 @@ export const characterProfileWire = z.object({
   active_spec_name: z.string().nullable().optional(),
   last_crawled_at: z.string().nullable().optional(),
   profile_url: z.string().optional(),
+  // Asked with fields=guild: null for a guildless character [I]; the realm is a display name.
+  guild: z.object({ name: z.string().min(1).max(100), realm: z.string().max(100) }).nullable().optional(),
   mythic_plus_weekly_highest_level_runs: z.array(runWire).default([]),
   mythic_plus_previous_weekly_highest_level_runs: z.array(runWire).default([]),
   mythic_plus_scores_by_season: z

@@ -32,7 +32,7 @@ describe('Raider.IO character profile', () => {
     const [request] = fake.server.requestsTo(/profile/)
     expect(Object.fromEntries(request!.query)).toEqual({
       region: 'us', realm: 'illidan', name: 'Highervalue',
-      fields: 'mythic_plus_weekly_highest_level_runs,mythic_plus_previous_weekly_highest_level_runs,mythic_plus_scores_by_season:current,raid_progression',
+      fields: 'mythic_plus_weekly_highest_level_runs,mythic_plus_previous_weekly_highest_level_runs,mythic_plus_scores_by_season:current,raid_progression,guild',
     })
     fake.setProfile('eu', 'aggra-portugues', 'Ñøñå', raiderIoProfile([]))
     await client().characterProfile({ region: 'eu', realm: 'aggra-português', name: 'Ñøñå' })
