@@ -122,7 +122,7 @@ function seedRoster(): void {
       quests: blizzardCompletedQuests(index % 2 === 0 ? [WEEKLY_QUEST] : []),
     })
     if ('failing' in c) apis.blizzard.server.failNext(new RegExp(`/${c.name.toLowerCase()}`), { kind: 'status', status: 503 }, 10_000)
-    apis.raiderio.setProfile('us', 'area-52', c.name, raiderIoProfile(c.keys.map((level, i) => raiderIoRun({ dungeon: ['Murder Row', 'Altar of Fangs', 'Voidscar Arena', 'Den of Nalorakk'][i % 4] as string, mythic_level: level, completed_at: new Date(at(1 + i)).toISOString() })), [], { name: c.name, realm: 'Area 52', class: c.cls, active_spec_name: c.spec }))
+    apis.raiderio.setProfile('us', 'area-52', c.name, raiderIoProfile(c.keys.map((level, i) => raiderIoRun({ dungeon: ['Murder Row', 'Altar of Fangs', 'Voidscar Arena', 'Den of Nalorakk'][i % 4] as string, mythic_level: level, completed_at: new Date(at(1 + i)).toISOString() })), [], { name: c.name, realm: 'Area 52', class: c.cls, active_spec_name: c.spec, guild: { name: GUILDS[index % 2], realm: 'Area 52' } }))
     addCharacter(core.store.db, { region: 'us', realm: 'area-52', name: c.name }, Date.now())
   }
   addCharacter(core.store.db, { region: 'us', realm: 'area-52', name: 'Thrall' }, Date.now())

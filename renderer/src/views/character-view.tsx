@@ -311,7 +311,9 @@ function CrestList({ character }: { character: CharacterVaultView['character'] }
           <ul className="evidence-list">
             {crests.kinds.map((k) => (
               <li key={k.statisticId} data-testid="crest">
-                <span className="evidence-name">{k.statisticName ?? k.name}</span>
+                <span className="evidence-name">{k.name}</span>
+                {/* Blizzard's own name for the counter, so a player can check it is the right one. */}
+                {k.statisticName && <span className="muted small">{k.statisticName}</span>}
                 <span>{k.total === null ? <span className="muted">unknown (not in Blizzard's statistics yet)</span> : crestText(k)}</span>
               </li>
             ))}
