@@ -57,6 +57,24 @@ export function isAppUrl(url: string, appEntryUrl: string): boolean {
   return candidate.origin === entry.origin
 }
 
+/**
+ * True for a download the page made itself: a `blob:` URL of the app's own page (the team view's CSV
+ * export). Anything else a page might try to download is refused.
+ */
+export function isAppDownloadUrl(url: string, appEntryUrl: string): boolean {
+  if (!url.startsWith('blob:')) return false
+  let inner: URL
+  let entry: URL
+  try {
+    inner = new URL(url.slice('blob:'.length))
+    entry = new URL(appEntryUrl)
+  } catch {
+    return false
+  }
+  // file: pages have an opaque origin ("blob:null/…"): no way to tell them from any other page.
+  return entry.protocol !== 'file:' && inner.protocol === entry.protocol && inner.host === entry.host
+}
+
 /** Links the app may hand to the system browser (API credential pages and the sources' sites). */
 const EXTERNAL_HOSTS = new Set(['develop.battle.net', 'www.warcraftlogs.com', 'raider.io', 'worldofwarcraft.blizzard.com'])
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { APP_ENTRY_URL, rendererEntryUrl, resolveAppFile } from '../../../main/desktop/app-protocol.ts'
-import { isAllowedExternalUrl, isAppUrl, mainWindowOptions } from '../../../main/desktop/window-options.ts'
+import { isAllowedExternalUrl, isAppDownloadUrl, isAppUrl, mainWindowOptions } from '../../../main/desktop/window-options.ts'
 
 describe('window security', () => {
   it('isolates and sandboxes the renderer without Node', () => {
@@ -28,6 +28,19 @@ describe('window security', () => {
     ['', fileEntry, false],
   ])('isAppUrl(%s) for entry %s is %s', (url, entry, expected) => {
     expect(isAppUrl(url, entry)).toBe(expected)
+  })
+
+  it.each([
+    ['blob:app://vault/0b4c7a1e-9a1f-4b55-8d3c-3f1b2a9e6d10', 'app://vault/index.html', true],
+    ['blob:http://localhost:5173/0b4c7a1e', 'http://localhost:5173/', true],
+    ['blob:app://other/0b4c7a1e', 'app://vault/index.html', false],
+    ['blob:https://evil.example/0b4c7a1e', 'app://vault/index.html', false],
+    ['https://evil.example/payload.exe', 'app://vault/index.html', false],
+    ['app://vault/index.html', 'app://vault/index.html', false],
+    ['blob:null/0b4c7a1e', 'file:///opt/vault/index.html', false],
+    ['blob:', 'app://vault/index.html', false],
+  ])('isAppDownloadUrl(%s) for entry %s is %s: only files the page made itself', (url, entry, expected) => {
+    expect(isAppDownloadUrl(url, entry)).toBe(expected)
   })
 
   it.each([
