@@ -1,7 +1,7 @@
 import { parseRegion } from '../../shared/domain/realm.ts'
 import { matchesTeamFilter, teamCsv, teamRow, type TeamRow } from '../../shared/domain/team-table.ts'
 import { characterOverview } from '../desktop/vault-views.ts'
-import { listCharacters } from '../store/characters-repo.ts'
+import { guildOf, listCharacters } from '../store/characters-repo.ts'
 import { EXIT, print, usage, withLocalCore, type CliIo, type CliOptions } from './cli-kit.ts'
 
 /**
@@ -18,7 +18,7 @@ export function team(args: string[], options: CliOptions, io: CliIo): Promise<nu
   const filter = { region: region?.value, realm: options.realm, guild: options.guild }
   return withLocalCore(options, io, 'read', async (core) => {
     const rows = listCharacters(core.store.db)
-      .filter((c) => matchesTeamFilter({ ...c, guild: c.guildName ? { name: c.guildName, realm: c.guildRealm ?? c.realm } : null }, filter))
+      .filter((c) => matchesTeamFilter({ ...c, guild: guildOf(c) }, filter))
       .map((c) => teamRow(characterOverview(core, c)))
     if (options.csv) io.stdout(teamCsv(rows))
     else print(io, options, { characters: rows }, teamText(rows))

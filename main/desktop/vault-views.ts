@@ -7,7 +7,7 @@ import { previousWeek } from '../../shared/domain/reset.ts'
 import { SOURCE_IDS } from '../../shared/domain/types.ts'
 import type { CharacterOverview, CharacterVaultView, WeekVaultView } from '../../shared/ipc-api.ts'
 import type { LocalCore } from '../local-core.ts'
-import type { TrackedCharacter } from '../store/characters-repo.ts'
+import { guildOf, type TrackedCharacter } from '../store/characters-repo.ts'
 import { listBossParses } from '../store/parses-repo.ts'
 import { isVaultOpened, markVaultOpened } from '../store/vaults-opened-repo.ts'
 import { vaultHistory } from '../sync/vault-history.ts'
@@ -58,7 +58,7 @@ function overviewFrom(core: LocalCore, character: TrackedCharacter, { current, p
     specName: character.specName,
     itemLevel: character.itemLevel,
     mythicRating: character.mythicRating,
-    guild: character.guildName ? { name: character.guildName, realm: character.guildRealm ?? character.realm } : null,
+    guild: guildOf(character),
     crests: board.crests,
     quests: board.quests,
     lastLoginAt: character.lastLoginAt,

@@ -101,6 +101,11 @@ export function updateMythicRating(db: Db, id: number, rating: number): void {
   db.update(characters).set({ mythicRating: rating }).where(eq(characters.id, id)).run()
 }
 
+/** The character's guild as the views show it (`realm`: the guild's realm slug, the character's when not given). */
+export function guildOf(character: Pick<TrackedCharacter, 'realm'> & Partial<Pick<TrackedCharacter, 'guildName' | 'guildRealm'>>): { name: string; realm: string } | null {
+  return character.guildName ? { name: character.guildName, realm: character.guildRealm ?? character.realm } : null
+}
+
 /**
  * Stores the guild a profile named, or that it named none (`null`: the character left its guild).
  * A source that did not say anything about the guild does not call this.

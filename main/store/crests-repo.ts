@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm'
+import { and, desc, eq, inArray, lt } from 'drizzle-orm'
 import type { CrestReading } from '../../shared/domain/crests.ts'
 import type { Db } from './db.ts'
 import { crestReadings } from './schema.ts'
@@ -57,9 +57,9 @@ export function latestCrestReadings(db: Db, characterId: number, statisticIds: r
   const rows = db
     .select()
     .from(crestReadings)
-    .where(and(eq(crestReadings.characterId, characterId), inArray(crestReadings.statisticId, [...statisticIds])))
+    .where(and(eq(crestReadings.characterId, characterId), inArray(crestReadings.statisticId, [...statisticIds]), lt(crestReadings.latestAt, before)))
     .orderBy(desc(crestReadings.latestAt))
     .all()
-  for (const row of rows) if (row.latestAt < before && !latest.has(row.statisticId)) latest.set(row.statisticId, toReading(row))
+  for (const row of rows) if (!latest.has(row.statisticId)) latest.set(row.statisticId, toReading(row))
   return latest
 }

@@ -37,16 +37,16 @@ export function untrackQuest(db: Db, id: number, now: number): boolean {
  * Records one read of the character's completed list for the tracked quests: whether each is in it,
  * whether it was ever missing this week, and when it first appeared after having been missing.
  */
-export function recordQuestChecks(db: Db, characterId: number, weekStart: number, questIds: readonly number[], completed: ReadonlySet<number>, at: number): void {
+export function recordQuestChecks(db: Db, characterId: number, weekStart: number, questIds: readonly number[], completed: ReadonlySet<number>, loginAt: number | null, at: number): void {
   for (const questId of questIds) {
     const where = and(eq(questChecks.characterId, characterId), eq(questChecks.weekStart, weekStart), eq(questChecks.questId, questId))
     const existing = db.select().from(questChecks).where(where).get()
     const present = completed.has(questId)
     if (!existing) {
-      db.insert(questChecks).values({ characterId, weekStart, questId, present, seenMissing: !present, appearedAt: null, checkedAt: at }).run()
+      db.insert(questChecks).values({ characterId, weekStart, questId, present, seenMissing: !present, appearedAt: null, checkedAt: at, loginAt }).run()
     } else if (at >= existing.checkedAt) {
       const appearedAt = existing.appearedAt ?? (present && existing.seenMissing ? at : null)
-      db.update(questChecks).set({ present, seenMissing: existing.seenMissing || !present, appearedAt, checkedAt: at }).where(where).run()
+      db.update(questChecks).set({ present, seenMissing: existing.seenMissing || !present, appearedAt, checkedAt: at, loginAt: loginAt ?? existing.loginAt }).where(where).run()
     }
   }
 }
@@ -54,5 +54,5 @@ export function recordQuestChecks(db: Db, characterId: number, weekStart: number
 /** The week's checks of a character, by quest id. */
 export function listQuestChecks(db: Db, characterId: number, weekStart: number): Map<number, QuestCheck> {
   const rows = db.select().from(questChecks).where(and(eq(questChecks.characterId, characterId), eq(questChecks.weekStart, weekStart))).all()
-  return new Map(rows.map((r) => [r.questId, { questId: r.questId, present: r.present, seenMissing: r.seenMissing, appearedAt: r.appearedAt, checkedAt: r.checkedAt }]))
+  return new Map(rows.map((r) => [r.questId, { questId: r.questId, present: r.present, seenMissing: r.seenMissing, appearedAt: r.appearedAt, checkedAt: r.checkedAt, loginAt: r.loginAt }]))
 }

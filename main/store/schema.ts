@@ -227,7 +227,8 @@ export const crestReadings = sqliteTable(
 /**
  * The player's tracked weekly quests as each character's completed-quests list showed them in a week:
  * whether the quest was in the list at the latest read, whether it was missing at any read this week,
- * and when it first appeared after having been missing (a completion seen happening).
+ * when it first appeared after having been missing (a completion seen happening), and the last login
+ * the list belongs to.
  */
 export const questChecks = sqliteTable(
   'quest_checks',
@@ -241,6 +242,8 @@ export const questChecks = sqliteTable(
     seenMissing: integer('seen_missing', { mode: 'boolean' }).notNull(),
     appearedAt: integer('appeared_at'),
     checkedAt: integer('checked_at').notNull(),
+    /** The character's last login as known at that read: a list from a login after the reset is this week's. */
+    loginAt: integer('login_at'),
   },
   (t) => [primaryKey({ columns: [t.characterId, t.weekStart, t.questId] })],
 )

@@ -13,10 +13,11 @@ export const MAX_SEASON_CRESTS = 100_000
 
 /**
  * The weekly board's part of a sync: crest counters from the statistics the World row already reads,
- * and the tracked quests from the same completed-quests list. Nothing extra is fetched. Returns what
- * was refused, in the player's words.
+ * and the tracked quests from the same completed-quests list, with the last login the list belongs to
+ * (this sync's profile, else the stored one). Nothing extra is fetched. Returns what was refused, in
+ * the player's words.
  */
-export function recordBoardEvidence(db: Db, characterId: number, weekStart: number, reading: { crests: CrestSources | undefined; statistics?: readonly StatisticValue[]; quests?: readonly number[]; tracked: readonly TrackedQuest[] }, at: number): string[] {
+export function recordBoardEvidence(db: Db, characterId: number, weekStart: number, reading: { crests: CrestSources | undefined; statistics?: readonly StatisticValue[]; quests?: readonly number[]; tracked: readonly TrackedQuest[]; lastLoginAt: number | null }, at: number): string[] {
   const problems: string[] = []
   if (reading.crests && reading.statistics) {
     const byId = new Map(reading.statistics.map((s) => [s.id, s]))
@@ -34,7 +35,7 @@ export function recordBoardEvidence(db: Db, characterId: number, weekStart: numb
     recordCrestReadings(db, characterId, weekStart, values, at)
   }
   if (reading.quests && reading.tracked.length > 0) {
-    recordQuestChecks(db, characterId, weekStart, reading.tracked.map((q) => q.id), new Set(reading.quests), at)
+    recordQuestChecks(db, characterId, weekStart, reading.tracked.map((q) => q.id), new Set(reading.quests), reading.lastLoginAt, at)
   }
   return problems
 }

@@ -192,7 +192,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
         }
         recordFeedSuccesses(tx, character.id, succeededFeeds(fetched), syncedAt)
         refusedEvidence = recordEvidence(tx, character, fetched, windows, week, seasons[1] as WeekSeason, syncedAt)
-        refusedEvidence.push(...recordBoardEvidence(tx, character.id, week.start, { crests: seasons[1]?.table?.crests, statistics: fetched.statistics, quests: fetched.quests, tracked: trackedQuests }, syncedAt))
+        refusedEvidence.push(...recordBoardEvidence(tx, character.id, week.start, { crests: seasons[1]?.table?.crests, statistics: fetched.statistics, quests: fetched.quests, tracked: trackedQuests, lastLoginAt: fetched.profile?.lastLoginAt ?? character.lastLoginAt }, syncedAt))
         return weekVaults(tx, character.id, windows.map((window, index) => ({ week: window, roster: rosters[index], season: seasons[index] as WeekSeason })), configured, syncedAt)
       }),
     )

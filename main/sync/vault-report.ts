@@ -6,7 +6,7 @@ import type { WeeklyVault } from '../../shared/domain/weekly-vault.ts'
 import type { QuestStatus } from '../../shared/domain/weekly-quests.ts'
 import type { CrestView } from '../../shared/domain/crests.ts'
 import type { SourcesConfig } from '../config.ts'
-import type { TrackedCharacter } from '../store/characters-repo.ts'
+import { guildOf, type TrackedCharacter } from '../store/characters-repo.ts'
 import type { Db } from '../store/db.ts'
 import { listSourceStatuses } from '../store/sync-status-repo.ts'
 import { rosterWarnings, type RaidRoster, type SeasonContext } from './season-context.ts'
@@ -63,7 +63,7 @@ export function vaultReport({ character, week, season, vault, trust, board, sour
       name: character.name,
       itemLevel: character.itemLevel ?? null,
       mythicRating: character.mythicRating ?? null,
-      guild: character.guildName ? { name: character.guildName, realm: character.guildRealm ?? character.realm } : null,
+      guild: guildOf(character),
     },
     week: { start: new Date(week.start).toISOString(), end: new Date(week.end).toISOString() },
     season: seasonReport(season),

@@ -17,18 +17,18 @@ export interface WeekBoard {
  * A week's board from the store: the week's season table names the crest statistics. Only the views
  * that show it ask (this week's overview, a vault report, a sync result), not every week a vault is built for.
  */
-export function characterWeekBoard(db: Db, character: Pick<TrackedCharacter, 'id' | 'lastLoginAt'>, week: Pick<WeekWindow, 'period' | 'start' | 'end'>, table: SeasonVaultTable | undefined): WeekBoard {
-  return weekBoard(db, character.id, week, table, listTrackedQuests(db), character.lastLoginAt)
+export function characterWeekBoard(db: Db, character: Pick<TrackedCharacter, 'id'>, week: Pick<WeekWindow, 'period' | 'start' | 'end'>, table: SeasonVaultTable | undefined): WeekBoard {
+  return weekBoard(db, character.id, week, table, listTrackedQuests(db))
 }
 
-/** The same with the tracked quests and last login given. */
-export function weekBoard(db: Db, characterId: number, week: Pick<WeekWindow, 'period' | 'start' | 'end'>, table: SeasonVaultTable | undefined, tracked: readonly TrackedQuest[], lastLoginAt: number | null): WeekBoard {
+/** The same with the tracked quests given. */
+export function weekBoard(db: Db, characterId: number, week: Pick<WeekWindow, 'period' | 'start' | 'end'>, table: SeasonVaultTable | undefined, tracked: readonly TrackedQuest[]): WeekBoard {
   const kinds = table?.crests?.kinds
   const thisWeek = kinds ? listCrestReadings(db, characterId, week.start) : []
   const latest = kinds ? latestCrestReadings(db, characterId, kinds.map((k) => k.statisticId), week.end) : new Map()
   const checks = tracked.length > 0 ? listQuestChecks(db, characterId, week.start) : new Map()
   return {
     crests: crestsView(kinds, table?.crests?.note, thisWeek, latest, week),
-    quests: tracked.map((quest) => questStatus(quest, checks.get(quest.id), lastLoginAt, week.start)),
+    quests: tracked.map((quest) => questStatus(quest, checks.get(quest.id), week.start)),
   }
 }

@@ -29,6 +29,8 @@ export interface QuestCheck {
   /** When it first showed up after a read that did not have it. */
   appearedAt: number | null
   checkedAt: number
+  /** The character's last login as known at that read (null: not known). */
+  loginAt: number | null
 }
 
 export type QuestState = 'done' | 'not-done' | 'unknown'
@@ -41,12 +43,16 @@ export interface QuestStatus {
   reason: string
 }
 
-/** The state of one tracked quest this week. */
-export function questStatus(quest: TrackedQuest, check: QuestCheck | undefined, lastLoginAt: number | null, weekStart: number): QuestStatus {
+/**
+ * The state of one tracked quest in a week, from the week's latest read of the list and the login that
+ * list belongs to (a past week is judged by its own reads, not by today's login).
+ */
+export function questStatus(quest: TrackedQuest, check: QuestCheck | undefined, weekStart: number): QuestStatus {
   const status = (state: QuestState, reason: string): QuestStatus => ({ id: quest.id, name: quest.name, state, reason })
   if (!check) return status('unknown', "Not read this week yet: the next sync reads it from Blizzard's completed quests.")
   if (check.appearedAt !== null) return status('done', 'Done this week: it appeared in the completed list after a read this week that did not have it.')
   if (!check.present) return status('not-done', 'Not done this week, as of the last logout: not in the completed list.')
+  const lastLoginAt = check.loginAt
   if (lastLoginAt !== null && lastLoginAt >= weekStart) return status('done', 'Done this week, as of the last logout: in the completed list of a login after the reset.')
   if (lastLoginAt !== null) return status('not-done', 'Not done this week, as of the last logout: no login since the reset, so the completed list still shows last week.')
   return status('unknown', 'In the completed list, but it may be last week’s: the last login is not known.')

@@ -138,6 +138,21 @@ describe('tracked weekly quests', () => {
     expect(questOf(await sync())).toMatchObject({ state: 'done', reason: expect.stringContaining('appeared in the completed list') })
   })
 
+  it("a past week keeps its own answer: a login in a later week does not turn last week's quest into done", async () => {
+    raiderio()
+    logs([])
+    await cli(['quests', 'add', String(CACHE_QUEST), 'Weekly Cache'])
+    // Week 1091: still last week's list (no login since the reset).
+    blizzard({}, [CACHE_QUEST], { lastLogin: RESET - 2 * HOUR })
+    expect(questOf(await sync())?.state).toBe('not-done')
+    // Week 1092: the character logs in; its list is read again.
+    h.clock.now += WEEK
+    blizzard({}, [CACHE_QUEST], { lastLogin: RESET + WEEK + HOUR })
+    expect(questOf(await sync())?.state).toBe('done')
+    const previous = (await cli(['vault', 'us/area-52/Thrall', '--week', 'previous', '--json'])).json() as { quests: { id: number; state: string }[] }
+    expect(previous.quests).toEqual([expect.objectContaining({ id: CACHE_QUEST, state: 'not-done' })])
+  })
+
   it('bad input is refused with what to fix; nothing is stored', async () => {
     for (const args of [['quests', 'add', 'abc', 'Name'], ['quests', 'add', '0', 'Name'], ['quests', 'add', '12'], ['quests', 'add', '12', '\u202eevil'], ['quests', 'add', '12', 'x'.repeat(61)], ['quests', 'frobnicate']]) {
       const result = await cli(args)

@@ -21,6 +21,7 @@ CREATE TABLE `quest_checks` (
 	`seen_missing` integer NOT NULL,
 	`appeared_at` integer,
 	`checked_at` integer NOT NULL,
+	`login_at` integer,
 	PRIMARY KEY(`character_id`, `week_start`, `quest_id`),
 	FOREIGN KEY (`character_id`) REFERENCES `characters`(`id`) ON UPDATE no action ON DELETE cascade
 );

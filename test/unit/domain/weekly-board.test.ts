@@ -30,15 +30,15 @@ describe('crests', () => {
 
 describe('tracked quests', () => {
   const quest = { id: 7, name: 'Cache' }
-  const check = (present: boolean, appearedAt: number | null = null) => ({ questId: 7, present, seenMissing: appearedAt !== null, appearedAt, checkedAt: WEEK_START + 10 })
+  const check = (present: boolean, loginAt: number | null, appearedAt: number | null = null) => ({ questId: 7, present, seenMissing: appearedAt !== null, appearedAt, checkedAt: WEEK_START + 10, loginAt })
 
-  it('judges a quest in the list by the last login against the reset, never by its presence alone', () => {
-    expect(questStatus(quest, undefined, WEEK_START + 5, WEEK_START).state).toBe('unknown')
-    expect(questStatus(quest, check(true), WEEK_START + 5, WEEK_START).state).toBe('done')
-    expect(questStatus(quest, check(true), WEEK_START - 5, WEEK_START).state).toBe('not-done')
-    expect(questStatus(quest, check(true), null, WEEK_START).state).toBe('unknown')
-    expect(questStatus(quest, check(false), WEEK_START + 5, WEEK_START).state).toBe('not-done')
-    expect(questStatus(quest, check(true, WEEK_START + 9), WEEK_START - 5, WEEK_START).state).toBe('done')
+  it('judges a quest in the list by the login that list belongs to against the reset, never by its presence alone', () => {
+    expect(questStatus(quest, undefined, WEEK_START).state).toBe('unknown')
+    expect(questStatus(quest, check(true, WEEK_START + 5), WEEK_START).state).toBe('done')
+    expect(questStatus(quest, check(true, WEEK_START - 5), WEEK_START).state).toBe('not-done')
+    expect(questStatus(quest, check(true, null), WEEK_START).state).toBe('unknown')
+    expect(questStatus(quest, check(false, WEEK_START + 5), WEEK_START).state).toBe('not-done')
+    expect(questStatus(quest, check(true, WEEK_START - 5, WEEK_START + 9), WEEK_START).state).toBe('done')
   })
 
   it('checks what the player types', () => {
