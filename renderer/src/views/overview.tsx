@@ -234,7 +234,7 @@ function CrestsCell({ character }: { character: CharacterOverview }) {
   const read = crests.kinds.filter((k) => k.total !== null).reverse()
   const details = [...crests.kinds.map((k) => `${k.name}: ${crestText(k)}`), ...(crests.note ? [crests.note] : [])].join('\n')
   return (
-    <td className="small crests-cell" data-testid="crests" title={crests.known ? details : "This version knows no crest counters for this season."}>
+    <td className="small crests-cell" data-testid="crests" title={crests.known ? details : "No crest counters are known for this week's season."}>
       {!crests.known || read.length === 0 ? <span className="muted">?</span> : read.slice(0, 2).map((k) => <span key={k.name} className="crest">{k.name} {k.total}{k.weekGain ? <span className="muted"> (+{k.weekGain})</span> : null}</span>)}
     </td>
   )
