@@ -305,7 +305,7 @@ function CrestList({ character }: { character: CharacterVaultView['character'] }
     <section className="panel" aria-labelledby="crests-heading" data-testid="crest-list">
       <h2 id="crests-heading">Crests this season</h2>
       {!crests.known ? (
-        <p className="muted">No crest counters are known for this week's season (see the season notice above), so none are shown.</p>
+        <p className="muted">No crest counters are known for this week's season (its table names none), so none are shown.</p>
       ) : (
         <>
           <ul className="evidence-list">
