@@ -75,7 +75,7 @@ export function Overview() {
       ))}
       {characters.state === 'loading' && <p className="muted">Loading your characters…</p>}
       {characters.state === 'failed' && <p className="muted">Your characters could not be loaded.</p>}
-      {characters.state === 'ready' && list.length === 0 && <Welcome />}
+      {characters.state === 'ready' && all.length === 0 && <Welcome />}
       {characters.state === 'ready' && all.length > 0 && <TeamFilters characters={all} filter={filter} onChange={setFilter} shown={sorted} />}
       {characters.state === 'ready' && all.length > 0 && list.length === 0 && <p className="muted" data-testid="no-match">No character matches these filters.</p>}
       {characters.state === 'ready' && list.length > 0 && (
