@@ -67,15 +67,15 @@ export function crestsView(kinds: readonly CrestKind[] | undefined, note: string
     known: true,
     note: note ?? null,
     kinds: kinds.map((kind): CrestView => {
-      const week_ = byId.get(kind.statisticId)
+      const weekRead = byId.get(kind.statisticId)
       const newest = latest.get(kind.statisticId)
       return {
         name: kind.name,
         statisticId: kind.statisticId,
-        statisticName: week_?.name ?? newest?.name ?? null,
+        statisticName: weekRead?.name ?? newest?.name ?? null,
         total: newest?.latestQuantity ?? null,
-        weekGain: week_ ? Math.max(0, week_.latestQuantity - week_.firstQuantity) : null,
-        weekGainExact: week_ !== undefined && week_.firstUpdatedAt !== null && week_.firstUpdatedAt < week.start,
+        weekGain: weekRead ? Math.max(0, weekRead.latestQuantity - weekRead.firstQuantity) : null,
+        weekGainExact: weekRead !== undefined && weekRead.firstUpdatedAt !== null && weekRead.firstUpdatedAt < week.start,
         cap: crestCap(kind.cap, week.period),
         capConfirmed: kind.cap?.confirmed ?? false,
         readAt: newest?.latestAt ?? null,
