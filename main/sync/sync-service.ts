@@ -21,7 +21,7 @@ import { listSourceStatuses, recordSourceOutcome } from '../store/sync-status-re
 import { StoreError, storeErrorFrom } from '../store/store-error.ts'
 import { activityEvidence } from './activity-evidence.ts'
 import { recordBoardEvidence } from './board-evidence.ts'
-import { characterWeekBoard } from './weekly-board.ts'
+import { weekBoard } from './weekly-board.ts'
 import { blizzardKills, blizzardRuns, loggedKills, raiderIoRuns, snapshotEntries, snapshotKills } from './evidence.ts'
 import type { SyncEvents } from './events.ts'
 import type { SeasonContext } from './season-context.ts'
@@ -205,7 +205,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       season: weeks[1]!.season,
       vault: weeks[1]!.vault,
       trust: weeks[1]!.trust,
-      board: characterWeekBoard(store.db, refreshed, week, seasons[1]?.table),
+      board: weekBoard(store.db, refreshed.id, week, seasons[1]?.table, trackedQuests),
       previousWeek: lastWeek,
       previousVault: weeks[0]!.vault,
       previousTrust: weeks[0]!.trust,
