@@ -3,7 +3,7 @@ import type { WeekWindow } from '../../shared/domain/reset.ts'
 import type { SeasonVaultTable } from '../../shared/domain/seasons.ts'
 import { questStatus, type QuestStatus, type TrackedQuest } from '../../shared/domain/weekly-quests.ts'
 import type { TrackedCharacter } from '../store/characters-repo.ts'
-import { latestCrestReadings, listCrestReadings } from '../store/crests-repo.ts'
+import { crestReadingsBefore } from '../store/crests-repo.ts'
 import type { Db } from '../store/db.ts'
 import { listQuestChecks, listTrackedQuests } from '../store/quest-checks-repo.ts'
 
@@ -24,11 +24,10 @@ export function characterWeekBoard(db: Db, character: Pick<TrackedCharacter, 'id
 /** The same with the tracked quests given. */
 export function weekBoard(db: Db, characterId: number, week: Pick<WeekWindow, 'period' | 'start' | 'end'>, table: SeasonVaultTable | undefined, tracked: readonly TrackedQuest[]): WeekBoard {
   const kinds = table?.crests?.kinds
-  const thisWeek = kinds ? listCrestReadings(db, characterId, week.start) : []
-  const latest = kinds ? latestCrestReadings(db, characterId, kinds.map((k) => k.statisticId), week.end) : new Map()
+  const readings = kinds ? crestReadingsBefore(db, characterId, kinds.map((k) => k.statisticId), week.end) : []
   const checks = tracked.length > 0 ? listQuestChecks(db, characterId, week.start) : new Map()
   return {
-    crests: crestsView(kinds, table?.crests?.note, thisWeek, latest, week),
+    crests: crestsView(kinds, table?.crests?.note, readings, week),
     quests: tracked.map((quest) => questStatus(quest, checks.get(quest.id), week.start)),
   }
 }

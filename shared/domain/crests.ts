@@ -4,12 +4,12 @@
  * states one. Import-free, so the renderer can use the types.
  */
 
-/** One crest statistic in one week, as the store keeps it. */
+/** One crest statistic in one week, as the store keeps it: the week's first read and its latest. */
 export interface CrestReading {
   statisticId: number
+  weekStart: number
   name: string | null
   firstQuantity: number
-  firstAt: number
   /** The statistic's own last-updated time at the week's first read. */
   firstUpdatedAt: number | null
   latestQuantity: number
@@ -57,22 +57,22 @@ export function crestCap(cap: CrestKind['cap'], period: number): number | null {
 }
 
 /**
- * The crests of a week. `thisWeek` holds the week's readings; `latest` the newest reading of each
- * statistic from any week (a total read last week is still this season's, and says so by its time).
+ * The crests of a week from the reads up to its end (any week: a total read last week is still this
+ * season's, and says so by its time): the total from the newest read, the gain from this week's.
  */
-export function crestsView(kinds: readonly CrestKind[] | undefined, note: string | undefined, thisWeek: readonly CrestReading[], latest: ReadonlyMap<number, Pick<CrestReading, 'name' | 'latestQuantity' | 'latestAt'>>, week: { period: number; start: number }): CrestsView {
+export function crestsView(kinds: readonly CrestKind[] | undefined, note: string | undefined, readings: readonly CrestReading[], week: { period: number; start: number }): CrestsView {
   if (!kinds || kinds.length === 0) return { known: false, kinds: [], note: null }
-  const byId = new Map(thisWeek.map((r) => [r.statisticId, r]))
   return {
     known: true,
     note: note ?? null,
     kinds: kinds.map((kind): CrestView => {
-      const weekRead = byId.get(kind.statisticId)
-      const newest = latest.get(kind.statisticId)
+      const reads = readings.filter((r) => r.statisticId === kind.statisticId)
+      const weekRead = reads.find((r) => r.weekStart === week.start)
+      const newest = reads.reduce<CrestReading | undefined>((best, r) => (best === undefined || r.latestAt > best.latestAt ? r : best), undefined)
       return {
         name: kind.name,
         statisticId: kind.statisticId,
-        statisticName: weekRead?.name ?? newest?.name ?? null,
+        statisticName: newest?.name ?? null,
         total: newest?.latestQuantity ?? null,
         weekGain: weekRead ? Math.max(0, weekRead.latestQuantity - weekRead.firstQuantity) : null,
         weekGainExact: weekRead !== undefined && weekRead.firstUpdatedAt !== null && weekRead.firstUpdatedAt < week.start,

@@ -12,13 +12,21 @@ describe('crests', () => {
   })
 
   it('a season without crest statistics shows no figures at all (unknown), not zeros', () => {
-    expect(crestsView(undefined, undefined, [], new Map(), { period: 1091, start: WEEK_START })).toEqual({ known: false, kinds: [], note: null })
+    expect(crestsView(undefined, undefined, [], { period: 1091, start: WEEK_START })).toEqual({ known: false, kinds: [], note: null })
   })
 
   it('a gain never goes below zero (a counter Blizzard lowered is not a negative week)', () => {
-    const reading = { statisticId: 1, name: null, firstQuantity: 50, firstAt: WEEK_START + 1, firstUpdatedAt: WEEK_START - 1, latestQuantity: 40, latestAt: WEEK_START + 2 }
-    const view = crestsView([{ name: 'Hero', statisticId: 1, cap }], undefined, [reading], new Map([[1, reading]]), { period: 1091, start: WEEK_START })
+    const reading = { statisticId: 1, weekStart: WEEK_START, name: null, firstQuantity: 50, firstUpdatedAt: WEEK_START - 1, latestQuantity: 40, latestAt: WEEK_START + 2 }
+    const view = crestsView([{ name: 'Hero', statisticId: 1, cap }], undefined, [reading], { period: 1091, start: WEEK_START })
     expect(view.kinds[0]).toMatchObject({ total: 40, weekGain: 0, weekGainExact: true })
+  })
+
+  it("the total is the newest read of any week, the gain only this week's, and Blizzard's name comes from the newest read", () => {
+    const lastWeek = { statisticId: 1, weekStart: WEEK_START - 7, name: 'Old name', firstQuantity: 10, firstUpdatedAt: null, latestQuantity: 90, latestAt: WEEK_START - 1 }
+    const view = crestsView([{ name: 'Hero', statisticId: 1, cap }], undefined, [lastWeek], { period: 1091, start: WEEK_START })
+    expect(view.kinds[0]).toMatchObject({ total: 90, weekGain: null, readAt: WEEK_START - 1, statisticName: 'Old name' })
+    const thisWeek = { ...lastWeek, weekStart: WEEK_START, name: 'Hero Mistcrests', firstQuantity: 90, latestQuantity: 120, latestAt: WEEK_START + 5 }
+    expect(crestsView([{ name: 'Hero', statisticId: 1, cap }], undefined, [thisWeek, lastWeek], { period: 1091, start: WEEK_START }).kinds[0]).toMatchObject({ total: 120, weekGain: 30, statisticName: 'Hero Mistcrests' })
   })
 
   it('says an estimated cap and a lower-bound gain as such', () => {
