@@ -1,5 +1,6 @@
 import { parseRegion } from '../../shared/domain/realm.ts'
 import { matchesTeamFilter, teamCsv, teamRow, type TeamRow } from '../../shared/domain/team-table.ts'
+import { questTally } from '../../shared/domain/weekly-quests.ts'
 import { characterOverview } from '../desktop/vault-views.ts'
 import { guildOf, listCharacters } from '../store/characters-repo.ts'
 import { EXIT, print, usage, withLocalCore, type CliIo, type CliOptions } from './cli-kit.ts'
@@ -31,7 +32,7 @@ function teamText(rows: readonly TeamRow[]): string {
   const cell = (row: TeamRow['raid']) => (row.status === 'unknown' ? '?' : `${row.status === 'partial' ? '≥' : ''}${row.unlocked}`)
   const guild = (r: TeamRow) => (r.guild ? `  <${r.guild.name}>` : '')
   // Tracked quests done, "≥" while one is not known (README "team").
-  const quests = (r: TeamRow) => (r.quests.length === 0 ? '' : `  quests ${r.quests.some((q) => q.state === 'unknown') ? '≥' : ''}${r.quests.filter((q) => q.state === 'done').length}/${r.quests.length}`)
+  const quests = (r: TeamRow) => (r.quests.length === 0 ? '' : `  quests ${questTally(r.quests).text}`)
   const lines = rows.map((r) => `${`${r.name} (${r.region}/${r.realm})`.padEnd(32)} ilvl ${String(r.itemLevel ?? '—').padStart(3)}  rating ${String(r.mythicRating === null ? '—' : Math.round(r.mythicRating)).padStart(4)}  raid ${cell(r.raid)}/3  dungeons ${cell(r.dungeons)}/3  world ${cell(r.world)}/3${r.lastWeek.waiting === 'waiting' || r.lastWeek.waiting === 'maybe-opened' ? '  vault waiting' : ''}${quests(r)}${guild(r)}`)
   return `${lines.join('\n')}\n`
 }

@@ -70,3 +70,13 @@ export function checkTrackedQuest(id: number, name: string): { ok: true; quest: 
 }
 
 export const QUEST_STATE_LABELS: Record<QuestState, string> = { done: 'done', 'not-done': 'not done', unknown: 'unknown' }
+
+/**
+ * A character's tracked quests as one figure: "2/3", or "≥ 1/3" while any is unknown (the count is
+ * then a lower bound). The window and `team` both say it this way.
+ */
+export function questTally(quests: readonly Pick<QuestStatus, 'state'>[]): { done: number; total: number; complete: boolean; text: string } {
+  const done = quests.filter((q) => q.state === 'done').length
+  const complete = !quests.some((q) => q.state === 'unknown')
+  return { done, total: quests.length, complete, text: `${complete ? '' : '≥ '}${done}/${quests.length}` }
+}

@@ -5,7 +5,7 @@ import type { CharacterOverview } from '../../../shared/ipc-api.ts'
 import { crestText } from '../../../shared/domain/crests.ts'
 import { matchesTeamFilter, teamCsv, teamRow, type TeamFilter } from '../../../shared/domain/team-table.ts'
 import { VAULT_WAITING_TEXT } from '../../../shared/domain/vault-waiting.ts'
-import { QUEST_STATE_LABELS } from '../../../shared/domain/weekly-quests.ts'
+import { QUEST_STATE_LABELS, questTally } from '../../../shared/domain/weekly-quests.ts'
 import { AddCharacterForm } from '../components/add-character-form.tsx'
 import { classCss, relativeTime } from '../components/format.ts'
 import { SeasonNotice } from '../components/season-notice.tsx'
@@ -37,7 +37,10 @@ const SORTS: Record<SortKey, (a: CharacterOverview, b: CharacterOverview) => num
 /** Names sort A–Z first; numbers (item level, progress, last sync) highest or newest first. */
 const NATURALLY_DESCENDING = new Set<SortKey>(['itemLevel', 'rating', 'raid', 'dungeons', 'world', 'quests', 'synced'])
 
-const questScore = (c: CharacterOverview) => (c.quests.length === 0 || c.quests.some((q) => q.state === 'unknown') ? -1 : c.quests.filter((q) => q.state === 'done').length)
+const questScore = (c: CharacterOverview) => {
+  const tally = questTally(c.quests)
+  return tally.total === 0 || !tally.complete ? -1 : tally.done
+}
 
 /**
  * Every tracked character in one sortable table (the team view): the three rows, item level, rating,
@@ -243,14 +246,10 @@ function CrestsCell({ character }: { character: CharacterOverview }) {
 /** Tracked quests done this week as "2/3", each quest's state and why in the tooltip; unknown ones make it "≥". */
 function QuestsCell({ character }: { character: CharacterOverview }) {
   const { quests } = character
-  const done = quests.filter((q) => q.state === 'done').length
-  const unknown = quests.some((q) => q.state === 'unknown')
+  const tally = questTally(quests)
   return (
     <td className="small" data-testid="quests" title={quests.map((q) => `${q.name}: ${QUEST_STATE_LABELS[q.state]}. ${q.reason}`).join('\n')}>
-      <span className={unknown ? 'muted' : done === quests.length ? 'ok-text' : undefined}>
-        {unknown ? '≥ ' : ''}
-        {done}/{quests.length}
-      </span>
+      <span className={!tally.complete ? 'muted' : tally.done === tally.total ? 'ok-text' : undefined}>{tally.text}</span>
       <span className="visually-hidden"> quests done: {quests.map((q) => `${q.name} ${QUEST_STATE_LABELS[q.state]}`).join(', ')}</span>
     </td>
   )
