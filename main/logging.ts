@@ -1,6 +1,7 @@
 import { formatCharacterRef } from '../shared/domain/realm.ts'
 import { SOURCE_IDS } from '../shared/domain/types.ts'
 import { redactCredentials } from '../shared/redact.ts'
+import { CONTROL_OR_BIDI } from '../shared/inert-text.ts'
 import type { TrackedCharacter } from './store/characters-repo.ts'
 import type { SyncEvents } from './sync/events.ts'
 
@@ -31,8 +32,8 @@ export function logLine(message: string, context: LogContext = {}): string {
   return escapeControls(redactCredentials([message, ...pairs].join(' ')))
 }
 
-const NEEDS_QUOTES = /[\s"=\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/u
-const CONTROLS = /[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu
+const NEEDS_QUOTES = new RegExp(`[\\s"=${CONTROL_OR_BIDI}]`, 'u')
+const CONTROLS = new RegExp(`[${CONTROL_OR_BIDI}]`, 'gu')
 
 /** Control characters and bidi overrides as `\uXXXX`, so what a source sent is visible but inert. */
 function escapeControls(text: string): string {

@@ -1,6 +1,8 @@
+import { hasControlOrBidi } from '../inert-text.ts'
+
 /**
  * Weekly quests the player chose to track (issue "weekly board"): each character shows whether a quest
- * is done this week, from Blizzard's completed-quests list. Import-free, so the renderer can use it.
+ * is done this week, from Blizzard's completed-quests list. No zod or season data, so the renderer can use it.
  *
  * The list is as of the character's last logout and weekly quests only leave it when the character
  * logs out after the reset (game-rules.md §5.7: judge by timestamps, never by "still in the list").
@@ -65,7 +67,7 @@ export function checkTrackedQuest(id: number, name: string): { ok: true; quest: 
   if (trimmed.length === 0) return { ok: false, message: 'Give the quest a name, so the board can show it.' }
   if (trimmed.length > MAX_QUEST_NAME) return { ok: false, message: `A quest name has at most ${MAX_QUEST_NAME} characters.` }
   // A name is shown in the window, the terminal and spreadsheets: no control or bidi-override characters.
-  if (/[\p{Cc}\u202a-\u202e\u2066-\u2069]/u.test(trimmed)) return { ok: false, message: 'A quest name must not contain control characters.' }
+  if (hasControlOrBidi(trimmed)) return { ok: false, message: 'A quest name must not contain control characters.' }
   return { ok: true, quest: { id, name: trimmed } }
 }
 

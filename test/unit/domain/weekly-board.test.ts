@@ -51,7 +51,7 @@ describe('tracked quests', () => {
 
   it('checks what the player types', () => {
     expect(checkTrackedQuest(93890, '  Unity  ')).toEqual({ ok: true, quest: { id: 93890, name: 'Unity' } })
-    for (const [id, name] of [[0, 'x'], [1.5, 'x'], [20_000_000, 'x'], [5, '   '], [5, 'a\u0007b'], [5, 'x'.repeat(61)]] as const) expect(checkTrackedQuest(id, name).ok).toBe(false)
+    for (const [id, name] of [[0, 'x'], [1.5, 'x'], [20_000_000, 'x'], [5, '   '], [5, 'a\u0007b'], [5, 'a\u202eb'], [5, 'a\u200fb'], [5, 'x'.repeat(61)]] as const) expect(checkTrackedQuest(id, name).ok).toBe(false)
   })
 })
 
