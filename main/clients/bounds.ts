@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /**
- * Numbers read from a source, bounded to what fits the game, so a hostile or broken answer is refused
+ * Numbers and names read from a source, bounded to what fits the game, so a hostile or broken answer is refused
  * at the edge (as the source's error) instead of turning into a frozen window or a failed save. The
  * bounds are generous: nothing real comes near them.
  */
@@ -35,3 +35,12 @@ export const guildRank = () => z.number().int().nonnegative().max(20)
  * game-sized limits where they are used (activity-evidence.ts).
  */
 export const statisticQuantity = () => z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)
+
+/**
+ * A name the game gives (a character, realm, class, spec, guild, dungeon, boss, raid, report code): the
+ * game's are a few dozen characters at most, so a longer one is the source's error, not a name to store
+ * on every character and send to the window on every refresh.
+ */
+export const gameName = () => z.string().max(100)
+/** A longer text a source writes that the app reads (a statistic's name, a date, an address, a summary). */
+export const sourceText = () => z.string().max(500)

@@ -6,6 +6,7 @@ import { SOURCE_LABELS, utcTime } from '../../shared/domain/labels.ts'
 import { abortedByDeadline } from '../abort-reason.ts'
 import { BodyTooLargeError, boundedFetch, formatBytes } from './bounded-fetch.ts'
 import { SourceError, type SourceErrorCode } from './source-error.ts'
+import { upstreamText, wireIssue } from './upstream-text.ts'
 
 /**
  * The HTTP layer every source client uses: ky (a well-kept fetch wrapper) does the per-attempt timeout,
@@ -83,6 +84,7 @@ export interface Http {
 }
 
 const RETRY_STATUS = [408, 429, 500, 502, 503, 504]
+const DAY_MS = 24 * 60 * 60 * 1000
 /** Statuses whose Retry-After is honoured (up to the cap) or else reported as a rate limit. */
 const RETRY_AFTER_STATUS = [429, 503]
 
@@ -183,7 +185,7 @@ export function createHttp(options: HttpOptions): Http {
     const parsed = safeParse(schema, json)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
-      const where = issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'unexpected shape'
+      const where = wireIssue(parsed.error.issues)
       // A number beyond what the game allows (bounds.ts) is the source's error, and said so.
       const outOfRange = issue?.code === 'too_big' || issue?.code === 'too_small'
       const what = outOfRange ? `a value no game data can have (${where}): an error on its side` : `data in an unexpected shape (${where})`
@@ -231,7 +233,9 @@ function seconds(ms: number): string {
 export function retryAfterMs(header: string | null, now: number): number | undefined {
   if (!header) return undefined
   const trimmed = header.trim()
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000)
+  // Up to 12 digits of seconds: more than any real wait, few enough that the number stays exact.
+  if (/^\d{1,12}(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000)
+  if (/^\d/.test(trimmed)) return Number.MAX_SAFE_INTEGER
   const date = Date.parse(trimmed)
   return Number.isNaN(date) ? undefined : Math.max(0, date - now)
 }
@@ -261,6 +265,8 @@ export function statusError(source: SourceId, status: number, headers: Headers, 
   }
   const wait = retryAfterMs(headers.get('retry-after'), Date.now())
   if (status === 429 || (status === 503 && wait !== undefined)) {
+    // A source may ask for any wait; past a day it is no time worth showing (nor always a date that exists).
+    if (wait !== undefined && wait > DAY_MS) return make('RATE_LIMITED', `${name} asked us to wait more than a day (HTTP ${status}); the next sync will ask again.`, { retryAfterMs: wait })
     const when = wait === undefined ? 'later' : `after ${utcTime(Date.now() + wait)}`
     return make('RATE_LIMITED', `${name} asked us to wait (HTTP ${status}); the next try is ${when}.`, wait === undefined ? {} : { retryAfterMs: wait })
   }
@@ -286,7 +292,7 @@ function hostOf(location: string | null): string | undefined {
 function bodyMessage(body: unknown): string | undefined {
   if (body && typeof body === 'object') {
     const record = body as Record<string, unknown>
-    for (const key of ['message', 'detail', 'error_description', 'error']) if (typeof record[key] === 'string') return record[key]
+    for (const key of ['message', 'detail', 'error_description', 'error']) if (typeof record[key] === 'string') return upstreamText(record[key])
   }
   return undefined
 }
@@ -294,5 +300,5 @@ function bodyMessage(body: unknown): string | undefined {
 function rootMessage(error: unknown): string {
   let current: unknown = error
   while (current instanceof Error && current.cause instanceof Error) current = current.cause
-  return current instanceof Error ? current.message : String(current)
+  return upstreamText(current instanceof Error ? current.message : String(current))
 }

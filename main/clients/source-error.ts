@@ -2,6 +2,10 @@ import type { SourceId } from '../../shared/domain/types.ts'
 import type { ErrorCode } from '../../shared/errors.ts'
 import type { AppError } from '../../shared/result.ts'
 import { redactCredentials } from '../../shared/redact.ts'
+import { upstreamText } from './upstream-text.ts'
+
+/** A message is a sentence or two of ours around a capped quote of the source's (upstream-text.ts). */
+const MESSAGE_MAX = 1000
 
 /** The error kinds a source client reports. */
 export type SourceErrorCode = Extract<
@@ -18,8 +22,9 @@ export class SourceError extends Error {
   readonly retryAfterMs: number | undefined
 
   constructor(source: SourceId, code: SourceErrorCode, message: string, options: { status?: number; retryAfterMs?: number; cause?: unknown } = {}) {
-    // Messages are shown, logged and stored: a password inside a configured URL must never be in one.
-    super(redactCredentials(message), { cause: options.cause })
+    // Messages are shown, logged and stored: a password inside a configured URL must never be in one,
+    // and whatever slipped past the cap where a source's text entered is cut again before redaction.
+    super(redactCredentials(upstreamText(message, MESSAGE_MAX)), { cause: options.cause })
     this.name = 'SourceError'
     this.source = source
     this.code = code

@@ -23,7 +23,8 @@ const cases: { label: string; fault: Fault; message: RegExp }[] = [
   { label: 'a redirect to another host', fault: { kind: 'redirect', location: 'http://127.0.0.1:9/elsewhere' }, message: /redirected the request to 127\.0\.0\.1:9/ },
   { label: 'an HTML error page', fault: { kind: 'malformed' }, message: /sent a web page/ },
   { label: 'data of the wrong shape', fault: { kind: 'status', status: 200, body: { surprise: true } }, message: /unexpected shape/ },
-  { label: '503 with Retry-After: 100000', fault: { kind: 'status', status: 503, headers: { 'retry-after': '100000' } }, message: /asked us to wait \(HTTP 503\); the next try is after/ },
+  { label: '503 with Retry-After: 80000', fault: { kind: 'status', status: 503, headers: { 'retry-after': '80000' } }, message: /asked us to wait \(HTTP 503\); the next try is after [A-Z][a-z]{2} \d+ \d\d:\d\d UTC/ },
+  { label: '429 with a Retry-After of 10^22 seconds', fault: { kind: 'status', status: 429, headers: { 'retry-after': '9'.repeat(22) } }, message: /asked us to wait more than a day \(HTTP 429\); the next sync will ask again/ },
   { label: '429 with Retry-After: 30', fault: { kind: 'status', status: 429, headers: { 'retry-after': '30' } }, message: /asked us to wait \(HTTP 429\)/ },
 ]
 

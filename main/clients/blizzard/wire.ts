@@ -1,16 +1,16 @@
 import { z } from 'zod'
-import { characterLevel, guildRank, instant, itemLevel, keyLevel, killCount, rating, sourceId, statisticQuantity, durationMs } from '../bounds.ts'
+import { characterLevel, gameName, guildRank, instant, itemLevel, keyLevel, killCount, rating, sourceId, sourceText, statisticQuantity, durationMs } from '../bounds.ts'
 
 /**
  * Wire shapes of the Blizzard WoW Profile API, validated at the edge. Only fields the app reads are
  * declared (zod drops the rest). Optional where api-contracts.md marks presence as inferred.
  */
 
-const named = z.object({ name: z.string(), id: sourceId() })
+const named = z.object({ name: gameName(), id: sourceId() })
 
 /** `/profile/wow/character/{realm}/{name}/encounters/raids` (api-contracts.md §1.4). */
 export const raidEncountersWire = z.object({
-  character: z.object({ name: z.string(), realm: z.object({ slug: z.string() }) }).optional(),
+  character: z.object({ name: gameName(), realm: z.object({ slug: gameName() }) }).optional(),
   // A character that never raided may come without the list [I]; treat it as empty.
   expansions: z
     .array(
@@ -21,7 +21,7 @@ export const raidEncountersWire = z.object({
             instance: named,
             modes: z.array(
               z.object({
-                difficulty: z.object({ type: z.string() }),
+                difficulty: z.object({ type: gameName() }),
                 progress: z.object({
                   completed_count: killCount(),
                   total_count: killCount(),
@@ -65,17 +65,17 @@ export type KeystoneProfileWire = z.infer<typeof keystoneProfileWire>
 
 /** `/profile/wow/character/{realm}/{name}` (§1.6). */
 export const characterProfileWire = z.object({
-  name: z.string(),
+  name: gameName(),
   level: characterLevel().optional(),
-  realm: z.object({ name: z.string(), slug: z.string() }),
-  character_class: z.object({ name: z.string() }).optional(),
+  realm: z.object({ name: gameName(), slug: gameName() }),
+  character_class: z.object({ name: gameName() }).optional(),
   // Missing for a fresh character [I].
-  active_spec: z.object({ name: z.string() }).optional(),
+  active_spec: z.object({ name: gameName() }).optional(),
   equipped_item_level: itemLevel().optional(),
   average_item_level: itemLevel().optional(),
   last_login_timestamp: instant().optional(),
   // Missing for a character without a guild [I]; the realm is the guild's (it can differ in a connected group).
-  guild: z.object({ name: z.string().min(1).max(100), realm: z.object({ slug: z.string().max(100) }).optional() }).optional(),
+  guild: z.object({ name: gameName().min(1), realm: z.object({ slug: gameName() }).optional() }).optional(),
 })
 export type CharacterProfileWire = z.infer<typeof characterProfileWire>
 
@@ -98,7 +98,7 @@ export const keystoneSeasonIndexWire = z.object({
 
 const statisticWire = z.object({
   id: sourceId(),
-  name: z.string().optional(),
+  name: sourceText().optional(),
   quantity: statisticQuantity(),
   last_updated_timestamp: instant().nullable().optional(),
 })
@@ -112,7 +112,7 @@ interface StatisticCategoryWire {
 
 const statisticCategoryWire: z.ZodType<StatisticCategoryWire> = z.object({
   id: sourceId().optional(),
-  name: z.string().optional(),
+  name: sourceText().optional(),
   statistics: z.array(statisticWire).optional(),
   get sub_categories() {
     return z.array(statisticCategoryWire).optional()
@@ -131,7 +131,7 @@ export const completedQuestsWire = z.object({ quests: z.array(z.object({ id: sou
 export type CompletedQuestsWire = z.infer<typeof completedQuestsWire>
 
 /** A character as the account profile and the guild roster list it (game-rules.md §9). */
-const listedRealm = z.object({ slug: z.string(), name: z.string().optional(), id: sourceId().optional() })
+const listedRealm = z.object({ slug: gameName(), name: gameName().optional(), id: sourceId().optional() })
 
 /** `/profile/user/wow` with a user token (authorization-code flow, scope wow.profile; game-rules.md §9). */
 export const accountProfileWire = z.object({
@@ -143,10 +143,10 @@ export const accountProfileWire = z.object({
         characters: z
           .array(
             z.object({
-              name: z.string(),
+              name: gameName(),
               id: sourceId().optional(),
               realm: listedRealm,
-              playable_class: z.object({ id: sourceId(), name: z.string().optional() }).optional(),
+              playable_class: z.object({ id: sourceId(), name: gameName().optional() }).optional(),
               level: characterLevel().optional(),
             }),
           )
@@ -159,12 +159,12 @@ export type AccountProfileWire = z.infer<typeof accountProfileWire>
 
 /** `/data/wow/guild/{realmSlug}/{guildSlug}/roster` (client credentials; game-rules.md §9). */
 export const guildRosterWire = z.object({
-  guild: z.object({ name: z.string(), realm: listedRealm.optional() }),
+  guild: z.object({ name: gameName(), realm: listedRealm.optional() }),
   members: z
     .array(
       z.object({
         rank: guildRank(),
-        character: z.object({ name: z.string(), realm: listedRealm, level: characterLevel().optional(), playable_class: z.object({ id: sourceId() }).optional() }),
+        character: z.object({ name: gameName(), realm: listedRealm, level: characterLevel().optional(), playable_class: z.object({ id: sourceId() }).optional() }),
       }),
     )
     .default([]),

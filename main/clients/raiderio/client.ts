@@ -4,6 +4,7 @@ import type { CharacterRef } from '../../../shared/domain/types.ts'
 import type { RaiderIoConfig } from '../../config.ts'
 import type { Http } from '../http.ts'
 import { SourceError } from '../source-error.ts'
+import { upstreamText } from '../upstream-text.ts'
 import type { LiveSeason } from '../../../shared/domain/live-season.ts'
 import { parseCharacterProfile, parsePeriods, parseSeasons, type RaiderIoProfile } from './parse.ts'
 import { characterProfileWire, errorWire, guildProfileWire, mythicPlusStaticDataWire, periodsWire, raidingStaticDataWire, type GuildProfileWire, type RaidingStaticDataWire } from './wire.ts'
@@ -84,7 +85,7 @@ function characterBadRequest(ref: CharacterRef, body: unknown): SourceError {
  * phrase found means "not known" with its message; anything else is a rejected request for `what`.
  */
 function classifyBadRequest(body: unknown, what: string, notKnown: readonly (readonly [phrase: string, message: string])[]): SourceError {
-  const message = errorWire.safeParse(body).data?.message ?? ''
+  const message = upstreamText(errorWire.safeParse(body).data?.message ?? '')
   const lower = message.toLowerCase()
   const known = notKnown.find(([phrase]) => lower.includes(phrase))
   if (known) return new SourceError('raiderio', 'UNKNOWN_CHARACTER', known[1], { status: 400 })
@@ -96,7 +97,7 @@ class UnknownExpansion extends SourceError {}
 
 function expansionBadRequest(status: number, body: unknown): SourceError | undefined {
   if (status !== 400) return undefined
-  const message = errorWire.safeParse(body).data?.message ?? ''
+  const message = upstreamText(errorWire.safeParse(body).data?.message ?? '')
   if (message.toLowerCase().includes('unsupported expansion')) return new UnknownExpansion('raiderio', 'INVALID_INPUT', message, { status })
   return classifyBadRequest(body, 'season data', [])
 }

@@ -13,6 +13,9 @@ import * as z from 'zod/mini'
  */
 export const BASE_EXPANSION_ID = 11
 
+// Names and slugs are bounded like the other wires' (bounds.ts, which this zod/mini file cannot share).
+const name = () => z.string().check(z.maxLength(100))
+
 const regionDates = z.record(z.string().check(z.maxLength(8)), z.nullable(z.string().check(z.maxLength(40))))
 
 /** `/api/v1/raiding/static-data?expansion_id=N` (§2.4). */
@@ -20,14 +23,14 @@ export const raidingStaticDataWire = z.object({
   raids: z.array(
     z.object({
       id: z.number(),
-      slug: z.string(),
-      name: z.string(),
+      slug: name(),
+      name: name(),
       starts: z._default(regionDates, {}),
       // Expected null (or absent) for the live tier [I].
       ends: z._default(z.nullable(regionDates), {}),
-      encounters: z.array(z.object({ id: z.number(), slug: z.string(), name: z.string() })),
+      encounters: z.array(z.object({ id: z.number(), slug: name(), name: name() })).check(z.maxLength(50)),
     }),
-  ),
+  ).check(z.maxLength(100)),
 })
 export type RaidingStaticDataWire = z.infer<typeof raidingStaticDataWire>
 

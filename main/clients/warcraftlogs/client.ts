@@ -7,6 +7,7 @@ import type { TokenStore } from '../../ports.ts'
 import { statusError, type Http } from '../http.ts'
 import { createTokenProvider, withToken } from '../oauth.ts'
 import { SourceError } from '../source-error.ts'
+import { upstreamText, wireIssue } from '../upstream-text.ts'
 import { killsInReport, parsesFromZoneRankings, type BossParse, type LoggedKill } from './parse.ts'
 import { CHARACTER_WEEK } from './queries.ts'
 import { characterWeekWire, rateLimitWire, type CharacterWeekWire } from './wire.ts'
@@ -66,8 +67,7 @@ export function createWarcraftLogsClient({ config, http, now = Date.now, reports
     })
     const parsed = schema.safeParse(data)
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]
-      throw new SourceError('warcraftlogs', 'MALFORMED_RESPONSE', `Warcraft Logs sent data in an unexpected shape (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}). Nothing was stored.`)
+      throw new SourceError('warcraftlogs', 'MALFORMED_RESPONSE', `Warcraft Logs sent data in an unexpected shape (${wireIssue(parsed.error.issues)}). Nothing was stored.`)
     }
     const rate = rateLimitWire.safeParse((data as { rateLimitData?: unknown }).rateLimitData)
     if (rate.success) {
@@ -82,7 +82,7 @@ export function createWarcraftLogsClient({ config, http, now = Date.now, reports
     if (error instanceof ClientError) {
       const { status, errors, headers } = error.response
       if (status >= 400) return statusError('warcraftlogs', status, headers, error.response)
-      const first = errors?.[0]?.message ?? 'unknown error'
+      const first = upstreamText(errors?.[0]?.message ?? 'unknown error')
       // GraphQL errors come with HTTP 200: the query was refused (schema drift or bad input).
       return new SourceError('warcraftlogs', 'UPSTREAM_ERROR', `Warcraft Logs refused the query: ${first}`, { status, cause: error })
     }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { instant, killCount, reportOffsetMs, sourceId } from '../bounds.ts'
+import { gameName, instant, killCount, reportOffsetMs, sourceId } from '../bounds.ts'
 
 /** Response shapes of the queries in queries.ts. */
 
@@ -8,14 +8,14 @@ const points = () => z.number().nonnegative().max(1e9)
 export const rateLimitWire = z.object({ limitPerHour: points(), pointsSpentThisHour: points(), pointsResetIn: z.number().nonnegative().max(24 * 3600) })
 
 export const reportKillsWire = z.object({
-  code: z.string(),
+  code: gameName(),
   startTime: instant(),
   fights: z
     .array(
       z.object({
         id: sourceId(),
         encounterID: sourceId(),
-        name: z.string(),
+        name: gameName(),
         difficulty: z.number().int().min(0).max(1000).nullable(),
         kill: z.boolean().nullable(),
         startTime: reportOffsetMs(),
@@ -24,7 +24,7 @@ export const reportKillsWire = z.object({
       }),
     )
     .nullable(),
-  masterData: z.object({ actors: z.array(z.object({ id: sourceId().nullable(), name: z.string().nullable(), server: z.string().nullable() })).nullable() }).nullable(),
+  masterData: z.object({ actors: z.array(z.object({ id: sourceId().nullable(), name: gameName().nullable(), server: gameName().nullable() })).nullable() }).nullable(),
 })
 export type ReportKillsWire = z.infer<typeof reportKillsWire>
 
@@ -36,7 +36,7 @@ export const characterWeekWire = z.object({
     character: z
       .object({
         id: sourceId(),
-        name: z.string(),
+        name: gameName(),
         hidden: z.boolean().nullable().optional(),
         normal: z.unknown().optional(),
         heroic: z.unknown().optional(),
@@ -60,7 +60,7 @@ export const zoneRankingsJson = z.object({
   rankings: z
     .array(
       z.object({
-        encounter: z.object({ id: sourceId(), name: z.string() }),
+        encounter: z.object({ id: sourceId(), name: gameName() }),
         rankPercent: z.number().min(0).max(100).nullable().optional(),
         totalKills: killCount().optional(),
       }),

@@ -218,6 +218,14 @@ describe('Blizzard keystone profile, profile summary and periods', () => {
     })
   })
 
+  it('a class name longer than the game allows is refused as Blizzard\'s error (issue 28.5)', async () => {
+    const profile = fixture<Record<string, unknown>>('blizzard-character-profile.drinian-norgannon-us-2020.json')
+    fake.setCharacter('us', 'norgannon', 'drinian', { profile: { ...profile, character_class: { name: 'W'.repeat(1_000_000) } } })
+    const failure = await client().characterProfile({ region: 'us', realm: 'norgannon', name: 'Drinian' }).catch((e: unknown) => e)
+    expect(failure).toMatchObject({ code: 'MALFORMED_RESPONSE' })
+    expect((failure as Error).message).toMatch(/^Blizzard sent a value no game data can have \(character_class\.name: /)
+  })
+
   it('a profile without a guild (a guildless character) reads as no guild, not as an error', async () => {
     const { guild: _guild, ...guildless } = fixture<Record<string, unknown>>('blizzard-character-profile.drinian-norgannon-us-2020.json')
     fake.setCharacter('us', 'norgannon', 'drinian', { profile: guildless })

@@ -59,3 +59,27 @@ describe('no test reaches the internet', () => {
     await expect(fetch('https://raider.io/api/v1/periods')).rejects.toThrow('Tests may not reach the internet')
   })
 })
+
+describe('a megabyte of text from a source costs nothing and is quoted short (issue 28.1)', () => {
+  // A run of letters: the old credential redaction re-scanned it from every position (minutes for a megabyte).
+  const megabyte = 'a'.repeat(1024 * 1024)
+  const cases: { label: string; server: () => FakeServer; path: RegExp; fault: Fault; call: () => Promise<unknown> }[] = [
+    { label: "Blizzard's 403 message", server: () => apis.blizzard.server, path: /encounters/, fault: { kind: 'status', status: 403, body: { code: 403, type: 'Forbidden', detail: megabyte } }, call: clients[0]!.call },
+    { label: "Raider.IO's 400 message", server: () => apis.raiderio.server, path: /profile/, fault: { kind: 'status', status: 400, body: { statusCode: 400, error: 'Bad Request', message: megabyte } }, call: clients[1]!.call },
+    { label: "Warcraft Logs' first GraphQL error", server: () => apis.wcl.server, path: /api\/v2/, fault: { kind: 'graphqlErrors', message: megabyte }, call: clients[2]!.call },
+    { label: 'a key the source chose in an answer of the wrong shape', server: () => apis.raiderio.server, path: /profile/, fault: { kind: 'status', status: 200, body: { name: 'x', region: 'us', realm: 'y', raid_progression: { [megabyte]: { summary: 1 } } } }, call: clients[1]!.call },
+  ]
+
+  it.each(cases)('$label', async ({ server, path, fault, call }) => {
+    server().failNext(path, fault, 10)
+    try {
+      const error = (await call().catch((e: unknown) => e)) as SourceError
+      expect(error).toBeInstanceOf(SourceError)
+      expect(error.message.length).toBeLessThan(1000)
+      expect(error.message).toMatch(/a{30}/) // the source's words are still quoted, cut short
+      expect(error.message).toContain('…')
+    } finally {
+      server().clearFaults()
+    }
+  })
+})

@@ -46,6 +46,19 @@ describe('Raider.IO character profile', () => {
     expect((failure as Error).message).toMatch(/^Raider\.IO sent a value no game data can have \(mythic_plus_weekly_highest_level_runs\.0\.mythic_level: .*\): an error on its side\. Nothing was stored\.$/)
   })
 
+  it.each([
+    ['class', { class: 'W'.repeat(10_000) }],
+    ['spec', { active_spec_name: 'F'.repeat(10_000) }],
+    ['realm', { realm: 'I'.repeat(10_000) }],
+    ['guild', { guild: { name: 'G'.repeat(101), realm: 'Illidan' } }],
+  ])('a %s name longer than the game allows is refused as Raider.IO\'s error, not stored (issue 28.5)', async (_field, patch) => {
+    fake.setProfile('us', 'illidan', 'Highervalue', { ...fixture<object>('raiderio-character-profile.highervalue-illidan-us-2026.json'), ...patch })
+    const failure = await client().characterProfile(highervalue).catch((e: unknown) => e)
+    expect(failure).toMatchObject({ code: 'MALFORMED_RESPONSE' })
+    expect((failure as Error).message).toMatch(/^Raider\.IO sent a value no game data can have/)
+    expect((failure as Error).message.length).toBeLessThan(300)
+  })
+
   it('reads last week\'s runs (recorded 2024 profile), timed or not', async () => {
     const profile = await client().characterProfile({ region: 'eu', realm: 'chogall', name: 'Moghiro' })
     expect(profile.previousWeeklyRuns[0]).toEqual({ dungeon: 'The Azure Vault', level: 13, completedAt: Date.parse('2024-07-25T18:38:10.000Z'), timed: true, runId: null })
