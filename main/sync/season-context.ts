@@ -10,6 +10,7 @@ import { currentRaids } from '../clients/raiderio/parse.ts'
 import { BASE_EXPANSION_ID, raidingStaticDataWire, type RaidingStaticDataWire } from '../clients/raiderio/static-data-wire.ts'
 import type { Db } from '../store/db.ts'
 import { cachedSetting, refresher } from './cached-fact.ts'
+import { keepCurrent } from './keep-current.ts'
 
 /**
  * Season facts that are the same for every character: Raider.IO's week boundaries, its list of
@@ -122,7 +123,7 @@ export function createSeasonContext(options: SeasonContextOptions): SeasonContex
     store: (v: RaidingStaticDataWire) => raids.save({ data: v }),
     maxAgeMs: staticDataMaxAgeMs,
     retryAfterFailureMs,
-    fetch: raiderio && (() => raidsOfExpansions(raiderio, newestExpansion(), raids.value()?.data.raids ?? [])),
+    fetch: raiderio && (() => raidsOfExpansions(raiderio, newestExpansion(), raids.value()?.data.raids ?? [], now())),
     now,
   })
 
@@ -181,25 +182,32 @@ export function createSeasonContext(options: SeasonContextOptions): SeasonContex
 /**
  * Raider.IO's seasons of the newest known expansion and the one after it (which answers "unsupported
  * expansion" until it exists). Once the next expansion has a season started it becomes the newest,
- * so the app follows new expansions without a new version. Seasons stored earlier are kept (a past
- * week's season must stay known); the fresh answer wins for a season it lists.
+ * so the app follows new expansions without a new version. Seasons stored earlier are kept while a
+ * shown week may need them (keep-current.ts); the fresh answer wins for a season it lists.
  */
 async function discoverSeasons(raiderio: Pick<RaiderIoClient, 'mythicPlusSeasons'>, newest: number, stored: readonly LiveSeason[], now: number): Promise<Omit<StoredSeasons, 'fetchedAt'>> {
   const [current, next] = await Promise.all([raiderio.mythicPlusSeasons(newest), raiderio.mythicPlusSeasons(newest + 1)])
   const started = (list: readonly LiveSeason[] | null) => (list ?? []).some((s) => Object.values(s.starts).some((at) => at !== undefined && at <= now))
-  const bySlug = new Map(stored.map((s) => [s.slug, s]))
-  for (const season of [...(current ?? []), ...(next ?? [])]) bySlug.set(season.slug, season)
-  return { newestExpansion: started(next) ? newest + 1 : newest, seasons: [...bySlug.values()] }
+  const fresh = uniqueBy([...(current ?? []), ...(next ?? [])], (s) => s.slug)
+  const dates = (s: LiveSeason) => ({ starts: Object.values(s.starts).filter(isNumber), ends: Object.values(s.ends).filter(isNumber) })
+  return { newestExpansion: started(next) ? newest + 1 : newest, seasons: keepCurrent(fresh, stored, (s) => s.slug, dates, now) }
 }
 
 /**
  * The raids of the newest known expansion and the next one (a new expansion's raids before its first
  * season). Raids stored earlier are kept, like seasons: each has its own dates, so a past week still
- * finds its raids after the app has moved on to a new expansion.
+ * finds its raids after the app has moved on to a new expansion (until a year after they ended).
  */
-async function raidsOfExpansions(raiderio: Pick<RaiderIoClient, 'raidingStaticData'>, newest: number, stored: RaidingStaticDataWire['raids']): Promise<RaidingStaticDataWire> {
+async function raidsOfExpansions(raiderio: Pick<RaiderIoClient, 'raidingStaticData'>, newest: number, stored: RaidingStaticDataWire['raids'], now: number): Promise<RaidingStaticDataWire> {
   const answers = await Promise.all([raiderio.raidingStaticData(newest), raiderio.raidingStaticData(newest + 1)])
-  const bySlug = new Map(stored.map((r) => [r.slug, r]))
-  for (const raid of answers.flatMap((a) => a?.raids ?? [])) bySlug.set(raid.slug, raid)
-  return { raids: [...bySlug.values()] }
+  const fresh = uniqueBy(answers.flatMap((a) => a?.raids ?? []), (r) => r.slug)
+  const instants = (byRegion: Record<string, string | null> | null) => Object.values(byRegion ?? {}).map((at) => (at === null ? NaN : Date.parse(at))).filter((at) => !Number.isNaN(at))
+  return { raids: keepCurrent(fresh, stored, (r) => r.slug, (r) => ({ starts: instants(r.starts), ends: instants(r.ends) }), now) }
 }
+
+/** The last of each key wins (the next expansion's answer over the current one's), in first-seen order. */
+function uniqueBy<T>(list: readonly T[], keyOf: (entry: T) => string): T[] {
+  return [...new Map(list.map((entry) => [keyOf(entry), entry])).values()]
+}
+
+const isNumber = (value: number | undefined): value is number => value !== undefined

@@ -168,6 +168,46 @@ describe('season discovery', () => {
     expect(season.storedRaids('us', week).map((r) => r.name)).toEqual(SEASON_RAIDS.map((r) => r.name))
   })
 
+  it('keeps what a shown week may need and drops the rest: the caches stay small whatever Raider.IO invents (issue 28.5)', async () => {
+    store = openStore(join(tempDir(), 'vault.db'))
+    let now = NOW
+    let refresh = 0
+    let listsSeason1 = true
+    // Every refresh Raider.IO lists the live season and raids, plus entries it never listed before.
+    const invented = (kind: string, count: number) => Array.from({ length: count }, (_, i) => `${kind}-${refresh}-${i}`)
+    const client: Pick<RaiderIoClient, 'periods' | 'raidingStaticData' | 'mythicPlusSeasons'> = {
+      periods: async () => [period],
+      raidingStaticData: async (expansion) =>
+        expansion === 11 ? (raidingStaticData([...SEASON_RAIDS, ...invented('raid', 30).map((slug) => ({ slug, name: slug, starts: '2026-08-18T15:00:00Z', bosses: ['A', 'B'] }))]) as unknown as RaidingStaticDataWire) : null,
+      mythicPlusSeasons: async (expansion) =>
+        expansion === 11
+          ? [...(listsSeason1 ? [live('season-mn-1', 'Midnight Season 1', '2026-03-03T15:00:00Z', '2026-08-18T15:00:00Z')] : []), live('season-mn-2', 'Midnight Season 2', '2026-08-18T15:00:00Z'), ...invented('season', 20).map((slug) => live(slug, slug, '2030-01-01T00:00:00Z'))]
+          : null,
+    }
+    const season = createSeasonContext({ db: store.db, raiderio: client, now: () => now, staticDataMaxAgeMs: 1 })
+    const cacheBytes = () => (store!.sqlite.prepare("SELECT sum(length(value_json)) AS bytes FROM settings WHERE key LIKE 'cache.raiderio.%'").get() as { bytes: number }).bytes
+    const sizes: number[] = []
+    for (refresh = 0; refresh < 6; refresh += 1) {
+      now += 1000
+      await season.raidRoster('us', week)
+      sizes.push(cacheBytes())
+    }
+    // Seasons taken back before they started are gone; raids that started fill the room up to the cap, no more.
+    expect(Math.max(...sizes.slice(2))).toBeLessThanOrEqual(sizes[1]!)
+    expect(season.storedSeasonFacts()!.seasons.length).toBe(22) // the two real ones and this refresh's twenty
+    const raids = season.storedRaids('us', week).map((r) => r.name)
+    expect(raids).toEqual(expect.arrayContaining(SEASON_RAIDS.map((r) => r.name)))
+    expect(raids.length).toBe(40)
+    // A season Raider.IO stops listing is kept while a shown week (up to a year back) may need it.
+    listsSeason1 = false
+    now = Date.parse('2027-06-01T00:00:00Z')
+    await season.weekSeason(week)
+    expect(season.storedSeasonFacts()!.seasons.map((s) => s.slug)).toContain('season-mn-1')
+    now = Date.parse('2027-09-01T00:00:00Z')
+    await season.weekSeason(week)
+    expect(season.storedSeasonFacts()!.seasons.map((s) => s.slug)).not.toContain('season-mn-1')
+  })
+
   it('asks again after a weekly reset even when the list is younger than a day', async () => {
     store = openStore(join(tempDir(), 'vault.db'))
     const before = Date.parse('2026-12-01T14:00:00Z')
