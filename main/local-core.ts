@@ -39,6 +39,6 @@ export function openLocalCore(options: LocalCoreOptions): LocalCore {
   const now = options.now ?? Date.now
   const config = readSourcesConfig(options.env, options.storedCredentials ?? {})
   const store = openStore(databasePath(options.dataDir), options.migrationsFolder, { busyTimeoutMs: options.busyTimeoutMs, checkWholeFile: options.checkWholeFile })
-  const seasonTables = loadSeasonTables(options.dataDir)
+  const seasonTables = loadSeasonTables(options.dataDir, now())
   return { store, config, seasonTables, season: createSeasonContext({ db: store.db, now, tables: seasonTables.tables }), now, close: () => store.close() }
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { parseSeasonTable, type SeasonVaultTable } from '../shared/domain/season-table.ts'
 import { SHIPPED_SEASON_TABLES } from '../shared/domain/seasons.ts'
 import { fs } from './fs.ts'
+import { readRegularFile } from './regular-file.ts'
 
 /** The folder inside the data folder where a player can drop newer season tables (README "Season tables"). */
 export const SEASON_TABLES_FOLDER = 'season-tables'
@@ -16,16 +17,21 @@ export interface LoadedSeasonTables {
 }
 
 /**
- * The shipped tables plus the ones in `<dataDir>/season-tables/*.json`. A dropped-in table replaces
- * the shipped one of the same season when it is not older (its `updated` date), so a table fixed
- * after a hotfix can be used before the next release, and a stale copy never outlives an update of
- * the app. A file that cannot be read or fails the schema is left out with a message naming the file
- * and the field; it never stops the app.
+ * The shipped tables plus the ones in `<dataDir>/season-tables/*.json`. A dropped-in table is used for
+ * its season while
+ * - it is not older than the table this version ships for that season (its `updated` date), so a table
+ *   fixed after a hotfix can be used before the next release and a stale copy never outlives an update;
+ * - it is not dated after today anywhere on Earth: a table "checked" in the future would otherwise
+ *   outrank every table later versions ship, and a wrong number would survive every update.
+ * Every table says why it is in use (`loadedFrom.why`); a file that is not used is left out with a
+ * message naming the file and the reason. Only regular files are read, capped in size: a link, a FIFO
+ * or a device never reaches the parser, and nothing here can stop the app.
  */
-export function loadSeasonTables(dataDir: string, shipped: readonly SeasonVaultTable[] = SHIPPED_SEASON_TABLES): LoadedSeasonTables {
+export function loadSeasonTables(dataDir: string, now: number = Date.now(), shipped: readonly SeasonVaultTable[] = SHIPPED_SEASON_TABLES): LoadedSeasonTables {
   const folder = join(dataDir, SEASON_TABLES_FOLDER)
   const problems: string[] = []
   const byId = new Map(shipped.map((t) => [t.id, t]))
+  const latestToday = latestDateToday(now)
   let files: string[]
   try {
     files = fs.readdirSync(folder).filter((f) => f.toLowerCase().endsWith('.json')).sort()
@@ -39,27 +45,41 @@ export function loadSeasonTables(dataDir: string, shipped: readonly SeasonVaultT
       problems.push(dropped.message)
       continue
     }
-    const current = byId.get(dropped.table.id)
-    if (current && current.updated > dropped.table.updated) {
-      problems.push(`Season table ${file} (checked ${dropped.table.updated}) is older than the table ${current.loadedFrom?.kind === 'shipped' ? 'this version ships' : `in ${current.loadedFrom?.file}`} (checked ${current.updated}), so it is not used.`)
+    const { table } = dropped
+    if (table.updated > latestToday) {
+      problems.push(`Season table ${file} says it was checked on ${table.updated}, which is after today: a table cannot have been checked in the future, so it is not used.`)
       continue
     }
-    byId.set(dropped.table.id, { ...dropped.table, loadedFrom: { kind: 'data-folder', file } })
+    const current = byId.get(table.id)
+    const currentName = current?.loadedFrom?.kind === 'data-folder' ? `the table in ${current.loadedFrom.file}` : 'the table this version ships'
+    if (current && current.updated > table.updated) {
+      problems.push(`Season table ${file} (checked ${table.updated}) is older than ${currentName} (checked ${current.updated}), so it is not used.`)
+      continue
+    }
+    const why = current ? `checked ${table.updated}, not older than ${currentName} (checked ${current.updated})` : `this version has no table for ${table.name}`
+    byId.set(table.id, { ...table, loadedFrom: { kind: 'data-folder', file, why } })
   }
   return { tables: [...byId.values()], problems }
 }
 
+/** Today's date where it is latest (UTC+14), as YYYY-MM-DD: a table checked "today" anywhere is not in the future. */
+function latestDateToday(now: number): string {
+  return new Date(now + 14 * 60 * 60 * 1000).toISOString().slice(0, 10)
+}
+
 function readTable(path: string, file: string): { ok: true; table: SeasonVaultTable } | { ok: false; message: string } {
-  let text: string
-  try {
-    if (fs.statSync(path).size > MAX_TABLE_BYTES) return { ok: false, message: `Season table ${file} is larger than 1 MB, so it is not a season table; it is not used.` }
-    text = fs.readFileSync(path, 'utf8')
-  } catch (error) {
-    return { ok: false, message: `Season table ${file} could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); it is not used.` }
+  const read = readRegularFile(path, MAX_TABLE_BYTES)
+  if (!read.ok) {
+    const why = {
+      'not-a-file': 'is not a plain file (a link, a pipe or a device)',
+      'too-large': 'is larger than 1 MB, so it is not a season table',
+      unreadable: `could not be read (${read.code ?? 'error'})`,
+    }[read.problem]
+    return { ok: false, message: `Season table ${file} ${why}; it is not used.` }
   }
   let json: unknown
   try {
-    json = JSON.parse(text)
+    json = JSON.parse(read.text)
   } catch (error) {
     return { ok: false, message: `Season table ${file} is not valid JSON (${error instanceof Error ? error.message : 'parse error'}); it is not used.` }
   }

@@ -75,7 +75,10 @@ export function formatStatus(report: StatusReport): string {
     const flags = [season.origin === 'calendar' ? "by the app's calendar" : '', season.assumed ? 'assumed to go on' : ''].filter(Boolean)
     lines.push(`${region.toUpperCase().padEnd(14)}week ${week.period}: ${what} · ${table}${flags.length ? ` · ${flags.join(', ')}` : ''}`)
   }
-  lines.push(`Season tables ${report.tables.map((t) => `${t.id} (checked ${t.updated}, ${t.from === 'shipped' ? 'built in' : `${t.file} in the data folder`})`).join(', ')}`)
+  for (const [i, t] of report.tables.entries()) {
+    const where = t.from === 'shipped' ? 'built in' : `${t.file} in the data folder: ${t.why}`
+    lines.push(`${i === 0 ? 'Season tables' : ''.padEnd(13)} ${t.id} (checked ${t.updated}, ${where})`)
+  }
   for (const problem of report.problems) lines.push(`Not used      ${problem}`)
   lines.push(`Quests        ${report.trackedQuests.length === 0 ? 'none tracked (quests add <id> <name>)' : report.trackedQuests.map((q) => `${q.id} ${q.name}`).join(' · ')}`)
   return `${lines.join('\n')}\n`

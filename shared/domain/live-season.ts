@@ -177,7 +177,9 @@ export function seasonWarnings(ws: WeekSeason): string[] {
 
 /** How a table is named to the player (the window, `status`, `vault --json`). */
 export function tableInfo(table: SeasonVaultTable): SeasonTableInfo {
-  return { id: table.id, name: table.name, updated: table.updated, from: table.loadedFrom?.kind ?? 'shipped', file: table.loadedFrom?.file ?? `${table.id}.json` }
+  const from = table.loadedFrom?.kind ?? 'shipped'
+  const why = table.loadedFrom?.why ?? (from === 'shipped' ? 'built into this version' : 'dropped into the data folder')
+  return { id: table.id, name: table.name, updated: table.updated, from, file: table.loadedFrom?.file ?? `${table.id}.json`, why }
 }
 
 export function seasonView(ws: WeekSeason): SeasonView {

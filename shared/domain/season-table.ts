@@ -112,6 +112,8 @@ export interface SeasonVaultTable {
 export interface TableOrigin {
   kind: 'shipped' | 'data-folder'
   file: string
+  /** Why a dropped-in table is used instead of the built-in one (README "Season tables"). */
+  why?: string
 }
 
 // Bounds that fit the game: a value outside them is a typo, not a new season's rule.

@@ -13,6 +13,8 @@ export interface SeasonTableInfo {
   updated: string
   from: 'shipped' | 'data-folder'
   file: string
+  /** Why this table is the one in use: built in, or a dropped-in one and the rule it met. */
+  why: string
 }
 
 /** Times in epoch ms. */

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -64,6 +65,7 @@ describe('season table schema', () => {
 })
 
 describe('season tables from the data folder', () => {
+  const JANUARY_2027 = Date.parse('2027-01-20T12:00:00Z')
   const drop = (dataDir: string, file: string, content: unknown) => {
     mkdirSync(join(dataDir, SEASON_TABLES_FOLDER), { recursive: true })
     writeFileSync(join(dataDir, SEASON_TABLES_FOLDER, file), typeof content === 'string' ? content : JSON.stringify(content))
@@ -77,14 +79,15 @@ describe('season tables from the data folder', () => {
     const dir = tempDir()
     drop(dir, 'season-mn-3.json', { ...clone(seasonMn2), id: 'season-mn-3', name: 'Midnight Season 3' })
     drop(dir, 'newer-s2.json', { ...clone(seasonMn2), updated: '2027-01-10', raidRewards: { ...clone(seasonMn2).raidRewards, lfr: { itemLevel: 295, track: 'Champion', confirmed: true } } })
-    const { tables, problems } = loadSeasonTables(dir)
+    const { tables, problems } = loadSeasonTables(dir, JANUARY_2027)
     expect(problems).toEqual([])
     expect(tables.map((t) => `${t.id}:${t.loadedFrom?.kind}:${t.loadedFrom?.file}`)).toEqual(['season-mn-1:shipped:season-mn-1.json', 'season-mn-2:data-folder:newer-s2.json', 'season-mn-3:data-folder:season-mn-3.json'])
     expect(tables[1]?.raidRewards.lfr.itemLevel).toBe(295)
+    expect(tables.map((t) => t.loadedFrom?.why)).toEqual([undefined, 'checked 2027-01-10, not older than the table this version ships (checked 2026-12-04)', 'this version has no table for Midnight Season 3'])
 
     const stale = tempDir()
     drop(stale, 'old-s2.json', { ...clone(seasonMn2), updated: '2026-11-01' })
-    const old = loadSeasonTables(stale)
+    const old = loadSeasonTables(stale, JANUARY_2027)
     expect(old.tables[1]?.loadedFrom?.kind).toBe('shipped')
     expect(old.problems).toEqual(['Season table old-s2.json (checked 2026-11-01) is older than the table this version ships (checked 2026-12-04), so it is not used.'])
   })
@@ -94,15 +97,42 @@ describe('season tables from the data folder', () => {
     drop(dir, 'broken.json', '{ "id": "season-mn-3", ')
     drop(dir, 'huge.json', ' '.repeat(1024 * 1024 + 1))
     drop(dir, 'notes.txt', 'not a table')
-    // A dangling link cannot be read (creating one needs extra rights on Windows: POSIX only).
+    // A dangling link is not a plain file (creating one needs extra rights on Windows: POSIX only).
     const posix = process.platform !== 'win32'
     if (posix) symlinkSync(join(dir, 'nowhere.json'), join(dir, SEASON_TABLES_FOLDER, 'dangling.json'))
     const { tables, problems } = loadSeasonTables(dir)
     expect(tables).toHaveLength(2)
     expect(problems).toEqual([
       expect.stringMatching(/^Season table broken\.json is not valid JSON \(.+\); it is not used\.$/),
-      ...(posix ? ['Season table dangling.json could not be read (ENOENT); it is not used.'] : []),
+      ...(posix ? ['Season table dangling.json is not a plain file (a link, a pipe or a device); it is not used.'] : []),
       'Season table huge.json is larger than 1 MB, so it is not a season table; it is not used.',
     ])
+  })
+
+  // POSIX only: Windows has no FIFOs or /dev/zero, and its links need extra rights.
+  it.skipIf(process.platform === 'win32')('a FIFO, a link to /dev/zero or to a real table, and a device are refused without being opened for reading (issue 28.2)', () => {
+    const dir = tempDir()
+    const folder = join(dir, SEASON_TABLES_FOLDER)
+    drop(dir, 'real.json', { ...clone(seasonMn2), id: 'season-mn-3', name: 'Midnight Season 3' })
+    // Reading a FIFO blocks until someone writes to it: the old loader hung here for ever.
+    execFileSync('mkfifo', [join(folder, 's3.json')])
+    symlinkSync('/dev/zero', join(folder, 'zero.json'))
+    symlinkSync(join(folder, 'real.json'), join(folder, 'link-to-real.json'))
+    const { tables, problems } = loadSeasonTables(dir)
+    expect(tables.map((t) => t.loadedFrom?.file)).toEqual(['season-mn-1.json', 'season-mn-2.json', 'real.json'])
+    expect(problems).toEqual(['link-to-real.json', 's3.json', 'zero.json'].map((file) => `Season table ${file} is not a plain file (a link, a pipe or a device); it is not used.`))
+  })
+
+  it('a table dated after today is refused, so it cannot outrank the tables later versions ship (issue 28.3)', () => {
+    const dir = tempDir()
+    drop(dir, 'forever.json', { ...clone(seasonMn2), updated: '2999-12-31', raidRewards: { ...clone(seasonMn2).raidRewards, lfr: { itemLevel: 999, track: 'Myth', confirmed: true } } })
+    drop(dir, 'tomorrow-in-kiribati.json', { ...clone(seasonMn2), id: 'season-mn-3', name: 'Midnight Season 3', updated: '2027-01-21' })
+    // 2027-01-20 20:00 UTC is already the 21st east of the date line: that date is not in the future.
+    const { tables, problems } = loadSeasonTables(dir, Date.parse('2027-01-20T20:00:00Z'))
+    expect(tables.find((t) => t.id === 'season-mn-2')?.loadedFrom?.kind).toBe('shipped')
+    expect(tables.find((t) => t.id === 'season-mn-3')?.loadedFrom?.file).toBe('tomorrow-in-kiribati.json')
+    expect(problems).toEqual(['Season table forever.json says it was checked on 2999-12-31, which is after today: a table cannot have been checked in the future, so it is not used.'])
+    // Earlier that day it was not yet the 21st anywhere: then that table, too, was dated in the future.
+    expect(loadSeasonTables(dir, Date.parse('2027-01-20T08:00:00Z')).problems).toHaveLength(2)
   })
 })

@@ -238,11 +238,11 @@ function SeasonTables({ tables, problems }: NonNullable<AppInfo['seasonTables']>
   return (
     <section className="panel" aria-labelledby="season-tables-heading" data-testid="season-tables">
       <h2 id="season-tables-heading">Season tables</h2>
-      <p className="muted small">The item levels of each season's vault. A newer table dropped into the data folder's season-tables folder replaces the built-in one of its season.</p>
+      <p className="muted small">The item levels of each season's vault. A table dropped into the data folder's season-tables folder replaces the built-in one of its season while it is not older than it and not dated in the future.</p>
       <ul>
         {tables.map((t) => (
           <li key={t.id}>
-            {t.name} — checked {t.updated} ({t.from === 'shipped' ? 'built in' : `${t.file} from the data folder`})
+            {t.name} — checked {t.updated} ({t.from === 'shipped' ? 'built in' : `${t.file} from the data folder: ${t.why}`})
           </li>
         ))}
       </ul>
