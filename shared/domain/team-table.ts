@@ -92,15 +92,22 @@ function columns(rows: readonly TeamRow[]): [string, (r: TeamRow) => Cell][] {
 }
 
 /**
- * One CSV cell (RFC 4180 quoting). A text starting with = + - @ (or a tab or CR) would run as a
- * formula in a spreadsheet: names come from the sources, so such a cell gets a leading apostrophe.
- * An unknown value is an empty cell, never 0.
+ * Where a spreadsheet may start a new cell inside our text: the start, and after a separator — a comma,
+ * and the semicolon Excel splits on where it is the list separator (most EU locales), and a tab — when
+ * what follows (past spaces and quotes) is = + - @ or a tab or CR, which would run as a formula.
+ */
+const FORMULA_START = /(^|[,;\t])(?=[ "]*[=+\-@\t\r])/g
+
+/**
+ * One CSV cell (RFC 4180 quoting). Names come from the sources, so every place in a text where a
+ * spreadsheet with either separator could start a formula cell gets an apostrophe, which makes that
+ * cell text (OWASP's CSV-injection guidance). An unknown value is an empty cell, never 0.
  */
 export function csvCell(value: Cell): string {
   if (value === null) return ''
   if (typeof value !== 'string') return String(value)
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe
+  const safe = value.replace(FORMULA_START, "$1'")
+  return /[",;\n\r\t]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe
 }
 
 /**

@@ -52,4 +52,52 @@ describe('team', () => {
     expect(line).toContain(',"\'=HYPERLINK(""http://x"",""y"")","Fury, Arms",')
     expect([csvCell('@cmd'), csvCell('-1'), csvCell(null), csvCell(3), csvCell('plain')]).toEqual(["'@cmd", "'-1", '', '3', 'plain'])
   })
+
+  it('no text from a source becomes a formula in a spreadsheet that splits on commas, semicolons or tabs (issue 28.4)', async () => {
+    const hostile = ['Guild;=1+1', 'x; =cmd|"/c calc"!A1', 'x;"=1+1"', 'x,@SUM(A1)', 'x\t-2+3', 'x;;+1', "Stormrage;'=1"]
+    const character = h.track(thrall)
+    updateCharacterProfile(h.core().store.db, character.id, { className: hostile[0]!, specName: hostile[1]!, itemLevel: null, lastLoginAt: null })
+    const csv = (await cli(['team', '--csv'])).stdout
+    const lines = [csv, ...hostile.map((text) => `${csvCell(text)},1\n`)].flatMap((text) => text.split('\n')).filter(Boolean)
+    for (const separator of [',', ';', '\t']) {
+      for (const line of lines) {
+        for (const cell of spreadsheetCells(line, separator)) expect(cell, `${JSON.stringify(line)} split on ${JSON.stringify(separator)}`).not.toMatch(/^[=+\-@\t\r]/)
+      }
+    }
+    // Read with the separator it was written for, each value comes back whole, the apostrophe marking where a formula was defused.
+    expect(spreadsheetCells(`${csvCell(hostile[0]!)},${csvCell(hostile[2]!)}`, ',')).toEqual(["Guild;'=1+1", 'x;\'"=1+1"'])
+  })
 })
+
+/**
+ * The cells a spreadsheet makes of a CSV line with a given separator: split on it outside quotes; a
+ * field that starts with a quote is quoted ("" is a quote). Leading spaces of an unquoted field are
+ * dropped, as a spreadsheet that trims them would, so " =1" counts as a formula too.
+ */
+function spreadsheetCells(line: string, separator: string): string[] {
+  const cells: string[] = []
+  let i = 0
+  while (i <= line.length) {
+    if (line[i] === '"') {
+      let value = ''
+      i += 1
+      while (i < line.length) {
+        if (line[i] === '"' && line[i + 1] === '"') {
+          value += '"'
+          i += 2
+        } else if (line[i] === '"') {
+          i += 1
+          break
+        } else value += line[i++]
+      }
+      const end = line.indexOf(separator, i)
+      cells.push(value + line.slice(i, end === -1 ? line.length : end))
+      i = end === -1 ? line.length + 1 : end + 1
+    } else {
+      const end = line.indexOf(separator, i)
+      cells.push(line.slice(i, end === -1 ? line.length : end).trimStart())
+      i = end === -1 ? line.length + 1 : end + 1
+    }
+  }
+  return cells
+}
