@@ -1,7 +1,7 @@
 import { formatCharacterRef } from '../shared/domain/realm.ts'
 import { SOURCE_IDS } from '../shared/domain/types.ts'
 import { redactCredentials } from '../shared/redact.ts'
-import { CONTROL_OR_BIDI } from '../shared/inert-text.ts'
+import { CONTROL_OR_BIDI, escapeControlOrBidi } from '../shared/inert-text.ts'
 import type { TrackedCharacter } from './store/characters-repo.ts'
 import type { SyncEvents } from './sync/events.ts'
 
@@ -29,16 +29,10 @@ export function logLine(message: string, context: LogContext = {}): string {
   const pairs = Object.entries(context)
     .filter(([, value]) => value !== undefined)
     .map(([key, value]) => `${key}=${typeof value === 'string' && NEEDS_QUOTES.test(value) ? JSON.stringify(value) : String(value)}`)
-  return escapeControls(redactCredentials([message, ...pairs].join(' ')))
+  return escapeControlOrBidi(redactCredentials([message, ...pairs].join(' ')))
 }
 
 const NEEDS_QUOTES = new RegExp(`[\\s"=${CONTROL_OR_BIDI}]`, 'u')
-const CONTROLS = new RegExp(`[${CONTROL_OR_BIDI}]`, 'gu')
-
-/** Control characters and bidi overrides as `\uXXXX`, so what a source sent is visible but inert. */
-function escapeControls(text: string): string {
-  return text.replace(CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-}
 
 /** A logger writing one timestamped line per entry (the CLI's --verbose writes to stderr). */
 export function createLineLogger(write: (line: string) => void, now: () => number = Date.now): Logger {

@@ -1,5 +1,6 @@
 import { formatCharacterRef, parseCharacterRef } from '../../shared/domain/realm.ts'
 import type { CharacterRef } from '../../shared/domain/types.ts'
+import { escapeControlOrBidi } from '../../shared/inert-text.ts'
 import { err, ok, type Result } from '../../shared/result.ts'
 import type { Core } from '../composition.ts'
 import { defaultDataDir } from '../data-dir.ts'
@@ -92,7 +93,8 @@ export function summary(character: TrackedCharacter) {
 }
 
 export function print(io: CliIo, options: Pick<CliOptions, 'json'>, json: unknown, human: string): void {
-  io.stdout(options.json ? `${JSON.stringify(json, null, 2)}\n` : human)
+  // The exact text, with controls and bidi marks as \u escapes: the same JSON, inert on a terminal.
+  io.stdout(options.json ? `${escapeControlOrBidi(JSON.stringify(json, null, 2), '\n')}\n` : human)
 }
 
 /** A bad call: what was wrong and one line on where to read more (not the whole help). */

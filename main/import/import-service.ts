@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { characterNameKey, characterRefFromParts, realmSlug } from '../../shared/domain/realm.ts'
 import type { CharacterRef, Region } from '../../shared/domain/types.ts'
 import type { ImportCandidate, ImportList, ImportPick } from '../../shared/ipc-api.ts'
+import { hasControlOrBidi } from '../../shared/inert-text.ts'
 import { err, ok, type Result } from '../../shared/result.ts'
 import { SourceError } from '../clients/source-error.ts'
 import type { Core } from '../composition.ts'
@@ -122,7 +123,8 @@ export function checkPick(pick: ImportPick): Result<ImportPick> {
   if (!checked.ok) return checked
   if (checked.value.realm !== pick.realm) return err('INVALID_INPUT', `"${pick.realm}" is not a realm slug.`)
   for (const text of [pick.realmName, pick.className]) {
-    if (text !== null && (text.length > MAX_DISPLAY_LENGTH || /\p{Cc}/u.test(text))) return err('INVALID_INPUT', `"${text.slice(0, MAX_DISPLAY_LENGTH)}…" is not a realm or class name.`)
+    // The same characters a quest name may not hold (shared/inert-text.ts): controls and bidi marks.
+    if (text !== null && (text.length > MAX_DISPLAY_LENGTH || hasControlOrBidi(text))) return err('INVALID_INPUT', `"${text.slice(0, MAX_DISPLAY_LENGTH)}…" is not a realm or class name.`)
   }
   return ok({ ...pick, region: checked.value.region, name: checked.value.name })
 }

@@ -51,7 +51,8 @@ describe('cli sync against a hostile Raider.IO', () => {
 
 describe('terminal escapes from a source', () => {
   // OSC 52 writes the clipboard, OSC 0 retitles the window, CSI 2K erases the line, a C1 CSI, a bidi override.
-  const hostile = 'Murder Row\u001b]52;c;cm0gLXJmIH4=\u0007\u001b]0;pwned\u0007\u001b[2K\r\u009b31m\u202e'
+  const hostile = 'Murder Row\u001b]52;c;cm0gLXJmIH4=\u0007\u001b]0;pwned\u0007\u001b[2K\r\u009b31m\u202e\u061c\u2066'
+  const ACTIVE = /(?![\n\t])[\p{Cc}\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u
 
   it('nothing a source sent reaches the terminal as a control sequence, in sync and in every later vault; --json keeps the exact text', async () => {
     blizzard([])
@@ -61,11 +62,15 @@ describe('terminal escapes from a source', () => {
     const synced = await cli('sync')
     expect(synced.code).toBe(0)
     for (const text of [synced.stdout, synced.stderr, (await cli('vault', 'us/area-52/Thrall')).stdout]) {
-      expect(text).not.toMatch(/(?![\n\t])[\p{Cc}\u202a-\u202e]/u)
+      expect(text).not.toMatch(ACTIVE)
     }
     expect(synced.stdout).toContain('Murder Row')
     expect((await cli('vault', 'us/area-52/Thrall')).stdout).toContain('+12 Murder Row\ufffd]52;c;cm0gLXJmIH4=\ufffd')
-    const json = (await cli('vault', 'us/area-52/Thrall', '--json')).json() as { dungeons: { runs: { dungeon: string }[] } }
+    // --json: the exact text once parsed, but C1 controls and bidi marks reach the terminal only as \u escapes (issue 28.6).
+    const printed = await cli('vault', 'us/area-52/Thrall', '--json')
+    expect(printed.stdout).not.toMatch(ACTIVE)
+    expect(printed.stdout).toContain('\\u009b31m\\u202e\\u061c\\u2066')
+    const json = printed.json() as { dungeons: { runs: { dungeon: string }[] } }
     expect(json.dungeons.runs[0]?.dungeon).toBe(hostile)
   })
 

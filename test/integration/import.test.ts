@@ -193,6 +193,20 @@ describe('import a guild', () => {
   })
 })
 
+describe('tracking picked characters', () => {
+  it.each([
+    ['a right-to-left override', 'Area 52\u202e'],
+    ['an Arabic letter mark', 'Area\u061c 52'],
+    ['a left-to-right mark', 'Area\u200e 52'],
+    ['a control character', 'Area\u0007 52'],
+  ])('a realm or class name with %s is refused, as a quest name with one is (issue 28.6)', (_what, hostile) => {
+    const pick = { region: 'us' as const, realm: 'area-52', name: 'Thrall', realmName: 'Area 52', className: 'Shaman' }
+    const result = trackPicks(h.core(), [{ ...pick, realmName: hostile }, { ...pick, name: 'Jaina', className: hostile }, { ...pick, name: 'Rexxar' }])
+    expect(result.refused.map((r) => r.name)).toEqual(['Thrall', 'Jaina'])
+    expect(result.added.map((c) => c.name)).toEqual(['Rexxar'])
+  })
+})
+
 async function canListen(port: number): Promise<boolean> {
   const server = createServer()
   return new Promise((resolve) => {
