@@ -73,7 +73,7 @@ export interface CharacterOverview extends CharacterSummary {
    * Last week's vault: how many slots it unlocked, whether the player marked it as opened, and, when
    * not marked, whether it is probably still waiting (from the last login; an estimate).
    */
-  lastWeek: { unlockedSlots: number; opened: boolean; waiting: VaultWaiting }
+  lastWeek: { unlockedSlots: number | null; opened: boolean; waiting: VaultWaiting }
   week: Pick<WeekWindow, 'period' | 'start' | 'end'>
   /** This week's season and the table its rewards came from (`tableKnown: false`: every reward is unknown). */
   season: SeasonView

@@ -36,8 +36,10 @@ export function traySummary(character: CharacterOverview): string {
     const unlocked = slots.filter((s) => s.unlocked).length
     return `${status === 'partial' ? '≥' : ''}${unlocked} of ${slots.length}`
   }
-  // Logged in since the reset: the vault may have been opened in the game already (an estimate).
-  const ready = character.lastWeek.waiting === 'none' ? '' : character.lastWeek.waiting === 'maybe-opened' ? ' · vault ready? (logged in since the reset)' : ' · vault ready'
+  // Logged in since the reset: the vault may have been opened in the game already (an estimate). With
+  // slots proven but no read since the reset, nobody knows; with no slot proven, nothing is claimed.
+  const { waiting, unlockedSlots } = character.lastWeek
+  const ready = waiting === 'waiting' ? ' · vault ready' : waiting === 'maybe-opened' ? ' · vault ready? (logged in since the reset)' : waiting === 'unknown' && unlockedSlots !== null ? ' · vault ready? (not read since the reset)' : ''
   return `${character.name} · Raid ${row(character.raid, character.trust.raid.status)} · Dungeons ${row(character.dungeons, character.trust.dungeons.status)} · World ${row(character.world, character.trust.world.status)}${ready}`
 }
 

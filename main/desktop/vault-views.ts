@@ -1,7 +1,7 @@
 import { seasonView } from '../../shared/domain/live-season.ts'
 import { bossKeyFromName } from '../../shared/domain/merge.ts'
 import { dungeonNextSteps, raidNextSteps, worldNextSteps } from '../../shared/domain/next-step.ts'
-import { vaultWaiting } from '../../shared/domain/vault-waiting.ts'
+import { lastWeekUnlockedSlots, vaultWaiting } from '../../shared/domain/vault-waiting.ts'
 import { topTiers } from '../../shared/domain/world.ts'
 import { previousWeek } from '../../shared/domain/reset.ts'
 import { SOURCE_IDS } from '../../shared/domain/types.ts'
@@ -37,7 +37,18 @@ function storedWeeks(core: LocalCore, character: TrackedCharacter): StoredWeeks 
   return { current, previous, sources: storedSourceReports(core.store.db, character.id, core.config) }
 }
 
-const lastWeekOf = (unlockedSlots: number, opened: boolean, lastLoginAt: number | null, weekStart: number) => ({ unlockedSlots, opened, waiting: vaultWaiting(unlockedSlots, opened, lastLoginAt, weekStart) })
+/** Last week's vault on the board: the slots proven (null: unknown), whether marked opened, and whether it probably still waits. */
+function lastWeekOf(db: LocalCore['store']['db'], character: TrackedCharacter, previous: StoredWeek, currentWeekStart: number): CharacterOverview['lastWeek'] {
+  const { vault, trust } = previous
+  const unlocked = (slots: readonly { unlocked: boolean }[]) => slots.filter((s) => s.unlocked).length
+  const unlockedSlots = lastWeekUnlockedSlots([
+    { status: trust.raid.status, unlocked: unlocked(vault.raid.slots) },
+    { status: trust.dungeons.status, unlocked: unlocked(vault.dungeons.slots) },
+    { status: trust.world.status, unlocked: unlocked(vault.world.slots) },
+  ])
+  const opened = isVaultOpened(db, character.id, previous.week.start)
+  return { unlockedSlots, opened, waiting: vaultWaiting({ unlockedSlots, markedOpened: opened, lastLoginAt: character.lastLoginAt, loginReadAt: character.loginReadAt }, currentWeekStart) }
+}
 
 /** One character with this week's rows. */
 export function characterOverview(core: LocalCore, character: TrackedCharacter, nextSyncAt: number | null = null): CharacterOverview {
@@ -47,7 +58,6 @@ export function characterOverview(core: LocalCore, character: TrackedCharacter, 
 function overviewFrom(core: LocalCore, character: TrackedCharacter, { current, previous, sources }: StoredWeeks, nextSyncAt: number | null): CharacterOverview {
   const { week, vault, trust, lastReadAt } = current
   const board = characterWeekBoard(core.store.db, character, week, current.season.table)
-  const unlockedSlots = [...previous.vault.raid.slots, ...previous.vault.dungeons.slots, ...previous.vault.world.slots].filter((s) => s.unlocked).length
   return {
     id: character.id,
     region: character.region,
@@ -63,7 +73,7 @@ function overviewFrom(core: LocalCore, character: TrackedCharacter, { current, p
     quests: board.quests,
     lastLoginAt: character.lastLoginAt,
     raiderioCrawledAt: character.raiderioCrawledAt,
-    lastWeek: lastWeekOf(unlockedSlots, isVaultOpened(core.store.db, character.id, previous.week.start), character.lastLoginAt, week.start),
+    lastWeek: lastWeekOf(core.store.db, character, previous, week.start),
     week: { period: week.period, start: week.start, end: week.end },
     season: seasonView(current.season),
     raid: vault.raid.slots,

@@ -13,6 +13,8 @@ export interface TrackedCharacter extends CharacterRef {
   /** The current season's Mythic+ rating, once a source gave it. */
   mythicRating: number | null
   lastLoginAt: number | null
+  /** When Blizzard's profile last told lastLoginAt (null: never read). */
+  loginReadAt: number | null
   /** The realm's display name, once a source has given it. */
   realmName: string | null
   /** When Raider.IO last crawled the character. */
@@ -24,7 +26,7 @@ export interface TrackedCharacter extends CharacterRef {
 }
 
 /** Profile facts a sync refreshes. */
-export type CharacterProfile = Pick<TrackedCharacter, 'className' | 'specName' | 'itemLevel' | 'lastLoginAt'> & { realmName?: string | null }
+export type CharacterProfile = Pick<TrackedCharacter, 'className' | 'specName' | 'itemLevel' | 'lastLoginAt'> & { realmName?: string | null; loginReadAt?: number }
 
 function toTracked(row: typeof characters.$inferSelect): TrackedCharacter {
   return {
@@ -37,6 +39,7 @@ function toTracked(row: typeof characters.$inferSelect): TrackedCharacter {
     itemLevel: row.itemLevel,
     mythicRating: row.mythicRating,
     lastLoginAt: row.lastLoginAt,
+    loginReadAt: row.loginReadAt,
     realmName: row.realmName,
     raiderioCrawledAt: row.raiderioCrawledAt,
     guildName: row.guildName,

@@ -21,6 +21,8 @@ export const characters = sqliteTable(
     /** The current season's Mythic+ rating (Blizzard's, else Raider.IO's score), as of the last sync that read one. */
     mythicRating: real('mythic_rating'),
     lastLoginAt: integer('last_login_at'),
+    /** When Blizzard's profile (and with it lastLoginAt) was last read: a login older than the reset says "not logged in since" only when read after it. */
+    loginReadAt: integer('login_read_at'),
     /** The realm's display name as the APIs give it ("Aggra (Português)"); the slug stays the identity. */
     realmName: text('realm_name'),
     /** When Raider.IO last crawled the character: its runs are as fresh as that. */

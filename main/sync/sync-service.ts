@@ -307,7 +307,7 @@ function recordEvidence(tx: Db, character: TrackedCharacter, fetched: Fetched, w
   }
   if (profile) {
     const { className, specName, itemLevel, lastLoginAt, realmName } = profile
-    updateCharacterProfile(tx, character.id, { className, specName, itemLevel, lastLoginAt, realmName })
+    updateCharacterProfile(tx, character.id, { className, specName, itemLevel, lastLoginAt, realmName, loginReadAt: at })
     updateGuild(tx, character.id, profile.guild)
   }
   // The game's own rating first (Blizzard's keystone profile), else Raider.IO's score for the season.

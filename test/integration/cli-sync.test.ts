@@ -88,7 +88,7 @@ describe('cli sync and vault', () => {
       name: 'Midnight Season 2',
       blizzardSeasonId: 18,
       tableKnown: true,
-      table: { id: 'season-mn-2', name: 'Midnight Season 2', updated: '2026-12-04', from: 'shipped', file: 'season-mn-2.json' },
+      table: { id: 'season-mn-2', name: 'Midnight Season 2', updated: '2026-12-04', from: 'shipped', file: 'season-mn-2.json', why: 'built into this version' },
       origin: 'raiderio',
       confirmedAt: '2026-11-26T12:00:00.000Z',
       assumed: false,

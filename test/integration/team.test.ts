@@ -32,8 +32,30 @@ describe('team', () => {
     expect(thrallLine).toMatch(/^us,Norgannon,Thrall,Warrior,Fury,Mythical Warriors,430,3180,1,complete,1,complete,/)
     // Never synced: no slot counts and no crests at all (empty cells), never zeros.
     expect(jainaLine).toMatch(/^eu,silvermoon,Jaina,,,,,,,unknown,,unknown,,unknown,.*,,,,,$/)
+    // Last week too: nobody checked it, so its slots are an empty cell and whether a vault waits is unknown (issue 28.7).
+    const column = (line: string | undefined, name: string) => line?.split(',')[header!.split(',').indexOf(name)]
+    expect([column(jainaLine, 'last_week_slots'), column(jainaLine, 'vault_waiting')]).toEqual(['', 'unknown'])
+    expect((json.characters[1] as unknown as { lastWeek: unknown }).lastWeek).toEqual({ unlockedSlots: null, opened: false, waiting: 'unknown' })
     expect(csv.endsWith('\n')).toBe(true)
     expect(csv).not.toContain('\r')
+  })
+
+  it('a vault from last week is "waiting" only from a read after the reset; with Blizzard down since, it is unknown (issue 28.8)', async () => {
+    blizzard([{ boss: 'Vorasius', difficulty: 'HEROIC', count: 1, lastKill: RESET + HOUR }, { boss: 'Imperator Averzian', difficulty: 'HEROIC', count: 1, lastKill: RESET + 2 * HOUR }])
+    raiderio([run('Murder Row', 12, RESET + HOUR)])
+    logs([])
+    await h.core().sync.syncCharacter(h.track(thrall), { force: true })
+    // The next week: Blizzard fails every request, so the last login the app knows was read before the reset.
+    h.clock.now = RESET + 7 * 24 * HOUR + 2 * HOUR
+    h.apis.blizzard.server.failNext(/./, { kind: 'status', status: 500 }, 1000)
+    await h.core().sync.syncCharacter(h.track(thrall), { force: true })
+    const lastWeek = async () => ((await cli(['team', '--json'])).json() as { characters: { lastWeek: unknown }[] }).characters[0]?.lastWeek
+    expect(await lastWeek()).toEqual({ unlockedSlots: 2, opened: false, waiting: 'unknown' })
+    // Blizzard answers again: the login (2020, long before the reset) is now read after the reset.
+    h.apis.blizzard.server.clearFaults()
+    h.clock.now += HOUR
+    await h.core().sync.syncCharacter(h.track(thrall), { force: true })
+    expect(await lastWeek()).toEqual({ unlockedSlots: 2, opened: false, waiting: 'waiting' })
   })
 
   it('filters by region and realm', async () => {

@@ -11,7 +11,7 @@ const MIN = 60_000
 const HOUR = 60 * MIN
 
 function character(id: number): TrackedCharacter {
-  return { id, region: 'us', realm: 'area-52', name: `Alt${id}`, className: null, specName: null, itemLevel: null, mythicRating: null, lastLoginAt: null, realmName: null, raiderioCrawledAt: null, guildName: null, guildRealm: null, createdAt: 0 }
+  return { id, region: 'us', realm: 'area-52', name: `Alt${id}`, className: null, specName: null, itemLevel: null, mythicRating: null, lastLoginAt: null, loginReadAt: null, realmName: null, raiderioCrawledAt: null, guildName: null, guildRealm: null, createdAt: 0 }
 }
 
 function result(c: TrackedCharacter, status: SourceReport['status'] = 'ok'): CharacterSyncResult {

@@ -211,14 +211,16 @@ function CharacterRow({ character, showCrests, showQuests }: { character: Charac
         {character.hasErrors && <span className="warning-text"> · a source failed</span>}
       </td>
       <td className="small">
-        {character.lastWeek.unlockedSlots === 0 ? (
+        {character.lastWeek.unlockedSlots === null ? (
+          <span className="muted" data-testid="last-week-unknown" title="No source could check last week's vault for this character">Unknown</span>
+        ) : character.lastWeek.unlockedSlots === 0 ? (
           <span className="muted">—</span>
         ) : character.lastWeek.opened ? (
           <span className="muted">Opened</span>
         ) : (
           <span className="vault-ready">
-            <span className="ready-badge" data-testid="vault-ready">Vault ready ({character.lastWeek.unlockedSlots}){character.lastWeek.waiting === 'maybe-opened' ? '?' : ''}</span>
-            {character.lastWeek.waiting !== 'none' && character.lastWeek.waiting !== 'unknown' && (
+            <span className="ready-badge" data-testid="vault-ready">Vault ready ({character.lastWeek.unlockedSlots}){character.lastWeek.waiting === 'waiting' ? '' : '?'}</span>
+            {character.lastWeek.waiting !== 'none' && (
               <span className="muted small" data-testid="vault-waiting">{VAULT_WAITING_TEXT[character.lastWeek.waiting]}</span>
             )}
             <button type="button" className="ghost small-button" onClick={() => void markVaultOpened(character.id)}>

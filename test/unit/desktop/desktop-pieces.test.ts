@@ -45,8 +45,11 @@ describe('tray menu', () => {
   })
 
   it('says when last week\'s vault waits to be opened', () => {
-    const waiting = { ...overview(1, 'Thrall', [false, false, false], [false, false, false]), lastWeek: { unlockedSlots: 3, opened: false, waiting: 'unknown' as const } }
+    const waiting = { ...overview(1, 'Thrall', [false, false, false], [false, false, false]), lastWeek: { unlockedSlots: 3, opened: false, waiting: 'waiting' as const } }
     expect(traySummary(waiting)).toBe('Thrall · Raid 0 of 3 · Dungeons 0 of 3 · World 0 of 3 · vault ready')
+    // Slots proven but no read since the reset: whether it was opened is not known, and said so; nothing proven: nothing claimed.
+    expect(traySummary({ ...waiting, lastWeek: { unlockedSlots: 3, opened: false, waiting: 'unknown' as const } })).toBe('Thrall · Raid 0 of 3 · Dungeons 0 of 3 · World 0 of 3 · vault ready? (not read since the reset)')
+    expect(traySummary({ ...waiting, lastWeek: { unlockedSlots: null, opened: false, waiting: 'unknown' as const } })).toBe('Thrall · Raid 0 of 3 · Dungeons 0 of 3 · World 0 of 3')
     expect(traySummary({ ...waiting, lastWeek: { unlockedSlots: 3, opened: true, waiting: 'none' as const } })).not.toContain('vault ready')
     // From the last login: an estimate, and said to be one.
     expect(traySummary({ ...waiting, lastWeek: { unlockedSlots: 3, opened: false, waiting: 'maybe-opened' as const } })).toBe('Thrall · Raid 0 of 3 · Dungeons 0 of 3 · World 0 of 3 · vault ready? (logged in since the reset)')

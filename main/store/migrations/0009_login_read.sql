@@ -1,0 +1,1 @@
+ALTER TABLE `characters` ADD `login_read_at` integer;
