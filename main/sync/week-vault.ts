@@ -130,12 +130,20 @@ function worldActivities(observed: readonly ActivityObservation[]): WorldActivit
  * Heroic (level 0) and Mythic 0 (level 1) runs proved by Blizzard's statistics, one entry per run. No
  * observation holds more than a week can (activity-evidence.ts refuses larger rises); one stored by an
  * older version is held to that too, so a broken counter can never become millions of entries.
+ * Mythic 0 has a weekly lockout (game-rules §8): one run per dungeon at most, however many pieces of
+ * evidence saw it (the first read's "updated since the reset" and a later rise are the same lockout).
  */
 function statisticRuns(observed: readonly ActivityObservation[]): KeystoneRun[] {
+  const mythic0Dungeons = new Set<string>()
   return observed.flatMap((o) => {
     if (o.kind !== 'heroic' && o.kind !== 'mythic0') return []
+    if (o.kind === 'mythic0') {
+      if (mythic0Dungeons.has(o.name)) return []
+      mythic0Dungeons.add(o.name)
+    }
     const run: KeystoneRun = { dungeon: o.name, level: o.kind === 'heroic' ? 0 : 1, completedAt: o.happenedAt ?? 0, timed: null, sources: ['blizzard'], kind: o.kind }
-    return Array.from({ length: Math.min(o.count, MAX_WEEKLY_COMPLETIONS) }, () => ({ ...run, sources: [...run.sources] }))
+    const count = o.kind === 'mythic0' ? 1 : Math.min(o.count, MAX_WEEKLY_COMPLETIONS)
+    return Array.from({ length: count }, () => ({ ...run, sources: [...run.sources] }))
   })
 }
 

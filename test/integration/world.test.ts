@@ -119,6 +119,20 @@ describe('Heroic and Mythic 0 runs in the dungeon row', () => {
     expect(result.vault.dungeons.runs).toEqual([{ dungeon: 'Den of Nalorakk', level: 1, completedAt: PRESEASON + DAY, timed: null, sources: ['blizzard'], kind: 'mythic0' }])
     expect(result.vault.dungeons.slots[0]).toMatchObject({ unlocked: true, level: 1, itemLevel: 302 })
   })
+
+  it('Mythic 0 counts at most once per dungeon in a week: "updated since the reset" and a later rise are one lockout (issue 28.9)', async () => {
+    const PRESEASON = Date.parse('2026-08-11T15:00:00.000Z') // US period 1076
+    h.clock.now = PRESEASON + 2 * DAY
+    raiderio()
+    logs([])
+    blizzard({ [DEN_MYTHIC]: { quantity: 9, lastUpdated: PRESEASON + DAY } }, [], blizzardEncounters([]))
+    await sync()
+    h.clock.now += DAY
+    blizzard({ [DEN_MYTHIC]: { quantity: 10, lastUpdated: PRESEASON + 2 * DAY + HOUR } }, [], blizzardEncounters([]))
+    const result = await sync()
+    expect(result.vault.dungeons.runs.map((r) => `${r.kind} ${r.dungeon}`)).toEqual(['mythic0 Den of Nalorakk'])
+    expect(result.vault.dungeons.slots.map((s) => s.unlocked)).toEqual([true, false, false])
+  })
 })
 
 describe('a counter no game data can have', () => {
