@@ -9,6 +9,7 @@ import type { RaiderIoClient } from '../clients/raiderio/client.ts'
 import { currentRaids } from '../clients/raiderio/parse.ts'
 import { BASE_EXPANSION_ID, raidingStaticDataWire, type RaidingStaticDataWire } from '../clients/raiderio/static-data-wire.ts'
 import type { Db } from '../store/db.ts'
+import { UNKNOWN_ROSTER_REASON } from '../../shared/domain/row-status.ts'
 import { cachedSetting, refresher } from './cached-fact.ts'
 import { keepCurrent } from './keep-current.ts'
 
@@ -48,7 +49,8 @@ export interface SeasonContext {
  */
 export interface RaidRoster {
   bosses: Set<string>
-  origin: 'raiderio' | 'snapshot'
+  /** `no-season`: between seasons no raid counts (game-rules §1, §5.3), so the set is empty. */
+  origin: 'raiderio' | 'snapshot' | 'no-season'
 }
 
 /** What the player is told when the roster came from the shipped snapshot. */
@@ -56,9 +58,10 @@ export const SNAPSHOT_ROSTER_WARNING = `Raider.IO has not given this season's ra
 
 /** What the player should know about the roster the raid row was counted with. */
 export function rosterWarnings(roster: RaidRoster | undefined): string[] {
-  if (!roster) return ["The list of this season's raids is unknown (Raider.IO unavailable), so kills of every raid were counted."]
+  if (!roster) return [UNKNOWN_ROSTER_REASON]
   return roster.origin === 'snapshot' ? [SNAPSHOT_ROSTER_WARNING] : []
 }
+
 
 const PERIODS_KEY = 'cache.raiderio.periods'
 const SEASONS_KEY = 'cache.raiderio.seasons'
@@ -158,6 +161,8 @@ export function createSeasonContext(options: SeasonContextOptions): SeasonContex
   }
 
   const rosterFrom = (data: RaidingStaticDataWire | undefined, region: Region, week: WeekWindow, season: WeekSeason): RaidRoster | undefined => {
+    // Between seasons last season's raids are still open, but their kills fill no vault slot.
+    if (season.status === 'between-seasons') return { bosses: new Set(), origin: 'no-season' }
     const { raids: found, origin } = weekRaids(data, region, week, season)
     return found.length > 0 ? { bosses: new Set(found.flatMap((r) => r.bosses.map(bossKeyFromName))), origin } : undefined
   }

@@ -85,7 +85,7 @@ function weekVault(db: Db, characterId: number, week: WeekWindow, roster: RaidRo
       blizzard: feeds.blizzard,
       warcraftlogs: feeds.warcraftlogs,
       loggedKillTimes: kills.filter((k) => k.source === 'warcraftlogs' && k.killedAt !== null).map((k) => k.killedAt as number),
-      rosterKnown: roster !== undefined,
+      roster: roster === undefined ? 'unknown' : roster.origin === 'no-season' ? 'no-season' : 'known',
     }),
     dungeons: dungeonRowTrust({
       week,

@@ -46,8 +46,8 @@ export interface RaidRowInput {
   warcraftlogs: FeedFacts
   /** Times of the week's logged kills (Warcraft Logs). */
   loggedKillTimes: readonly number[]
-  /** False when neither Raider.IO nor the shipped snapshot gave the season's raids. */
-  rosterKnown: boolean
+  /** `unknown` when neither Raider.IO nor the shipped snapshot gave the week's raids; `no-season` between seasons (none counts). */
+  roster: 'known' | 'no-season' | 'unknown'
 }
 
 export interface DungeonRowInput {
@@ -82,6 +82,9 @@ export interface WorldRowInput {
   notes?: readonly string[]
 }
 
+/** Said when no list of the week's raids is known: Raider.IO never answered, or lists none running that week. */
+export const UNKNOWN_ROSTER_REASON = "The list of this week's raids is unknown (Raider.IO has not given one for this week), so kills of every raid were counted."
+
 /**
  * Raid row: Blizzard's encounters see every kill (logged or not), Warcraft Logs only logged ones.
  * Complete when Blizzard answered during the week; partial when only logs did, when a logged kill came
@@ -111,10 +114,11 @@ export function raidRowTrust(input: RaidRowInput): RowTrust {
     status = 'unknown'
     reasons.push(`${sourceTrouble(blizzard, current)}.`, `${sourceTrouble(warcraftlogs, current)}.`)
   }
-  if (!input.rosterKnown) {
+  if (input.roster === 'unknown') {
     if (status === 'complete') status = 'partial'
-    reasons.push("The season's raid list is unknown (Raider.IO has not answered yet), so kills of every raid were counted.")
+    reasons.push(UNKNOWN_ROSTER_REASON)
   }
+  if (input.roster === 'no-season') reasons.push("No season runs this week, so no raid counts toward the vault: kills of last season's raids are not counted.")
   return { status, reasons }
 }
 

@@ -42,7 +42,7 @@ function seasonThreeLive() {
 }
 
 type Slot = { unlocked: boolean; itemLevel: number | null; reward: { confirmed: boolean } | null }
-type Report = { season: Record<string, unknown>; raid: { status: string; reasons: string[]; slots: Slot[] }; dungeons: { reasons: string[]; slots: (Slot & { level: number | null })[] }; world: { reasons: string[]; slots: Slot[] } }
+type Report = { season: Record<string, unknown>; raid: { status: string; reasons: string[]; slots: Slot[]; bosses: unknown[] }; dungeons: { reasons: string[]; slots: (Slot & { level: number | null })[] }; world: { reasons: string[]; slots: Slot[] } }
 
 const UPDATE = "This version does not know Midnight Season 3's rewards — update the app."
 
@@ -135,6 +135,11 @@ describe('between seasons and the next expansion', () => {
     expect(report?.season).toMatchObject({ status: 'between-seasons', id: null, tableKnown: false, previous: { name: 'Midnight Season 2', endedAt: '2027-03-02T06:00:00.000Z' }, next: { name: 'Midnight Season 3', startsAt: '2027-03-16T15:00:00.000Z' } })
     expect(report?.raid.reasons[0]).toBe('Between seasons: Midnight Season 2 ended Mar 2 06:00 UTC; Midnight Season 3 starts Mar 16 15:00 UTC. The vault may give nothing this week, so no rewards are shown.')
     expect(report?.raid.slots[0]?.reward).toBeNull()
+    // Last season's raids are still open but count for nothing; Raider.IO answered, so it is not blamed (issue 28.10).
+    expect(report?.raid.bosses).toEqual([])
+    expect(report?.raid.slots.map((s) => s.unlocked)).toEqual([false, false, false])
+    expect(report?.raid.reasons).toContain("No season runs this week, so no raid counts toward the vault: kills of last season's raids are not counted.")
+    expect(report?.raid.reasons.join(' ')).not.toContain('Raider.IO has not')
   })
 
   it('a season of the next expansion is found without a new version (Raider.IO expansion 12)', async () => {
