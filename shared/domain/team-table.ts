@@ -1,11 +1,12 @@
 import type { CharacterOverview } from '../ipc-api.ts'
+import { realmSlug } from './realm.ts'
 import type { VaultSlot } from './types.ts'
 
 /**
  * The team table (the weekly board for officers): one row per tracked character with item level,
  * rating, slots, crests, quests and last week's vault, filtered by region, realm or guild, and as CSV
  * for a spreadsheet. The CLI's `team` and the window's Team view both use it, so they never disagree.
- * Import-free apart from types, so the renderer can build the CSV itself.
+ * Pure (types and the realm slug rule only), so the renderer can build the CSV itself.
  */
 
 const unlocked = (slots: readonly VaultSlot[]) => slots.filter((s) => s.unlocked).length
@@ -46,7 +47,9 @@ export interface TeamFilter {
 export function matchesTeamFilter(c: Pick<CharacterOverview, 'region' | 'realm' | 'realmName' | 'guild'>, filter: TeamFilter): boolean {
   const same = (a: string | null | undefined, b: string) => a?.toLowerCase() === b.trim().toLowerCase()
   if (filter.region && c.region !== filter.region) return false
-  if (filter.realm?.trim() && !same(c.realm, filter.realm) && !same(c.realmName, filter.realm)) return false
+  // "Area 52" finds area-52 by the slug rule even before a sync has given the realm's display name.
+  const slug = filter.realm?.trim() ? realmSlug(filter.realm) : undefined
+  if (filter.realm?.trim() && !same(c.realm, filter.realm) && !same(c.realmName, filter.realm) && !(slug?.ok && slug.value === c.realm)) return false
   if (filter.guild?.trim() && !same(c.guild?.name, filter.guild)) return false
   return true
 }

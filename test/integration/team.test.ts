@@ -63,6 +63,9 @@ describe('team', () => {
     h.track({ region: 'eu', realm: 'silvermoon', name: 'Jaina' })
     expect(((await cli(['team', '--region', 'eu', '--json'])).json() as unknown as TeamJson).characters.map((c) => c.name)).toEqual(['Jaina'])
     expect(((await cli(['team', '--realm', 'Area-52', '--json'])).json() as unknown as TeamJson).characters.map((c) => c.name)).toEqual(['Thrall'])
+    // Never synced, so no display name is stored yet: the display name still finds it by the slug rule (issue 28.11).
+    expect(((await cli(['team', '--realm', 'Area 52', '--json'])).json() as unknown as TeamJson).characters.map((c) => c.name)).toEqual(['Thrall'])
+    expect(((await cli(['team', '--realm', 'Silvermoon', '--json'])).json() as unknown as TeamJson).characters.map((c) => c.name)).toEqual(['Jaina'])
     expect((await cli(['team', '--region', 'xx'])).code).toBe(2)
     expect((await cli(['team', '--json', '--csv'])).stderr).toContain('choose one')
   })
