@@ -1,7 +1,8 @@
-import { countBossesOnce, mergeKeystoneRuns } from '../../shared/domain/merge.ts'
+import { bossKeyFromName, countBossesOnce, mergeKeystoneRuns } from '../../shared/domain/merge.ts'
 import type { WeekWindow } from '../../shared/domain/reset.ts'
 import { dungeonRowTrust, feedSource, raidRowTrust, worldRowTrust, type EvidenceFeed, type FeedFacts, type RowTrust, type SourceState } from '../../shared/domain/row-status.ts'
 import { seasonBlocker, type WeekSeason } from '../../shared/domain/live-season.ts'
+import { unconfirmedBossReasons } from '../../shared/domain/seasons.ts'
 import { SOURCE_IDS, type KeystoneRun, type SourceId, type WorldActivity } from '../../shared/domain/types.ts'
 import { buildWeeklyVault, type WeeklyVault } from '../../shared/domain/weekly-vault.ts'
 import { getActivityBaseline, listActivities, type ActivityObservation } from '../store/activity-repo.ts'
@@ -96,6 +97,7 @@ function weekVault(db: Db, characterId: number, week: WeekWindow, roster: RaidRo
     }),
     world: worldRowTrust({ week, now, researched: season?.activities !== undefined, statistics: feeds.statistics, quests: feeds.quests, baseline: baselineFacts, lastLoginAt, notes: season?.worldNotes }),
   }
+  trust.raid.reasons.push(...unconfirmedBossReasons(season, week.period, new Set(vault.raid.bosses.map((b) => bossKeyFromName(b.name))), bossKeyFromName))
   const reads = Object.values(feeds).map((f) => f.lastInWeek).filter((at): at is number => at !== null)
   return { week, season: weekSeason, vault, trust: withSeasonBlocker(trust, weekSeason), lastReadAt: reads.length > 0 ? Math.max(...reads) : null }
 }

@@ -20,7 +20,8 @@ export interface CrestReading {
 export interface CrestKind {
   name: string
   statisticId: number
-  cap: { perWeek: number; fromPeriod: number; confirmed: boolean } | null
+  /** It rises by `perWeek` every week from `fromPeriod`; from `liftedFromPeriod` on there is no cap (12.1.5 lifted Season 2's). */
+  cap: { perWeek: number; fromPeriod: number; confirmed: boolean; liftedFromPeriod?: number } | null
 }
 
 export interface CrestView {
@@ -35,9 +36,11 @@ export interface CrestView {
   weekGain: number | null
   /** The first read this week came before the counter moved this week: the gain is the week's whole gain, not a lower bound. */
   weekGainExact: boolean
-  /** The cap this week where the table states how it rises; null: no cap known. */
+  /** The cap this week where the table states how it rises; null: no cap known, or none any more (`capLifted`). */
   cap: number | null
   capConfirmed: boolean
+  /** A patch lifted the cap before or in this week: these crests have no cap, and that is known. */
+  capLifted: boolean
   /** When the total was read. */
   readAt: number | null
 }
@@ -50,10 +53,15 @@ export interface CrestsView {
   note: string | null
 }
 
-/** The cap in a week: it rises by `perWeek` each week from `fromPeriod` (inclusive); none before. */
+/** The cap in a week: it rises by `perWeek` each week from `fromPeriod` (inclusive); none before, and none once lifted. */
 export function crestCap(cap: CrestKind['cap'], period: number): number | null {
-  if (!cap || period < cap.fromPeriod) return null
+  if (!cap || period < cap.fromPeriod || capLifted(cap, period)) return null
   return cap.perWeek * (period - cap.fromPeriod + 1)
+}
+
+/** True from the week a patch lifted the cap. */
+export function capLifted(cap: CrestKind['cap'], period: number): boolean {
+  return cap?.liftedFromPeriod !== undefined && period >= cap.liftedFromPeriod
 }
 
 /**
@@ -78,17 +86,19 @@ export function crestsView(kinds: readonly CrestKind[] | undefined, note: string
         weekGainExact: weekRead !== undefined && weekRead.firstUpdatedAt !== null && weekRead.firstUpdatedAt < week.start,
         cap: crestCap(kind.cap, week.period),
         capConfirmed: kind.cap?.confirmed ?? false,
+        capLifted: capLifted(kind.cap, week.period),
         readAt: newest?.latestAt ?? null,
       }
     }),
   }
 }
 
-/** One kind in a few words: "340 (+40 this week, cap ≈1600)"; "?" for a total never read. */
-export function crestText(kind: Pick<CrestView, 'total' | 'weekGain' | 'weekGainExact' | 'cap' | 'capConfirmed'>): string {
+/** One kind in a few words: "340 (+40 this week, cap ≈1600)", "(…, no cap)" once lifted; "?" for a total never read. */
+export function crestText(kind: Pick<CrestView, 'total' | 'weekGain' | 'weekGainExact' | 'cap' | 'capConfirmed' | 'capLifted'>): string {
   if (kind.total === null) return '?'
   const parts: string[] = []
   if (kind.weekGain !== null) parts.push(`${kind.weekGainExact ? '+' : '≥ +'}${kind.weekGain} this week`)
   if (kind.cap !== null) parts.push(`cap ${kind.capConfirmed ? '' : '≈'}${kind.cap}`)
+  else if (kind.capLifted) parts.push('no cap')
   return parts.length > 0 ? `${kind.total} (${parts.join(', ')})` : String(kind.total)
 }

@@ -23,6 +23,8 @@ export interface RosterRaid {
   fromPeriod?: number
   /** Why this raid's place in the vault is less than certain, if it is. */
   note?: string
+  /** False: no source states that its kills fill the raid row; they are counted, and the row says so (`note`). */
+  countsConfirmed?: boolean
 }
 
 /**
@@ -46,8 +48,16 @@ export interface ActivitySources {
  * this season, and the cap on what counts toward upgrades where a source states one (it rises by
  * `perWeek` every week from `fromPeriod`).
  */
+/** A crest cap that rises by `perWeek` every week from `fromPeriod`, until a patch lifted it (`liftedFromPeriod`: no cap from that week on). */
+export interface CrestCapRule {
+  perWeek: number
+  fromPeriod: number
+  confirmed: boolean
+  liftedFromPeriod?: number
+}
+
 export interface CrestSources {
-  kinds: readonly { name: string; statisticId: number; cap: { perWeek: number; fromPeriod: number; confirmed: boolean } | null }[]
+  kinds: readonly { name: string; statisticId: number; cap: CrestCapRule | null }[]
   source: string
   /** What the player should know when reading the figures (e.g. sources that do not count toward the cap). */
   note?: string
@@ -174,7 +184,11 @@ const tableSchema = z.object({
           z.object({
             name: z.string().check(z.minLength(1), z.maxLength(40)),
             statisticId: id,
-            cap: z.nullable(z.object({ perWeek: z.number().check(z.int(), z.gte(1), z.lte(10_000)), fromPeriod: period, confirmed: z.boolean() })),
+            cap: z.nullable(
+              z
+                .object({ perWeek: z.number().check(z.int(), z.gte(1), z.lte(10_000)), fromPeriod: period, confirmed: z.boolean(), liftedFromPeriod: z.optional(period) })
+                .check(z.refine((c) => c.liftedFromPeriod === undefined || c.liftedFromPeriod > c.fromPeriod, 'liftedFromPeriod must come after fromPeriod')),
+            ),
           }),
         )
         .check(z.minLength(1), z.maxLength(10)),
@@ -182,7 +196,7 @@ const tableSchema = z.object({
       note: z.optional(text),
     }),
   ),
-  roster: z.array(z.object({ name: text, bosses: z.array(text), fromPeriod: z.optional(period), note: z.optional(text) })),
+  roster: z.array(z.object({ name: text, bosses: z.array(text), fromPeriod: z.optional(period), note: z.optional(text), countsConfirmed: z.optional(z.boolean()) })),
   worldNotes: z._default(z.array(text), []),
   source: text,
 })

@@ -42,3 +42,14 @@ export function isPreseason(season: SeasonVaultTable, period: number): boolean {
 export function shippedRaids(season: SeasonVaultTable | undefined, period: number): RosterRaid[] {
   return (season?.roster ?? []).filter((raid) => raid.fromPeriod === undefined || period >= raid.fromPeriod)
 }
+
+/**
+ * What the raid row must say about bosses it counted whose place in the vault no source confirms
+ * (a roster raid with `countsConfirmed: false`, such as 12.1.5's Kith'ix): one sentence per such raid
+ * whose boss was counted this week.
+ */
+export function unconfirmedBossReasons(season: SeasonVaultTable | undefined, period: number, countedBossKeys: ReadonlySet<string>, keyOf: (name: string) => string): string[] {
+  return shippedRaids(season, period)
+    .filter((raid) => raid.countsConfirmed === false && raid.bosses.some((boss) => countedBossKeys.has(keyOf(boss))))
+    .map((raid) => `${raid.bosses.join(', ')} counted here, unconfirmed. ${raid.note ?? 'No source states that its kills fill a raid slot.'}`)
+}

@@ -29,7 +29,7 @@ export function teamRow(c: CharacterOverview) {
     raid: row(c.raid, c.trust.raid.status),
     dungeons: row(c.dungeons, c.trust.dungeons.status),
     world: row(c.world, c.trust.world.status),
-    crests: c.crests.kinds.map((k) => ({ name: k.name, total: k.total, weekGain: k.weekGain, weekGainExact: k.weekGainExact, cap: k.cap })),
+    crests: c.crests.kinds.map((k) => ({ name: k.name, total: k.total, weekGain: k.weekGain, weekGainExact: k.weekGainExact, cap: k.cap, capLifted: k.capLifted })),
     quests: c.quests.map((q) => ({ id: q.id, name: q.name, state: q.state })),
     lastSyncedAt: iso(c.lastSyncedAt),
     lastWeek: c.lastWeek,

@@ -16,7 +16,7 @@ function character(id: number, name: string, realmName: string, guild: string | 
   return {
     id, name, region: 'eu', realm: realmName.toLowerCase(), realmName, className: 'Mage', specName: 'Frost', itemLevel: 300 + id, mythicRating: null, lastLoginAt: null, raiderioCrawledAt: null,
     guild: guild ? { name: guild, realm: realmName.toLowerCase() } : null,
-    crests: { known: true, note: null, kinds: [{ name: 'Hero', statisticId: 1, statisticName: null, total: 100 * id, weekGain: 10, weekGainExact: true, cap: 1600, capConfirmed: false, readAt: 1 }] },
+    crests: { known: true, note: null, kinds: [{ name: 'Hero', statisticId: 1, statisticName: null, total: 100 * id, weekGain: 10, weekGainExact: true, cap: 1600, capConfirmed: false, capLifted: false, readAt: 1 }] },
     quests: [{ id: 7, name: 'Cache', state: questDone ? 'done' : 'not-done', reason: 'why' }],
     lastWeek: { unlockedSlots: 0, opened: false, waiting: 'none' },
     week: { period: 1091, start: 0, end: 604_800_000 }, season: seasonViewOf(),

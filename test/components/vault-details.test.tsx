@@ -135,7 +135,7 @@ describe('VaultDetails', () => {
 
   it('names the season table that priced the slots', () => {
     render(<VaultDetails view={view(0)} />)
-    expect(screen.getByTestId('season-table').textContent).toContain('Midnight Season 2 · rewards from the table checked 2026-12-04 (built in)')
+    expect(screen.getByTestId('season-table').textContent).toContain('Midnight Season 2 · rewards from the table checked 2026-12-07 (built in)')
     expect(screen.queryByTestId('season-notice')).toBeNull()
   })
 

@@ -84,7 +84,7 @@ test('a season this version has no table for: the overview says so once, with wh
     raid: slots([2, 4, 6], 1, 'difficulty', 'heroic'), dungeons: slots([1, 4, 8], 1, 'level', 12), world: slots([2, 4, 8], 0, 'tier', null),
     trust: { raid: complete, dungeons: complete, world: complete }, lastSyncedAt: Date.now(), nextSyncAt: null, hasErrors: false,
   })
-  const seasonTables = { tables: [{ id: 'season-mn-2', name: 'Midnight Season 2', updated: '2026-12-04', from: 'shipped', file: 'season-mn-2.json' }], problems: ['Season table season-mn-3.json: raidRewards.mythic.itemLevel: Invalid input; it is not used.'] }
+  const seasonTables = { tables: [{ id: 'season-mn-2', name: 'Midnight Season 2', updated: '2026-12-04', from: 'shipped', file: 'season-mn-2.json', why: 'built into this version' }], problems: ['Season table season-mn-3.json: raidRewards.mythic.itemLevel: Invalid input; it is not used.'] }
   await installFakeBridge(page, {
     getAppInfo: { ok: true, value: { version: '0.2.0', database: { ok: true, path: '/x' }, logsFolder: null, update: { state: 'idle', version: null, message: null }, seasonTables } },
     listCharacters: { ok: true, value: [character(1, 'Thrall'), character(2, 'Jaina')] },

@@ -88,7 +88,7 @@ describe('cli sync and vault', () => {
       name: 'Midnight Season 2',
       blizzardSeasonId: 18,
       tableKnown: true,
-      table: { id: 'season-mn-2', name: 'Midnight Season 2', updated: '2026-12-04', from: 'shipped', file: 'season-mn-2.json', why: 'built into this version' },
+      table: { id: 'season-mn-2', name: 'Midnight Season 2', updated: '2026-12-07', from: 'shipped', file: 'season-mn-2.json', why: 'built into this version' },
       origin: 'raiderio',
       confirmedAt: '2026-11-26T12:00:00.000Z',
       assumed: false,
@@ -129,8 +129,8 @@ describe('cli sync and vault', () => {
     // Blizzard's statistics listed no crest counter: every total is unknown (null), never 0; the caps of week 1091 are 16 weeks of 100.
     crests: {
       known: true,
-      note: expect.stringContaining('the caps are estimates') as unknown as string,
-      kinds: ['Adventurer', 'Veteran', 'Champion', 'Hero', 'Myth'].map((name, i) => ({ name, statisticId: 62912 + i, statisticName: null, total: null, weekGain: null, weekGainExact: false, cap: i === 0 ? null : 1600, capConfirmed: false, readAt: null })),
+      note: expect.stringContaining('the caps were estimates until 12.1.5 lifted them') as unknown as string,
+      kinds: ['Adventurer', 'Veteran', 'Champion', 'Hero', 'Myth'].map((name, i) => ({ name, statisticId: 62912 + i, statisticName: null, total: null, weekGain: null, weekGainExact: false, cap: null, capConfirmed: false, capLifted: i > 0, readAt: null })),
     },
     quests: [],
     sources: {
@@ -207,7 +207,7 @@ describe('cli sync and vault', () => {
     expect(result.stderr).toBe('Syncing us/area-52/Thrall…\n')
     expect(result.stdout.split('\n')).toEqual([
       'Thrall · us/area-52 · week 2026-11-24 15:00 → 2026-12-01 15:00 UTC',
-      '  Season    Midnight Season 2 · rewards from the table checked 2026-12-04 (built in)',
+      '  Season    Midnight Season 2 · rewards from the table checked 2026-12-07 (built in)',
       '  Raid      [Heroic 318 Myth 1] [2/4] [2/6]',
       '  Dungeons  [+12 318 Myth 1] [1/4] [1/8]',
       '  World     [0/2] [0/4] [0/8]',

@@ -240,7 +240,7 @@ describe('IPC handlers on the real core', () => {
     expect(info.ok && info.value.seasonTables).toEqual({
       tables: [
         { id: 'season-mn-1', name: 'Midnight Season 1', updated: '2026-12-04', from: 'shipped', file: 'season-mn-1.json', why: 'built into this version' },
-        { id: 'season-mn-2', name: 'Midnight Season 2', updated: '2026-12-04', from: 'shipped', file: 'season-mn-2.json', why: 'built into this version' },
+        { id: 'season-mn-2', name: 'Midnight Season 2', updated: '2026-12-07', from: 'shipped', file: 'season-mn-2.json', why: 'built into this version' },
       ],
       problems: [],
     })

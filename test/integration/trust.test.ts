@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { SNAPSHOT_ROSTER_WARNING } from '../../main/sync/season-context.ts'
 import { reportFromStore } from '../../main/sync/vault-report.ts'
-import { useCoreHarness } from '../support/core-harness.ts'
+import { raidingStaticData } from '../fakes/builders.ts'
+import { SEASON_RAIDS, useCoreHarness } from '../support/core-harness.ts'
 import { bosses, HOUR, RESET, thrall, thrallScenario } from '../support/scenario.ts'
 
 /**
@@ -194,5 +195,30 @@ describe('character gone from every source', () => {
   it('is reported as not found by the sync', async () => {
     const result = await h.core().sync.syncCharacter(h.track({ ...thrall, name: 'Renamedaway' }), { force: true })
     expect(result.notFound).toBe(true)
+  })
+})
+
+describe("a boss whose place in the vault no source confirms (Kith'ix, 12.1.5)", () => {
+  const withKithix = () => h.apis.raiderio.raidingStaticData.set(11, raidingStaticData([...SEASON_RAIDS, { slug: 'the-unbinding-of-kithix', name: "The Unbinding of Kith'ix", starts: '2026-10-13T15:00:00Z', bosses: ["Kith'ix"] }]))
+
+  it('its kill is counted like a lair boss, and the raid row says that is unconfirmed (game-rules §12)', async () => {
+    withKithix()
+    blizzard([{ boss: 'Vorasius', difficulty: 'HEROIC', count: 1, lastKill: RESET + HOUR }, { boss: "Kith'ix", difficulty: 'HEROIC', count: 1, lastKill: RESET + 2 * HOUR, instance: "The Unbinding of Kith'ix" }])
+    raiderio()
+    logs([])
+    const result = await sync()
+    expect(bosses(result)).toEqual(["Kith'ix:heroic:blizzard", 'Vorasius:heroic:blizzard'])
+    expect(result.vault.raid.slots[0]?.unlocked).toBe(true)
+    expect(result.trust.raid.reasons).toContain("Kith'ix counted here, unconfirmed. No source states whether Kith'ix (patch 12.1.5) fills a raid slot: it is counted like the Tidebound Grotto's lair boss, by analogy with Season 1's one-boss Dreamrift.")
+  })
+
+  it('a week without a Kith\'ix kill says nothing about it', async () => {
+    withKithix()
+    blizzard([{ boss: 'Vorasius', difficulty: 'HEROIC', count: 1, lastKill: RESET + HOUR }, { boss: 'Imperator Averzian', difficulty: 'HEROIC', count: 1, lastKill: RESET + 2 * HOUR }])
+    raiderio()
+    logs([])
+    const result = await sync()
+    expect(result.vault.raid.slots[0]?.unlocked).toBe(true)
+    expect(result.trust.raid.reasons.join(' ')).not.toContain("Kith'ix")
   })
 })

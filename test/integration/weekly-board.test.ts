@@ -46,11 +46,11 @@ describe('crests', () => {
     logs([])
     blizzard({ [HERO]: { quantity: 500, lastUpdated: RESET - DAY }, [MYTH]: { quantity: 200, lastUpdated: RESET + 5 * HOUR } })
     const first = await sync()
-    // Week 1091 is the 16th week from period 1076: a cap of 1,600 where the table states one (inferred, so not confirmed).
-    expect(crest(first, 'Hero')).toMatchObject({ statisticId: HERO, statisticName: `Statistic ${HERO}`, total: 500, weekGain: 0, weekGainExact: true, cap: 1600, capConfirmed: false })
+    // Week 1091 comes after 12.1.5 lifted the cap (period 1086): no cap, and said so — not an unknown one (game-rules §11).
+    expect(crest(first, 'Hero')).toMatchObject({ statisticId: HERO, statisticName: `Statistic ${HERO}`, total: 500, weekGain: 0, weekGainExact: true, cap: null, capLifted: true })
     expect(crest(first, 'Myth')).toMatchObject({ total: 200, weekGain: 0, weekGainExact: false })
     // Not in Blizzard's statistics: unknown, never 0.
-    expect(crest(first, 'Adventurer')).toMatchObject({ total: null, weekGain: null, cap: null })
+    expect(crest(first, 'Adventurer')).toMatchObject({ total: null, weekGain: null, cap: null, capLifted: false })
 
     h.clock.now += 6 * HOUR
     blizzard({ [HERO]: { quantity: 540, lastUpdated: RESET + 40 * HOUR }, [MYTH]: { quantity: 230, lastUpdated: RESET + 40 * HOUR } })
@@ -58,12 +58,12 @@ describe('crests', () => {
     expect(crest(second, 'Hero')).toMatchObject({ total: 540, weekGain: 40, weekGainExact: true })
     expect(crest(second, 'Myth')).toMatchObject({ total: 230, weekGain: 30, weekGainExact: false })
 
-    // The CLI says the same, offline: JSON and one line of text ("≥" marks the lower bound, "≈" the estimated cap).
+    // The CLI says the same, offline: JSON and one line of text ("≥" marks the lower bound; no "≈ cap" after 12.1.5).
     await h.apis.close()
     const vault = (await cli(['vault', 'us/area-52/Thrall', '--json'])).json() as { crests: { known: boolean; kinds: { name: string; total: number | null; readAt: string | null }[] } }
     expect(vault.crests.known).toBe(true)
     expect(vault.crests.kinds.find((k) => k.name === 'Hero')).toMatchObject({ total: 540, readAt: new Date(h.clock.now).toISOString() })
-    expect((await cli(['vault', 'us/area-52/Thrall'])).stdout).toContain('Crests    Adventurer ? · Veteran ? · Champion ? · Hero 540 (+40 this week, cap ≈1600) · Myth 230 (≥ +30 this week, cap ≈1600)')
+    expect((await cli(['vault', 'us/area-52/Thrall'])).stdout).toContain('Crests    Adventurer ? · Veteran ? · Champion ? · Hero 540 (+40 this week, no cap) · Myth 230 (≥ +30 this week, no cap)')
     await h.apis.blizzard.server.start()
     await h.apis.wcl.server.start()
     await h.apis.raiderio.server.start()
@@ -77,13 +77,13 @@ describe('crests', () => {
     const readAt = h.clock.now
     h.clock.now += WEEK
     const view = (await cli(['vault', 'us/area-52/Thrall', '--json'])).json() as { crests: { kinds: { name: string; total: number | null; weekGain: number | null; cap: number | null; readAt: string | null }[] } }
-    expect(view.crests.kinds.find((k) => k.name === 'Hero')).toEqual(expect.objectContaining({ total: 500, weekGain: null, cap: 1700, readAt: new Date(readAt).toISOString() }))
+    expect(view.crests.kinds.find((k) => k.name === 'Hero')).toEqual(expect.objectContaining({ total: 500, weekGain: null, cap: null, readAt: new Date(readAt).toISOString() }))
     // Last week's view does not see later reads: it keeps its own.
     blizzard({ [HERO]: { quantity: 560, lastUpdated: RESET + WEEK + HOUR } })
     const thisWeek = await sync()
     expect(crest(thisWeek, 'Hero')).toMatchObject({ total: 560, weekGain: 0, weekGainExact: false })
     const previous = (await cli(['vault', 'us/area-52/Thrall', '--week', 'previous', '--json'])).json() as typeof view
-    expect(previous.crests.kinds.find((k) => k.name === 'Hero')).toEqual(expect.objectContaining({ total: 500, weekGain: 0, cap: 1600 }))
+    expect(previous.crests.kinds.find((k) => k.name === 'Hero')).toEqual(expect.objectContaining({ total: 500, weekGain: 0, cap: null, capLifted: true }))
   })
 
   it('a crest counter beyond any season is not stored, and the sync says why', async () => {

@@ -83,13 +83,13 @@ describe('season tables from the data folder', () => {
     expect(problems).toEqual([])
     expect(tables.map((t) => `${t.id}:${t.loadedFrom?.kind}:${t.loadedFrom?.file}`)).toEqual(['season-mn-1:shipped:season-mn-1.json', 'season-mn-2:data-folder:newer-s2.json', 'season-mn-3:data-folder:season-mn-3.json'])
     expect(tables[1]?.raidRewards.lfr.itemLevel).toBe(295)
-    expect(tables.map((t) => t.loadedFrom?.why)).toEqual([undefined, 'checked 2027-01-10, not older than the table this version ships (checked 2026-12-04)', 'this version has no table for Midnight Season 3'])
+    expect(tables.map((t) => t.loadedFrom?.why)).toEqual([undefined, 'checked 2027-01-10, not older than the table this version ships (checked 2026-12-07)', 'this version has no table for Midnight Season 3'])
 
     const stale = tempDir()
     drop(stale, 'old-s2.json', { ...clone(seasonMn2), updated: '2026-11-01' })
     const old = loadSeasonTables(stale, JANUARY_2027)
     expect(old.tables[1]?.loadedFrom?.kind).toBe('shipped')
-    expect(old.problems).toEqual(['Season table old-s2.json (checked 2026-11-01) is older than the table this version ships (checked 2026-12-04), so it is not used.'])
+    expect(old.problems).toEqual(['Season table old-s2.json (checked 2026-11-01) is older than the table this version ships (checked 2026-12-07), so it is not used.'])
   })
 
   it('a file that is not JSON, too large, or unreadable is left out with a message; the others still load', () => {

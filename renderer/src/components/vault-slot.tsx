@@ -53,6 +53,16 @@ export function VaultSlot({ slot, kind, compact = false, closed = false }: { slo
   )
 }
 
+/** One entry per higher item level (the compact cell says "or 344" once), unconfirmed only when every source of it is. */
+function higherLevels(exceptions: SlotReward['exceptions']): SlotReward['exceptions'] {
+  const byLevel = new Map<number, SlotReward['exceptions'][number]>()
+  for (const e of exceptions) {
+    const seen = byLevel.get(e.itemLevel)
+    byLevel.set(e.itemLevel, seen ? { ...seen, confirmed: seen.confirmed || e.confirmed, bosses: [...seen.bosses, ...e.bosses] } : e)
+  }
+  return [...byLevel.values()]
+}
+
 /** "Hero 1 · 305", a "?" on unconfirmed values, and "(344 from the last two bosses)" where items can pay more. */
 function RewardLine({ reward, compact }: { reward: SlotReward; compact: boolean }) {
   const track = trackLabel(reward)
@@ -63,9 +73,10 @@ function RewardLine({ reward, compact }: { reward: SlotReward; compact: boolean 
         {reward.itemLevel}
         {!reward.confirmed && <abbr className="unconfirmed" title="Unconfirmed: published tables disagree on this value">?</abbr>}
       </span>
-      {reward.exceptions.map((e) => (
-        <span key={e.itemLevel} className="slot-exception small">
+      {(compact ? higherLevels(reward.exceptions) : reward.exceptions).map((e) => (
+        <span key={`${e.itemLevel} ${e.bosses.join()}`} className="slot-exception small">
           {compact ? `or ${e.itemLevel}` : `(${e.itemLevel} ${trackLabel(e)} from ${e.label ?? e.bosses.join(' or ')})`}
+          {!e.confirmed && <abbr className="unconfirmed" title="Unconfirmed: no source states this value">?</abbr>}
         </span>
       ))}
     </>

@@ -133,10 +133,16 @@ describe('Season 2 rewards (game-rules.md §6.1)', () => {
     expect(raidVaultSlots([difficulty, difficulty], s2)[0]?.reward).toMatchObject({ itemLevel, track })
   })
 
-  it('a Mythic slot is "334, or 344 from the last two bosses", never one number as if certain', () => {
+  it('a Mythic slot is "334, or 344 from the last two bosses", never one number as if certain; Kith\'ix\'s 344 is one guide\'s word, unconfirmed (game-rules §12)', () => {
     const reward = raidVaultSlots(['mythic', 'mythic'], s2)[0]!.reward!
-    expect(reward).toMatchObject({ itemLevel: 334, track: 'Myth', rank: 6, exceptions: [{ itemLevel: 344, track: 'Myth', rank: 9, bosses: ['The Coiled Altar', "Ula'tek"] }] })
-    expect(rewardText(reward)).toBe("334 Myth 6; 344 Myth 9 from The Coiled Altar or Ula'tek")
+    expect(reward).toMatchObject({
+      itemLevel: 334, track: 'Myth', rank: 6,
+      exceptions: [
+        { itemLevel: 344, track: 'Myth', rank: 9, confirmed: true, bosses: ['The Coiled Altar', "Ula'tek"] },
+        { itemLevel: 344, track: 'Myth', rank: 9, confirmed: false, bosses: ["Kith'ix"] },
+      ],
+    })
+    expect(rewardText(reward)).toBe("334 Myth 6; 344 Myth 9 from The Coiled Altar or Ula'tek; 344 Myth 9 (unconfirmed) from Kith'ix")
   })
 
   it('Heroic dungeon 289 and Raid Finder 292 are confirmed by the game data GreatVaultKeyInfo reads (no longer marked)', () => {

@@ -11,6 +11,17 @@ describe('crests', () => {
     expect([crestCap(cap, 1075), crestCap(cap, 1076), crestCap(cap, 1091), crestCap(null, 1091)]).toEqual([null, 100, 1600, null])
   })
 
+  it('12.1.5 lifted the cap the week of Oct 20 (period 1086): none from then on, and the view says it was lifted, not unknown (issue 28)', () => {
+    const lifted = { ...cap, liftedFromPeriod: 1086 }
+    expect([crestCap(lifted, 1085), crestCap(lifted, 1086), crestCap(lifted, 1091)]).toEqual([1000, null, null])
+    const reading = { statisticId: 1, weekStart: WEEK_START, name: null, firstQuantity: 900, firstUpdatedAt: WEEK_START - 1, latestQuantity: 960, latestAt: WEEK_START + 2 }
+    const kind = (period: number) => crestsView([{ name: 'Hero', statisticId: 1, cap: lifted }], undefined, [reading], { period, start: WEEK_START }).kinds[0]!
+    expect(kind(1085)).toMatchObject({ cap: 1000, capLifted: false })
+    expect(kind(1091)).toMatchObject({ cap: null, capLifted: true })
+    expect(crestText(kind(1091))).toBe('960 (+60 this week, no cap)')
+    expect(crestText(kind(1085))).toBe('960 (+60 this week, cap ≈1000)')
+  })
+
   it('a season without crest statistics shows no figures at all (unknown), not zeros', () => {
     expect(crestsView(undefined, undefined, [], { period: 1091, start: WEEK_START })).toEqual({ known: false, kinds: [], note: null })
   })
@@ -30,9 +41,9 @@ describe('crests', () => {
   })
 
   it('says an estimated cap and a lower-bound gain as such', () => {
-    expect(crestText({ total: 230, weekGain: 30, weekGainExact: false, cap: 1600, capConfirmed: false })).toBe('230 (≥ +30 this week, cap ≈1600)')
-    expect(crestText({ total: 230, weekGain: null, weekGainExact: false, cap: 1600, capConfirmed: true })).toBe('230 (cap 1600)')
-    expect(crestText({ total: null, weekGain: null, weekGainExact: false, cap: 1600, capConfirmed: true })).toBe('?')
+    expect(crestText({ total: 230, weekGain: 30, weekGainExact: false, cap: 1600, capConfirmed: false, capLifted: false })).toBe('230 (≥ +30 this week, cap ≈1600)')
+    expect(crestText({ total: 230, weekGain: null, weekGainExact: false, cap: 1600, capConfirmed: true, capLifted: false })).toBe('230 (cap 1600)')
+    expect(crestText({ total: null, weekGain: null, weekGainExact: false, cap: 1600, capConfirmed: true, capLifted: false })).toBe('?')
   })
 })
 
