@@ -2,11 +2,11 @@ import { Notification } from 'electron'
 import { readAppSettings } from '../app-settings.ts'
 import type { Core } from '../composition.ts'
 import { unlockNotice } from '../desktop/unlock-notice.ts'
-import { createOverviewCache } from '../desktop/overview-cache.ts'
+import { overviewCacheOf } from '../desktop/overview-cache.ts'
 import { logSyncEvents, type Logger } from '../logging.ts'
 import { getCharacter } from '../store/characters-repo.ts'
 import type { Scheduler } from '../sync/scheduler.ts'
-import type { VaultEventName, VaultEvents } from '../../shared/ipc-api.ts'
+import type { CharacterOverview, VaultEventName, VaultEvents } from '../../shared/ipc-api.ts'
 import { createTray } from './tray.ts'
 
 export interface BackgroundOptions {
@@ -29,7 +29,9 @@ export interface BackgroundOptions {
 export function startBackground(options: BackgroundOptions): { destroy(): void } {
   const { core, scheduler, log } = options
   logSyncEvents(core.events, log, (id) => getCharacter(core.store.db, id))
-  const overviews = createOverviewCache(core)
+  const overviews = overviewCacheOf(core)
+  // A synced character's overview before the sync, until its data:changed builds the one after it.
+  const beforeSync = new Map<number, CharacterOverview | undefined>()
   const progress = { running: false, done: 0, total: 0 }
   const tray = createTray(options.trayIconPath, {
     syncAll: () => void scheduler.runNow(),
@@ -48,19 +50,19 @@ export function startBackground(options: BackgroundOptions): { destroy(): void }
     options.send('sync:progress', { ...progress })
     renderTray()
   })
-  core.events.on('character:finished', ({ characterId }) => {
-    const { before, after } = overviews.refresh(characterId)
-    const notice = after && unlockNotice(before, after)
-    if (notice && readAppSettings(core.store.db).notifications && Notification.isSupported()) {
-      const notification = new Notification({ ...notice, icon: options.iconPath })
-      notification.on('click', () => options.openWindow(characterId))
-      notification.show()
-    }
-  })
+  core.events.on('character:finished', ({ characterId }) => beforeSync.set(characterId, overviews.peek(characterId)))
   core.events.on('data:changed', ({ characterId }) => {
     options.send('data:changed', { characterId })
-    overviews.refresh(characterId)
-    overviews.followRoster()
+    const after = overviews.get(characterId)
+    if (beforeSync.has(characterId)) {
+      const notice = after && unlockNotice(beforeSync.get(characterId), after)
+      beforeSync.delete(characterId)
+      if (notice && readAppSettings(core.store.db).notifications && Notification.isSupported()) {
+        const notification = new Notification({ ...notice, icon: options.iconPath })
+        notification.on('click', () => options.openWindow(characterId))
+        notification.show()
+      }
+    }
     renderTray()
   })
   renderTray()

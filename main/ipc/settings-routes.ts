@@ -6,6 +6,7 @@ import type { Core } from '../composition.ts'
 import { redirectUriFor } from '../import/oauth-callback.ts'
 import { listTrackedQuests, trackQuest, untrackQuest } from '../store/quest-checks-repo.ts'
 import { checkCredentials } from '../sync/check-credentials.ts'
+import { overviewCacheOf } from '../desktop/overview-cache.ts'
 import type { RouteKit, Routes } from './route-kit.ts'
 
 const ENV_NAMES: Record<CredentialSource, [string, string]> = {
@@ -54,6 +55,8 @@ export function settingsRoutes({ handle, context }: RouteKit): Routes<'settings:
       const next = { ...secrets.load(), [source]: pair }
       secrets.save(next)
       core.setStoredCredentials(next)
+      // Which sources are configured shows in every row.
+      overviewCacheOf(core).invalidateAll()
       return ok(settingsView(core))
     }),
 
@@ -61,11 +64,13 @@ export function settingsRoutes({ handle, context }: RouteKit): Routes<'settings:
       const checked = checkTrackedQuest(input.id, input.name)
       if (!checked.ok) return err('INVALID_INPUT', checked.message)
       if (!trackQuest(core.store.db, checked.quest, core.now())) return err('INVALID_INPUT', `The board tracks at most ${MAX_TRACKED_QUESTS} quests: remove one first.`)
+      overviewCacheOf(core).invalidateAll()
       return ok(settingsView(core))
     }),
 
     'quests:untrack': handle('quests:untrack', ([input], core) => {
       untrackQuest(core.store.db, input.id, core.now())
+      overviewCacheOf(core).invalidateAll()
       return ok(settingsView(core))
     }),
 
@@ -75,6 +80,8 @@ export function settingsRoutes({ handle, context }: RouteKit): Routes<'settings:
       delete next[source]
       secrets.save(next)
       core.setStoredCredentials(next)
+      // Which sources are configured shows in every row.
+      overviewCacheOf(core).invalidateAll()
       return ok(settingsView(core))
     }),
   }

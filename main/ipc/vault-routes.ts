@@ -1,5 +1,7 @@
-import { ok } from '../../shared/result.ts'
-import { characterOverview, characterVaultView, markLastWeekOpened } from '../desktop/vault-views.ts'
+import { err, ok } from '../../shared/result.ts'
+import { overviewCacheOf } from '../desktop/overview-cache.ts'
+import { characterVaultView, markLastWeekOpened } from '../desktop/vault-views.ts'
+import { withNextSync } from './characters-routes.ts'
 import type { RouteKit, Routes } from './route-kit.ts'
 
 /** A character's vault view, and marking last week's as opened. */
@@ -15,7 +17,8 @@ export function vaultRoutes({ handle, trackedCharacter, nextSyncAt }: RouteKit):
       if (!character.ok) return character
       markLastWeekOpened(core, character.value)
       core.events.emit('data:changed', { characterId: character.value.id })
-      return ok(characterOverview(core, character.value, nextSyncAt(character.value.id)))
+      const overview = overviewCacheOf(core).get(character.value.id)
+      return overview ? ok(withNextSync(overview, nextSyncAt)) : err('UNKNOWN_CHARACTER', 'That character is not tracked any more.')
     }),
   }
 }

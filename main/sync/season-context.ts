@@ -41,6 +41,8 @@ export interface SeasonContext {
   storedRaidRoster(region: Region, week: WeekWindow): RaidRoster | undefined
   /** The week's raids with their bosses in order, for the window (no network); empty when unknown. */
   storedRaids(region: Region, week: WeekWindow): { name: string; bosses: string[] }[]
+  /** Changes whenever any stored season fact does (a view built from older facts is out of date). */
+  factsStamp(): string
 }
 
 /**
@@ -169,6 +171,7 @@ export function createSeasonContext(options: SeasonContextOptions): SeasonContex
 
   return {
     tables,
+    factsStamp: () => [periods.value(), seasons.value(), raids.value(), ...REGIONS.map((region) => blizzardSeason(region).stored())].map((v) => v?.fetchedAt ?? '-').join(':'),
     storedRaids: (region, week) => weekRaids(raids.value()?.data, region, week, storedWeekSeason(week)).raids,
     storedPeriods,
     weekAt: (region, instant) => weekContaining(region, instant, storedPeriods()),
