@@ -14,7 +14,13 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 
 /** One character of `team --json` (README "team"). */
 export function teamRow(c: CharacterOverview) {
-  const row = (slots: readonly VaultSlot[], status: string) => ({ status, unlocked: unlocked(slots), bestItemLevel: Math.max(0, ...slots.map((s) => s.reward?.itemLevel ?? 0)) || null })
+  const row = (slots: readonly VaultSlot[], status: string) => ({
+    status,
+    unlocked: unlocked(slots),
+    bestItemLevel: Math.max(0, ...slots.map((s) => s.reward?.itemLevel ?? 0)) || null,
+    // Each slot's item level: null when locked, unknown, or the season's rewards are unknown.
+    itemLevels: slots.map((s) => (status === 'unknown' ? null : s.itemLevel)),
+  })
   return {
     region: c.region,
     realm: c.realm,
@@ -25,6 +31,7 @@ export function teamRow(c: CharacterOverview) {
     guild: c.guild,
     itemLevel: c.itemLevel,
     mythicRating: c.mythicRating,
+    week: { period: c.week.period, start: iso(c.week.start), end: iso(c.week.end) },
     season: { id: c.season.id, name: c.season.name, tableKnown: c.season.tableKnown },
     raid: row(c.raid, c.trust.raid.status),
     dungeons: row(c.dungeons, c.trust.dungeons.status),
@@ -54,8 +61,13 @@ export function matchesTeamFilter(c: Pick<CharacterOverview, 'region' | 'realm' 
   return true
 }
 
-type Cell = string | number | boolean | null
+type Cell = string | number | null
 const slotsCell = (row: TeamRow['raid']) => (row.status === 'unknown' ? null : row.unlocked)
+const yesNo = (value: boolean) => (value ? 'yes' : 'no')
+/** "2026-11-26 12:00" (UTC): a date and time every spreadsheet reads as one. */
+const spreadsheetTime = (isoTime: string | null) => (isoTime === null ? null : `${isoTime.slice(0, 10)} ${isoTime.slice(11, 16)}`)
+const WAITING_WORDS = { none: 'no', waiting: 'yes', 'maybe-opened': 'maybe (logged in since the reset)', unknown: 'unknown' } as const
+const slotLevel = (row: 'raid' | 'dungeons' | 'world', index: number) => (r: TeamRow): Cell => r[row].itemLevels[index] ?? null
 
 const FIXED_COLUMNS: [string, (r: TeamRow) => Cell][] = [
   ['region', (r) => r.region],
@@ -73,11 +85,16 @@ const FIXED_COLUMNS: [string, (r: TeamRow) => Cell][] = [
   ['world_slots', (r) => slotsCell(r.world)],
   ['world_status', (r) => r.world.status],
   ['season', (r) => r.season.name],
-  ['rewards_known', (r) => r.season.tableKnown],
-  ['last_synced', (r) => r.lastSyncedAt],
+  ['rewards_known', (r) => yesNo(r.season.tableKnown)],
+  ['last_synced', (r) => spreadsheetTime(r.lastSyncedAt)],
   ['last_week_slots', (r) => r.lastWeek.unlockedSlots],
-  ['last_week_opened', (r) => r.lastWeek.opened],
-  ['vault_waiting', (r) => r.lastWeek.waiting],
+  ['last_week_opened', (r) => yesNo(r.lastWeek.opened)],
+  ['vault_waiting', (r) => WAITING_WORDS[r.lastWeek.waiting]],
+  // The week the row is for, then the nine slots' item levels as an officer's loot sheet wants them.
+  ['week_reset', (r) => spreadsheetTime(r.week.start)],
+  ...(['raid', 'dungeons', 'world'] as const).flatMap((row) =>
+    [0, 1, 2].map((i): [string, (r: TeamRow) => Cell] => [`${row === 'dungeons' ? 'dungeon' : row}_${i + 1}_ilvl`, slotLevel(row, i)]),
+  ),
 ]
 
 /**
@@ -90,8 +107,13 @@ function columns(rows: readonly TeamRow[]): [string, (r: TeamRow) => Cell][] {
   return [
     ...FIXED_COLUMNS,
     ...crestNames.map((name): [string, (r: TeamRow) => Cell] => [`${name.toLowerCase().replace(/[^a-z0-9]+/g, '_')}_crests`, (r) => r.crests.find((k) => k.name === name)?.total ?? null]),
-    ...questIds.map((id): [string, (r: TeamRow) => Cell] => [`quest_${id}`, (r) => r.quests.find((q) => q.id === id)?.state ?? null]),
+    ...questIds.map((id): [string, (r: TeamRow) => Cell] => [`quest_${id}`, (r) => questWords(r.quests.find((q) => q.id === id)?.state)]),
   ]
+}
+
+/** A quest's state as a cell: "done", "not done" or "unknown" (also for a quest the row never had). */
+function questWords(state: TeamRow['quests'][number]['state'] | undefined): string {
+  return state === 'not-done' ? 'not done' : (state ?? 'unknown')
 }
 
 /**

@@ -27,13 +27,21 @@ describe('team', () => {
 
     const csv = (await cli(['team', '--csv'])).stdout
     const [header, thrallLine, jainaLine] = csv.split('\n')
-    // One column per crest kind of the season (then one per tracked quest, none here).
-    expect(header).toBe('region,realm,name,class,spec,guild,item_level,mythic_rating,raid_slots,raid_status,dungeon_slots,dungeon_status,world_slots,world_status,season,rewards_known,last_synced,last_week_slots,last_week_opened,vault_waiting,adventurer_crests,veteran_crests,champion_crests,hero_crests,myth_crests')
-    expect(thrallLine).toMatch(/^us,Norgannon,Thrall,Warrior,Fury,Mythical Warriors,430,3180,1,complete,1,complete,/)
-    // Never synced: no slot counts and no crests at all (empty cells), never zeros.
-    expect(jainaLine).toMatch(/^eu,silvermoon,Jaina,,,,,,,unknown,,unknown,,unknown,.*,,,,,$/)
-    // Last week too: nobody checked it, so its slots are an empty cell and whether a vault waits is unknown (issue 28.7).
     const column = (line: string | undefined, name: string) => line?.split(',')[header!.split(',').indexOf(name)]
+    // One column per crest kind of the season (then one per tracked quest, none here).
+    // Existing columns keep their names and places; the week and the nine slots' item levels follow them (issue 29.9).
+    expect(header).toBe(
+      'region,realm,name,class,spec,guild,item_level,mythic_rating,raid_slots,raid_status,dungeon_slots,dungeon_status,world_slots,world_status,season,rewards_known,last_synced,last_week_slots,last_week_opened,vault_waiting,' +
+        'week_reset,raid_1_ilvl,raid_2_ilvl,raid_3_ilvl,dungeon_1_ilvl,dungeon_2_ilvl,dungeon_3_ilvl,world_1_ilvl,world_2_ilvl,world_3_ilvl,adventurer_crests,veteran_crests,champion_crests,hero_crests,myth_crests',
+    )
+    expect(thrallLine).toMatch(/^us,Norgannon,Thrall,Warrior,Fury,Mythical Warriors,430,3180,1,complete,1,complete,/)
+    // Readable values: yes/no, a spreadsheet's date and time (UTC), the slot item levels (empty where locked).
+    expect([column(thrallLine, 'rewards_known'), column(thrallLine, 'last_synced'), column(thrallLine, 'week_reset')]).toEqual(['yes', '2026-11-26 12:00', '2026-11-24 15:00'])
+    expect(['raid_1_ilvl', 'raid_2_ilvl', 'dungeon_1_ilvl', 'dungeon_2_ilvl', 'world_1_ilvl'].map((name) => column(thrallLine, name))).toEqual(['318', '', '318', '', ''])
+    // Never synced: no slot counts, item levels or crests at all (empty cells), never zeros.
+    expect(jainaLine).toMatch(/^eu,silvermoon,Jaina,,,,,,,unknown,,unknown,,unknown,.*,,,,,$/)
+    expect(['raid_1_ilvl', 'dungeon_3_ilvl', 'world_2_ilvl'].map((name) => column(jainaLine, name))).toEqual(['', '', ''])
+    // Last week too: nobody checked it, so its slots are an empty cell and whether a vault waits is unknown (issue 28.7).
     expect([column(jainaLine, 'last_week_slots'), column(jainaLine, 'vault_waiting')]).toEqual(['', 'unknown'])
     expect((json.characters[1] as unknown as { lastWeek: unknown }).lastWeek).toEqual({ unlockedSlots: null, opened: false, waiting: 'unknown' })
     expect(csv.endsWith('\n')).toBe(true)
