@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { DEFAULT_BOARD_PREFERENCES } from '../shared/domain/board.ts'
+import { boardPreferencesSchema } from '../shared/ipc-contract.ts'
 import type { Db } from './store/db.ts'
 import { getSetting, setSetting } from './store/settings-repo.ts'
 
@@ -14,11 +16,13 @@ export const appSettingsSchema = z.object({
   autoUpdate: z.boolean(),
   /** The loopback port of the Battle.net sign-in (import): the redirect URL is http://127.0.0.1:<port>/callback. */
   importPort: z.number().int().min(1024).max(65535),
+  /** How the player left the board: sort, filters, density (it survives restarts). */
+  board: boardPreferencesSchema,
 })
 export type AppSettings = z.infer<typeof appSettingsSchema>
 
 // Start at login changes the player's system, so it waits for their say-so.
-export const DEFAULT_APP_SETTINGS: AppSettings = { notifications: true, closeToTray: true, startAtLogin: false, autoUpdate: true, importPort: 47615 }
+export const DEFAULT_APP_SETTINGS: AppSettings = { notifications: true, closeToTray: true, startAtLogin: false, autoUpdate: true, importPort: 47615, board: DEFAULT_BOARD_PREFERENCES }
 const KEY = 'app.preferences'
 
 /** Stored preferences over the defaults: a setting added in a later version reads as its default. */

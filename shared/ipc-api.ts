@@ -1,3 +1,4 @@
+import type { BoardPreferences } from './domain/board-preferences.ts'
 import type { CrestsView } from './domain/crests.ts'
 import type { SeasonTableInfo, SeasonView } from './domain/season-view.ts'
 import type { QuestStatus, TrackedQuest } from './domain/weekly-quests.ts'
@@ -85,8 +86,27 @@ export interface CharacterOverview extends CharacterSummary {
   lastSyncedAt: number | null
   /** When the desktop app syncs this character next (null without a scheduler, e.g. in tests). */
   nextSyncAt: number | null
-  /** Some source failed on the last sync. */
-  hasErrors: boolean
+  /** "What next" per row this week (the board's Next column picks the cheapest). */
+  nextSteps: WeekNextSteps
+  /** The sources whose last read failed for this character, since when, and what they said. */
+  failingSources: FailingSource[]
+  /** When the character was tracked: weeks before it are "not tracked", never "0 of 9". */
+  trackedSince: number
+}
+
+/** A source whose last read of a character failed. `message` may hold codes and addresses: the window shows it under Details. */
+export interface FailingSource {
+  source: SourceId
+  /** The first failed read since the last success. */
+  since: number | null
+  message: string
+}
+
+/** "What next" per row, from the week's season table (no upgrades where the table is unknown). */
+export interface WeekNextSteps {
+  raid: RowSteps
+  dungeons: RowSteps
+  world: RowSteps
 }
 
 export interface BossView {
@@ -117,8 +137,7 @@ export interface WeekTrustView {
 export interface WeekVaultView {
   week: Pick<WeekWindow, 'period' | 'start' | 'end'>
   season: SeasonView
-  /** "What next" per row, from the week's season table (no upgrades where the table is unknown). */
-  nextSteps: { raid: RowSteps; dungeons: RowSteps; world: RowSteps }
+  nextSteps: WeekNextSteps
   raid: { bosses: BossView[]; slots: RaidVaultSlot[] }
   dungeons: { runs: RunView[]; slots: DungeonVaultSlot[] }
   world: { activities: WorldActivity[]; slots: WorldVaultSlot[] }
@@ -163,6 +182,8 @@ export interface SettingsView {
   secureStorage: 'encrypted' | 'plaintext' | 'unavailable'
   /** The weekly quests the board tracks for every character. */
   trackedQuests: TrackedQuest[]
+  /** How the player left the board (sort, filters, density). */
+  board: BoardPreferences
 }
 
 /** The preferences the window can change (any subset). */
@@ -172,6 +193,7 @@ export interface SettingsUpdate {
   startAtLogin?: boolean
   autoUpdate?: boolean
   importPort?: number
+  board?: BoardPreferences
 }
 
 export interface GuildImportRequest {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { BOARD_SORTS } from './domain/board-preferences.ts'
 import { REGIONS } from './domain/types.ts'
 import type { ChannelArgs, InvokeChannel } from './ipc-api.ts'
 
@@ -13,6 +14,19 @@ const credentialSource = z.enum(['blizzard', 'warcraftlogs'])
 // API client ids and secrets are opaque tokens: no spaces, bounded length.
 const credential = z.string().trim().min(1, 'required').max(200).regex(/^\S+$/, 'must not contain spaces')
 
+/** How the player left the board (shared/domain/board.ts); the filters are names from the characters, bounded. */
+export const boardPreferencesSchema = z
+  .object({
+    sort: z.enum(BOARD_SORTS),
+    reversed: z.boolean(),
+    hideFinished: z.boolean(),
+    density: z.enum(['compact', 'comfortable']),
+    region: z.enum(REGIONS).nullable(),
+    realm: z.string().max(100).nullable(),
+    guild: z.string().max(100).nullable(),
+  })
+  .strict()
+
 export const INVOKE_CHANNELS = {
   'app:info': z.tuple([]),
   'app:open-logs': z.tuple([]),
@@ -26,7 +40,16 @@ export const INVOKE_CHANNELS = {
   'sync:run': z.tuple([z.object({ characterId: id.optional() }).strict()]),
   'settings:get': z.tuple([]),
   'settings:update': z.tuple([
-    z.object({ notifications: z.boolean().optional(), closeToTray: z.boolean().optional(), startAtLogin: z.boolean().optional(), autoUpdate: z.boolean().optional(), importPort: z.number().int().min(1024).max(65535).optional() }).strict(),
+    z
+      .object({
+        notifications: z.boolean().optional(),
+        closeToTray: z.boolean().optional(),
+        startAtLogin: z.boolean().optional(),
+        autoUpdate: z.boolean().optional(),
+        importPort: z.number().int().min(1024).max(65535).optional(),
+        board: boardPreferencesSchema.optional(),
+      })
+      .strict(),
   ]),
   'credentials:save': z.tuple([z.object({ source: credentialSource, clientId: credential, clientSecret: credential, withoutEncryption: z.literal(true).optional() }).strict()]),
   'credentials:clear': z.tuple([z.object({ source: credentialSource }).strict()]),

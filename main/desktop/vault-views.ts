@@ -5,7 +5,7 @@ import { lastWeekUnlockedSlots, vaultWaiting } from '../../shared/domain/vault-w
 import { topTiers } from '../../shared/domain/world.ts'
 import { previousWeek } from '../../shared/domain/reset.ts'
 import { SOURCE_IDS } from '../../shared/domain/types.ts'
-import type { CharacterOverview, CharacterVaultView, WeekVaultView } from '../../shared/ipc-api.ts'
+import type { CharacterOverview, CharacterVaultView, WeekNextSteps, WeekVaultView } from '../../shared/ipc-api.ts'
 import type { LocalCore } from '../local-core.ts'
 import { guildOf, type TrackedCharacter } from '../store/characters-repo.ts'
 import { listBossParses } from '../store/parses-repo.ts'
@@ -82,7 +82,21 @@ function overviewFrom(core: LocalCore, character: TrackedCharacter, { current, p
     trust,
     lastSyncedAt: lastReadAt,
     nextSyncAt,
-    hasErrors: SOURCE_IDS.some((s) => sources[s].status === 'error'),
+    nextSteps: weekNextSteps(current),
+    failingSources: SOURCE_IDS.flatMap((source) => {
+      const report = sources[source]
+      return report.status === 'error' && report.error ? [{ source, since: report.failingSince ?? null, message: report.error.message }] : []
+    }),
+    trackedSince: character.createdAt,
+  }
+}
+
+/** "What next" per row of a stored week, with the week's own table. */
+function weekNextSteps({ week, season, vault }: StoredWeek): WeekNextSteps {
+  return {
+    raid: raidNextSteps(vault.raid.bosses.map((b) => b.difficulty), season.table),
+    dungeons: dungeonNextSteps(vault.dungeons.runs.map((r) => r.level), season.table),
+    world: worldNextSteps(topTiers(vault.world.activities, Math.max(...vault.world.slots.map((s) => s.threshold))), season.table, week.period),
   }
 }
 
@@ -92,20 +106,19 @@ export function characterVaultView(core: LocalCore, character: TrackedCharacter,
   const parses = listBossParses(core.store.db, character.id)
   const parseOf = (bossName: string, difficulty: string) =>
     parses.find((p) => p.bossKey === bossKeyFromName(bossName) && p.difficulty === difficulty)?.percent ?? null
-  const weekView = ({ week, season, vault, trust, lastReadAt }: StoredWeek): WeekVaultView => ({
+  const weekView = (stored: StoredWeek): WeekVaultView => {
+    const { week, season, vault, trust, lastReadAt } = stored
+    return {
     week: { period: week.period, start: week.start, end: week.end },
     season: seasonView(season),
-    nextSteps: {
-      raid: raidNextSteps(vault.raid.bosses.map((b) => b.difficulty), season.table),
-      dungeons: dungeonNextSteps(vault.dungeons.runs.map((r) => r.level), season.table),
-      world: worldNextSteps(topTiers(vault.world.activities, Math.max(...vault.world.slots.map((s) => s.threshold))), season.table, week.period),
-    },
+    nextSteps: weekNextSteps(stored),
     raid: { bosses: vault.raid.bosses.map((b) => ({ ...b, parsePercent: parseOf(b.name, b.difficulty) })), slots: vault.raid.slots },
     dungeons: { runs: vault.dungeons.runs, slots: vault.dungeons.slots },
     world: vault.world,
     trust,
     syncedAt: lastReadAt,
-  })
+    }
+  }
   const current = weekView(weeks.current)
   const warnings = [...weeks.current.warnings]
   const regionKnown = core.season.storedPeriods().some((p) => p.region === character.region)

@@ -15,6 +15,8 @@ export interface SourceReport {
   /** Last successful fetch (epoch ms), this sync's or an earlier one. */
   syncedAt: number | null
   error: AppError | null
+  /** As stored: the first failed read since the last success (absent in a sync's own report). */
+  failingSince?: number | null
 }
 
 /** The outcome of syncing one character. */

@@ -137,7 +137,7 @@ export function storedSourceReports(db: Db, characterId: number, config: Sources
       const status = statuses.get(source)
       const syncedAt = status?.lastSuccessAt ?? null
       if (!configured[source]) return [source, { status: 'not_configured', syncedAt, error: null }]
-      if (status?.lastError) return [source, { status: 'error', syncedAt, error: status.lastError }]
+      if (status?.lastError) return [source, { status: 'error', syncedAt, error: status.lastError, failingSince: status.failingSince }]
       return [source, { status: syncedAt === null ? 'skipped' : 'ok', syncedAt, error: null }]
     }),
   ) as Record<SourceId, SourceReport>

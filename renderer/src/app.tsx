@@ -2,7 +2,7 @@ import { useEffect } from 'react'
 import { ErrorBanner } from './components/error-banner.tsx'
 import { subscribeToMain, useVault } from './state/store.ts'
 import { CharacterView } from './views/character-view.tsx'
-import { Overview } from './views/overview.tsx'
+import { BoardView } from './views/board/board-view.tsx'
 import { ImportView } from './views/import-view.tsx'
 import { SettingsView } from './views/settings-view.tsx'
 
@@ -58,7 +58,7 @@ export function App() {
             Version {update.version} is ready: it installs when you quit Vault Companion.
           </p>
         )}
-        {route.name === 'overview' && <Overview />}
+        {route.name === 'overview' && <BoardView />}
         {route.name === 'character' && <CharacterView id={route.id} />}
         {route.name === 'settings' && <SettingsView />}
         {route.name === 'import' && <ImportView />}

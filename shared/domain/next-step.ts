@@ -19,7 +19,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 /** Raid: bosses counted this week, each at its best difficulty. */
 export function raidNextSteps(bossDifficulties: readonly Difficulty[], season: SeasonVaultTable | undefined): RowSteps {
   const thresholds = season?.raidThresholds ?? DEFAULT_RAID_THRESHOLDS
-  const unlock = nextUnlock(thresholds, bossDifficulties.length, (n) => `${plural(n, 'more boss', 'more bosses')} (any difficulty)`)
+  const unlock = nextUnlock(thresholds, bossDifficulties.length, (n) => `${plural(n, 'more boss', 'more bosses')} (any difficulty)`, (n, slot) => `${plural(n, 'boss', 'bosses')} → raid slot ${slot}`)
   let upgrade: NextStep | null = null
   thresholds.forEach((threshold, index) => {
     if (bossDifficulties.length < threshold || !season) return
@@ -30,7 +30,14 @@ export function raidNextSteps(bossDifficulties: readonly Difficulty[], season: S
       if (to.itemLevel <= from.itemLevel) continue
       // Slot N pays the Nth best: N bosses must be at `better` or above (a boss killed again on it counts).
       const more = threshold - bossDifficulties.filter((d) => difficultyRank(d) >= difficultyRank(better)).length
-      const step = { kind: 'upgrade' as const, slot: index + 1, more, text: `${plural(more, `more ${DIFFICULTY_LABELS[better]} boss`, `more ${DIFFICULTY_LABELS[better]} bosses`)} ${more === 1 ? 'lifts' : 'lift'} slot ${index + 1} from ${from.itemLevel} to ${to.itemLevel}` }
+      const lifts = more === 1 ? 'lifts' : 'lift'
+      const step = {
+        kind: 'upgrade' as const,
+        slot: index + 1,
+        more,
+        text: `${plural(more, `more ${DIFFICULTY_LABELS[better]} boss`, `more ${DIFFICULTY_LABELS[better]} bosses`)} ${lifts} slot ${index + 1} from ${from.itemLevel} to ${to.itemLevel}`,
+        brief: `${plural(more, `${DIFFICULTY_LABELS[better]} boss`, `${DIFFICULTY_LABELS[better]} bosses`)} ${lifts} raid slot ${index + 1} to ${to.itemLevel}`,
+      }
       upgrade = cheaper(upgrade, step)
       break
     }
@@ -41,7 +48,7 @@ export function raidNextSteps(bossDifficulties: readonly Difficulty[], season: S
 /** Dungeons: this week's runs on the vault level scale (0 Heroic, 1 Mythic 0, 2+ keystone). */
 export function dungeonNextSteps(runLevels: readonly number[], season: SeasonVaultTable | undefined): RowSteps {
   const thresholds = season?.dungeonThresholds ?? DEFAULT_DUNGEON_THRESHOLDS
-  const unlock = nextUnlock(thresholds, runLevels.length, (n) => plural(n, 'more dungeon', 'more dungeons'))
+  const unlock = nextUnlock(thresholds, runLevels.length, (n) => plural(n, 'more dungeon', 'more dungeons'), (n, slot) => `${plural(n, 'dungeon', 'dungeons')} → dungeon slot ${slot}`)
   let upgrade: NextStep | null = null
   if (season) {
     const sorted = [...runLevels].sort((a, b) => b - a)
@@ -53,7 +60,8 @@ export function dungeonNextSteps(runLevels: readonly number[], season: SeasonVau
       if (!target || !from) return
       const more = threshold - runLevels.filter((l) => l >= target.value).length
       const what = more === 1 ? `a ${levelLabel(target.value)}` : `${more} runs at ${levelLabel(target.value)} or higher`
-      upgrade = cheaper(upgrade, { kind: 'upgrade', slot: index + 1, more, text: `${what} ${more === 1 ? 'lifts' : 'lift'} slot ${index + 1} from ${from.itemLevel} to ${target.reward.itemLevel}` })
+      const lifts = more === 1 ? 'lifts' : 'lift'
+      upgrade = cheaper(upgrade, { kind: 'upgrade', slot: index + 1, more, text: `${what} ${lifts} slot ${index + 1} from ${from.itemLevel} to ${target.reward.itemLevel}`, brief: `${more === 1 ? what : `${more} × ${levelLabel(target.value)}+`} ${lifts} dungeon slot ${index + 1} to ${target.reward.itemLevel}` })
     })
   }
   return { unlock, upgrade }
@@ -62,7 +70,7 @@ export function dungeonNextSteps(runLevels: readonly number[], season: SeasonVau
 /** World: this week's activity tiers (one entry per activity). */
 export function worldNextSteps(activityTiers: readonly number[], season: SeasonVaultTable | undefined, period: number): RowSteps {
   const thresholds = season?.worldThresholds ?? DEFAULT_WORLD_THRESHOLDS
-  const unlock = nextUnlock(thresholds, activityTiers.length, (n) => `${plural(n, 'more activity', 'more activities')} (a delve, a Prey hunt or a world activity)`)
+  const unlock = nextUnlock(thresholds, activityTiers.length, (n) => `${plural(n, 'more activity', 'more activities')} (a delve, a Prey hunt or a world activity)`, (n, slot) => `${plural(n, 'activity', 'activities')} → world slot ${slot}`)
   let upgrade: NextStep | null = null
   if (season) {
     const cap = isPreseason(season, period) ? season.preseasonMaxWorldTier : 11
@@ -75,17 +83,18 @@ export function worldNextSteps(activityTiers: readonly number[], season: SeasonV
       if (!target || !from) return
       const more = threshold - sorted.filter((t) => t >= target.value).length
       const what = more === 1 ? `a tier ${target.value} delve` : `${more} tier ${target.value}+ delves`
-      upgrade = cheaper(upgrade, { kind: 'upgrade', slot: index + 1, more, text: `${what} ${more === 1 ? 'lifts' : 'lift'} slot ${index + 1} from ${from.itemLevel} to ${target.reward.itemLevel}` })
+      const lifts = more === 1 ? 'lifts' : 'lift'
+      upgrade = cheaper(upgrade, { kind: 'upgrade', slot: index + 1, more, text: `${what} ${lifts} slot ${index + 1} from ${from.itemLevel} to ${target.reward.itemLevel}`, brief: `${what} ${lifts} world slot ${index + 1} to ${target.reward.itemLevel}` })
     })
   }
   return { unlock, upgrade }
 }
 
-function nextUnlock(thresholds: readonly number[], have: number, what: (n: number) => string): NextStep | null {
+function nextUnlock(thresholds: readonly number[], have: number, what: (n: number) => string, brief: (n: number, slot: number) => string): NextStep | null {
   const index = thresholds.findIndex((t) => have < t)
   if (index < 0) return null
   const more = (thresholds[index] as number) - have
-  return { kind: 'unlock', slot: index + 1, more, text: `${what(more)} ${more === 1 ? 'unlocks' : 'unlock'} slot ${index + 1}` }
+  return { kind: 'unlock', slot: index + 1, more, text: `${what(more)} ${more === 1 ? 'unlocks' : 'unlock'} slot ${index + 1}`, brief: brief(more, index + 1) }
 }
 
 /** The lowest value from `start` to `max` whose reward pays more than `from`. */
@@ -99,4 +108,26 @@ function firstBetter(start: number, max: number, from: Reward | null, rewardOf: 
 
 function cheaper(a: NextStep | null, b: NextStep): NextStep {
   return !a || b.more < a.more ? b : a
+}
+
+/** A row's steps with the row they belong to, for the board's "Next" cell. */
+export interface RowNextSteps {
+  row: 'raid' | 'dungeons' | 'world'
+  steps: RowSteps
+  /** An unknown row's steps would be guesses: they are left out. */
+  known: boolean
+}
+
+/**
+ * The cheapest next steps of a character's week across its rows, fewest more bosses, runs or
+ * activities first (an unlock before an upgrade of the same cost: a new slot is worth more), at most
+ * `limit`. Rows nobody could check give none.
+ */
+export function cheapestSteps(rows: readonly RowNextSteps[], limit = 2): NextStep[] {
+  const kindOrder = { unlock: 0, upgrade: 1 }
+  return rows
+    .filter((r) => r.known)
+    .flatMap((r) => [r.steps.unlock, r.steps.upgrade].filter((s): s is NextStep => s !== null))
+    .sort((a, b) => a.more - b.more || kindOrder[a.kind] - kindOrder[b.kind])
+    .slice(0, limit)
 }

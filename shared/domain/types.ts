@@ -116,6 +116,8 @@ export interface NextStep {
   /** How many more bosses, runs or activities it takes. */
   more: number
   text: string
+  /** The same in a board cell's few words, naming the row: "1 boss → raid slot 3", "a +10 lifts dungeon slot 2 to 318". */
+  brief: string
 }
 
 /** The cheapest step that unlocks the next slot, and the cheapest that raises an unlocked slot's reward. */

@@ -1,17 +1,22 @@
 /**
  * Serves the built renderer for Playwright with a `window.vault` that forwards every call over HTTP to
- * the real IPC handler map: real core, real SQLite in a temp folder, the fake APIs on loopback. Only
- * the page's CSP `connect-src` is relaxed to 'self' so the test bridge can reach this server; the app
- * itself never connects anywhere. Run: node test/e2e/bridge-server.ts [port]
+ * the real IPC handler map: real core, real SQLite, the fake APIs on loopback. Only the page's CSP
+ * `connect-src` is relaxed to 'self' so the test bridge can reach this server; the app itself never
+ * connects anywhere.
+ *
+ *   node test/e2e/bridge-server.ts [port]                      the test suite's: a temp folder, fakes, /test/ routes
+ *   node test/e2e/bridge-server.ts <port> --data-dir <folder>  the real window over that data folder, with the
+ *     sources from the VAULT_* environment variables (as the CLI reads them), seeding nothing of its own
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer, type ServerResponse } from 'node:http'
 import { tmpdir } from 'node:os'
-import { extname, join, normalize } from 'node:path'
+import { extname, join, normalize, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
 import { createCore, createCoreScheduler, type Core } from '../../main/composition.ts'
 import { createIpcHandlers, type IpcHandlers } from '../../main/ipc-handlers.ts'
 import { updateAppSettings } from '../../main/app-settings.ts'
-import { addCharacter } from '../../main/store/characters-repo.ts'
+import { addCharacter, listCharacters } from '../../main/store/characters-repo.ts'
 import type { Scheduler } from '../../main/sync/scheduler.ts'
 import { VAULT_API_CHANNELS, type InvokeChannel, type VaultEventName } from '../../shared/ipc-api.ts'
 import { computedWeek } from '../../shared/domain/reset.ts'
@@ -21,22 +26,36 @@ import { MemorySecrets } from '../fakes/memory-secrets.ts'
 import { SEASON_RAIDS } from '../support/core-harness.ts'
 import { freePort } from '../support/free-port.ts'
 
-const PORT = Number(process.argv[2] ?? 4173)
+const { values: options, positionals } = parseArgs({ allowPositionals: true, options: { 'data-dir': { type: 'string' } } })
+const PORT = Number(positionals[0] ?? 4173)
 const ROOT = join(import.meta.dirname, '..', '..', 'out', 'renderer')
 const HOUR = 3_600_000
+/** A player's data folder: nothing is seeded, faked or deleted, and the sources are the environment's. */
+const givenDataDir = options['data-dir'] === undefined ? undefined : resolve(options['data-dir'])
 
-const apis = await startFakeApis()
+const apis = givenDataDir === undefined ? await startFakeApis() : undefined
 /** The Battle.net sign-in's loopback port for this run (the app's default may be taken on a shared machine). */
 const SIGN_IN_PORT = await freePort()
-apis.raiderio.raidingStaticData.set(11, raidingStaticData(SEASON_RAIDS))
-apis.raiderio.mythicPlusStaticData.set(11, MIDNIGHT_SEASONS)
+apis?.raiderio.raidingStaticData.set(11, raidingStaticData(SEASON_RAIDS))
+apis?.raiderio.mythicPlusStaticData.set(11, MIDNIGHT_SEASONS)
 // Warcraft Logs starts unconfigured, so the settings test can save credentials through the UI.
-const env: Record<string, string> = { ...apis.env }
-delete env.VAULT_WCL_CLIENT_ID
-delete env.VAULT_WCL_CLIENT_SECRET
+const env: Record<string, string | undefined> = apis ? { ...apis.env } : { ...process.env }
+if (apis) {
+  delete env.VAULT_WCL_CLIENT_ID
+  delete env.VAULT_WCL_CLIENT_SECRET
+  // The fake Raider.IO sets no limit of its own: a roster of 120 need not wait a minute per 120 requests.
+  env.VAULT_RAIDERIO_REQUESTS_PER_MINUTE = '6000'
+}
+
+/** The fakes of the test suite's mode (every seeding and /test/ route needs them). */
+function fakes() {
+  if (!apis) throw new Error('not in the test mode: started with --data-dir')
+  return apis
+}
 
 /** Thrall on Area 52 (US): kills and runs in the current real week, so slots unlock whenever this runs. */
 function seedSources(): void {
+  const apis = fakes()
   const week = computedWeek('us', Date.now())
   const at = (hours: number) => Math.min(week.start + hours * HOUR, Date.now() - 60_000)
   apis.blizzard.setCharacter('us', 'area-52', 'thrall', {
@@ -106,6 +125,7 @@ const ROSTER = [
 const BOSSES = SEASON_RAIDS.flatMap((r) => r.bosses.map((boss) => ({ boss, instance: r.name })))
 
 function seedRoster(): void {
+  const apis = fakes()
   const week = computedWeek('us', Date.now())
   const at = (hours: number) => Math.min(week.start + hours * HOUR, Date.now() - 60_000)
   for (const [index, c] of ROSTER.entries()) {
@@ -128,6 +148,42 @@ function seedRoster(): void {
   addCharacter(core.store.db, { region: 'us', realm: 'area-52', name: 'Thrall' }, Date.now())
 }
 
+/**
+ * More characters for an officer's roster (the board at scale): US, EU, KR and TW, Unicode names,
+ * mixed progress from a fixed pattern (every run the same), a few with last week's vault waiting.
+ */
+const REALMS = [
+  { region: 'us', slug: 'area-52', name: 'Area 52' },
+  { region: 'eu', slug: 'silvermoon', name: 'Silvermoon' },
+  { region: 'kr', slug: 'azshara', name: '아즈샤라' },
+  { region: 'tw', slug: 'world-tree', name: '世界之樹' },
+] as const
+const NAME_STEMS = ['Ëlën', 'Æthel', 'Bröng', 'Sägr', 'Shād', 'Lúmi', 'Kàel', 'Dorn', 'Vess', 'Ysol', '달빛', '고요']
+const CLASSES = [['Mage', 'Frost'], ['Priest', 'Holy'], ['Hunter', 'Beast Mastery'], ['Druid', 'Restoration'], ['Warrior', 'Protection'], ['Rogue', 'Subtlety'], ['Paladin', 'Retribution'], ['Monk', 'Windwalker']] as const
+
+function seedMore(count: number): void {
+  const apis = fakes()
+  for (let i = 0; i < count; i += 1) {
+    const realm = REALMS[i % REALMS.length]!
+    const week = computedWeek(realm.region, Date.now())
+    const at = (hours: number) => Math.min(week.start + hours * HOUR, Date.now() - 60_000)
+    const name = `${NAME_STEMS[i % NAME_STEMS.length]}${String.fromCharCode(97 + (Math.floor(i / NAME_STEMS.length) % 26))}`
+    const [cls, spec] = CLASSES[i % CLASSES.length]!
+    const bosses = (i * 7) % 10
+    const keys = Array.from({ length: (i * 5) % 9 }, (_, k) => 4 + ((i + k * 3) % 12))
+    const kills = BOSSES.slice(0, bosses).map((b, k) => ({ boss: b.boss, instance: b.instance, difficulty: (['NORMAL', 'HEROIC', 'MYTHIC'] as const)[(i + k) % 3]!, count: 1, lastKill: at(2 + k) }))
+    const previous = i % 5 === 0 ? BOSSES.slice(0, 3).map((b) => ({ boss: b.boss, instance: b.instance, difficulty: 'HEROIC' as const, count: 1, lastKill: week.start - 24 * HOUR })) : []
+    apis.blizzard.setCharacter(realm.region, realm.slug, name.toLowerCase(), {
+      encounters: blizzardEncounters([...kills, ...previous]),
+      keystone: blizzardKeystoneProfile(week.period, []),
+      profile: { name, realm: { name: realm.name, slug: realm.slug }, character_class: { name: cls }, active_spec: { name: spec }, equipped_item_level: 290 + ((i * 3) % 33), last_login_timestamp: i % 3 === 0 ? week.start - 2 * HOUR : at(1) },
+      statistics: blizzardStatistics({ 62915: { quantity: 100 + 13 * i, lastUpdated: week.start - HOUR } }),
+    })
+    apis.raiderio.setProfile(realm.region, realm.slug, name, raiderIoProfile(keys.map((level, k) => raiderIoRun({ dungeon: ['Murder Row', 'Altar of Fangs', 'Voidscar Arena', 'Den of Nalorakk'][k % 4] as string, mythic_level: level, completed_at: new Date(at(1 + k)).toISOString() })), [], { name, realm: realm.name, class: cls, active_spec_name: spec }))
+    addCharacter(core.store.db, { region: realm.region, realm: realm.slug, name }, Date.now() + i)
+  }
+}
+
 let dataDir = ''
 let core: Core
 let scheduler: Scheduler
@@ -137,7 +193,7 @@ const clients = new Set<ServerResponse>()
 
 /** Starts a fresh core; `withoutBlizzard` is the default first run, with no API credentials at all. */
 function boot(withoutBlizzard = false): void {
-  dataDir = mkdtempSync(join(tmpdir(), 'vault-e2e-'))
+  dataDir = givenDataDir ?? mkdtempSync(join(tmpdir(), 'vault-e2e-'))
   const bootEnv = { ...env }
   if (withoutBlizzard) for (const name of ['VAULT_BLIZZARD_CLIENT_ID', 'VAULT_BLIZZARD_CLIENT_SECRET']) delete bootEnv[name]
   core = createCore({ dataDir, env: bootEnv, http: { baseDelayMs: 5, retries: 1, timeoutMs: 3000 } })
@@ -145,7 +201,7 @@ function boot(withoutBlizzard = false): void {
   secrets = new MemorySecrets()
   // The "browser": follows Blizzard's (fake) sign-in page back to the app, with the player's consent.
   handlers = createIpcHandlers({ appVersion: '0.1.0', core, scheduler, secrets, env: bootEnv, openSignInPage: (url) => void fetch(url).catch(() => undefined) })
-  updateAppSettings(core.store.db, { importPort: SIGN_IN_PORT }, Date.now())
+  if (!givenDataDir) updateAppSettings(core.store.db, { importPort: SIGN_IN_PORT }, Date.now())
   const push = (event: VaultEventName, payload: unknown) => {
     for (const client of clients) client.write(`data: ${JSON.stringify({ event, payload })}\n\n`)
   }
@@ -154,6 +210,7 @@ function boot(withoutBlizzard = false): void {
 }
 
 async function reset(withoutBlizzard: boolean): Promise<void> {
+  const apis = fakes()
   await scheduler.stop()
   for (const fake of [apis.blizzard, apis.raiderio, apis.wcl]) fake.server.clearFaults()
   core.close()
@@ -203,18 +260,43 @@ const server = createServer(async (req, res) => {
       req.on('close', () => clients.delete(res))
       return
     }
+    if (req.method === 'POST' && url.pathname.startsWith('/test/') && !apis) return void res.writeHead(404).end()
     if (req.method === 'POST' && url.pathname === '/test/seed-roster') {
       seedRoster()
+      // ?count=120: the roster of an officer, more characters with the same shapes.
+      const count = Number(url.searchParams.get('count') ?? 0)
+      if (count > ROSTER.length + 1) seedMore(count - ROSTER.length - 1)
+      await scheduler.runNow()
+      return void res.writeHead(204).end()
+    }
+    if (req.method === 'POST' && url.pathname === '/test/finish') {
+      // All nine slots for one seeded character: eight tier-8 delves on top of its bosses and keys (two reads).
+      const name = url.searchParams.get('name') ?? ''
+      const character = listCharacters(core.store.db).find((c) => c.name === name)
+      if (!character) return void res.writeHead(404).end()
+      const week = computedWeek('us', Date.now())
+      const statistics = (quantity: number, lastUpdated: number) => ({ ...fakes().blizzard.character('us', 'area-52', name.toLowerCase()), statistics: blizzardStatistics({ 40773: { quantity, lastUpdated } }) })
+      fakes().blizzard.setCharacter('us', 'area-52', name.toLowerCase(), statistics(20, week.start - HOUR))
+      await core.sync.syncCharacter(character, { force: true })
+      fakes().blizzard.setCharacter('us', 'area-52', name.toLowerCase(), statistics(28, Date.now() - 60_000))
+      await core.sync.syncCharacter(character, { force: true })
+      return void res.writeHead(204).end()
+    }
+    if (req.method === 'POST' && url.pathname === '/test/outage') {
+      // A source that stops answering for every character (?source=raiderio|blizzard|warcraftlogs).
+      const source = url.searchParams.get('source')
+      const fake = source === 'raiderio' ? fakes().raiderio : source === 'blizzard' ? fakes().blizzard : fakes().wcl
+      fake.server.failNext(/./, { kind: 'status', status: 503 }, 100_000)
       await scheduler.runNow()
       return void res.writeHead(204).end()
     }
     if (req.method === 'POST' && url.pathname === '/test/consent') {
       // What the player does on Blizzard's sign-in page: allow (default) or deny.
-      apis.blizzard.consent = url.searchParams.get('value') === 'deny' ? 'deny' : 'allow'
+      fakes().blizzard.consent = url.searchParams.get('value') === 'deny' ? 'deny' : 'allow'
       return void res.writeHead(204).end()
     }
     if (req.method === 'POST' && url.pathname === '/test/reset') {
-      apis.blizzard.consent = 'allow'
+      fakes().blizzard.consent = 'allow'
       await reset(url.searchParams.get('blizzard') === 'off')
       return void res.writeHead(204).end()
     }
@@ -236,16 +318,16 @@ const server = createServer(async (req, res) => {
   }
 })
 
-seedSources()
+if (apis) seedSources()
 boot()
-server.listen(PORT, '127.0.0.1', () => console.log(`bridge server on http://127.0.0.1:${PORT}`))
+server.listen(PORT, '127.0.0.1', () => console.log(`bridge server on http://127.0.0.1:${PORT}${givenDataDir ? ` over ${givenDataDir}` : ''}`))
 const shutdown = async () => {
   server.close()
   for (const client of clients) client.end()
   await scheduler.stop()
   core.close()
-  await apis.close()
-  rmSync(dataDir, { recursive: true, force: true })
+  await apis?.close()
+  if (!givenDataDir) rmSync(dataDir, { recursive: true, force: true })
   process.exit(0)
 }
 process.on('SIGTERM', () => void shutdown())

@@ -61,6 +61,11 @@ export class BlizzardFake {
     this.characters.set(`${region}/${realm}/${name.toLowerCase()}`, data)
   }
 
+  /** What a character was registered with (to change one part of it). */
+  character(region: string, realm: string, name: string): BlizzardCharacterData | undefined {
+    return this.characters.get(`${region}/${realm}/${name.toLowerCase()}`)
+  }
+
   /** Makes every issued token invalid, as an expired or revoked token would be. */
   revokeTokens(): void {
     this.validTokens.clear()

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_BOARD_PREFERENCES } from '../../shared/domain/board.ts'
 import { createPendingRoute } from '../../main/desktop/pending-route.ts'
 import { createIpcHandlers, type DesktopHooks, type IpcHandlers } from '../../main/ipc-handlers.ts'
 import type { AppSettings } from '../../main/app-settings.ts'
@@ -169,7 +170,7 @@ describe('IPC handlers on the real core', () => {
     const { ipc } = handlers(undefined, undefined, desktop)
     expect(await ipc['settings:get']([])).toMatchObject({ ok: true, value: { startAtLogin: false, autoUpdate: true } })
     expect(await ipc['settings:update']([{ startAtLogin: true }])).toMatchObject({ ok: true, value: { startAtLogin: true, autoUpdate: true, notifications: true } })
-    expect(applied).toEqual([{ notifications: true, closeToTray: true, startAtLogin: true, autoUpdate: true, importPort: 47615 }])
+    expect(applied).toEqual([{ notifications: true, closeToTray: true, startAtLogin: true, autoUpdate: true, importPort: 47615, board: DEFAULT_BOARD_PREFERENCES }])
     refuse = 'Could not change start at login: EACCES'
     expect(await ipc['settings:update']([{ startAtLogin: false }])).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'Could not change start at login: EACCES' } })
     expect(await ipc['settings:get']([])).toMatchObject({ ok: true, value: { startAtLogin: true } })

@@ -1,4 +1,5 @@
 import { create } from 'zustand'
+import { DEFAULT_BOARD_PREFERENCES, type BoardPreferences } from '../../../shared/domain/board.ts'
 import type { AppInfo, CharacterOverview, CharacterVaultView, CredentialSource, NewCharacter, SettingsUpdate, SettingsView, UpdateStatus } from '../../../shared/ipc-api.ts'
 import type { AppError, Result } from '../../../shared/result.ts'
 import { bridge } from '../bridge.ts'
@@ -19,6 +20,8 @@ export interface VaultState {
   notice: AppError | null
   /** A short confirmation of the last action ("Thrall added…"), read out once. */
   announcement: string | null
+  /** How the player left the board (sort, filters, density): kept across views, and stored in main across restarts. */
+  board: BoardPreferences
   navigate(route: Route): void
   loadAll(): Promise<void>
   /** After main says one character's data changed: refreshes that card (and its open vault) only. */
@@ -36,6 +39,8 @@ export interface VaultState {
   trackQuest(id: number, name: string): Promise<Result<SettingsView>>
   untrackQuest(id: number): Promise<void>
   dismissNotice(): void
+  /** Changes how the board is shown at once, and stores it (a refused store keeps it for this session). */
+  setBoard(patch: Partial<BoardPreferences>): void
 }
 
 export const useVault = create<VaultState>((set, get) => ({
@@ -48,6 +53,7 @@ export const useVault = create<VaultState>((set, get) => ({
   update: { state: 'off', version: null, message: null },
   notice: null,
   announcement: null,
+  board: DEFAULT_BOARD_PREFERENCES,
 
   navigate(route) {
     if (window.location.hash !== routeHash(route)) window.location.hash = routeHash(route)
@@ -60,7 +66,7 @@ export const useVault = create<VaultState>((set, get) => ({
   async loadAll() {
     const api = bridge()
     const [info, characters, settings] = await Promise.all([api.getAppInfo(), api.listCharacters(), api.getSettings()])
-    set({ info: fromResult(info), characters: fromResult(characters), settings: fromResult(settings), ...(info.ok ? { update: info.value.update } : {}) })
+    set({ info: fromResult(info), characters: fromResult(characters), settings: fromResult(settings), ...(info.ok ? { update: info.value.update } : {}), ...(settings.ok ? { board: settings.value.board } : {}) })
     const { route } = get()
     if (route.name === 'character') await get().loadVault(route.id)
   },
@@ -119,7 +125,8 @@ export const useVault = create<VaultState>((set, get) => ({
   async syncNow(characterId) {
     set({ sync: { running: true, done: 0, total: get().sync.total } })
     const result = await bridge().syncNow(characterId === undefined ? {} : { characterId })
-    set((state) => ({ sync: { ...state.sync, running: false }, notice: result.ok ? (result.value.failed > 0 ? { code: 'UPSTREAM_ERROR', message: `${result.value.failed} character(s) could not be synced completely; see their source status.` } : null) : result.error }))
+    // A source that failed is named on the board (its outage line), not in a banner that pushes it down.
+    set((state) => ({ sync: { ...state.sync, running: false }, notice: result.ok ? null : result.error }))
     await get().loadAll()
   },
 
@@ -163,6 +170,14 @@ export const useVault = create<VaultState>((set, get) => ({
   },
 
   dismissNotice: () => set({ notice: null }),
+
+  setBoard(patch) {
+    const board = { ...get().board, ...patch }
+    set({ board })
+    void bridge()
+      .updateSettings({ board })
+      .then((result) => (result.ok ? set({ settings: fromResult(result) }) : undefined))
+  },
 }))
 
 /** Wires main's events and the URL hash into the store; returns an unsubscribe. */

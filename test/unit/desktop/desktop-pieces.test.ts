@@ -20,7 +20,8 @@ function overview(id: number, name: string, raid: boolean[], dungeons: boolean[]
     raid: raid.map((u) => slot(u, u ? { difficulty: 'heroic', itemLevel: 318, reward: { itemLevel: 318, track: 'Myth', rank: 1, confirmed: true, exceptions: [] } } : {})) as CharacterOverview['raid'],
     dungeons: dungeons.map((u) => dslot(u, u ? { level: 10, itemLevel: 318, reward: { itemLevel: 318, track: 'Myth', rank: 1, confirmed: true, exceptions: [] } } : {})) as CharacterOverview['dungeons'],
     world: world.map(wslot),
-    trust, lastSyncedAt: null, nextSyncAt: null, hasErrors: false,
+    trust, lastSyncedAt: null, nextSyncAt: null,
+    nextSteps: { raid: { unlock: null, upgrade: null }, dungeons: { unlock: null, upgrade: null }, world: { unlock: null, upgrade: null } }, failingSources: [], trackedSince: 0,
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dungeonNextSteps, raidNextSteps, worldNextSteps } from '../../../shared/domain/next-step.ts'
+import { cheapestSteps, dungeonNextSteps, raidNextSteps, worldNextSteps } from '../../../shared/domain/next-step.ts'
 import { SHIPPED_SEASON_TABLES, type SeasonVaultTable } from '../../../shared/domain/seasons.ts'
 import type { Difficulty } from '../../../shared/domain/types.ts'
 
@@ -51,5 +51,27 @@ describe('world: what next', () => {
 
   it('no upgrade past the pre-season cap', () => {
     expect(worldNextSteps([6, 6], s2, 1076).upgrade).toBeNull()
+  })
+})
+
+describe("the board's Next cell", () => {
+  it('says each step in a few words that name the row', () => {
+    expect(raidNextSteps(['mythic', 'heroic', 'heroic', 'normal'], s2)).toMatchObject({ unlock: { brief: '2 bosses → raid slot 3' }, upgrade: { brief: '1 Mythic boss lifts raid slot 1 to 334' } })
+    expect(dungeonNextSteps([12, 12, 12, 9], s2)).toMatchObject({ unlock: { brief: '4 dungeons → dungeon slot 3' }, upgrade: { brief: 'a +10 lifts dungeon slot 2 to 318' } })
+    expect(dungeonNextSteps([12, 0, 0, 0], s2).upgrade?.brief).toBe('3 × Mythic 0+ lift dungeon slot 2 to 302')
+    expect(worldNextSteps([8, 3], s2, 1091)).toMatchObject({ unlock: { brief: '2 activities → world slot 2' }, upgrade: { brief: 'a tier 4 delve lifts world slot 1 to 289' } })
+  })
+
+  it('picks the cheapest steps across rows, an unlock before an upgrade of the same cost, and none from an unknown row', () => {
+    const raid = raidNextSteps(['mythic', 'heroic', 'heroic', 'normal'], s2) // unlock 2, upgrade 1
+    const dungeons = dungeonNextSteps([12, 12, 12], s2) // unlock 1 (the 4th run), upgrade: none cheaper
+    const world = worldNextSteps([], s2, 1091) // unlock 2
+    const steps = cheapestSteps([
+      { row: 'raid', steps: raid, known: true },
+      { row: 'dungeons', steps: dungeons, known: true },
+      { row: 'world', steps: world, known: false },
+    ])
+    expect(steps.map((s) => s.brief)).toEqual(['1 dungeon → dungeon slot 2', '1 Mythic boss lifts raid slot 1 to 334'])
+    expect(cheapestSteps([{ row: 'world', steps: world, known: false }])).toEqual([])
   })
 })
