@@ -1,3 +1,4 @@
+import { countOf } from '../../shared/domain/labels.ts'
 import { formatCharacterRef, parseRegion } from '../../shared/domain/realm.ts'
 import type { ImportCandidate, ImportList } from '../../shared/ipc-api.ts'
 import type { TrackedCharacter } from '../store/characters-repo.ts'
@@ -12,7 +13,7 @@ import { EXIT, print, usage, wholeNumber, withCore, type CliIo, type CliOptions 
 
 /** `  1. Jaina · Azjol-Nerub · Mage · 90 · rank 3` (already tracked ones marked, not numbered). */
 export function formatImportList(list: ImportList): string {
-  const lines = [`${list.title}: ${list.candidates.length} character(s)`]
+  const lines = [`${list.title}: ${countOf(list.candidates.length, 'character')}`]
   let number = 0
   for (const c of list.candidates) {
     const facts = [c.realmName ?? c.realm, c.className ?? 'class unknown', c.level === null ? 'level ?' : String(c.level), ...(c.rank === null ? [] : [`rank ${c.rank}`])]

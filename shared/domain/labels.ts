@@ -40,3 +40,8 @@ export function utcTime(at: number): string {
   const pad = (n: number) => String(n).padStart(2, '0')
   return `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`
 }
+
+/** "1 character", "3 characters": a count with its noun, never "character(s)". */
+export function countOf(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`
+}

@@ -159,4 +159,55 @@ describe('VaultDetails', () => {
     expect(weeks[1]).toContain('0 of 9 slots')
     expect(weeks[1]).toContain('nothing earned')
   })
+
+  it('with the raid row unknown, the boss list says unknown and why, never "not yet"; the World panel never says "none" for what nobody read (issue 29.4)', () => {
+    const failed: RowTrust = { status: 'unknown', reasons: ['Blizzard failed: Blizzard had a server problem (HTTP 503). The next sync will try again.'] }
+    const blind = view(0, { raid: failed, dungeons: complete, world: failed })
+    blind.current = { ...blind.current, raid: { ...blind.current.raid, bosses: [] }, world: { ...blind.current.world, activities: [] } }
+    render(<VaultDetails view={blind} />)
+    const bosses = screen.getByRole('region', { name: 'Bosses this week' })
+    expect(bosses.textContent).not.toContain('not yet')
+    expect(within(bosses).getAllByRole('img', { name: 'Unknown: nobody could check this week' })).toHaveLength(2)
+    expect(within(bosses).getByTestId('unknown-note').textContent).toMatch(/^\?\s*Which bosses died this week is unknown: Blizzard failed: Blizzard had a server problem\. The next sync will try again\./)
+    const world = screen.getByRole('region', { name: 'World this week' })
+    expect(world.textContent).not.toMatch(/No delves/)
+    expect(within(world).getByTestId('unknown-note')).toBeTruthy()
+    // The HTTP code is one click away, not in the sentence.
+    expect(within(within(bosses).getByTestId('unknown-note')).getByText('Details')).toBeTruthy()
+    expect(within(bosses).getByTestId('unknown-note').querySelector('details')?.textContent).toContain('HTTP 503')
+  })
+
+  it('weeks before the character was tracked say "not tracked yet", never "0 of 9 slots" (issue 29.4)', () => {
+    const added = view(0)
+    added.character = { ...added.character, trackedSince: START - 1000 }
+    render(<VaultDetails view={added} />)
+    const weeks = screen.getAllByTestId('history-week').map((li) => li.textContent)
+    expect(weeks[0]).toContain('3 of 9 slots')
+    expect(weeks[1]).toContain('not tracked yet')
+    expect(weeks[1]).not.toContain('0 of 9')
+  })
+
+  it('the season notice is said once in the view, not again in every row (issue 29.4)', () => {
+    const season = seasonViewOf(false)
+    const message = season.message!
+    const row: RowTrust = { status: 'complete', reasons: [message] }
+    const v = view(0, { raid: row, dungeons: row, world: row }, season)
+    v.warnings = [message]
+    render(<VaultDetails view={v} />)
+    const occurrences = document.body.textContent!.split("This version does not know Midnight Season 3's rewards").length - 1
+    expect(occurrences).toBe(1)
+  })
+
+  it("a crest's statistic name and id, and a source's HTTP code, sit behind Details (issue 29.5)", () => {
+    const v = view(0)
+    v.character = { ...v.character, crests: { known: true, note: 'Rewards that do not count (quest 97910, achievements 63332 and 63326) exist.', kinds: [{ name: 'Hero', statisticId: 62915, statisticName: 'Hero Mistcrests', total: 100, weekGain: 0, weekGainExact: true, cap: null, capConfirmed: false, capLifted: true, readAt: 1 }] } }
+    render(<VaultDetails view={v} />)
+    const crest = screen.getByTestId('crest')
+    expect(crest.textContent).toMatch(/^Hero100 \(\+0 this week, no cap\)Details/)
+    expect(crest.querySelector('details')?.textContent).toContain('Hero Mistcrests · statistic 62915')
+    const note = screen.getByTestId('crest-list').querySelector('p')!
+    expect(note.textContent).toMatch(/^Rewards that do not count exist\. Details/)
+    const wcl = screen.getByTestId('source-warcraftlogs')
+    expect(wcl.querySelector('.source-error')?.textContent).toMatch(/^Warcraft Logs rejected the API credentials\. Details/)
+  })
 })

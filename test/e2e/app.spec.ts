@@ -38,6 +38,11 @@ async function addThrall(page: Page) {
   await expect(page.getByRole('status')).toContainText('Thrall added')
 }
 
+test('the first screen says what works with no keys at all', async ({ page }) => {
+  await page.goto('/')
+  await expect(page.getByTestId('works-without-keys')).toContainText('Works right away, with no keys: Raider.IO fills every character')
+})
+
 test('add a character, watch its vault fill itself, and see which source saw what', async ({ page }, testInfo) => {
   await addThrall(page)
   const card = page.getByTestId('character')
@@ -103,16 +108,16 @@ test('save Warcraft Logs credentials in settings; the secret never reaches the p
   await expect(page.getByTestId('source-warcraftlogs')).toContainText('not configured')
   await page.getByTestId('source-warcraftlogs').getByRole('link', { name: 'Add credentials' }).click()
 
-  await expect(page.getByTestId('warcraftlogs-configured')).toHaveText('Not configured')
-  await expect(page.getByTestId('blizzard-configured')).toHaveText('Configured (from the environment)')
+  await expect(page.getByTestId('warcraftlogs-configured')).toHaveText('Not set up yet')
+  await expect(page.getByTestId('blizzard-configured')).toHaveText('Set up (by the VAULT_ settings of your system)')
   const form = page.getByRole('form', { name: 'Warcraft Logs credentials' })
   // Saving tests the credentials with one token request: wrong ones (the fake's secret is wcl-secret) are refused.
   await form.getByRole('textbox', { name: 'Client ID', exact: true }).fill('wcl-client')
   await form.getByLabel('Client secret', { exact: true }).fill(SECRET)
-  await form.getByRole('button', { name: 'Save' }).click()
+  await form.getByRole('button', { name: 'Test and save' }).click()
   await expect(form.getByRole('status')).toContainText('Warcraft Logs rejected the API credentials')
   await expect(form.getByRole('status')).toContainText('Nothing was saved.')
-  await expect(page.getByTestId('warcraftlogs-configured')).toHaveText('Not configured')
+  await expect(page.getByTestId('warcraftlogs-configured')).toHaveText('Not set up yet')
   await page.evaluate(() => window.scrollTo(0, 0))
   await page.screenshot({ path: testInfo.outputPath('settings.png') })
   expect(await page.content()).not.toContain(SECRET)
@@ -125,8 +130,8 @@ test('working Warcraft Logs credentials add a logged kill and a parse percentage
   const form = page.getByRole('form', { name: 'Warcraft Logs credentials' })
   await form.getByRole('textbox', { name: 'Client ID', exact: true }).fill('wcl-client')
   await form.getByLabel('Client secret', { exact: true }).fill('wcl-secret')
-  await form.getByRole('button', { name: 'Save' }).click()
-  await expect(page.getByTestId('warcraftlogs-configured')).toHaveText('Configured (saved)')
+  await form.getByRole('button', { name: 'Test and save' }).click()
+  await expect(page.getByTestId('warcraftlogs-configured')).toHaveText('Set up')
   await page.goto('/#/character/1')
   await page.getByRole('button', { name: 'Sync now' }).click()
   await expect(page.getByTestId('source-warcraftlogs')).toContainText('ok')
@@ -202,6 +207,18 @@ test('with no credentials the raid row says it is unknown and how to fix it, nev
   await page.screenshot({ path: testInfo.outputPath('unknown-raid.png'), fullPage: true })
   await week.getByRole('link', { name: 'Add Blizzard or Warcraft Logs credentials in Settings' }).click()
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible()
+  // Adding Blizzard is a guided screen: the steps, the redirect URL to paste (with Copy), the keys tested before saving.
+  const steps = page.getByTestId('blizzard-steps')
+  await expect(steps.getByRole('listitem')).toHaveCount(5)
+  await expect(steps).toContainText('Create Client')
+  await expect(steps.getByTestId('settings-redirect-uri')).toHaveText(/^http:\/\/127\.0\.0\.1:\d+\/callback$/)
+  await expect(steps.getByRole('button', { name: 'Copy' })).toBeVisible()
+  await expect(page.getByRole('form', { name: 'Blizzard credentials' }).getByRole('button', { name: 'Test and save' })).toBeDisabled()
+  // The port is not shown unless the player opens "change it only if signing in fails".
+  await expect(page.getByRole('textbox', { name: 'Port' })).toBeHidden()
+  await page.getByText('Battle.net sign-in port').click()
+  await expect(page.getByRole('textbox', { name: 'Port' })).toBeVisible()
+  await page.screenshot({ path: testInfo.outputPath('settings-first-run.png'), fullPage: true })
 })
 
 test('twelve characters: sort, see unknown rows and failing sources, and mark a waiting vault as opened (it stays so after a reload)', async ({ page, request }, testInfo) => {
@@ -342,7 +359,7 @@ test('import: sign in with Battle.net, tick characters to track them; a guild li
   await picks.getByRole('checkbox', { name: 'Track Thrall (Area 52)' }).check()
   await page.screenshot({ path: testInfo.outputPath('import-account.png'), fullPage: true })
   await picks.getByRole('button', { name: 'Track 2 characters' }).click()
-  await expect(page.getByRole('status').filter({ hasText: '2 character(s) added' })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: '2 characters added' })).toBeVisible()
   await expect(page.getByRole('link', { name: 'Velen', exact: true })).toBeVisible()
   await expect(page.getByRole('link', { name: 'Thrall', exact: true })).toBeVisible()
   await expect(page.getByRole('link', { name: 'Lorthemar', exact: true })).toHaveCount(0)

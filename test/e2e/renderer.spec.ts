@@ -30,9 +30,9 @@ test('warns in settings when the OS offers no secure storage', async ({ page }) 
   const form = page.getByRole('form', { name: 'Blizzard credentials' })
   await form.getByRole('textbox', { name: 'Client ID' }).fill('id')
   await form.getByLabel('Client secret').fill('secret')
-  await expect(form.getByRole('button', { name: 'Save' })).toBeDisabled()
+  await expect(form.getByRole('button', { name: 'Test and save' })).toBeDisabled()
   await form.getByRole('checkbox', { name: /Save without encryption/ }).check()
-  await expect(form.getByRole('button', { name: 'Save' })).toBeEnabled()
+  await expect(form.getByRole('button', { name: 'Test and save' })).toBeEnabled()
 })
 
 test('says when an update waits for the quit, shows the logs folder, and keeps a refused start-at-login change off', async ({ page }) => {

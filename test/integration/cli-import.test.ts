@@ -25,7 +25,7 @@ describe('cli import guild', () => {
     const questions: string[] = []
     const result = await cli(['import', 'guild', 'us/Area 52/Endless Climb', '--rank', '3'], { prompt: async (q) => (questions.push(q), '2') })
     expect(result.code).toBe(0)
-    expect(result.stdout).toContain('Endless Climb (US): 2 character(s)')
+    expect(result.stdout).toContain('Endless Climb (US): 2 characters')
     expect(result.stdout).toContain('   1. Thrall · area-52 · Shaman · 90 · rank 0')
     expect(result.stdout).toContain('   2. Jaina · azjolnerub · Mage · 90 · rank 3')
     expect(result.stdout).not.toContain('Alty')

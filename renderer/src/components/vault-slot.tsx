@@ -3,6 +3,7 @@ import { rewardText, trackLabel, type SlotReward } from '../../../shared/domain/
 import type { RowTrust } from '../../../shared/domain/row-status.ts'
 import type { VaultSlot as Slot } from '../../../shared/domain/types.ts'
 import { DIFFICULTY_LABELS, levelLabel } from './format.ts'
+import { PlayerText } from './player-text.tsx'
 
 export type RowKind = 'raid' | 'dungeon' | 'world'
 
@@ -24,58 +25,48 @@ export function progressText(slot: Slot, kind: RowKind): string {
  * One read-only Great Vault slot: locked with progress, or unlocked with what it rewards in player
  * terms ("Heroic · Myth 1 · 318"), coloured by upgrade track (Veteran, Champion, Hero, Myth) like items.
  */
-export function VaultSlot({ slot, kind, compact = false, closed = false }: { slot: Slot; kind: RowKind; compact?: boolean; closed?: boolean }) {
+export function VaultSlot({ slot, kind, closed = false }: { slot: Slot; kind: RowKind; closed?: boolean }) {
   const reward = rewardLabel(slot)
   const track = slot.reward?.track ? `track-${slot.reward.track.toLowerCase()}` : 'track-unknown'
   // A past week's locked slot can no longer fill: no progress bar, just "not earned".
   if (closed && !slot.unlocked) {
     return (
-      <div className={`slot locked closed ${compact ? 'compact' : ''}`} role="img" aria-label={`Not earned: ${progressText(slot, kind)}`} data-testid={`${kind}-slot`}>
+      <div className="slot locked closed" role="img" aria-label={`Not earned: ${progressText(slot, kind)}`} data-testid={`${kind}-slot`}>
         <span className="slot-progress">not earned</span>
       </div>
     )
   }
   const label = slot.unlocked ? `Unlocked: ${reward ?? ''}${slot.reward ? `, item level ${rewardText(slot.reward)}` : ''}` : `Locked: ${progressText(slot, kind)}`
   return (
-    <div className={`slot ${slot.unlocked ? `unlocked ${track}` : 'locked'} ${compact ? 'compact' : ''}`} role="img" aria-label={label} title={slot.reward ? rewardText(slot.reward) : label} data-testid={`${kind}-slot`}>
+    <div className={`slot ${slot.unlocked ? `unlocked ${track}` : 'locked'}`} role="img" aria-label={label} title={slot.reward ? rewardText(slot.reward) : label} data-testid={`${kind}-slot`}>
       {slot.unlocked ? (
         <>
           <span className="slot-reward">{reward}</span>
-          {slot.reward && <RewardLine reward={slot.reward} compact={compact} />}
+          {slot.reward && <RewardLine reward={slot.reward} />}
         </>
       ) : (
         <>
-          <span className="slot-progress">{compact ? `${slot.progress}/${slot.threshold}` : progressText(slot, kind)}</span>
-          {!compact && <progress max={slot.threshold} value={slot.progress} aria-hidden="true" />}
+          <span className="slot-progress">{progressText(slot, kind)}</span>
+          <progress max={slot.threshold} value={slot.progress} aria-hidden="true" />
         </>
       )}
     </div>
   )
 }
 
-/** One entry per higher item level (the compact cell says "or 344" once), unconfirmed only when every source of it is. */
-function higherLevels(exceptions: SlotReward['exceptions']): SlotReward['exceptions'] {
-  const byLevel = new Map<number, SlotReward['exceptions'][number]>()
-  for (const e of exceptions) {
-    const seen = byLevel.get(e.itemLevel)
-    byLevel.set(e.itemLevel, seen ? { ...seen, confirmed: seen.confirmed || e.confirmed, bosses: [...seen.bosses, ...e.bosses] } : e)
-  }
-  return [...byLevel.values()]
-}
-
 /** "Hero 1 · 305", a "?" on unconfirmed values, and "(344 from the last two bosses)" where items can pay more. */
-function RewardLine({ reward, compact }: { reward: SlotReward; compact: boolean }) {
+function RewardLine({ reward }: { reward: SlotReward }) {
   const track = trackLabel(reward)
   return (
     <>
       <span className="slot-ilvl">
-        {track && !compact && <span className="slot-track">{track} · </span>}
+        {track && <span className="slot-track">{track} · </span>}
         {reward.itemLevel}
         {!reward.confirmed && <abbr className="unconfirmed" title="Unconfirmed: published tables disagree on this value">?</abbr>}
       </span>
-      {(compact ? higherLevels(reward.exceptions) : reward.exceptions).map((e) => (
+      {reward.exceptions.map((e) => (
         <span key={`${e.itemLevel} ${e.bosses.join()}`} className="slot-exception small">
-          {compact ? `or ${e.itemLevel}` : `(${e.itemLevel} ${trackLabel(e)} from ${e.label ?? e.bosses.join(' or ')})`}
+          {`(${e.itemLevel} ${trackLabel(e)} from ${e.label ?? e.bosses.join(' or ')})`}
           {!e.confirmed && <abbr className="unconfirmed" title="Unconfirmed: no source states this value">?</abbr>}
         </span>
       ))}
@@ -87,10 +78,10 @@ function RewardLine({ reward, compact }: { reward: SlotReward; compact: boolean 
  * A labelled row of three slots. An `unknown` row shows why instead of slots (never a 0 nobody
  * checked); a `partial` row keeps its slots as a lower bound and says so.
  */
-export function VaultRow({ title, slots, kind, trust, compact = false, closed = false, action }: { title: string; slots: readonly Slot[]; kind: RowKind; trust?: RowTrust; compact?: boolean; closed?: boolean; action?: ReactNode }) {
+export function VaultRow({ title, slots, kind, trust, closed = false, action }: { title: string; slots: readonly Slot[]; kind: RowKind; trust?: RowTrust; closed?: boolean; action?: ReactNode }) {
   const status = trust?.status ?? 'complete'
   return (
-    <div className={`vault-row ${compact ? 'compact' : ''} row-${status}`} data-testid={`${kind}-row`} data-status={status}>
+    <div className={`vault-row row-${status}`} data-testid={`${kind}-row`} data-status={status}>
       <span className="vault-row-title">
         {title}
         {status === 'partial' && <span className="row-badge" title={trust?.reasons.join('\n')}>partial</span>}
@@ -98,19 +89,29 @@ export function VaultRow({ title, slots, kind, trust, compact = false, closed = 
       {status === 'unknown' ? (
         <div className="vault-row-unknown" role="note">
           <strong>Unknown</strong>
-          <span className="muted small">{compact ? ` — ${trust?.reasons[0] ?? ''}` : trust?.reasons.map((r) => <span key={r} className="row-reason">{r}</span>)}</span>
-          {!compact && action}
+          <span className="muted small">
+            {trust?.reasons.map((r) => (
+              <span key={r} className="row-reason">
+                <PlayerText text={r} />
+              </span>
+            ))}
+          </span>
+          {action}
         </div>
       ) : (
         <div className="vault-row-slots">
           {slots.map((slot) => (
-            <VaultSlot key={slot.threshold} slot={slot} kind={kind} compact={compact} closed={closed} />
+            <VaultSlot key={slot.threshold} slot={slot} kind={kind} closed={closed} />
           ))}
         </div>
       )}
-      {status === 'partial' && !compact && (
+      {status === 'partial' && (
         <ul className="row-reasons small muted">
-          {trust?.reasons.map((r) => <li key={r}>{r}</li>)}
+          {trust?.reasons.map((r) => (
+            <li key={r}>
+              <PlayerText text={r} />
+            </li>
+          ))}
           {action && <li>{action}</li>}
         </ul>
       )}

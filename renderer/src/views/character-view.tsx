@@ -12,6 +12,8 @@ import { QUEST_STATE_LABELS } from '../../../shared/domain/weekly-quests.ts'
 import { usePageHeading } from '../use-page-heading.ts'
 import { SeasonNotice, seasonTableText } from '../components/season-notice.tsx'
 import { VaultRow } from '../components/vault-slot.tsx'
+import { Mark } from '../components/marks.tsx'
+import { PlayerText } from '../components/player-text.tsx'
 import { useNow } from '../use-now.ts'
 import { useVault } from '../state/store.ts'
 
@@ -34,7 +36,8 @@ export function CharacterView({ id }: { id: number }) {
 }
 
 /** Exported for component tests. */
-export function VaultDetails({ view }: { view: CharacterVaultView }) {
+export function VaultDetails({ view: given }: { view: CharacterVaultView }) {
+  const view = withoutSeasonRepeats(given)
   const { character, current, previous } = view
   const heading = usePageHeading(character.name)
   const navigate = useVault((s) => s.navigate)
@@ -116,7 +119,7 @@ export function VaultDetails({ view }: { view: CharacterVaultView }) {
         <CrestList character={view.character} />
         <QuestList character={view.character} />
       </div>
-      <HistoryList history={view.history} />
+      <HistoryList history={view.history} trackedSince={character.trackedSince} />
 
       <section className="panel" aria-labelledby="sources-heading">
         <h2 id="sources-heading">Sources</h2>
@@ -132,7 +135,11 @@ export function VaultDetails({ view }: { view: CharacterVaultView }) {
                   {source === 'blizzard' && character.lastLoginAt !== null ? ` · as of the last logout (last login ${relativeTime(character.lastLoginAt, now)})` : ''}
                   {source === 'raiderio' && character.raiderioCrawledAt !== null ? ` · crawled ${relativeTime(character.raiderioCrawledAt, now)}` : ''}
                 </span>
-                {status.error && <span className="source-error">{status.error.message}</span>}
+                {status.error && (
+                  <span className="source-error">
+                    <PlayerText text={status.error.message} />
+                  </span>
+                )}
                 {status.error?.code === 'AUTH_FAILED' && <SettingsLink label="Check the credentials in Settings" />}
                 {status.status === 'not_configured' && (
                   <a href="#/settings" onClick={(e) => { e.preventDefault(); navigate({ name: 'settings' }) }}>
@@ -150,6 +157,20 @@ export function VaultDetails({ view }: { view: CharacterVaultView }) {
       </footer>
     </article>
   )
+}
+
+/**
+ * The season notice says once why no rewards are shown; main starts every row's reasons with the same
+ * sentence (for the CLI and the JSON), which this view leaves out under the notice.
+ */
+function withoutSeasonRepeats(view: CharacterVaultView): CharacterVaultView {
+  const strip = (week: WeekVaultView): WeekVaultView => {
+    const notice = week.season.message
+    if (!notice) return week
+    const row = (trust: WeekVaultView['trust']['raid']) => ({ ...trust, reasons: trust.reasons.filter((r) => r !== notice) })
+    return { ...week, trust: { raid: row(week.trust.raid), dungeons: row(week.trust.dungeons), world: row(week.trust.world) } }
+  }
+  return { ...view, current: strip(view.current), previous: strip(view.previous), warnings: view.warnings.filter((w) => w !== view.current.season.message) }
 }
 
 /** What the player can do about a row that is not complete (add credentials, wait for the retry), or null. */
@@ -180,10 +201,13 @@ function BossList({ week, raids }: { week: WeekVaultView; raids: CharacterVaultV
   const byKey = new Map(week.raid.bosses.map((b) => [bossKeyFromName(b.name), b]))
   const listed = new Set(raids.flatMap((r) => r.bosses.map((b) => bossKeyFromName(b.name))))
   const others = week.raid.bosses.filter((b) => !listed.has(bossKeyFromName(b.name)))
+  // Nobody could check the raid this week: a boss not listed is unknown, never "not yet".
+  const unknown = week.trust.raid.status === 'unknown'
   return (
     <section className="panel" aria-labelledby="bosses-heading">
       <h2 id="bosses-heading">Bosses this week</h2>
-      {raids.length === 0 && week.raid.bosses.length === 0 && <p className="muted">No boss kills seen since the reset.</p>}
+      {unknown && <UnknownNote reason={week.trust.raid.reasons[0]} what="Which bosses died this week" />}
+      {!unknown && raids.length === 0 && week.raid.bosses.length === 0 && <p className="muted">No boss kills seen since the reset.</p>}
       {raids.map((raid) => (
         <div key={raid.name} className="raid-group">
           <h3>
@@ -194,7 +218,7 @@ function BossList({ week, raids }: { week: WeekVaultView; raids: CharacterVaultV
               const seen = byKey.get(bossKeyFromName(boss.name))
               return seen ? <BossItem key={boss.name} boss={seen} /> : (
                 <li key={boss.name} className="not-killed" data-testid="boss-to-kill">
-                  <span className="difficulty-pill">not yet</span>
+                  {unknown ? <Mark kind="unknown" detail="nobody could check this week" /> : <span className="difficulty-pill">not yet</span>}
                   <span className="evidence-name muted">{boss.name}</span>
                 </li>
               )
@@ -252,7 +276,9 @@ function RunList({ week }: { week: WeekVaultView }) {
   return (
     <section className="panel" aria-labelledby="runs-heading">
       <h2 id="runs-heading">Dungeons this week</h2>
-      {runs.length === 0 ? (
+      {runs.length === 0 && week.trust.dungeons.status === 'unknown' ? (
+        <UnknownNote reason={week.trust.dungeons.reasons[0]} what="Which dungeons were run this week" />
+      ) : runs.length === 0 ? (
         <p className="muted">No dungeon runs seen since the reset.</p>
       ) : (
         <ul className="evidence-list">
@@ -280,8 +306,10 @@ function WorldList({ week }: { week: WeekVaultView }) {
   return (
     <section className="panel" aria-labelledby="world-heading">
       <h2 id="world-heading">World this week</h2>
-      {activities.length === 0 ? (
-        <p className="muted">No delves, Prey hunts or world activities seen since the reset.</p>
+      {activities.length === 0 && week.trust.world.status === 'unknown' ? (
+        <UnknownNote reason={week.trust.world.reasons[0]} what="Which delves, Prey hunts and world activities were done this week" />
+      ) : activities.length === 0 ? (
+        <p className="muted">{week.trust.world.status === 'partial' ? 'None seen since the reset so far; some may not be visible yet (see the World row).' : 'No delves, Prey hunts or world activities seen since the reset.'}</p>
       ) : (
         <ul className="evidence-list">
           {activities.map((activity) => (
@@ -312,13 +340,22 @@ function CrestList({ character }: { character: CharacterVaultView['character'] }
             {crests.kinds.map((k) => (
               <li key={k.statisticId} data-testid="crest">
                 <span className="evidence-name">{k.name}</span>
-                {/* Blizzard's own name for the counter, so a player can check it is the right one. */}
-                {k.statisticName && <span className="muted small">{k.statisticName}</span>}
-                <span>{k.total === null ? <span className="muted">unknown (not in Blizzard's statistics yet)</span> : crestText(k)}</span>
+                <span>{k.total === null ? <Mark kind="unknown" detail="not in Blizzard's statistics yet" /> : crestText(k)}</span>
+                {/* Blizzard's own name and id for the counter, for a player who checks it is the right one. */}
+                <details className="player-details">
+                  <summary>Details</summary>
+                  <span className="small muted">
+                    {k.statisticName ?? 'Blizzard has not named it yet'} · statistic {k.statisticId}
+                  </span>
+                </details>
               </li>
             ))}
           </ul>
-          {crests.note && <p className="muted small">{crests.note}</p>}
+          {crests.note && (
+            <p className="muted small">
+              <PlayerText text={crests.note} />
+            </p>
+          )}
         </>
       )}
     </section>
@@ -354,8 +391,11 @@ function QuestList({ character }: { character: CharacterVaultView['character'] }
   )
 }
 
-/** The weeks before this one, compact: what each vault held and whether it was marked opened. */
-function HistoryList({ history }: { history: CharacterVaultView['history'] }) {
+/**
+ * The weeks before this one, compact: what each vault held and whether it was marked opened. A week
+ * before the character was tracked says so; a week no row of which was checked is unknown, never "0 of 9".
+ */
+function HistoryList({ history, trackedSince }: { history: CharacterVaultView['history']; trackedSince: number }) {
   if (history.length === 0) return null
   return (
     <section className="panel" aria-labelledby="history-heading">
@@ -365,6 +405,16 @@ function HistoryList({ history }: { history: CharacterVaultView['history'] }) {
           const slots = [...week.raid.slots, ...week.dungeons.slots, ...week.world.slots]
           const best = Math.max(...slots.map((s) => s.reward?.itemLevel ?? 0))
           const unknown = [week.raid, week.dungeons, week.world].some((row) => row.status === 'unknown')
+          const nothingChecked = [week.raid, week.dungeons, week.world].every((row) => row.status === 'unknown')
+          if (week.end <= trackedSince || nothingChecked) {
+            return (
+              <li key={week.period} data-testid="history-week" data-tracked={week.end > trackedSince}>
+                <span className="key-level">{dayLabel(week.start)}</span>
+                <span className="evidence-name muted">{week.end <= trackedSince ? 'not tracked yet' : 'not checked'}</span>
+                <span className="muted small">{week.end <= trackedSince ? 'before you added this character' : 'no source could read this week'}</span>
+              </li>
+            )
+          }
           return (
             <li key={week.period} data-testid="history-week">
               <span className="key-level">{dayLabel(week.start)}</span>
@@ -381,5 +431,15 @@ function HistoryList({ history }: { history: CharacterVaultView['history'] }) {
         })}
       </ul>
     </section>
+  )
+}
+
+/** A panel's list nobody could check this week: the one unknown mark, and why. */
+function UnknownNote({ reason, what }: { reason: string | undefined; what: string }) {
+  return (
+    <p className="muted" data-testid="unknown-note">
+      <Mark kind="unknown" detail={reason} /> {what} is unknown{reason ? ': ' : '.'}
+      {reason && <PlayerText text={reason} />}
+    </p>
   )
 }

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react'
 import type { ImportCandidate, ImportList } from '../../../shared/ipc-api.ts'
 import type { Result } from '../../../shared/result.ts'
 import { bridge } from '../bridge.ts'
+import { countOf } from '../../../shared/domain/labels.ts'
 import { classCss } from '../components/format.ts'
 import { RegionSelect } from '../components/region-select.tsx'
 import { useVault } from '../state/store.ts'
@@ -171,7 +172,7 @@ function PickList({ list }: { list: ImportList }) {
     await useVault.getState().loadAll()
     // Navigating clears the last announcement, so this one comes after.
     navigate({ name: 'overview' })
-    useVault.setState({ announcement: `${result.value.added} character(s) added. Filling their vaults…` })
+    useVault.setState({ announcement: `${countOf(result.value.added, 'character')} added. Filling ${result.value.added === 1 ? 'its vault' : 'their vaults'}…` })
   }
 
   return (

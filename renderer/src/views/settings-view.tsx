@@ -3,10 +3,63 @@ import type { AppInfo, CredentialSource, SettingsUpdate, SettingsView as Setting
 import { usePageHeading } from '../use-page-heading.ts'
 import { useVault } from '../state/store.ts'
 
-const SOURCES: { id: CredentialSource; name: string; url: string; help: string }[] = [
-  { id: 'blizzard', name: 'Blizzard', url: 'https://develop.battle.net/access/clients', help: 'Create a client at develop.battle.net → API Access; copy its client ID and secret.' },
-  { id: 'warcraftlogs', name: 'Warcraft Logs', url: 'https://www.warcraftlogs.com/api/clients/', help: 'Create a client at warcraftlogs.com → API Clients (any redirect URL); copy its ID and secret.' },
+interface CredentialSourceInfo {
+  id: CredentialSource
+  name: string
+  url: string
+  /** What it adds to the vault, in a sentence. */
+  adds: string
+  /** Step by step, from opening the site to pasting the keys (the last step, the form, follows). */
+  steps: (redirectUri: string) => React.ReactNode[]
+}
+
+const SOURCES: CredentialSourceInfo[] = [
+  {
+    id: 'blizzard',
+    name: 'Blizzard',
+    url: 'https://develop.battle.net/access/clients',
+    adds: 'every raid kill (logged or not), the World row (delves, Prey hunts, world activities), crests, weekly quests, Heroic dungeons, and importing your characters.',
+    steps: (redirectUri) => [
+      <>Open develop.battle.net and sign in with your Battle.net account; choose <strong>API Access</strong>, then <strong>Create Client</strong>.</>,
+      <>Give it any name (for example "Vault Companion"). Under <strong>Redirect URLs</strong> paste <CopyText text={redirectUri} testId="settings-redirect-uri" /> (it is only used to import your characters).</>,
+      <>Tick that you will not use it commercially and save. The client's page shows a <strong>Client ID</strong> and a <strong>Client Secret</strong>.</>,
+      <>Paste both below and press <strong>Test and save</strong>: the app asks Blizzard whether they work before it keeps them.</>,
+    ],
+  },
+  {
+    id: 'warcraftlogs',
+    name: 'Warcraft Logs',
+    url: 'https://www.warcraftlogs.com/api/clients/',
+    adds: 'raid kills as soon as they are logged (before Blizzard shows them) and your parses.',
+    steps: () => [
+      <>Open warcraftlogs.com, sign in, and choose <strong>Create Client</strong> under API Clients.</>,
+      <>Any name and any redirect URL will do; save. Copy its <strong>Client ID</strong> and <strong>Client Secret</strong>.</>,
+      <>Paste both below and press <strong>Test and save</strong>.</>,
+    ],
+  },
 ]
+
+/** A text to paste elsewhere, with a button that copies it. */
+function CopyText({ text, testId }: { text: string; testId: string }) {
+  const [copied, setCopied] = useState(false)
+  return (
+    <>
+      <code data-testid={testId}>{text}</code>{' '}
+      <button
+        type="button"
+        className="ghost small-button"
+        onClick={() =>
+          void navigator.clipboard?.writeText(text).then(
+            () => setCopied(true),
+            () => undefined,
+          )
+        }
+      >
+        {copied ? 'Copied' : 'Copy'}
+      </button>
+    </>
+  )
+}
 
 /** API credentials, behaviour (notifications, tray, start at login, updates) and the logs. Secrets go to main once and never come back. */
 export function SettingsView() {
@@ -95,16 +148,23 @@ function CredentialsForm({ source, settings }: { source: (typeof SOURCES)[number
 
   return (
     <section className="panel" aria-labelledby={`${source.id}-heading`}>
-      <h2 id={`${source.id}-heading`}>{source.name} API</h2>
-      <p className="muted small">
-        {source.help}{' '}
-        <a href={source.url} target="_blank" rel="noreferrer">
-          Open {new URL(source.url).hostname}
-        </a>
-      </p>
+      <h2 id={`${source.id}-heading`}>{source.name}</h2>
+      <p className="small">Adds {source.adds}</p>
       <p data-testid={`${source.id}-configured`} className={state.configured ? 'ok-text' : 'warning-text'}>
-        {state.configured ? (state.from === 'environment' ? 'Configured (from the environment)' : 'Configured (saved)') : 'Not configured'}
+        {state.configured ? (state.from === 'environment' ? 'Set up (by the VAULT_ settings of your system)' : 'Set up') : 'Not set up yet'}
       </p>
+      {!state.configured && (
+        <ol className="setup-steps" data-testid={`${source.id}-steps`}>
+          {source.steps(settings.importRedirectUri).map((step, i) => (
+            <li key={i}>{step}</li>
+          ))}
+          <li>
+            <a href={source.url} target="_blank" rel="noreferrer">
+              Open {new URL(source.url).hostname}
+            </a>
+          </li>
+        </ol>
+      )}
       {state.from !== 'environment' && (
         <form className="credentials-form" onSubmit={submit} aria-label={`${source.name} credentials`}>
           <label>
@@ -123,7 +183,7 @@ function CredentialsForm({ source, settings }: { source: (typeof SOURCES)[number
           )}
           <div className="form-buttons">
             <button type="submit" className="primary" disabled={!clientId.trim() || !clientSecret.trim() || (plaintext && !withoutEncryption)}>
-              Save
+              Test and save
             </button>
             {state.configured && (
               <button type="button" className="ghost" onClick={() => void clearCredentials(source.id)}>
@@ -204,14 +264,10 @@ function ImportPortSettings({ value, updateSettings }: { value: Settings; update
   const [port, setPort] = useState(String(value.importPort))
   const valid = /^\d+$/.test(port) && Number(port) >= 1024 && Number(port) <= 65535
   return (
-    <section className="panel" aria-labelledby="import-port-heading">
-      <h2 id="import-port-heading">Battle.net sign-in (import)</h2>
+    <details className="panel" aria-labelledby="import-port-heading">
+      <summary id="import-port-heading">Battle.net sign-in port (change it only if signing in fails)</summary>
       <p className="muted small">
-        Importing your characters sends your browser back to Vault Companion at <code data-testid="settings-redirect-uri">{value.importRedirectUri}</code>. Add that exact URL as a redirect URL on your Blizzard API client (
-        <a href="https://develop.battle.net/access/clients" target="_blank" rel="noreferrer">
-          develop.battle.net
-        </a>
-        ). Change the port only if another program uses it.
+        Importing your characters sends your browser back to Vault Companion on this port. If another program uses it, pick another here and paste the new redirect URL on your Blizzard client.
       </p>
       <form
         className="form-row"
@@ -229,7 +285,7 @@ function ImportPortSettings({ value, updateSettings }: { value: Settings; update
           Save port
         </button>
       </form>
-    </section>
+    </details>
   )
 }
 

@@ -34,10 +34,13 @@ export function Welcome() {
             </li>
           ))}
         </ul>
+        <p className="small" data-testid="works-without-keys">
+          <strong>Works right away, with no keys:</strong> Raider.IO fills every character's Dungeons row with its Mythic+ runs this week, and gives its rating, class and guild. The raid and World rows stay unknown (never a false 0) until Blizzard is added.
+        </p>
         <p className="muted small">
-          Blizzard and Warcraft Logs need a free API client of your own:{' '}
+          Blizzard and Warcraft Logs each need a free API client of your own, made in a few minutes:{' '}
           <a href="#/settings" onClick={(e) => { e.preventDefault(); navigate({ name: 'settings' }) }}>
-            add them in Settings
+            follow the steps in Settings
           </a>
           .
         </p>
