@@ -1,5 +1,5 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { DEFAULT_BOARD_PREFERENCES } from '../../shared/domain/board.ts'
 import type { CharacterOverview, SettingsUpdate, VaultApi } from '../../shared/ipc-api.ts'
 import { ok } from '../../shared/result.ts'
@@ -12,6 +12,16 @@ import { overviewOf, WEEK_1091 } from '../support/overview.ts'
  * notation for unknown and partial, the vault badge, and preferences that go to main to be kept.
  */
 afterEach(cleanup)
+
+// happy-dom lays nothing out: the board's scroll box would measure 0 px high and show no line at all.
+const boxSize = { clientHeight: Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight'), clientWidth: Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientWidth') }
+beforeAll(() => {
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 800 })
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1600 })
+})
+afterAll(() => {
+  for (const [name, descriptor] of Object.entries(boxSize)) if (descriptor) Object.defineProperty(HTMLElement.prototype, name, descriptor)
+})
 
 const stored: SettingsUpdate[] = []
 beforeEach(() => {
