@@ -1,11 +1,10 @@
 import type { CharacterOverview } from '../ipc-api.ts'
-import { cheapestSteps, type NextStep } from './next-step.ts'
-import type { Region } from './types.ts'
+import type { NextStep, Region, RowSteps } from './types.ts'
 
 /**
  * The board's questions about a week, answered from the characters' overviews: what is left per
  * character, who is finished, the reset of each region, and the one-line summary. Pure, so the window
- * and the tests share it.
+ * and the tests share it. It imports no season data (next-step.ts does): the window's bundle stays small.
  */
 
 export const BOARD_ROWS = ['raid', 'dungeons', 'world'] as const
@@ -44,6 +43,28 @@ export function lowestSlotItemLevel(c: Week): number | null {
     }
   }
   return lowest === Infinity ? null : lowest
+}
+
+/** A row's steps with the row they belong to, for the board's "Next" cell. */
+export interface RowNextSteps {
+  row: 'raid' | 'dungeons' | 'world'
+  steps: RowSteps
+  /** An unknown row's steps would be guesses: they are left out. */
+  known: boolean
+}
+
+/**
+ * The cheapest next steps of a character's week across its rows, fewest more bosses, runs or
+ * activities first (an unlock before an upgrade of the same cost: a new slot is worth more), at most
+ * `limit`. Rows nobody could check give none.
+ */
+export function cheapestSteps(rows: readonly RowNextSteps[], limit = 2): NextStep[] {
+  const kindOrder = { unlock: 0, upgrade: 1 }
+  return rows
+    .filter((r) => r.known)
+    .flatMap((r) => [r.steps.unlock, r.steps.upgrade].filter((s): s is NextStep => s !== null))
+    .sort((a, b) => a.more - b.more || kindOrder[a.kind] - kindOrder[b.kind])
+    .slice(0, limit)
 }
 
 /** The board's Next cell: the cheapest one or two steps this week, from rows someone could check. */

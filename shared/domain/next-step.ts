@@ -109,25 +109,3 @@ function firstBetter(start: number, max: number, from: Reward | null, rewardOf: 
 function cheaper(a: NextStep | null, b: NextStep): NextStep {
   return !a || b.more < a.more ? b : a
 }
-
-/** A row's steps with the row they belong to, for the board's "Next" cell. */
-export interface RowNextSteps {
-  row: 'raid' | 'dungeons' | 'world'
-  steps: RowSteps
-  /** An unknown row's steps would be guesses: they are left out. */
-  known: boolean
-}
-
-/**
- * The cheapest next steps of a character's week across its rows, fewest more bosses, runs or
- * activities first (an unlock before an upgrade of the same cost: a new slot is worth more), at most
- * `limit`. Rows nobody could check give none.
- */
-export function cheapestSteps(rows: readonly RowNextSteps[], limit = 2): NextStep[] {
-  const kindOrder = { unlock: 0, upgrade: 1 }
-  return rows
-    .filter((r) => r.known)
-    .flatMap((r) => [r.steps.unlock, r.steps.upgrade].filter((s): s is NextStep => s !== null))
-    .sort((a, b) => a.more - b.more || kindOrder[a.kind] - kindOrder[b.kind])
-    .slice(0, limit)
-}

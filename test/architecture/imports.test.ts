@@ -51,6 +51,24 @@ describe('import rules', () => {
     expect([...packages]).toEqual(['electron'])
   })
 
+  it('the window reaches neither zod nor the season tables (main prices the vault; they would weigh on every start)', () => {
+    const seen = new Set<string>()
+    const packages = new Set<string>()
+    const visit = (absolute: string) => {
+      if (seen.has(absolute)) return
+      seen.add(absolute)
+      for (const specifier of importSpecifiers(readFileSync(absolute, 'utf8'))) {
+        if (specifier.startsWith('.')) {
+          if (!specifier.endsWith('.css')) visit(join(dirname(absolute), specifier))
+        } else packages.add(specifier)
+      }
+    }
+    visit(join(root, 'renderer/src/main.tsx'))
+    expect(seen.size).toBeGreaterThan(10)
+    expect([...packages].filter((p) => p.startsWith('zod'))).toEqual([])
+    expect([...seen].map(toProjectPath).filter((f) => f.startsWith('shared/season-tables/') || f === 'shared/domain/seasons.ts')).toEqual([])
+  })
+
   it('actually scans the project (guards against a checker that reads nothing)', () => {
     const files = sourceFiles(root).map(toProjectPath)
     expect(files).toEqual(expect.arrayContaining(['shared/domain/vault.ts', 'main/store/db.ts']))

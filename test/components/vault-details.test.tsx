@@ -154,7 +154,7 @@ describe('VaultDetails', () => {
     render(<VaultDetails view={view(0)} />)
     const weeks = screen.getAllByTestId('history-week').map((li) => li.textContent)
     expect(weeks).toHaveLength(2)
-    expect(weeks[0]).toContain('3 of 9 slots · best 318')
+    expect(weeks[0]).toContain('at least 3 of 9 slots · best 318')
     expect(weeks[0]).toContain('opened · a row was not checked')
     expect(weeks[1]).toContain('0 of 9 slots')
     expect(weeks[1]).toContain('nothing earned')

@@ -1,9 +1,9 @@
 import AxeBuilder from '@axe-core/playwright'
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { expect, test, type Page, type TestInfo } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 // The board's own tests, in this file's serial run and with its reset (one bridge server for both).
 import './board-tests.ts'
+import { shot } from './shots.ts'
 
 /**
  * The built renderer in real Chromium, with window.vault backed over HTTP by the real core (real
@@ -14,15 +14,6 @@ test.describe.configure({ mode: 'serial' })
 test.beforeEach(async ({ request }) => {
   await request.post('/test/reset')
 })
-
-/**
- * A screenshot in the test's output; with UPDATE_SCREENSHOTS=1 also the README's copy in
- * docs/screenshots (regenerated on purpose, like the CLI goldens).
- */
-async function shot(page: Page, testInfo: TestInfo, name: string, fullPage = false) {
-  await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage })
-  if (process.env.UPDATE_SCREENSHOTS === '1') await page.screenshot({ path: join(import.meta.dirname, '..', '..', 'docs', 'screenshots', `${name}.png`), fullPage })
-}
 
 async function openCharacter(page: Page, name: string) {
   await page.getByRole('link', { name, exact: true }).click()

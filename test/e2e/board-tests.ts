@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test'
+import { shot } from './shots.ts'
 
 /**
  * The board in real Chromium over the real core: the reset countdown, the Next column, hide finished
@@ -49,7 +50,7 @@ test('hide finished hides a character with all nine slots', async ({ page, reque
   await expect(page.getByRole('link', { name: 'Illidan', exact: true })).toHaveCount(0)
 })
 
-test('with 120 characters the header row and the character column stay in view while the table scrolls', async ({ page, request }) => {
+test('with 120 characters the header row and the character column stay in view while the table scrolls', async ({ page, request }, testInfo) => {
   // 120 characters synced through the real core against the fakes, at the sources' own request limits.
   test.setTimeout(180_000)
   await request.post('/test/seed-roster?count=120', { timeout: 170_000 })
@@ -58,6 +59,9 @@ test('with 120 characters the header row and the character column stay in view w
   // The table counts all 120 for screen readers; only the lines in view (and a few around them) are built.
   await expect(page.getByRole('table', { name: 'Tracked characters' })).toHaveAttribute('aria-rowcount', '121')
   expect(await page.getByTestId('character').count()).toBeLessThan(60)
+  await page.setViewportSize({ width: 1920, height: 1080 })
+  await shot(page, testInfo, 'board-120')
+  await page.setViewportSize({ width: 1280, height: 800 })
   const box = page.getByTestId('board-scroll')
   const header = page.getByRole('columnheader', { name: 'Raid' })
   const headerTop = (await header.boundingBox())!.y
@@ -85,7 +89,7 @@ test('the marks are explained once, and each has a name screen readers read', as
   await expect(anduin.getByTestId('raid-row').getByRole('img', { name: /^Unknown: / })).toHaveText('?')
 })
 
-test('Raider.IO down: one line names it, says what the rows show meanwhile, keeps the raw answer behind Details, and moves no row', async ({ page, request }) => {
+test('Raider.IO down: one line names it, says what the rows show meanwhile, keeps the raw answer behind Details, and moves no row', async ({ page, request }, testInfo) => {
   await request.post('/test/seed-roster')
   await page.setViewportSize({ width: 1280, height: 800 })
   await page.goto('/')
@@ -97,6 +101,7 @@ test('Raider.IO down: one line names it, says what the rows show meanwhile, keep
   await expect(line).toContainText("Raider.IO is not answering since")
   await expect(line).toContainText("dungeon rows show Blizzard's best runs only")
   await expect(line.getByText(/HTTP 503/)).toBeHidden()
+  await shot(page, testInfo, 'board-outage')
   await line.getByText('Details').click()
   await expect(line.getByText(/HTTP 503/).first()).toBeVisible()
   expect((await rows.first().boundingBox())!.y).toBeCloseTo(firstRowTop, 0)

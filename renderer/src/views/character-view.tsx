@@ -397,21 +397,23 @@ function QuestList({ character }: { character: CharacterVaultView['character'] }
  */
 function HistoryList({ history, trackedSince }: { history: CharacterVaultView['history']; trackedSince: number }) {
   if (history.length === 0) return null
+  const tracked = history.filter((week) => week.end > trackedSince)
+  const untracked = history.filter((week) => week.end <= trackedSince)
   return (
     <section className="panel" aria-labelledby="history-heading">
       <h2 id="history-heading">Recent weeks</h2>
       <ul className="evidence-list" data-testid="history">
-        {history.map((week) => {
+        {tracked.map((week) => {
           const slots = [...week.raid.slots, ...week.dungeons.slots, ...week.world.slots]
           const best = Math.max(...slots.map((s) => s.reward?.itemLevel ?? 0))
           const unknown = [week.raid, week.dungeons, week.world].some((row) => row.status === 'unknown')
           const nothingChecked = [week.raid, week.dungeons, week.world].every((row) => row.status === 'unknown')
-          if (week.end <= trackedSince || nothingChecked) {
+          if (nothingChecked) {
             return (
-              <li key={week.period} data-testid="history-week" data-tracked={week.end > trackedSince}>
+              <li key={week.period} data-testid="history-week">
                 <span className="key-level">{dayLabel(week.start)}</span>
-                <span className="evidence-name muted">{week.end <= trackedSince ? 'not tracked yet' : 'not checked'}</span>
-                <span className="muted small">{week.end <= trackedSince ? 'before you added this character' : 'no source could read this week'}</span>
+                <span className="evidence-name muted">not checked</span>
+                <span className="muted small">no source could read this week</span>
               </li>
             )
           }
@@ -419,7 +421,9 @@ function HistoryList({ history, trackedSince }: { history: CharacterVaultView['h
             <li key={week.period} data-testid="history-week">
               <span className="key-level">{dayLabel(week.start)}</span>
               <span className="evidence-name">
-                {week.unlockedSlots} of 9 slots{best > 0 ? ` · best ${best}` : ''}
+                {/* A row nobody checked may hide slots: the count is a floor, never a plain 0. */}
+                {unknown ? (week.unlockedSlots === 0 ? 'unknown' : `at least ${week.unlockedSlots} of 9 slots`) : `${week.unlockedSlots} of 9 slots`}
+                {best > 0 ? ` · best ${best}` : ''}
                 {!week.season.tableKnown && week.unlockedSlots > 0 ? ' · rewards unknown' : ''}
               </span>
               <span className="muted small">
@@ -429,6 +433,14 @@ function HistoryList({ history, trackedSince }: { history: CharacterVaultView['h
             </li>
           )
         })}
+        {/* The weeks before tracking began, in one line: nothing was read for them. */}
+        {untracked.length > 0 && (
+          <li data-testid="history-week" data-tracked="false">
+            <span className="key-level">{untracked.length === 1 ? dayLabel(untracked[0]!.start) : `${dayLabel(untracked.at(-1)!.start)} – ${dayLabel(untracked[0]!.start)}`}</span>
+            <span className="evidence-name muted">not tracked yet</span>
+            <span className="muted small">before you added this character</span>
+          </li>
+        )}
       </ul>
     </section>
   )

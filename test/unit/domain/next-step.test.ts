@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { cheapestSteps, dungeonNextSteps, raidNextSteps, worldNextSteps } from '../../../shared/domain/next-step.ts'
+import { cheapestSteps } from '../../../shared/domain/board.ts'
+import { dungeonNextSteps, raidNextSteps, worldNextSteps } from '../../../shared/domain/next-step.ts'
 import { SHIPPED_SEASON_TABLES, type SeasonVaultTable } from '../../../shared/domain/seasons.ts'
 import type { Difficulty } from '../../../shared/domain/types.ts'
 

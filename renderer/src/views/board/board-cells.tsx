@@ -185,11 +185,11 @@ export function WhereCell({ character }: { character: CharacterOverview }) {
   )
 }
 
-/** "synced 5 min ago": a time only (what is old because of a logout is marked where it shows). */
+/** "5 minutes ago", under the Synced header: a time only (what is old because of a logout is marked where it shows). */
 export function SyncedCell({ character, now }: { character: CharacterOverview; now: number }) {
   return (
     <td className="board-synced" data-testid="synced">
-      {character.lastSyncedAt === null ? 'never synced' : `synced ${relativeTime(character.lastSyncedAt, now)}`}
+      {character.lastSyncedAt === null ? 'never' : relativeTime(character.lastSyncedAt, now)}
     </td>
   )
 }
