@@ -4,6 +4,7 @@ import type { Result } from '../../../shared/result.ts'
 import { bridge } from '../bridge.ts'
 import { countOf } from '../../../shared/domain/labels.ts'
 import { classCss } from '../components/format.ts'
+import { Mark } from '../components/marks.tsx'
 import { RegionSelect } from '../components/region-select.tsx'
 import { useVault } from '../state/store.ts'
 import { usePageHeading } from '../use-page-heading.ts'
@@ -205,9 +206,9 @@ function PickList({ list }: { list: ImportList }) {
                 <td>{c.tracked ? <span className="small">tracked</span> : <input type="checkbox" aria-label={`Track ${c.name} (${c.realmName ?? c.realm})`} checked={picked.has(key(c))} onChange={() => toggle(c)} />}</td>
                 <td className={classCss(c.className)}>{c.name}</td>
                 <td>{c.realmName ?? c.realm}</td>
-                <td>{c.className ?? '—'}</td>
-                <td>{c.level ?? '?'}</td>
-                {list.candidates.some((x) => x.rank !== null) && <td>{c.rank ?? '—'}</td>}
+                <td>{c.className ?? <Mark kind="unknown" detail="the source did not say" />}</td>
+                <td>{c.level ?? <Mark kind="unknown" detail="the source did not say" />}</td>
+                {list.candidates.some((x) => x.rank !== null) && <td>{c.rank ?? <Mark kind="unknown" detail="the source did not say" />}</td>}
               </tr>
             ))}
           </tbody>
