@@ -42,7 +42,7 @@ describe('the bridge server over a data folder', () => {
     }
     const after = openLocalCore({ dataDir, env: {} })
     try {
-      expect(after.store.db.$client.prepare('select count(*) as n from characters').get()).toEqual({ n: 1 })
+      expect(after.store.sqlite.prepare('select count(*) as n from characters').get()).toEqual({ n: 1 })
     } finally {
       after.close()
     }
