@@ -1,4 +1,5 @@
-import { join } from 'node:path'
+// XDG autostart is Linux-only: its paths are POSIX paths whatever platform builds or tests them.
+import { posix } from 'node:path'
 
 /** The argument the login entry starts the app with: it then opens in the tray, without a window. */
 export const HIDDEN_ARG = '--hidden'
@@ -21,8 +22,8 @@ export interface LoginItemHost {
 
 /** XDG autostart folder: $XDG_CONFIG_HOME/autostart, by default ~/.config/autostart. */
 export function autostartDir(env: NodeJS.ProcessEnv, home: string): string {
-  const config = env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME.startsWith('/') ? env.XDG_CONFIG_HOME : join(home, '.config')
-  return join(config, 'autostart')
+  const config = env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME.startsWith('/') ? env.XDG_CONFIG_HOME : posix.join(home, '.config')
+  return posix.join(config, 'autostart')
 }
 
 /** Quotes one Exec argument as the Desktop Entry spec asks (double quotes; ", `, $ and \ escaped). */
@@ -55,7 +56,7 @@ export const REQUIRES_APPROVAL = 'macOS asks you to allow Vault Companion to sta
  */
 export function applyStartAtLogin(enabled: boolean, host: LoginItemHost): string | undefined {
   if (host.platform === 'linux') {
-    const file = join(host.autostartDir, AUTOSTART_FILE)
+    const file = posix.join(host.autostartDir, AUTOSTART_FILE)
     if (enabled) host.writeFile(file, autostartEntry(host.executable))
     else host.removeFile(file)
     return undefined

@@ -31,8 +31,17 @@ function session() {
   })
 }
 
-/** Output with this run's temporary folder and fake ports replaced, so it can be compared across runs. */
-const stable = (text: string) => text.replaceAll(h.dataDir, '<data-dir>').replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:<port>')
+/**
+ * Output with this run's temporary folder and fake ports replaced, so it can be compared across runs
+ * and platforms: on Windows the folder appears JSON-escaped (`C:\\Users…`) as well as plain, and the
+ * files in it are joined with a backslash.
+ */
+const stable = (text: string) =>
+  text
+    .replaceAll(JSON.stringify(h.dataDir).slice(1, -1), '<data-dir>')
+    .replaceAll(h.dataDir, '<data-dir>')
+    .replace(/<data-dir>(\\\\|\\)/g, '<data-dir>/')
+    .replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:<port>')
 
 /** Compares with the stored golden file; only UPDATE_GOLDEN=1 writes one (a missing file fails, it is never made up). */
 function golden(name: string, actual: string): void {

@@ -17,25 +17,75 @@ const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'
 let work: string
 let resources: string
 let asarFiles: Set<string>
+/** better-sqlite3's unpacked prebuilds in the app each target's build made. */
+const prebuildsOf: Partial<Record<'linux' | 'win' | 'mac', string[]>> = {}
+
+/** A stub binary with Electron's fuse wire (sentinel, version 1, 8 fuses in Electron's default states), so electron-builder flips the fuses on it as on the real one. */
+const fuseStub = () => Buffer.concat([Buffer.from(`#!/bin/sh\necho stub electron\n# ${FUSE_SENTINEL}`), Buffer.from([1, 8]), Buffer.from('10110001')])
+
+/**
+ * Stub Electron distributions for each target, as electron-builder reads them: Linux's `electron`,
+ * Windows' `electron.exe`, and macOS's Electron.app with its helpers and framework binary (where the
+ * fuses live there), plus an .icns icon (converting the PNG would need a download).
+ */
+function stubDistributions(dir: string) {
+  const linux = join(dir, 'linux')
+  mkdirSync(linux, { recursive: true })
+  writeFileSync(join(linux, 'electron'), fuseStub())
+  chmodSync(join(linux, 'electron'), 0o755)
+  const win = join(dir, 'win')
+  mkdirSync(win, { recursive: true })
+  writeFileSync(join(win, 'electron.exe'), fuseStub())
+  const mac = join(dir, 'mac')
+  const contents = join(mac, 'Electron.app', 'Contents')
+  const plist = (name: string, id: string) =>
+    `<?xml version="1.0" encoding="UTF-8"?>\n<plist version="1.0"><dict><key>CFBundleExecutable</key><string>${name}</string><key>CFBundleIdentifier</key><string>${id}</string><key>CFBundleName</key><string>${name}</string><key>CFBundleVersion</key><string>45.4.1</string><key>CFBundleShortVersionString</key><string>45.4.1</string></dict></plist>`
+  mkdirSync(join(contents, 'MacOS'), { recursive: true })
+  mkdirSync(join(contents, 'Resources'), { recursive: true })
+  writeFileSync(join(contents, 'MacOS', 'Electron'), fuseStub())
+  writeFileSync(join(contents, 'Info.plist'), plist('Electron', 'com.github.Electron'))
+  for (const helper of ['Electron Helper', 'Electron Helper (GPU)', 'Electron Helper (Renderer)', 'Electron Helper (Plugin)']) {
+    const app = join(contents, 'Frameworks', `${helper}.app`, 'Contents')
+    mkdirSync(join(app, 'MacOS'), { recursive: true })
+    writeFileSync(join(app, 'MacOS', helper), 'stub')
+    writeFileSync(join(app, 'Info.plist'), plist(helper, 'com.github.Electron.helper'))
+  }
+  mkdirSync(join(contents, 'Frameworks', 'Electron Framework.framework'), { recursive: true })
+  writeFileSync(join(contents, 'Frameworks', 'Electron Framework.framework', 'Electron Framework'), fuseStub())
+  for (const stub of [linux, win, mac]) writeFileSync(join(stub, 'version'), 'v45.4.1')
+  // An .icns holding the PNG as one ic10 entry.
+  const png = readFileSync(join(root, 'build', 'icon.png'))
+  const header = Buffer.alloc(16)
+  header.write('icns', 0)
+  header.writeUInt32BE(16 + png.length, 4)
+  header.write('ic10', 8)
+  header.writeUInt32BE(8 + png.length, 12)
+  const icns = join(dir, 'icon.icns')
+  writeFileSync(icns, Buffer.concat([header, png]))
+  return { linux, win, mac, icns }
+}
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'vault-pack-'))
-  const stub = join(work, 'electron-dist')
-  mkdirSync(stub, { recursive: true })
-  // A stub with Electron's fuse wire (sentinel, version 1, 8 fuses in Electron's default states), so
-  // electron-builder's fuse flipping runs on it as on the real binary.
-  writeFileSync(join(stub, 'electron'), Buffer.concat([Buffer.from(`#!/bin/sh\necho stub electron\n# ${FUSE_SENTINEL}`), Buffer.from([1, 8]), Buffer.from('10110001')]))
-  chmodSync(join(stub, 'electron'), 0o755)
-  writeFileSync(join(stub, 'version'), 'v45.4.1')
+  const stubs = stubDistributions(join(work, 'electron-dist'))
   // The tools' own JavaScript entries, run with this Node: node_modules/.bin holds shell shims (.cmd on Windows).
   const tool = (entry: string, args: string[], env: NodeJS.ProcessEnv = process.env) => execFileSync(process.execPath, [join(root, 'node_modules', entry), ...args], { cwd: root, stdio: 'pipe', env })
   tool('electron-vite/bin/electron-vite.js', ['build'])
-  // With the feed the release workflow configures for a signed build (its repository's owner and name).
+  const builder = (args: string[]) => tool('electron-builder/cli.js', [...args, '--publish', 'never'], { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' })
+  // Linux, with the feed the release workflow configures for a signed build (its repository's owner and name).
   const feed = ['-c.publish.provider=github', '-c.publish.owner=some-owner', '-c.publish.repo=some-repo']
-  tool('electron-builder/cli.js', ['--linux', 'dir', `-c.electronDist=${stub}`, `-c.directories.output=${join(work, 'release')}`, ...feed, '--publish', 'never'], { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' })
-  resources = join(work, 'release', 'linux-unpacked', 'resources')
+  builder(['--linux', 'dir', `-c.electronDist=${stubs.linux}`, `-c.directories.output=${join(work, 'linux')}`, ...feed])
+  resources = join(work, 'linux', 'linux-unpacked', 'resources')
   asarFiles = new Set(listPackage(join(resources, 'app.asar'), { isPack: false }).map((f) => f.replaceAll('\\', '/')))
-}, 180_000)
+  // Windows and macOS from this same host, as `npm run dist:win` / `dist:mac` would (stubs cannot be
+  // edited as real executables or carry an asar integrity resource: those steps are left out).
+  builder(['--win', 'dir', '--x64', `-c.electronDist=${stubs.win}`, `-c.directories.output=${join(work, 'win')}`, '-c.win.signAndEditExecutable=false', '-c.disableAsarIntegrity=true'])
+  builder(['--mac', 'dir', '--x64', `-c.electronDist=${stubs.mac}`, `-c.directories.output=${join(work, 'mac')}`, '-c.mac.identity=null', `-c.mac.icon=${stubs.icns}`, '-c.disableAsarIntegrity=true'])
+  const unpacked = (resourcesDir: string) => readdirSync(join(resourcesDir, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'prebuilds')).sort()
+  prebuildsOf.linux = unpacked(resources)
+  prebuildsOf.win = unpacked(join(work, 'win', 'win-unpacked', 'resources'))
+  prebuildsOf.mac = unpacked(join(work, 'mac', 'mac', 'Vault Companion.app', 'Contents', 'Resources'))
+}, 420_000)
 
 afterAll(() => rmSync(work, { recursive: true, force: true }))
 
@@ -100,14 +150,20 @@ describe('packaged app (electron-builder --dir with a stub Electron)', () => {
     expect(existsSync(join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build'))).toBe(false)
   })
 
-  it('carries only its own platform\'s prebuilds, and none of better-sqlite3\'s sources', () => {
-    const prebuilds = readdirSync(join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'prebuilds')).sort()
-    expect(prebuilds).toEqual(['linux-arm64.node', 'linux-x64.node'])
+  it.each([
+    ['linux', ['linux-arm64.node', 'linux-x64.node']],
+    ['win', ['win32-arm64.node', 'win32-x64.node']],
+    ['mac', ['darwin-arm64.node', 'darwin-x64.node']],
+  ] as const)("the %s app carries its target's prebuilds, whatever platform built it (electron-builder's ${platform} is the host's)", (target, expected) => {
+    expect(prebuildsOf[target]).toEqual(expected)
+  })
+
+  it("carries none of better-sqlite3's sources", () => {
     expect([...asarFiles].filter((f) => f.startsWith('/node_modules/better-sqlite3/deps') || f.startsWith('/node_modules/better-sqlite3/src'))).toEqual([])
   })
 
   it('flips the Electron fuses: no running as Node, encrypted cookies, the app only from its checked asar', () => {
-    const binary = readFileSync(join(work, 'release', 'linux-unpacked', 'vault-companion'))
+    const binary = readFileSync(join(work, 'linux', 'linux-unpacked', 'vault-companion'))
     const wire = binary.subarray(binary.indexOf(FUSE_SENTINEL) + FUSE_SENTINEL.length + 2, binary.indexOf(FUSE_SENTINEL) + FUSE_SENTINEL.length + 10).toString()
     const [runAsNode, cookieEncryption, nodeOptions, inspectArguments, asarIntegrity, onlyFromAsar, , fileProtocolPrivileges] = [...wire]
     expect({ runAsNode, cookieEncryption, nodeOptions, inspectArguments, asarIntegrity, onlyFromAsar, fileProtocolPrivileges }).toEqual({ runAsNode: '0', cookieEncryption: '1', nodeOptions: '0', inspectArguments: '0', asarIntegrity: '1', onlyFromAsar: '1', fileProtocolPrivileges: '0' })

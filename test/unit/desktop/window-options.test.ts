@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { APP_ENTRY_URL, rendererEntryUrl, resolveAppFile } from '../../../main/desktop/app-protocol.ts'
 import { isAllowedExternalUrl, isAppDownloadUrl, isAppUrl, mainWindowOptions } from '../../../main/desktop/window-options.ts'
@@ -56,19 +57,27 @@ describe('window security', () => {
 })
 
 describe('app:// protocol', () => {
-  const root = '/opt/vault/resources/app.asar/out/renderer'
+  // The renderer folder as the packaged app has it on this platform: the expectations use its own path rules.
+  const windows = process.platform === 'win32'
+  const root = windows ? 'C:\\Program Files\\Vault Companion\\resources\\app.asar\\out\\renderer' : '/opt/vault/resources/app.asar/out/renderer'
   it.each([
-    ['app://vault/index.html', `${root}/index.html`],
-    ['app://vault/', `${root}/index.html`],
-    ['app://vault/assets/index-abc.js', `${root}/assets/index-abc.js`],
+    ['app://vault/index.html', join(root, 'index.html')],
+    ['app://vault/', join(root, 'index.html')],
+    ['app://vault/assets/index-abc.js', join(root, 'assets', 'index-abc.js')],
     // The URL parser folds these dot segments away: what is left stays inside the renderer folder.
-    ['app://vault/../../secrets.txt', `${root}/secrets.txt`],
-    ['app://vault/%2e%2e/%2e%2e/etc/passwd', `${root}/etc/passwd`],
+    ['app://vault/../../secrets.txt', join(root, 'secrets.txt')],
+    ['app://vault/%2e%2e/%2e%2e/etc/passwd', join(root, 'etc', 'passwd')],
     ['app://vault/assets/..%2f..%2f..%2fetc/passwd', null],
     ['app://vault/%00index.html', null],
     ['app://other/index.html', null],
     ['file:///etc/passwd', null],
     ['not a url', null],
+    // A backslash is a separator only on Windows: there these escape attempts are refused; elsewhere it is
+    // a character of a file name inside the folder (which does not exist, so nothing is served). A name
+    // that starts with ".." is refused everywhere.
+    ['app://vault/..%5c..%5c..%5cWindows%5cwin.ini', null],
+    ['app://vault/C:%5cWindows%5cwin.ini', windows ? null : join(root, 'C:\\Windows\\win.ini')],
+    ['app://vault/%5c%5cserver%5cshare%5cx', windows ? join(root, 'server', 'share', 'x') : join(root, '\\\\server\\share\\x')],
   ])('%s → %s', (url, expected) => {
     expect(resolveAppFile(url, root)).toBe(expected)
   })
