@@ -93,7 +93,7 @@ check lint 'node_modules\eslint\bin\eslint.js' --max-warnings 0 .
 # shellcheck disable=SC2086
 check vitest 'node_modules\vitest\vitest.mjs' run ${VAULT_WINDOWS_ARGS:-}
 grep -E '^ +(Test Files|Tests|Duration) ' "$RESULTS/vitest.txt" || true
-[ "$failed" = 0 ] || { grep -E '(FAIL|×)' "$RESULTS/vitest.txt" | head -40; tail -20 "$RESULTS/typecheck.txt" "$RESULTS/lint.txt"; }
+[ "$failed" = 0 ] || { grep -E "(FAIL|×)" "$RESULTS/vitest.txt" | head -40; tail -n 20 "$RESULTS/typecheck.txt" "$RESULTS/lint.txt"; }
 (cd "$WORK" && in_wine wineserver -k 2>/dev/null) || true
 echo "Windows checks: $([ "$failed" = 0 ] && echo passed || echo FAILED) (outputs in $RESULTS)"
 exit "$failed"
