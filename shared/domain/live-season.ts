@@ -49,6 +49,8 @@ export interface WeekSeason {
   assumed: boolean
   previous: SeasonView['previous']
   next: SeasonView['next']
+  /** The week's Blizzard period (what applies from a patch on is told by it). */
+  period: number
 }
 
 type Week = Pick<WeekWindow, 'region' | 'period' | 'start' | 'end'>
@@ -66,7 +68,7 @@ export function tableForSeason(season: Pick<LiveSeason, 'slug' | 'blizzardSeason
  * next one when that season's table says so.
  */
 export function seasonOfWeek(week: Week, facts: SeasonFacts | null, tables: readonly SeasonVaultTable[], blizzard: BlizzardSeasonFact | null = null): WeekSeason {
-  return withBlizzardSeason(raiderIoSeasonOfWeek(week, facts, tables), week, facts, tables, blizzard)
+  return { ...withBlizzardSeason(raiderIoSeasonOfWeek(week, facts, tables), week, facts, tables, blizzard), period: week.period }
 }
 
 /**
@@ -74,7 +76,7 @@ export function seasonOfWeek(week: Week, facts: SeasonFacts | null, tables: read
  * in, a newer season than Raider.IO's (Raider.IO has not listed the new season yet), or any season
  * while Raider.IO has never answered, wins: the week is that season, priced only by its own table.
  */
-function withBlizzardSeason(found: WeekSeason, week: Week, facts: SeasonFacts | null, tables: readonly SeasonVaultTable[], blizzard: BlizzardSeasonFact | null): WeekSeason {
+function withBlizzardSeason(found: Omit<WeekSeason, 'period'>, week: Week, facts: SeasonFacts | null, tables: readonly SeasonVaultTable[], blizzard: BlizzardSeasonFact | null): Omit<WeekSeason, 'period'> {
   if (!blizzard || blizzard.region !== week.region || !(week.start <= blizzard.fetchedAt && blizzard.fetchedAt < week.end)) return found
   if (found.origin === 'raiderio') {
     // The newest season Raider.IO has started by the end of this week; Blizzard only wins when it is past that.
@@ -97,7 +99,7 @@ function withBlizzardSeason(found: WeekSeason, week: Week, facts: SeasonFacts | 
   }
 }
 
-function raiderIoSeasonOfWeek(week: Week, facts: SeasonFacts | null, tables: readonly SeasonVaultTable[]): WeekSeason {
+function raiderIoSeasonOfWeek(week: Week, facts: SeasonFacts | null, tables: readonly SeasonVaultTable[]): Omit<WeekSeason, 'period'> {
   const none = { previous: null, next: null, assumed: false }
   const region = week.region
   const regional = (facts?.seasons ?? []).flatMap((s) => {
@@ -198,5 +200,9 @@ export function seasonView(ws: WeekSeason): SeasonView {
     message: seasonBlocker(ws),
     previous: ws.previous,
     next: ws.next,
+    ratingAchievements: (table?.ratingAchievements ?? [])
+      .filter((a) => a.fromPeriod === undefined || ws.period >= a.fromPeriod)
+      .map(({ name, rating }) => ({ name, rating }))
+      .sort((a, b) => a.rating - b.rating),
   }
 }

@@ -111,11 +111,20 @@ export interface SeasonVaultTable {
    * fetched (Raider.IO stays the source of truth), and then with a warning. Empty when not researched.
    */
   roster: readonly RosterRaid[]
+  /** Mythic+ rating achievements of the season (e.g. Keystone Myth at 3,600 from 12.1.5), when a source states them. */
+  ratingAchievements?: readonly RatingAchievement[]
   /** Caveats about the World row's ids the player should read with the row (e.g. quest ids that may be incomplete). */
   worldNotes: readonly string[]
   source: string
   /** Which file the table came from (set when it is loaded): the window and `status` name the table in use. */
   loadedFrom?: TableOrigin
+}
+
+/** A Mythic+ rating the season rewards with an achievement, from the period it applies (a patch may change it). */
+export interface RatingAchievement {
+  name: string
+  rating: number
+  fromPeriod?: number
 }
 
 /** `shipped`: built into this version; `data-folder`: a newer table the player dropped into the data folder. */
@@ -197,6 +206,7 @@ const tableSchema = z.object({
     }),
   ),
   roster: z.array(z.object({ name: text, bosses: z.array(text), fromPeriod: z.optional(period), note: z.optional(text), countsConfirmed: z.optional(z.boolean()) })),
+  ratingAchievements: z.optional(z.array(z.object({ name: text, rating: z.number().check(z.int(), z.gte(1), z.lte(10_000)), fromPeriod: z.optional(period), note: z.optional(text) }))),
   worldNotes: z._default(z.array(text), []),
   source: text,
 })

@@ -43,6 +43,8 @@ export interface SeasonView {
   /** Between seasons: the one that ended and the one announced next, when known. */
   previous: { name: string; endedAt: number } | null
   next: { name: string; startsAt: number } | null
+  /** The season's Mythic+ rating achievements that apply this week (from its table), lowest first. */
+  ratingAchievements: { name: string; rating: number }[]
 }
 
 /** "Midnight Season 2 · rewards from the table checked 2026-12-04 (built in)": the table that priced a week, as the window and the CLI say it. */

@@ -113,6 +113,12 @@ describe('the board', () => {
     expect(marked).toBe(1)
   })
 
+  it("the rating's tooltip says how far each of the season's rating achievements is", () => {
+    const jaina = overviewOf(1, 'Jaina', {}, { mythicRating: 3360 })
+    show([{ ...jaina, season: { ...jaina.season, ratingAchievements: [{ name: 'Keystone Myth', rating: 3600 }] } }])
+    expect(within(line('Jaina')).getByTestId('rating').getAttribute('title')).toBe('Keystone Myth at 3,600: 240 to go')
+  })
+
   it('the header counts down to each region present, naming the region where there are several', () => {
     show([half, overviewOf(6, 'Velen', {}, { region: 'eu', week: { ...WEEK_1091, end: WEEK_1091.end + 13 * 3_600_000 } })])
     expect(screen.getByTestId('reset-countdown').textContent).toMatch(/^Reset in .+ \(US\) · .+ \(EU\)$/)

@@ -96,6 +96,7 @@ describe('cli sync and vault', () => {
       message: null,
       previous: null,
       next: null,
+      ratingAchievements: [{ name: 'Keystone Myth', rating: 3600 }],
     },
     raid: {
       status: 'complete',

@@ -145,3 +145,14 @@ describe('which season a week belongs to', () => {
     })
   })
 })
+
+describe("the season's rating achievements", () => {
+  it('Keystone Myth at 3,600 from 12.1.5 (period 1085) on; none before it, and none for a season without a table (game-rules §12)', () => {
+    const after = seasonView(seasonOfWeek(weekOf('us', '2026-11-26T12:00:00Z'), facts([S1, S2]), tables))
+    expect(after.ratingAchievements).toEqual([{ name: 'Keystone Myth', rating: 3600 }])
+    const before = seasonView(seasonOfWeek(weekOf('us', '2026-10-08T12:00:00Z'), facts([S1, S2]), tables))
+    expect(before.id).toBe('season-mn-2')
+    expect(before.ratingAchievements).toEqual([])
+    expect(seasonView(seasonOfWeek(weekOf('us', '2027-03-03T12:00:00Z'), facts([S1, S2, S3]), tables)).ratingAchievements).toEqual([])
+  })
+})

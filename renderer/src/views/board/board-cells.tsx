@@ -129,13 +129,23 @@ export function NextCell({ character }: { character: CharacterOverview }) {
   )
 }
 
-/** A number the sources gave, or the unknown mark. */
-export function NumberCell({ value, what, testId }: { value: number | null; what: string; testId?: string }) {
+/** A number the sources gave, or the unknown mark; `title` says more in the tooltip. */
+export function NumberCell({ value, what, testId, title }: { value: number | null; what: string; testId?: string; title?: string }) {
   return (
-    <td className="numeric" data-testid={testId}>
+    <td className="numeric" data-testid={testId} title={title}>
       {value === null ? <Mark kind="unknown" detail={`no source gave the ${what} yet`} /> : Math.round(value)}
     </td>
   )
+}
+
+/** "Keystone Myth at 3,600: 240 to go" for the season's rating achievements (its table names them). */
+export function ratingGoals(character: Pick<CharacterOverview, 'mythicRating' | 'season'>): string | undefined {
+  const goals = character.season.ratingAchievements
+  if (goals.length === 0) return undefined
+  const rating = character.mythicRating
+  return goals
+    .map((g) => `${g.name} at ${g.rating.toLocaleString('en')}: ${rating === null ? 'rating unknown' : rating >= g.rating ? 'reached' : `${Math.ceil(g.rating - rating).toLocaleString('en')} to go`}`)
+    .join('\n')
 }
 
 /** The highest crest kind read ("Myth 27"), all kinds in the tooltip; marked when the figures are last week's. */

@@ -4,7 +4,7 @@ import { columnPinningFeature, columnVisibilityFeature, createSortedRowModel, ro
 import { lowestSlotItemLevel, slotsLeft, totalLeft, type BoardPreferences, type BoardRow, type BoardSort } from '../../../../shared/domain/board.ts'
 import type { CharacterOverview } from '../../../../shared/ipc-api.ts'
 import { questTally } from '../../../../shared/domain/weekly-quests.ts'
-import { CharacterCell, CrestsCell, loggedOutBeforeReset, NextCell, NumberCell, QuestsCell, SlotsCell, SyncedCell, WhereCell } from './board-cells.tsx'
+import { CharacterCell, CrestsCell, loggedOutBeforeReset, NextCell, NumberCell, QuestsCell, ratingGoals, SlotsCell, SyncedCell, WhereCell } from './board-cells.tsx'
 import './board-table.css'
 
 /**
@@ -187,7 +187,7 @@ const BoardLine = memo(function BoardLine({ index, character, showCrests, showQu
       <SlotsCell row="world" slots={character.world} trust={character.trust.world} oldLogout={oldLogout} />
       <NextCell character={character} />
       <NumberCell value={character.itemLevel} what="item level" testId="item-level" />
-      <NumberCell value={character.mythicRating} what="Mythic+ rating" testId="rating" />
+      <NumberCell value={character.mythicRating} what="Mythic+ rating" testId="rating" title={ratingGoals(character)} />
       {showCrests && <CrestsCell character={character} oldLogout={oldLogout} />}
       {showQuests && <QuestsCell character={character} oldLogout={oldLogout} />}
       <WhereCell character={character} />
