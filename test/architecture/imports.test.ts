@@ -22,6 +22,22 @@ function resolveTarget(fromAbsolute: string, specifier: string): string | null {
   return specifier.startsWith('.') ? toProjectPath(join(dirname(fromAbsolute), specifier)) : null
 }
 
+/** Every project file and npm package an entry point reaches through static imports (stylesheets are not followed). */
+function reachableFrom(entry: string): { files: string[]; packages: string[] } {
+  const seen = new Set<string>()
+  const packages = new Set<string>()
+  const visit = (absolute: string) => {
+    if (seen.has(absolute)) return
+    seen.add(absolute)
+    for (const specifier of importSpecifiers(readFileSync(absolute, 'utf8'))) {
+      if (!specifier.startsWith('.')) packages.add(specifier)
+      else if (!specifier.endsWith('.css')) visit(join(dirname(absolute), specifier))
+    }
+  }
+  visit(join(root, entry))
+  return { files: [...seen].map(toProjectPath), packages: [...packages] }
+}
+
 describe('import rules', () => {
   it('no file crosses the layering rules', () => {
     const problems: string[] = []
@@ -36,37 +52,16 @@ describe('import rules', () => {
   })
 
   it('the sandboxed preload reaches no npm package other than electron, even through shared/', () => {
-    const seen = new Set<string>()
-    const packages = new Set<string>()
-    const visit = (absolute: string) => {
-      if (seen.has(absolute)) return
-      seen.add(absolute)
-      for (const specifier of importSpecifiers(readFileSync(absolute, 'utf8'))) {
-        if (specifier.startsWith('.')) visit(join(dirname(absolute), specifier))
-        else packages.add(specifier)
-      }
-    }
-    visit(join(root, 'preload/index.ts'))
-    expect(seen.size).toBeGreaterThan(1)
-    expect([...packages]).toEqual(['electron'])
+    const { files, packages } = reachableFrom('preload/index.ts')
+    expect(files.length).toBeGreaterThan(1)
+    expect(packages).toEqual(['electron'])
   })
 
   it('the window reaches neither zod nor the season tables (main prices the vault; they would weigh on every start)', () => {
-    const seen = new Set<string>()
-    const packages = new Set<string>()
-    const visit = (absolute: string) => {
-      if (seen.has(absolute)) return
-      seen.add(absolute)
-      for (const specifier of importSpecifiers(readFileSync(absolute, 'utf8'))) {
-        if (specifier.startsWith('.')) {
-          if (!specifier.endsWith('.css')) visit(join(dirname(absolute), specifier))
-        } else packages.add(specifier)
-      }
-    }
-    visit(join(root, 'renderer/src/main.tsx'))
-    expect(seen.size).toBeGreaterThan(10)
-    expect([...packages].filter((p) => p.startsWith('zod'))).toEqual([])
-    expect([...seen].map(toProjectPath).filter((f) => f.startsWith('shared/season-tables/') || f === 'shared/domain/seasons.ts')).toEqual([])
+    const { files, packages } = reachableFrom('renderer/src/main.tsx')
+    expect(files.length).toBeGreaterThan(10)
+    expect(packages.filter((p) => p.startsWith('zod'))).toEqual([])
+    expect(files.filter((f) => f.startsWith('shared/season-tables/') || f === 'shared/domain/seasons.ts')).toEqual([])
   })
 
   it('actually scans the project (guards against a checker that reads nothing)', () => {
