@@ -11,7 +11,8 @@ async function broken(path: string, text: string): Promise<string[]> {
   return (result?.messages ?? []).map((m) => m.ruleId ?? m.message)
 }
 
-describe('the IPC boundary the linter enforces (test/architecture/imports.test.ts keeps electron itself inside main/electron/ and preload/)', () => {
+// The first lint loads the config and its plugins: seconds on a slow machine (Windows Node under Wine took over 5).
+describe('the IPC boundary the linter enforces (test/architecture/imports.test.ts keeps electron itself inside main/electron/ and preload/)', { timeout: 60_000 }, () => {
   it('raw ipcMain / ipcRenderer only in the IPC glue and the preload', async () => {
     const ipcMainUse = "import { ipcMain } from 'electron'\nexport const channel = ipcMain\n"
     expect(await broken('main/electron/tray.ts', ipcMainUse)).toContain('no-restricted-imports')
