@@ -49,6 +49,8 @@ export interface SourceStatusView {
   status: 'ok' | 'error' | 'not_configured' | 'skipped'
   syncedAt: number | null
   error: AppError | null
+  /** Blizzard: the last success found no login since the complete read of this time, and kept its answers. */
+  unchangedSince?: number | null
 }
 
 /** One character with the vault rows of this week, for the overview and the tray. */

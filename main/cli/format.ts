@@ -68,7 +68,8 @@ export function formatVault(report: VaultReport): string {
   const sources = SOURCE_IDS.map((id) => {
     const s = report.sources[id]
     const label = s.status === 'not_configured' ? 'not configured' : s.status
-    return `${SOURCE_LABELS[id]} ${label}${s.error ? `: ${s.error}` : ''}`
+    const unchanged = s.unchangedSince ? ` (no login since the full read at ${utc(s.unchangedSince)} UTC: unchanged)` : ''
+    return `${SOURCE_LABELS[id]} ${label}${unchanged}${s.error ? `: ${s.error}` : ''}`
   })
   lines.push(`  Sources   ${sources.join(' · ')}`)
   lines.push(`  Synced    ${report.syncedAt ? `${utc(report.syncedAt)} UTC` : 'never'}`)

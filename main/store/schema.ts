@@ -311,3 +311,23 @@ export const bossParses = sqliteTable(
     check('boss_parse_difficulty', sql`${t.difficulty} in ('lfr', 'normal', 'heroic', 'mythic')`),
   ],
 )
+
+/**
+ * The last complete read of a character's Blizzard details (encounters, keystone profile, statistics,
+ * quests) and the login it belonged to. Profile data changes only at logout (game-rules §7, point 3), so while
+ * the profile summary names the same login, those answers cannot have changed (sync/blizzard-reuse.ts).
+ */
+export const blizzardReads = sqliteTable('blizzard_reads', {
+  characterId: integer('character_id')
+    .primaryKey()
+    .references(() => characters.id, { onDelete: 'cascade' }),
+  /** The profile summary's last_login_timestamp at that read. */
+  loginAt: integer('login_at').notNull(),
+  /** The first complete read that saw this login: the armory may still be catching up shortly after. */
+  loginSeenAt: integer('login_seen_at').notNull(),
+  readAt: integer('read_at').notNull(),
+  /** What that read asked for (the season table, statistics, quests, tracked quest ids): reused only for the same. */
+  scope: text('scope').notNull(),
+  /** The last sync that reused it instead of reading again (null: the last one read). */
+  reusedAt: integer('reused_at'),
+})

@@ -17,6 +17,11 @@ export interface SourceReport {
   error: AppError | null
   /** As stored: the first failed read since the last success (absent in a sync's own report). */
   failingSince?: number | null
+  /**
+   * Blizzard only: the last success asked the profile summary alone, which named the same login as the
+   * complete read made at this time, so the details are that read's (unchanged since, no logout since).
+   */
+  unchangedSince?: number | null
 }
 
 /** The outcome of syncing one character. */

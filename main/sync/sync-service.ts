@@ -13,6 +13,7 @@ import type { WarcraftLogsClient, WeeklyLogs } from '../clients/warcraftlogs/cli
 import { getCharacter, updateCharacterProfile, updateGuild, updateMythicRating, updateRaiderIoCrawl, type TrackedCharacter } from '../store/characters-repo.ts'
 import type { Db, Store } from '../store/db.ts'
 import { getActivityBaseline, recordActivities, saveActivityBaseline } from '../store/activity-repo.ts'
+import { getBlizzardRead, markBlizzardReadReused, recordBlizzardRead, type BlizzardRead } from '../store/blizzard-reads-repo.ts'
 import { recordFeedSuccesses } from '../store/feed-successes-repo.ts'
 import { firstSnapshotOfWeek, forgetOldEncounterSnapshots, recordEncounterSnapshot, recordKeystoneRuns, recordRaidKills } from '../store/observations-repo.ts'
 import { replaceBossParses } from '../store/parses-repo.ts'
@@ -21,6 +22,7 @@ import { listSourceStatuses, recordSourceOutcome } from '../store/sync-status-re
 import { StoreError, storeErrorFrom } from '../store/store-error.ts'
 import { activityEvidence } from './activity-evidence.ts'
 import { recordBoardEvidence } from './board-evidence.ts'
+import { mayReuse, scopeKey, stillHolds } from './blizzard-reuse.ts'
 import { weekBoard } from './weekly-board.ts'
 import { blizzardKills, blizzardRuns, loggedKills, raiderIoRuns, snapshotEntries, snapshotKills } from './evidence.ts'
 import type { SyncEvents } from './events.ts'
@@ -111,28 +113,51 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     const reports = {} as Record<SourceId, SourceReport>
     const failures = new Map<SourceId, SourceError>()
 
+    // The last complete read of Blizzard's details, and what this sync would ask for (blizzard-reuse.ts).
+    const storedRead = configured.blizzard ? getBlizzardRead(store.db, character.id) : null
+    const scope = scopeKey({ table: storedTable ? `${storedTable.id}@${storedTable.updated}` : null, statistics: wantStatistics, quests: wantQuests, trackedQuests: wantQuests ? trackedQuests.map((q) => q.id) : [] })
+    // Set when the profile summary proved the stored read still holds: its four requests were not made.
+    let reused: BlizzardRead | null = null
+    // Set when every Blizzard request of a full read answered: the read can stand for later syncs.
+    let completeRead = false
+
+    const readBlizzard = async (withProfile: boolean) => {
+      const blizzard = clients.blizzard!
+      const skipped = Promise.resolve(undefined)
+      const [encounters, keystone, profile, statistics, quests] = await Promise.allSettled([
+        blizzard.raidEncounters(character, options.signal),
+        blizzard.keystoneProfile(character, options.signal),
+        withProfile ? blizzard.characterProfile(character, options.signal) : skipped,
+        wantStatistics ? blizzard.achievementStatistics(character, options.signal) : skipped,
+        wantQuests ? blizzard.completedQuests(character, options.signal) : skipped,
+      ])
+      if (encounters.status === 'fulfilled') fetched.encounters = encounters.value.value
+      if (keystone.status === 'fulfilled') fetched.keystone = keystone.value
+      // The profile summary only decorates the UI; its failure does not fail the source.
+      if (profile.status === 'fulfilled' && profile.value) fetched.profile = profile.value
+      if (statistics.status === 'fulfilled' && statistics.value) fetched.statistics = statistics.value.value
+      if (quests.status === 'fulfilled' && quests.value) fetched.quests = quests.value.value
+      // Every endpoint's answer is kept above; the source reports the first failure, naming the endpoint.
+      if (encounters.status === 'rejected') throw encounters.reason
+      if (keystone.status === 'rejected') throw withContext(keystone.reason, "Blizzard's Mythic+ profile")
+      if (statistics.status === 'rejected') throw withContext(statistics.reason, "Blizzard's statistics")
+      if (quests.status === 'rejected') throw withContext(quests.reason, "Blizzard's completed quests")
+      completeRead = typeof fetched.profile?.lastLoginAt === 'number'
+    }
+
     const tasks: Record<SourceId, () => Promise<void>> = {
       blizzard: async () => {
-        const blizzard = clients.blizzard!
-        const skipped = Promise.resolve(undefined)
-        const [encounters, keystone, profile, statistics, quests] = await Promise.allSettled([
-          blizzard.raidEncounters(character, options.signal),
-          blizzard.keystoneProfile(character, options.signal),
-          blizzard.characterProfile(character, options.signal),
-          wantStatistics ? blizzard.achievementStatistics(character, options.signal) : skipped,
-          wantQuests ? blizzard.completedQuests(character, options.signal) : skipped,
-        ])
-        if (encounters.status === 'fulfilled') fetched.encounters = encounters.value.value
-        if (keystone.status === 'fulfilled') fetched.keystone = keystone.value
-        // The profile summary only decorates the UI; its failure does not fail the source.
-        if (profile.status === 'fulfilled') fetched.profile = profile.value
-        if (statistics.status === 'fulfilled' && statistics.value) fetched.statistics = statistics.value.value
-        if (quests.status === 'fulfilled' && quests.value) fetched.quests = quests.value.value
-        // Every endpoint's answer is kept above; the source reports the first failure, naming the endpoint.
-        if (encounters.status === 'rejected') throw encounters.reason
-        if (keystone.status === 'rejected') throw withContext(keystone.reason, "Blizzard's Mythic+ profile")
-        if (statistics.status === 'rejected') throw withContext(statistics.reason, "Blizzard's statistics")
-        if (quests.status === 'rejected') throw withContext(quests.reason, "Blizzard's completed quests")
+        if (!mayReuse(storedRead, scope)) return readBlizzard(true)
+        // A settled read of the same scope: the summary alone first, the rest only if it names a new login.
+        // The week's periods load alongside it (no extra round trip): the read must be from this very week.
+        const [summary, known] = await Promise.all([clients.blizzard!.characterProfile(character, options.signal).catch(() => undefined), knownPeriods])
+        if (summary) fetched.profile = summary
+        if (summary && stillHolds(storedRead, summary.lastLoginAt, weekContaining(character.region, startedAt, known).start)) {
+          reused = storedRead
+          return
+        }
+        // A new login, a reset since, or no summary: everything is read (the summary's own failure fails nothing).
+        return readBlizzard(!summary)
       },
       warcraftlogs: async () => {
         const wcl = clients.warcraftlogs!
@@ -150,7 +175,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       } else {
         try {
           await tasks[source]()
-          reports[source] = { status: 'ok', syncedAt: now(), error: null }
+          reports[source] = { status: 'ok', syncedAt: now(), error: null, ...(source === 'blizzard' && reused ? { unchangedSince: (reused as BlizzardRead).readAt } : {}) }
         } catch (error) {
           const lastSuccessAt = lastSuccess.get(source) ?? null
           if (wasCancelled(options.signal)) {
@@ -190,7 +215,9 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
           if (report.status === 'ok') recordSourceOutcome(tx, character.id, source, { at: syncedAt, ok: true })
           if (report.status === 'error' && report.error) recordSourceOutcome(tx, character.id, source, { at: syncedAt, ok: false, error: report.error })
         }
-        recordFeedSuccesses(tx, character.id, succeededFeeds(fetched), syncedAt)
+        recordFeedSuccesses(tx, character.id, [...succeededFeeds(fetched), ...(reused ? reusedFeeds(wantStatistics, wantQuests) : [])], syncedAt)
+        if (reused) markBlizzardReadReused(tx, character.id, syncedAt)
+        else if (completeRead && reports.blizzard.status === 'ok') recordBlizzardRead(tx, character.id, { loginAt: fetched.profile!.lastLoginAt!, readAt: syncedAt, scope })
         refusedEvidence = recordEvidence(tx, character, fetched, windows, week, seasons[1] as WeekSeason, syncedAt)
         refusedEvidence.push(...recordBoardEvidence(tx, character.id, week.start, { crests: seasons[1]?.table?.crests, statistics: fetched.statistics, quests: fetched.quests, tracked: trackedQuests, lastLoginAt: fetched.profile?.lastLoginAt ?? character.lastLoginAt }, syncedAt))
         return weekVaults(tx, character.id, windows.map((window, index) => ({ week: window, roster: rosters[index], season: seasons[index] as WeekSeason })), configured, syncedAt)
@@ -244,6 +271,11 @@ function succeededFeeds(fetched: Fetched): EvidenceFeed[] {
   if (fetched.warcraftlogs) feeds.push('warcraftlogs.kills')
   if (fetched.raiderio) feeds.push('raiderio.runs')
   return feeds
+}
+
+/** The feeds a reused read stands for: the summary proved their answers are those of the stored read. */
+function reusedFeeds(statistics: boolean, quests: boolean): EvidenceFeed[] {
+  return ['blizzard.encounters', 'blizzard.keystone', ...(statistics ? ['blizzard.statistics' as const] : []), ...(quests ? ['blizzard.quests' as const] : [])]
 }
 
 /**

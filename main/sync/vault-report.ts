@@ -8,6 +8,7 @@ import type { CrestView } from '../../shared/domain/crests.ts'
 import type { SourcesConfig } from '../config.ts'
 import { guildOf, type TrackedCharacter } from '../store/characters-repo.ts'
 import type { Db } from '../store/db.ts'
+import { getBlizzardRead } from '../store/blizzard-reads-repo.ts'
 import { listSourceStatuses } from '../store/sync-status-repo.ts'
 import { rosterWarnings, type RaidRoster, type SeasonContext } from './season-context.ts'
 import type { CharacterSyncResult, SourceReport, SourceRunStatus } from './sync-result.ts'
@@ -27,7 +28,8 @@ export interface VaultReport {
   crests: { known: boolean; note: string | null; kinds: (Omit<CrestView, 'readAt'> & { readAt: string | null })[] }
   /** The player's tracked weekly quests, each done / not-done / unknown this week with the reason. */
   quests: QuestStatus[]
-  sources: Record<SourceId, { status: SourceRunStatus; syncedAt: string | null; error: string | null }>
+  /** `unchangedSince`: Blizzard's last success reused the complete read of that time (no login since it). */
+  sources: Record<SourceId, { status: SourceRunStatus; syncedAt: string | null; error: string | null; unchangedSince: string | null }>
   syncedAt: string | null
   warnings: string[]
 }
@@ -87,7 +89,7 @@ export function vaultReport({ character, week, season, vault, trust, board, sour
     },
     crests: { known: board.crests.known, note: board.crests.note, kinds: board.crests.kinds.map((k) => ({ ...k, readAt: iso(k.readAt) })) },
     quests: board.quests.map(({ id, name, state, reason }) => ({ id, name, state, reason })),
-    sources: Object.fromEntries(SOURCE_IDS.map((s) => [s, { status: sources[s].status, syncedAt: iso(sources[s].syncedAt), error: sources[s].error?.message ?? null }])) as VaultReport['sources'],
+    sources: Object.fromEntries(SOURCE_IDS.map((s) => [s, { status: sources[s].status, syncedAt: iso(sources[s].syncedAt), error: sources[s].error?.message ?? null, unchangedSince: iso(sources[s].unchangedSince ?? null) }])) as VaultReport['sources'],
     syncedAt: iso(syncedAt),
     warnings: [...warnings],
   }
@@ -132,13 +134,16 @@ export function reportFromStore(db: Db, character: TrackedCharacter, week: WeekW
 export function storedSourceReports(db: Db, characterId: number, config: SourcesConfig): Record<SourceId, SourceReport> {
   const statuses = new Map(listSourceStatuses(db, characterId).map((s) => [s.source, s]))
   const configured = configuredSources(config)
+  const read = getBlizzardRead(db, characterId)
   return Object.fromEntries(
     SOURCE_IDS.map((source) => {
       const status = statuses.get(source)
       const syncedAt = status?.lastSuccessAt ?? null
       if (!configured[source]) return [source, { status: 'not_configured', syncedAt, error: null }]
-      if (status?.lastError) return [source, { status: 'error', syncedAt, error: status.lastError, failingSince: status.failingSince }]
-      return [source, { status: syncedAt === null ? 'skipped' : 'ok', syncedAt, error: null }]
+      // Blizzard's last success may have reused an earlier complete read (sync/blizzard-reuse.ts).
+      const unchangedSince = source === 'blizzard' && read?.reusedAt !== null && read?.reusedAt === syncedAt ? read.readAt : null
+      if (status?.lastError) return [source, { status: 'error', syncedAt, error: status.lastError, failingSince: status.failingSince, unchangedSince }]
+      return [source, { status: syncedAt === null ? 'skipped' : 'ok', syncedAt, error: null, unchangedSince }]
     }),
   ) as Record<SourceId, SourceReport>
 }

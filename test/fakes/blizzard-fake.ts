@@ -56,9 +56,15 @@ export class BlizzardFake {
     return `${this.server.url}/oauth/token`
   }
 
-  /** Registers a character by region, realm slug and lower-cased name. */
+  /**
+   * Registers a character by region, realm slug and lower-cased name. As in the game, a character's
+   * details change only through a session: new details with the same login get a login 1 ms later
+   * (the sync reuses details while the login stays the same). `characters.set` skips that rule.
+   */
   setCharacter(region: string, realm: string, name: string, data: BlizzardCharacterData): void {
-    this.characters.set(`${region}/${realm}/${name.toLowerCase()}`, data)
+    const key = `${region}/${realm}/${name.toLowerCase()}`
+    const before = this.characters.get(key)
+    this.characters.set(key, before && detailsDiffer(before, data) ? withLaterLogin(data, loginOf(before)) : data)
   }
 
   /** What a character was registered with (to change one part of it). */
@@ -194,4 +200,22 @@ export class BlizzardFake {
 
 function notFound(): Reply {
   return { status: 404, body: fixture('blizzard-error-404.json') }
+}
+
+const DETAILS = ['encounters', 'keystone', 'statistics', 'quests'] as const
+
+function detailsDiffer(a: BlizzardCharacterData, b: BlizzardCharacterData): boolean {
+  return DETAILS.some((part) => JSON.stringify(a[part]) !== JSON.stringify(b[part]))
+}
+
+function loginOf(data: BlizzardCharacterData): number | undefined {
+  const login = (data.profile as { last_login_timestamp?: unknown } | undefined)?.last_login_timestamp
+  return typeof login === 'number' ? login : undefined
+}
+
+/** The same data with a login after `previous` (unchanged when it already is, or there is no profile). */
+function withLaterLogin(data: BlizzardCharacterData, previous: number | undefined): BlizzardCharacterData {
+  const login = loginOf(data)
+  if (previous === undefined || login === undefined || login > previous) return data
+  return { ...data, profile: { ...(data.profile as object), last_login_timestamp: previous + 1 } }
 }

@@ -135,9 +135,9 @@ describe('cli sync and vault', () => {
     },
     quests: [],
     sources: {
-      blizzard: { status: 'ok', syncedAt: '2026-11-26T12:00:00.000Z', error: null },
-      warcraftlogs: { status: 'ok', syncedAt: '2026-11-26T12:00:00.000Z', error: null },
-      raiderio: { status: 'ok', syncedAt: '2026-11-26T12:00:00.000Z', error: null },
+      blizzard: { status: 'ok', syncedAt: '2026-11-26T12:00:00.000Z', error: null, unchangedSince: null },
+      warcraftlogs: { status: 'ok', syncedAt: '2026-11-26T12:00:00.000Z', error: null, unchangedSince: null },
+      raiderio: { status: 'ok', syncedAt: '2026-11-26T12:00:00.000Z', error: null, unchangedSince: null },
     },
     syncedAt: '2026-11-26T12:00:00.000Z',
     warnings: [],
@@ -228,7 +228,7 @@ describe('cli sync and vault', () => {
     delete h.apis.env.VAULT_WCL_CLIENT_ID
     await cli('track', 'us/area-52/Thrall')
     const report = ((await cli('sync', '--json')).json() as { results: typeof expectedVault[] }).results[0]
-    expect(report?.sources.warcraftlogs).toEqual({ status: 'not_configured', syncedAt: null, error: null })
+    expect(report?.sources.warcraftlogs).toEqual({ status: 'not_configured', syncedAt: null, error: null, unchangedSince: null })
   })
 })
 

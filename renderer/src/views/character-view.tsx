@@ -133,6 +133,7 @@ export function VaultDetails({ view: given }: { view: CharacterVaultView }) {
                 <span className="muted small">
                   {status.status === 'not_configured' ? '' : status.syncedAt ? `synced ${relativeTime(status.syncedAt, now)}` : 'never synced'}
                   {source === 'blizzard' && character.lastLoginAt !== null ? ` · as of the last logout (last login ${relativeTime(character.lastLoginAt, now)})` : ''}
+                  {source === 'blizzard' && status.unchangedSince ? ` · no login since the full read ${relativeTime(status.unchangedSince, now)}, so raids, keys and statistics are unchanged` : ''}
                   {source === 'raiderio' && character.raiderioCrawledAt !== null ? ` · crawled ${relativeTime(character.raiderioCrawledAt, now)}` : ''}
                 </span>
                 {status.error && (
