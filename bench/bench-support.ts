@@ -17,6 +17,8 @@ export async function startFakes(characters: number, latencyMs: number) {
   return {
     env,
     reset: () => fetch(`${control}/reset`, { method: 'POST' }),
+    /** The first `count` characters log in, get a new kill and log out. */
+    play: (count: number) => fetch(`${control}/play?count=${count}`, { method: 'POST' }),
     timeline: async () => (await (await fetch(`${control}/timeline`)).json()) as Timeline,
     stop: () => child.stdin.end(),
   }
@@ -24,7 +26,8 @@ export async function startFakes(characters: number, latencyMs: number) {
 
 /** Names the benchmark tracks (letters only, as character names must be). */
 export function benchCharacterNames(n: number): string[] {
-  return Array.from({ length: n }, (_, i) => `Alt${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`)
+  const letter = (i: number) => String.fromCharCode(97 + (i % 26))
+  return Array.from({ length: n }, (_, i) => `Alt${letter(i)}${letter(Math.floor(i / 26))}${i >= 676 ? letter(Math.floor(i / 676)) : ''}`)
 }
 
 /** "312 ms (298–340)": the median and the range of repeated measurements. */

@@ -2,7 +2,8 @@
  * The fake APIs for the sync benchmark, in a process of their own so their work does not share the
  * benchmarked event loop. Seeds BENCH_CHARACTERS characters, adds BENCH_LATENCY_MS to every answer,
  * prints one JSON line ({ env, control }) and serves GET /timeline (every request's arrival and
- * answer, per source) and POST /reset on the control address. Ends with its parent.
+ * answer, per source), POST /reset and POST /play?count=N (that many characters played since) on the
+ * control address. Ends with its parent.
  */
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -23,7 +24,8 @@ for (const name of benchCharacterNames(count)) {
   apis.blizzard.setCharacter('us', 'area-52', name.toLowerCase(), {
     encounters: blizzardEncounters([{ boss: 'Vorasius', difficulty: 'HEROIC', count: 2, lastKill: RESET + 3_600_000 }, { boss: 'Chimaerus', difficulty: 'NORMAL', count: 1, lastKill: RESET + 7_200_000, instance: 'The Dreamrift' }]),
     keystone: blizzardKeystoneProfile(1091, [{ dungeon: 'Murder Row', level: 12, completedAt: RESET + 3_600_000 }]),
-    profile: { name, realm: { name: 'Area 52', slug: 'area-52' }, character_class: { name: 'Shaman' } },
+    // Last logged in two days before: a login long caught up with (sync/blizzard-reuse.ts).
+    profile: { name, realm: { name: 'Area 52', slug: 'area-52' }, character_class: { name: 'Shaman' }, last_login_timestamp: RESET - 2 * 86_400_000 },
   })
   apis.raiderio.setProfile('us', 'area-52', name, raiderIoProfile([raiderIoRun({ dungeon: 'Murder Row', mythic_level: 12, completed_at: new Date(RESET + 3_600_000).toISOString() })], [], { name }))
   apis.wcl.setCharacter('us', 'area-52', name, {
@@ -36,6 +38,16 @@ const control = createServer((req, res) => {
   if (req.url === '/timeline') {
     const timeline = Object.fromEntries(Object.entries(servers).map(([source, server]) => [source, server.timeline]))
     return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(timeline))
+  }
+  if (req.method === 'POST' && req.url?.startsWith('/play?')) {
+    // ?count=N: the first N characters played since (a new kill, so a later login: blizzard-fake.ts).
+    const played = Number(new URL(req.url, 'http://control').searchParams.get('count'))
+    for (const name of benchCharacterNames(count).slice(0, played)) {
+      const data = apis.blizzard.character('us', 'area-52', name.toLowerCase())!
+      const kills = [{ boss: 'Vorasius', difficulty: 'HEROIC', count: 2, lastKill: RESET + 3_600_000 }, { boss: 'Imperator Averzian', difficulty: 'HEROIC', count: 1, lastKill: RESET + 30 * 3_600_000 }] as const
+      apis.blizzard.setCharacter('us', 'area-52', name.toLowerCase(), { ...data, encounters: blizzardEncounters([...kills]) })
+    }
+    return void res.writeHead(204).end()
   }
   if (req.method === 'POST' && req.url === '/reset') {
     for (const server of Object.values(servers)) server.timeline.length = 0

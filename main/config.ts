@@ -30,6 +30,8 @@ export interface WarcraftLogsConfig extends ClientCredentials {
 
 export interface RaiderIoConfig {
   baseUrl: string
+  /** Raider.IO's optional API key (`access_key`, for higher limits: api-contracts §2.1), from VAULT_RAIDERIO_ACCESS_KEY. */
+  accessKey?: string
 }
 
 /** Credentials saved by the desktop app (decrypted by the Electron shell), if any. */
@@ -70,8 +72,16 @@ export function readSourcesConfig(env: NodeJS.ProcessEnv, stored: StoredCredenti
       oauthUrl: url('VAULT_BLIZZARD_OAUTH_URL', DEFAULT_BLIZZARD_OAUTH_URL),
     },
     warcraftlogs: wcl && { ...wcl, baseUrl: trimSlash(url('VAULT_WCL_URL', DEFAULT_WCL_URL)) },
-    raiderio: { baseUrl: trimSlash(url('VAULT_RAIDERIO_URL', DEFAULT_RAIDERIO_URL)) },
+    raiderio: { baseUrl: trimSlash(url('VAULT_RAIDERIO_URL', DEFAULT_RAIDERIO_URL)), ...raiderIoKey(env.VAULT_RAIDERIO_ACCESS_KEY) },
   }
+}
+
+/** A key goes into every Raider.IO address: one that could not be a key is refused, not sent. */
+function raiderIoKey(value: string | undefined): { accessKey?: string } {
+  const key = nonEmpty(value)
+  if (key === undefined) return {}
+  if (!/^[A-Za-z0-9_-]{1,200}$/.test(key)) throw new ConfigError('VAULT_RAIDERIO_ACCESS_KEY is not a Raider.IO access key (letters, digits, - and _ only). Copy it again from your Raider.IO account, or leave it unset.')
+  return { accessKey: key }
 }
 
 function checkedUrl(name: string, value: string): string {

@@ -44,10 +44,30 @@ export interface RateLimit {
   interval: number
 }
 
-/** A queue that starts each task only when every limit allows it (a strict sliding window per limit). */
-export function rateLimiter(limits: readonly RateLimit[]): <T>(task: () => Promise<T>) => Promise<T> {
+/** Runs tasks under a source's limits; `pause` holds every task not yet started (a 429 for one is a 429 for all). */
+export interface RequestQueue {
+  <T>(task: () => Promise<T>): Promise<T>
+  pause(ms: number): void
+}
+
+/**
+ * A queue that starts each task only when every limit allows it (a strict sliding window per limit)
+ * and no pause is running. The pause is checked after the limits, right before the task starts, so a
+ * task that was already waiting its turn when the source said "too many" waits out the pause too.
+ */
+export function rateLimiter(limits: readonly RateLimit[]): RequestQueue {
   const gates = limits.map(({ limit, interval }) => pThrottle({ limit, interval, strict: true })((run: () => Promise<unknown>) => run()))
-  return <T>(task: () => Promise<T>) => gates.reduceRight<() => Promise<unknown>>((next, gate) => () => gate(next), task)() as Promise<T>
+  let resumeAt = 0
+  const afterPause = async <T>(task: () => Promise<T>): Promise<T> => {
+    for (let wait = resumeAt - Date.now(); wait > 0; wait = resumeAt - Date.now()) await new Promise((resolve) => setTimeout(resolve, wait))
+    return task()
+  }
+  const queue = <T>(task: () => Promise<T>) => gates.reduceRight<() => Promise<unknown>>((next, gate) => () => gate(next), () => afterPause(task))() as Promise<T>
+  return Object.assign(queue, {
+    pause(ms: number) {
+      resumeAt = Math.max(resumeAt, Date.now() + ms)
+    },
+  })
 }
 
 export interface RequestOptions<T> {
@@ -87,6 +107,8 @@ const RETRY_STATUS = [408, 429, 500, 502, 503, 504]
 const DAY_MS = 24 * 60 * 60 * 1000
 /** Statuses whose Retry-After is honoured (up to the cap) or else reported as a rate limit. */
 const RETRY_AFTER_STATUS = [429, 503]
+/** How long a 429 without Retry-After holds the source's requests. */
+const DEFAULT_PAUSE_MS = 1000
 
 export function createHttp(options: HttpOptions): Http {
   const { source } = options
@@ -105,6 +127,15 @@ export function createHttp(options: HttpOptions): Http {
     throwHttpErrors: (status) => status !== 304,
     fetch: boundedFetch(baseFetch, maxBodyBytes),
     hooks: {
+      // "Too many requests" is about every request to the source, not this one: all of them wait it out
+      // (the source's Retry-After up to the cap, else a second: Blizzard's window, api-contracts §1.2).
+      afterResponse: [
+        ({ response }) => {
+          if (response.status !== 429 && !(response.status === 503 && response.headers.has('retry-after'))) return
+          const wait = retryAfterMs(response.headers.get('retry-after'), Date.now()) ?? DEFAULT_PAUSE_MS
+          queue.pause(Math.min(wait, maxRetryAfterMs))
+        },
+      ],
       // A retry is a request too: it waits for its turn under the source's limits like the first try.
       beforeRetry: [
         async () => {

@@ -27,9 +27,38 @@ describe('rate limits', () => {
     expect(attempts[1]! - attempts[0]!).toBeGreaterThanOrEqual(290)
   })
 
+  it("a 429 holds every request to the source, not just the one that got it, for the source's Retry-After", async () => {
+    const starts: number[] = []
+    const fetch: typeof globalThis.fetch = async () => {
+      starts.push(performance.now())
+      return starts.length === 1 ? new Response('{}', { status: 429, headers: { 'retry-after': '0.4' } }) : Response.json({ ok: true })
+    }
+    const http = createHttp({ source: 'raiderio', baseDelayMs: 1, fetch, rateLimits: [{ limit: 1, interval: 50 }] })
+    const get = () => http.json('http://127.0.0.1:9/x', { schema: z.object({ ok: z.boolean() }) })
+    // The first request is answered 429 at once; the next four were already queued behind the limit.
+    const results = await Promise.all([get(), get(), get(), get(), get()])
+    expect(results.every((r) => r.body.ok)).toBe(true)
+    // Nothing started between the 429 and the end of its Retry-After (less a timer's early millisecond or two).
+    expect(starts.slice(1).every((at) => at - starts[0]! >= 390)).toBe(true)
+    expect(starts).toHaveLength(6)
+  })
+
+  it('a 429 without Retry-After holds the source for a second (Blizzard answers 429 for the rest of its second)', async () => {
+    const starts: number[] = []
+    const fetch: typeof globalThis.fetch = async () => {
+      starts.push(performance.now())
+      return starts.length === 1 ? new Response('{}', { status: 429 }) : Response.json({ ok: true })
+    }
+    const http = createHttp({ source: 'blizzard', baseDelayMs: 1, fetch })
+    const get = () => http.json('http://127.0.0.1:9/x', { schema: z.object({ ok: z.boolean() }) })
+    await get()
+    await get()
+    expect(starts[2]! - starts[0]!).toBeGreaterThanOrEqual(990)
+  })
+
   const h = useCoreHarness('2026-11-26T12:00:00.000Z')
-  it('a 50-character sync stays under Blizzard’s 100 requests per second: the fake enforcing it never answers 429', async () => {
-    const names = Array.from({ length: 50 }, (_, i) => `Alt${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`)
+  it('a 120-character sync stays under Blizzard’s 100 requests per second: the fake enforcing it never answers 429', async () => {
+    const names = Array.from({ length: 120 }, (_, i) => `Alt${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26) % 26)}${Math.floor(i / 676)}`)
     for (const name of names) {
       h.apis.blizzard.setCharacter('us', 'area-52', name, { encounters: blizzardEncounters([]), keystone: blizzardKeystoneProfile(1091, []), profile: { name, realm: { name: 'Area 52', slug: 'area-52' } } })
       h.apis.raiderio.setProfile('us', 'area-52', name, raiderIoProfile([], [], { name }))
@@ -42,6 +71,6 @@ describe('rate limits', () => {
     const results = await Promise.all(characters.map((c) => core.sync.syncCharacter(c, { force: true })))
     expect(h.apis.blizzard.throttled).toBe(0)
     expect(results.every((r) => r.sources.blizzard.status === 'ok')).toBe(true)
-    expect(h.apis.blizzard.server.requestsTo(/profile\/wow/).length).toBe(250)
-  }, 20_000)
+    expect(h.apis.blizzard.server.requestsTo(/profile\/wow/).length).toBe(600)
+  }, 30_000)
 })

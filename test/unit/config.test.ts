@@ -21,6 +21,12 @@ describe('sources configuration', () => {
     expect(blizzardApiBase(config.blizzard!, 'eu')).toBe('http://127.0.0.1:9/eu')
   })
 
+  it("reads Raider.IO's optional access key, and refuses one that could not be a key (it goes into every address)", () => {
+    expect(readSourcesConfig({ VAULT_RAIDERIO_ACCESS_KEY: ' RIOabc_12-x ' }).raiderio).toEqual({ baseUrl: 'https://raider.io', accessKey: 'RIOabc_12-x' })
+    expect(readSourcesConfig({ VAULT_RAIDERIO_ACCESS_KEY: '  ' }).raiderio).toEqual({ baseUrl: 'https://raider.io' })
+    expect(() => readSourcesConfig({ VAULT_RAIDERIO_ACCESS_KEY: 'abc&region=eu' })).toThrow(/not a Raider.IO access key/)
+  })
+
   it('lets the environment win over stored credentials, and falls back to them', () => {
     const stored = { blizzard: { clientId: 'saved-id', clientSecret: 'saved-secret' }, warcraftlogs: { clientId: 'w', clientSecret: 'x' } }
     const config = readSourcesConfig({ VAULT_BLIZZARD_CLIENT_ID: 'env-id', VAULT_BLIZZARD_CLIENT_SECRET: 'env-secret' }, stored)

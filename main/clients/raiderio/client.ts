@@ -2,14 +2,14 @@ import { asciiRealmSlug } from '../../../shared/domain/realm.ts'
 import type { KnownPeriod } from '../../../shared/domain/reset.ts'
 import type { CharacterRef } from '../../../shared/domain/types.ts'
 import type { RaiderIoConfig } from '../../config.ts'
-import type { Http } from '../http.ts'
+import type { Http, RequestOptions } from '../http.ts'
 import { SourceError } from '../source-error.ts'
 import { upstreamText } from '../upstream-text.ts'
 import type { LiveSeason } from '../../../shared/domain/live-season.ts'
 import { parseCharacterProfile, parsePeriods, parseSeasons, type RaiderIoProfile } from './parse.ts'
 import { characterProfileWire, errorWire, guildProfileWire, mythicPlusStaticDataWire, periodsWire, raidingStaticDataWire, type GuildProfileWire, type RaidingStaticDataWire } from './wire.ts'
 
-/** Raider.IO public API client (REST, no key). `signal` ends a call early. */
+/** Raider.IO public API client (REST; an access key is optional). `signal` ends a call early. */
 export interface RaiderIoClient {
   characterProfile(ref: CharacterRef, signal?: AbortSignal): Promise<RaiderIoProfile>
   periods(): Promise<KnownPeriod[]>
@@ -31,10 +31,20 @@ const PROFILE_FIELDS = [
 ].join(',')
 
 export function createRaiderIoClient(config: RaiderIoConfig, http: Http): RaiderIoClient {
+  /** An address of Raider.IO's API, with the player's access key when there is one. */
+  const address = (path: string, query: Record<string, string> = {}) => {
+    const params = new URLSearchParams(query)
+    if (config.accessKey) params.set('access_key', config.accessKey)
+    const search = params.toString()
+    return `${config.baseUrl}/api/v1/${path}${search ? `?${search}` : ''}`
+  }
+  // Raider.IO needs no key: with one, a 401 or 403 is about the key the player gave.
+  const keyed = (classify?: (status: number, body: unknown) => SourceError | undefined) => (status: number, body: unknown) =>
+    config.accessKey && (status === 401 || status === 403) ? keyRefused(status) : classify?.(status, body)
+  const json = <T>(url: string, options: RequestOptions<T>) => http.json(url, { ...options, classify: keyed(options.classify) })
   return {
     async characterProfile(ref, signal) {
-      const query = new URLSearchParams({ region: ref.region, realm: asciiRealmSlug(ref.realm), name: ref.name, fields: PROFILE_FIELDS })
-      const { body } = await http.json(`${config.baseUrl}/api/v1/characters/profile?${query}`, {
+      const { body } = await json(address('characters/profile', { region: ref.region, realm: asciiRealmSlug(ref.realm), name: ref.name, fields: PROFILE_FIELDS }), {
         schema: characterProfileWire,
         classify: (status, errorBody) => (status === 400 ? characterBadRequest(ref, errorBody) : undefined),
         signal,
@@ -44,30 +54,33 @@ export function createRaiderIoClient(config: RaiderIoConfig, http: Http): Raider
     },
 
     async periods() {
-      const { body } = await http.json(`${config.baseUrl}/api/v1/periods`, { schema: periodsWire, maxBodyBytes: 256 * 1024 })
+      const { body } = await json(address('periods'), { schema: periodsWire, maxBodyBytes: 256 * 1024 })
       return parsePeriods(body)
     },
 
     async guildMembers(region, realm, guild, signal) {
-      const query = new URLSearchParams({ region, realm: asciiRealmSlug(realm), name: guild, fields: 'members' })
       const where = `the guild "${guild}" on ${realm} (${region.toUpperCase()})`
       const notFound = `Raider.IO does not know ${where}. Check the guild's name and realm.`
       const classify = (status: number, errorBody: unknown) =>
         status === 400 ? classifyBadRequest(errorBody, where, [['could not find requested guild', notFound], ['failed to find realm', notFound]]) : undefined
-      const { body } = await http.json(`${config.baseUrl}/api/v1/guilds/profile?${query}`, { schema: guildProfileWire, classify, signal, maxBodyBytes: 4 * 1024 * 1024 })
+      const { body } = await json(address('guilds/profile', { region, realm: asciiRealmSlug(realm), name: guild, fields: 'members' }), { schema: guildProfileWire, classify, signal, maxBodyBytes: 4 * 1024 * 1024 })
       return body
     },
 
-    raidingStaticData: (expansionId) => unlessUnknownExpansion(() => http.json(`${config.baseUrl}/api/v1/raiding/static-data?expansion_id=${expansionId}`, { schema: raidingStaticDataWire, classify: expansionBadRequest }).then((r) => r.body)),
+    raidingStaticData: (expansionId) => unlessUnknownExpansion(() => json(address('raiding/static-data', { expansion_id: String(expansionId) }), { schema: raidingStaticDataWire, classify: expansionBadRequest }).then((r) => r.body)),
 
     mythicPlusSeasons: (expansionId) =>
       unlessUnknownExpansion(async () => {
-        const { body } = await http.json(`${config.baseUrl}/api/v1/mythic-plus/static-data?expansion_id=${expansionId}`, { schema: mythicPlusStaticDataWire, classify: expansionBadRequest, maxBodyBytes: 1024 * 1024 })
+        const { body } = await json(address('mythic-plus/static-data', { expansion_id: String(expansionId) }), { schema: mythicPlusStaticDataWire, classify: expansionBadRequest, maxBodyBytes: 1024 * 1024 })
         const seasons = parseSeasons(body)
         if (!seasons) throw new SourceError('raiderio', 'MALFORMED_RESPONSE', "Raider.IO's season list has a date that is not a date.")
         return seasons
       }),
   }
+}
+
+function keyRefused(status: number): SourceError {
+  return new SourceError('raiderio', 'AUTH_FAILED', `Raider.IO refused the access key (HTTP ${status}). Check VAULT_RAIDERIO_ACCESS_KEY, or remove it: Raider.IO works without one.`, { status })
 }
 
 /** A character request's 400: which character or realm Raider.IO does not know, else a rejected request. */

@@ -160,3 +160,24 @@ describe('Raider.IO periods and static data', () => {
     expect(await client().mythicPlusSeasons(12).catch((e: unknown) => e)).toMatchObject({ code: 'MALFORMED_RESPONSE' })
   })
 })
+
+describe('Raider.IO access key (optional, for higher limits)', () => {
+  const keyed = () => createRaiderIoClient({ baseUrl: fake.url, accessKey: 'RIOsecretKey123' }, createHttp({ source: 'raiderio', baseDelayMs: 5, retries: 0 }))
+
+  it('goes with every request as access_key, and only when given', async () => {
+    await keyed().characterProfile(highervalue)
+    await keyed().periods()
+    expect(fake.server.requests.map((r) => r.query.get('access_key'))).toEqual(['RIOsecretKey123', 'RIOsecretKey123'])
+    await client().characterProfile(highervalue)
+    expect(fake.server.requests.at(-1)?.query.has('access_key')).toBe(false)
+  })
+
+  it('a refused key says so and what to do, and the key is in no message', async () => {
+    fake.server.failNext(/profile/, { kind: 'status', status: 403, body: { statusCode: 403, error: 'Forbidden', message: 'Invalid access_key=RIOsecretKey123' } })
+    const error = await keyed().characterProfile(highervalue).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(SourceError)
+    expect(error).toMatchObject({ code: 'AUTH_FAILED' })
+    expect((error as SourceError).message).toMatch(/refused the access key.*VAULT_RAIDERIO_ACCESS_KEY/)
+    expect(JSON.stringify((error as SourceError).toAppError())).not.toContain('RIOsecretKey123')
+  })
+})
