@@ -250,6 +250,8 @@ export interface SyncSummary {
   synced: number
   /** Characters with a failed source or a sync that could not finish. */
   failed: number
+  /** Characters the player's cancel stopped or left for their hourly sync (neither synced nor failed; what answered is saved). */
+  cancelled: number
   /** Why each sync that could not finish failed ("Thrall: …"). */
   errors: string[]
 }
@@ -281,6 +283,8 @@ export interface VaultApi {
   markVaultOpened(input: { characterId: number }): Promise<Result<CharacterOverview>>
   getVault(input: { characterId: number }): Promise<Result<CharacterVaultView>>
   syncNow(input: { characterId?: number }): Promise<Result<SyncSummary>>
+  /** Stops the running "Sync all": characters not started yet are left for their hourly sync; what answered is saved. */
+  cancelSync(): Promise<Result<{ cancelled: boolean }>>
   getSettings(): Promise<Result<SettingsView>>
   updateSettings(input: SettingsUpdate): Promise<Result<SettingsView>>
   /** `withoutEncryption`: the player agreed to save them although the OS has no keyring (secureStorage 'plaintext'). */
@@ -313,6 +317,7 @@ export const VAULT_API_CHANNELS = {
   markVaultOpened: 'vault:mark-opened',
   getVault: 'vault:get',
   syncNow: 'sync:run',
+  cancelSync: 'sync:cancel',
   getSettings: 'settings:get',
   updateSettings: 'settings:update',
   saveCredentials: 'credentials:save',

@@ -38,6 +38,7 @@ export const INVOKE_CHANNELS = {
   'vault:get': z.tuple([z.object({ characterId: id }).strict()]),
   'vault:mark-opened': z.tuple([z.object({ characterId: id }).strict()]),
   'sync:run': z.tuple([z.object({ characterId: id.optional() }).strict()]),
+  'sync:cancel': z.tuple([]),
   'settings:get': z.tuple([]),
   'settings:update': z.tuple([
     z

@@ -1,4 +1,4 @@
-import { relativeTime } from '../../shared/domain/labels.ts'
+import { relativeTime, syncProgressText } from '../../shared/domain/labels.ts'
 import type { RowStatus } from '../../shared/domain/row-status.ts'
 import type { CharacterOverview } from '../../shared/ipc-api.ts'
 
@@ -20,6 +20,7 @@ export interface TrayState {
 
 export interface TrayActions {
   syncAll(): void
+  cancelSync(): void
   openCharacter(id: number): void
   open(): void
   openLogsFolder(): void
@@ -43,16 +44,23 @@ export function traySummary(character: CharacterOverview): string {
   return `${character.name} · Raid ${row(character.raid, character.trust.raid.status)} · Dungeons ${row(character.dungeons, character.trust.dungeons.status)} · World ${row(character.world, character.trust.world.status)}${ready}`
 }
 
-/** The tray menu: Sync all (with progress, disabled while running), one line per character, last sync, Open, Quit. */
+/** The tray icon's tooltip: the app's name, and the run's progress while one runs. */
+export function trayTooltip(state: Pick<TrayState, 'sync'>): string {
+  return state.sync.running ? `Vault Companion · ${syncProgressText(state.sync)}` : 'Vault Companion'
+}
+
+/** The tray menu: Sync all (its progress and a Cancel while running), one line per character, last sync, Open, Quit. */
 export function buildTrayMenu(state: TrayState, actions: TrayActions): TrayMenuItem[] {
   const { sync } = state
-  const syncLabel = sync.running ? `Syncing… ${sync.done}/${sync.total}` : 'Sync all now'
+  const syncItems: TrayMenuItem[] = sync.running
+    ? [{ label: `${syncProgressText(sync)}…`, enabled: false }, { label: 'Cancel sync', click: actions.cancelSync }]
+    : [{ label: 'Sync all now', click: actions.syncAll }]
   const characters: TrayMenuItem[] =
     state.characters.length === 0
       ? [{ label: 'No characters tracked yet', enabled: false }]
       : state.characters.map((c) => ({ label: traySummary(c), click: () => actions.openCharacter(c.id) }))
   return [
-    { label: syncLabel, enabled: !sync.running, click: actions.syncAll },
+    ...syncItems,
     { type: 'separator' },
     ...characters,
     { type: 'separator' },

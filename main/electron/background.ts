@@ -35,6 +35,7 @@ export function startBackground(options: BackgroundOptions): { destroy(): void }
   const progress = { running: false, done: 0, total: 0 }
   const tray = createTray(options.trayIconPath, {
     syncAll: () => void scheduler.runNow(),
+    cancelSync: () => scheduler.cancelRun(),
     openCharacter: (id) => options.openWindow(id),
     open: () => options.openWindow(),
     openLogsFolder: options.openLogsFolder,

@@ -1,5 +1,5 @@
 import { Menu, Tray, nativeImage } from 'electron'
-import { buildTrayMenu, type TrayActions, type TrayState } from '../desktop/tray-menu.ts'
+import { buildTrayMenu, trayTooltip, type TrayActions, type TrayState } from '../desktop/tray-menu.ts'
 
 /** The system tray icon; `update` rebuilds its menu (Linux needs setContextMenu again after changes). */
 export function createTray(iconPath: string, actions: TrayActions): { update(state: TrayState): void; destroy(): void } {
@@ -10,6 +10,7 @@ export function createTray(iconPath: string, actions: TrayActions): { update(sta
   return {
     update(state) {
       tray.setContextMenu(Menu.buildFromTemplate(buildTrayMenu(state, actions)))
+      tray.setToolTip(trayTooltip(state))
     },
     destroy: () => tray.destroy(),
   }

@@ -36,6 +36,11 @@ export interface Scheduler {
   start(): void
   /** Syncs the given characters (default: all) now, forced; joins a sync already running. Every character gets an outcome, failed ones included. */
   runNow(characterIds?: readonly number[]): Promise<SyncOutcome[]>
+  /**
+   * Stops the syncs runNow started: characters still waiting are not synced, the requests of those in
+   * progress end and what already answered is saved. Nothing is held against a source or a character.
+   */
+  cancelRun(): void
   /** Runs what is due now (after the machine wakes: timers do not fire during sleep). */
   wake(): void
   /** Stops scheduling, cancels the requests of syncs in progress and waits for them to save what they have. */
@@ -56,6 +61,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   const syncDeadlineMs = deps.syncDeadlineMs ?? 3 * 60 * 1000
   /** Cancels every sync in progress (the app is quitting); renewed by start(). */
   let stopping = new AbortController()
+  /** Cancels the syncs of the player's run (runNow) in progress; a new run after a cancel gets a new one. */
+  let playerRun = new AbortController()
 
   const due = new Map<number, number>()
   const failures = new Map<number, number>()
@@ -85,14 +92,23 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     return rate.pointsLeft < reserve && clock.now() < resetsAt ? ['warcraftlogs'] : []
   }
 
-  function syncOnce(character: TrackedCharacter, force: boolean): Promise<SyncOutcome> {
+  function syncOnce(character: TrackedCharacter, force: boolean, cancel?: AbortSignal): Promise<SyncOutcome> {
     const existing = inFlight.get(character.id)
     if (existing) return existing
     const promise = limit(async (): Promise<SyncOutcome> => {
       if (stopping.signal.aborted) return { ok: false, character, message: 'Not synced: Vault Companion is quitting.' }
+      if (cancel?.aborted) {
+        // The player stopped the run: the character keeps its hourly slot, with no back-off.
+        due.set(character.id, nextSlot(character.id, clock.now()))
+        return { ok: false, character, message: 'Not synced: the sync was cancelled.', cancelled: true }
+      }
       // One slow source cannot hold a character (or the queue behind it) for ever.
-      const signal = AbortSignal.any([stopping.signal, AbortSignal.timeout(syncDeadlineMs)])
+      const signal = AbortSignal.any([stopping.signal, AbortSignal.timeout(syncDeadlineMs), ...(cancel ? [cancel] : [])])
       const outcome = await settleSync(character, Promise.resolve().then(() => deps.syncCharacter(character, { force, skipSources: skipSources(), signal })))
+      if (cancel?.aborted) {
+        due.set(character.id, nextSlot(character.id, clock.now()))
+        return { ...outcome, cancelled: true }
+      }
       if (outcome.ok) {
         // Back off only when nothing worked; one source down is not the character's problem.
         const statuses = Object.values(outcome.result.sources).map((s) => s.status)
@@ -166,16 +182,21 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     async runNow(characterIds) {
       const wanted = characterIds ? new Set(characterIds) : undefined
       const characters = deps.listCharacters().filter((c) => !wanted || wanted.has(c.id))
+      if (playerRun.signal.aborted) playerRun = new AbortController()
+      const cancel = playerRun.signal
       let done = 0
       events?.emit('run:progress', { done, total: characters.length })
       return Promise.all(
         characters.map((c) =>
-          syncOnce(c, true).then((outcome) => {
+          syncOnce(c, true, cancel).then((outcome) => {
             events?.emit('run:progress', { done: ++done, total: characters.length })
             return outcome
           }),
         ),
       )
+    },
+    cancelRun() {
+      playerRun.abort(new Error('The player cancelled the sync'))
     },
     wake() {
       if (running) tick()

@@ -47,7 +47,10 @@ export interface CharacterSyncResult {
 }
 
 /** One character's sync in a run of several: its result, or why it could not finish (nothing was saved then). */
-export type SyncOutcome = { ok: true; character: TrackedCharacter; result: CharacterSyncResult } | { ok: false; character: TrackedCharacter; message: string }
+export type SyncOutcome = ({ ok: true; character: TrackedCharacter; result: CharacterSyncResult } | { ok: false; character: TrackedCharacter; message: string }) & {
+  /** The player cancelled the run before this sync finished (what answered by then is saved). */
+  cancelled?: true
+}
 
 /** Waits for one character's sync and never rejects: a thrown sync becomes a failed outcome with its reason. */
 export async function settleSync(character: TrackedCharacter, sync: Promise<CharacterSyncResult>): Promise<SyncOutcome> {
@@ -58,7 +61,8 @@ export async function settleSync(character: TrackedCharacter, sync: Promise<Char
   }
 }
 
-/** True when the character's sync failed as a whole or any source reported an error. */
+/** True when the character's sync failed as a whole or any source reported an error (a cancelled one did not fail). */
 export function outcomeFailed(outcome: SyncOutcome): boolean {
+  if (outcome.cancelled) return false
   return !outcome.ok || Object.values(outcome.result.sources).some((s) => s.status === 'error')
 }

@@ -179,7 +179,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
         } catch (error) {
           const lastSuccessAt = lastSuccess.get(source) ?? null
           if (wasCancelled(options.signal)) {
-            // Quitting is not the source's fault: nothing is recorded against it.
+            // Quitting or the player's cancel is not the source's fault: nothing is recorded against it.
             reports[source] = { status: 'skipped', syncedAt: lastSuccessAt, error: null }
           } else {
             const failure = asSourceError(source, error)
@@ -289,7 +289,7 @@ function isGone(fetched: Fetched, failures: ReadonlyMap<SourceId, SourceError>):
   return !confirmed && failures.size > 0 && [...failures.values()].every((f) => f.code === 'UNKNOWN_CHARACTER')
 }
 
-/** Cancelled on purpose (the app quitting), as opposed to running out of time. */
+/** Cancelled on purpose (the app quitting, the player's "Cancel sync"), as opposed to running out of time. */
 function wasCancelled(signal: AbortSignal | undefined): boolean {
   return signal !== undefined && signal.aborted && !abortedByDeadline(signal)
 }

@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import { ErrorBanner } from './components/error-banner.tsx'
+import { SyncControl } from './components/sync-control.tsx'
 import { subscribeToMain, useVault } from './state/store.ts'
 import { CharacterView } from './views/character-view.tsx'
 import { BoardView } from './views/board/board-view.tsx'
@@ -11,9 +12,7 @@ export function App() {
   const route = useVault((s) => s.route)
   const info = useVault((s) => s.info)
   const notice = useVault((s) => s.notice)
-  const sync = useVault((s) => s.sync)
   const navigate = useVault((s) => s.navigate)
-  const syncNow = useVault((s) => s.syncNow)
   const dismissNotice = useVault((s) => s.dismissNotice)
   const update = useVault((s) => s.update)
 
@@ -44,9 +43,7 @@ export function App() {
         </nav>
         <div className="header-actions">
           {info.state === 'ready' && <span className="muted small">v{info.value.version}</span>}
-          <button type="button" className="primary" onClick={() => void syncNow()} disabled={sync.running || database !== null}>
-            {sync.running ? `Syncing… ${sync.done}/${sync.total}` : 'Sync all'}
-          </button>
+          <SyncControl disabled={database !== null} />
         </div>
       </header>
       <main className={route.name === 'overview' ? 'wide' : undefined}>

@@ -45,3 +45,8 @@ export function utcTime(at: number): string {
 export function countOf(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`
 }
+
+/** "Syncing 47 of 120": a run's progress, the same words in the window's header and the tray. */
+export function syncProgressText(sync: { done: number; total: number }): string {
+  return `Syncing ${sync.done} of ${sync.total}`
+}

@@ -257,6 +257,22 @@ test('twelve characters: sort, see unknown rows and failing sources, and mark a 
   await page.screenshot({ path: testInfo.outputPath('character-900x600.png') })
 })
 
+test('"Sync all" shows how far it is and can be cancelled; the cancel is not shown as a source failing', async ({ page, request }) => {
+  await request.post('/test/seed-roster')
+  await request.post('/test/hold-raiderio')
+  await page.goto('/')
+  await expect(page.getByTestId('character')).toHaveCount(12)
+  await expect(page.getByTestId('outage-raiderio')).toHaveCount(0)
+  await page.getByRole('button', { name: 'Sync all' }).click()
+  // Raider.IO holds every character: none of the twelve is done.
+  await expect(page.getByTestId('sync-progress')).toHaveText('Syncing 0 of 12…')
+  await expect(page.getByTestId('sync-progress')).toHaveRole('status')
+  await page.getByRole('button', { name: 'Cancel sync' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Sync cancelled' })).toHaveText('Sync cancelled: 0 of 12 characters synced; the others sync at their next hourly turn.')
+  await expect(page.getByRole('button', { name: 'Sync all' })).toBeEnabled()
+  await expect(page.getByTestId('outage-raiderio')).toHaveCount(0)
+})
+
 test('team view: track a weekly quest, filter by guild, and export what is shown as CSV for a spreadsheet, with the nine item levels', async ({ page, request }, testInfo) => {
   await request.post('/test/seed-roster')
   await page.setViewportSize({ width: 1600, height: 900 })
@@ -283,7 +299,7 @@ test('team view: track a weekly quest, filter by guild, and export what is shown
   await page.getByRole('button', { name: 'Sync all' }).click()
   const jaina = rows.filter({ has: page.getByRole('link', { name: 'Jaina', exact: true }) })
   await expect(jaina.getByTestId('quests')).toHaveText(/^1\/1/)
-  // Every character is read before the export (the button is named "Syncing… n/12" until then).
+  // Every character is read before the export (until then the header shows "Syncing n of 12" and a Cancel instead).
   await expect(page.getByRole('button', { name: 'Sync all' })).toBeEnabled({ timeout: 30_000 })
   await expect(rows.filter({ has: page.getByRole('link', { name: 'Illidan', exact: true }) }).getByTestId('quests')).toHaveText(/^0\/1/)
   await expect(jaina.getByTestId('guild')).toHaveText('<Endless Climb> ')

@@ -3,7 +3,9 @@ import { DEFAULT_BOARD_PREFERENCES } from '../../shared/domain/board.ts'
 import { createPendingRoute } from '../../main/desktop/pending-route.ts'
 import { createIpcHandlers, type DesktopHooks, type IpcHandlers } from '../../main/ipc-handlers.ts'
 import type { AppSettings } from '../../main/app-settings.ts'
-import { listCharacters } from '../../main/store/characters-repo.ts'
+import { addCharacter, listCharacters } from '../../main/store/characters-repo.ts'
+import { createCoreScheduler } from '../../main/composition.ts'
+import { FakeClock } from '../fakes/fake-clock.ts'
 import { setSetting } from '../../main/store/settings-repo.ts'
 import { openStore } from '../../main/store/db.ts'
 import { StoreError } from '../../main/store/store-error.ts'
@@ -40,7 +42,7 @@ describe('IPC handlers on the real core', () => {
     const { ipc } = handlers()
     const added = await ipc['characters:add']([{ region: 'US', realm: 'Area 52', name: 'thrall' }])
     expect(added).toMatchObject({ ok: true, value: { name: 'Thrall', realm: 'area-52', region: 'us', lastSyncedAt: null } })
-    expect(await ipc['sync:run']([{}])).toEqual({ ok: true, value: { synced: 1, failed: 0, errors: [] } })
+    expect(await ipc['sync:run']([{}])).toEqual({ ok: true, value: { synced: 1, failed: 0, cancelled: 0, errors: [] } })
     const [overview] = ((await ipc['characters:list']([])) as { ok: true; value: { raid: { unlocked: boolean }[]; className: string | null }[] }).value
     expect(overview?.raid[0]?.unlocked).toBe(true)
     expect(overview?.className).toBe('Shaman')
@@ -73,7 +75,44 @@ describe('IPC handlers on the real core', () => {
     h.core().store.sqlite.prepare('delete from characters').run()
     release()
     const summary = await running
-    expect(summary).toEqual({ ok: true, value: { synced: 0, failed: 1, errors: ['Thrall: The sync of Thrall was not saved: the character was removed while it synced.'] } })
+    expect(summary).toEqual({ ok: true, value: { synced: 0, failed: 1, cancelled: 0, errors: ['Thrall: The sync of Thrall was not saved: the character was removed while it synced.'] } })
+  })
+
+  it('"Cancel sync" stops a running "Sync all": the characters not started are left for their hourly sync, and the next run works', async () => {
+    const names = ['Aa', 'Bb', 'Cc', 'Dd', 'Ee', 'Ff']
+    for (const name of names) {
+      h.apis.blizzard.setCharacter('us', 'area-52', name, { encounters: blizzardEncounters([]), keystone: blizzardKeystoneProfile(1091, []), profile: { name, realm: { name: 'Area 52', slug: 'area-52' } } })
+      h.apis.raiderio.setProfile('us', 'area-52', name, raiderIoProfile([], [], { name }))
+    }
+    delete h.apis.env.VAULT_WCL_CLIENT_ID
+    const core = h.core()
+    for (const name of names) addCharacter(core.store.db, { region: 'us', realm: 'area-52', name }, h.clock.now)
+    const scheduler = createCoreScheduler(core, new FakeClock(h.clock.now), { concurrency: 2 })
+    const ipc = createIpcHandlers({ appVersion: '0.1.0', core, scheduler, secrets: new MemorySecrets(), env: h.apis.env })
+    // Two characters at a time; hold Raider.IO so the first two are still syncing when the player cancels.
+    let arrivals = 0
+    let bothArrived: () => void = () => {}
+    const reached = new Promise<void>((resolve) => (bothArrived = resolve))
+    const never = new Promise<void>(() => {})
+    h.apis.raiderio.server.gate = (path) => (path.includes('characters/profile') ? (++arrivals === 2 && bothArrived(), never) : undefined)
+    const running = ipc['sync:run']([{}])
+    await reached
+    expect(await ipc['sync:cancel']([])).toEqual({ ok: true, value: { cancelled: true } })
+    const summary = (await running) as { ok: true; value: { synced: number; failed: number; cancelled: number; errors: string[] } }
+    // The four waiting were not started; the two in progress ended their held request.
+    expect(summary.value).toEqual({ synced: 0, failed: 0, cancelled: 6, errors: [] })
+    expect(arrivals).toBe(2)
+    // The cancel is not Raider.IO's fault: nothing is held against it.
+    const aa = (await ipc['vault:get']([{ characterId: 1 }])) as { ok: true; value: { sources: Record<string, { status: string; error: unknown }> } }
+    expect(aa.value.sources.raiderio?.error).toBeNull()
+    expect(h.apis.blizzard.server.requestsTo(/profile\/wow\/character\/area-52\/(aa|bb)/).length).toBeGreaterThan(0)
+    expect(h.apis.blizzard.server.requestsTo(/profile\/wow\/character\/area-52\/(cc|dd|ee|ff)/).length).toBe(0)
+    // Nothing running: a cancel now says so, and the next "Sync all" syncs everyone.
+    expect(await ipc['sync:cancel']([])).toEqual({ ok: true, value: { cancelled: false } })
+    h.apis.raiderio.server.gate = undefined
+    const again = (await ipc['sync:run']([{}])) as { ok: true; value: { synced: number; cancelled: number } }
+    expect(again.value).toMatchObject({ synced: 6, cancelled: 0 })
+    await scheduler.stop()
   })
 
   it('a database locked by the other process is a clear DB_BUSY in the window, and nothing is lost', async () => {

@@ -110,6 +110,30 @@ describe('scheduler', () => {
     expect(progress).toEqual(['0/3', '1/3', '2/3', '3/3'])
   })
 
+  it('cancelRun stops a run: the syncs in progress get their signal aborted, those not started are never synced, none is backed off', async () => {
+    const events = new SyncEvents()
+    const progress: string[] = []
+    events.on('run:progress', ({ done, total }) => progress.push(`${done}/${total}`))
+    const s = setup(5, { concurrency: 2, events })
+    const release = s.holdSyncs()
+    const run = s.scheduler.runNow()
+    await settle()
+    expect(s.calls.map((c) => c.id)).toEqual([1, 2])
+    s.scheduler.cancelRun()
+    expect(s.calls.every((c) => c.options.signal?.aborted)).toBe(true)
+    release()
+    const outcomes = await run
+    // 1 and 2 were running (their syncs end and keep what they saved); 3 to 5 were never started.
+    expect(s.calls.map((c) => c.id)).toEqual([1, 2])
+    expect(outcomes.map((o) => (o.ok ? 'ok' : o.cancelled ? 'cancelled' : 'failed'))).toEqual(['ok', 'ok', 'cancelled', 'cancelled', 'cancelled'])
+    expect(progress.at(-1)).toBe('5/5')
+    // No back-off: each keeps its hourly slot, within the next hour.
+    for (const c of s.characters) expect(s.scheduler.nextDueAt(c.id)).toBeLessThanOrEqual(START + HOUR)
+    // The next run is not cancelled by the last one's cancel.
+    const next = await s.scheduler.runNow([3])
+    expect(next[0]?.ok).toBe(true)
+  })
+
   it('runNow gives a thrown sync a failed outcome with its reason, and the others their results', async () => {
     const s = setup(2, { syncCharacter: async (c) => { if (c.id === 1) throw new Error('database is locked'); return result(c) } })
     const outcomes = await s.scheduler.runNow()

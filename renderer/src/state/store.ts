@@ -1,6 +1,7 @@
 import { create } from 'zustand'
 import { DEFAULT_BOARD_PREFERENCES, type BoardPreferences } from '../../../shared/domain/board.ts'
-import type { AppInfo, CharacterOverview, CharacterVaultView, CredentialSource, NewCharacter, SettingsUpdate, SettingsView, UpdateStatus } from '../../../shared/ipc-api.ts'
+import { countOf } from '../../../shared/domain/labels.ts'
+import type { AppInfo, CharacterOverview, CharacterVaultView, CredentialSource, NewCharacter, SettingsUpdate, SettingsView, SyncSummary, UpdateStatus } from '../../../shared/ipc-api.ts'
 import type { AppError, Result } from '../../../shared/result.ts'
 import { bridge } from '../bridge.ts'
 import { fromResult, loading, type Load } from './load.ts'
@@ -31,6 +32,8 @@ export interface VaultState {
   removeCharacter(id: number): Promise<void>
   markVaultOpened(characterId: number): Promise<void>
   syncNow(characterId?: number): Promise<void>
+  /** Stops the running sync; the characters already synced keep what they got. */
+  cancelSync(): Promise<void>
   updateSettings(patch: SettingsUpdate): Promise<void>
   openLogsFolder(): Promise<void>
   saveCredentials(source: CredentialSource, clientId: string, clientSecret: string, withoutEncryption?: boolean): Promise<Result<SettingsView>>
@@ -127,7 +130,13 @@ export const useVault = create<VaultState>((set, get) => ({
     const result = await bridge().syncNow(characterId === undefined ? {} : { characterId })
     // A source that failed is named on the board (its outage line), not in a banner that pushes it down.
     set((state) => ({ sync: { ...state.sync, running: false }, notice: result.ok ? null : result.error }))
+    if (result.ok && result.value.cancelled > 0) set({ announcement: cancelledRunText(result.value) })
     await get().loadAll()
+  },
+
+  async cancelSync() {
+    const result = await bridge().cancelSync()
+    if (!result.ok) set({ notice: result.error })
   },
 
   async updateSettings(patch) {
@@ -200,4 +209,10 @@ export function subscribeToMain(): () => void {
     for (const off of offs) off()
     window.removeEventListener('hashchange', onHash)
   }
+}
+
+/** What a cancelled run did: "Sync cancelled: 47 of 120 characters synced; the others sync at their next hourly turn." */
+function cancelledRunText(summary: SyncSummary): string {
+  const finished = summary.synced + summary.failed
+  return `Sync cancelled: ${finished} of ${countOf(finished + summary.cancelled, 'character')} synced; the others sync at their next hourly turn.`
 }

@@ -5,7 +5,7 @@ import { SourceBadges } from '../components/badges.tsx'
 import { ConfirmButton } from '../components/confirm-button.tsx'
 import { ErrorBanner } from '../components/error-banner.tsx'
 import { classCss, clock, dayLabel, relativeTime, DIFFICULTY_LABELS, difficultyClass, duration, levelLabel, SOURCE_LABELS, when } from '../components/format.ts'
-import { utcTime } from '../../../shared/domain/labels.ts'
+import { syncProgressText, utcTime } from '../../../shared/domain/labels.ts'
 import { bossKeyFromName } from '../../../shared/domain/merge.ts'
 import { crestText } from '../../../shared/domain/crests.ts'
 import { QUEST_STATE_LABELS } from '../../../shared/domain/weekly-quests.ts'
@@ -73,7 +73,7 @@ export function VaultDetails({ view: given }: { view: CharacterVaultView }) {
             Reset in {duration(current.week.end - now)}: {when(current.week.end)} ({utcTime(current.week.end)})
           </span>
           <button type="button" className="primary" onClick={() => void syncNow(character.id)} disabled={sync.running}>
-            {sync.running ? `Syncing… ${sync.done}/${sync.total}` : 'Sync now'}
+            {sync.running ? `${syncProgressText(sync)}…` : 'Sync now'}
           </button>
         </div>
       </header>

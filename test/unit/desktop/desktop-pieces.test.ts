@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createSafeStorageSecrets, type SafeStorageLike } from '../../../main/desktop/safe-storage-secrets.ts'
 import { createSafeStorageTokenStore } from '../../../main/desktop/safe-storage-tokens.ts'
-import { buildTrayMenu, traySummary } from '../../../main/desktop/tray-menu.ts'
+import { buildTrayMenu, traySummary, trayTooltip } from '../../../main/desktop/tray-menu.ts'
 import { unlockNotice } from '../../../main/desktop/unlock-notice.ts'
 import type { CharacterOverview } from '../../../shared/ipc-api.ts'
 import { seasonViewOf } from '../../support/season-views.ts'
@@ -26,7 +26,7 @@ function overview(id: number, name: string, raid: boolean[], dungeons: boolean[]
 }
 
 describe('tray menu', () => {
-  const actions = { syncAll: vi.fn(), openCharacter: vi.fn(), open: vi.fn(), openLogsFolder: vi.fn(), quit: vi.fn() }
+  const actions = { syncAll: vi.fn(), cancelSync: vi.fn(), openCharacter: vi.fn(), open: vi.fn(), openLogsFolder: vi.fn(), quit: vi.fn() }
   const now = Date.parse('2026-11-26T12:00:00Z')
 
   it('summarises each character as "Name · Raid n/3 · M+ n/3" and opens it on click', () => {
@@ -56,9 +56,17 @@ describe('tray menu', () => {
     expect(traySummary({ ...waiting, lastWeek: { unlockedSlots: 3, opened: false, waiting: 'maybe-opened' as const } })).toBe('Thrall · Raid 0 of 3 · Dungeons 0 of 3 · World 0 of 3 · vault ready? (logged in since the reset)')
   })
 
-  it('shows progress and disables "Sync all" while a sync runs', () => {
-    const menu = buildTrayMenu({ characters: [], sync: { running: true, done: 2, total: 5 }, lastSyncAt: null, now }, actions)
-    expect(menu[0]).toMatchObject({ label: 'Syncing… 2/5', enabled: false })
+  it('shows progress and a Cancel instead of "Sync all" while a sync runs, in the menu and the tooltip', () => {
+    const running = { characters: [], sync: { running: true, done: 2, total: 5 }, lastSyncAt: null, now }
+    const menu = buildTrayMenu(running, actions)
+    expect(menu[0]).toMatchObject({ label: 'Syncing 2 of 5…', enabled: false })
+    expect(menu[1]).toMatchObject({ label: 'Cancel sync' })
+    menu[1]!.click!()
+    expect(actions.cancelSync).toHaveBeenCalledTimes(1)
+    expect(menu.map((m) => m.label)).not.toContain('Sync all now')
+    expect(trayTooltip(running)).toBe('Vault Companion · Syncing 2 of 5')
+    expect(trayTooltip({ sync: { running: false, done: 5, total: 5 } })).toBe('Vault Companion')
+    expect(buildTrayMenu({ ...running, sync: { running: false, done: 5, total: 5 } }, actions)[0]).toMatchObject({ label: 'Sync all now' })
     expect(menu.map((m) => m.label)).toContain('No characters tracked yet')
     expect(menu.map((m) => m.label)).toContain('Never synced')
   })
