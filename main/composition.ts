@@ -1,5 +1,6 @@
 import { createBlizzardClient } from './clients/blizzard/client.ts'
-import { createHttp, type HttpOptions, type RateLimit } from './clients/http.ts'
+import { createHttp, type HttpOptions } from './clients/http.ts'
+import type { RateLimit } from './clients/rate-limiter.ts'
 import { createRaiderIoClient } from './clients/raiderio/client.ts'
 import { createWarcraftLogsClient } from './clients/warcraftlogs/client.ts'
 import { readSourcesConfig, type StoredCredentials } from './config.ts'

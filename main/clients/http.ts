@@ -1,10 +1,10 @@
-import ky, { HTTPError, isNetworkError, isTimeoutError, type KyInstance } from 'ky'
-import pThrottle from 'p-throttle'
+import ky, { HTTPError, TimeoutError, isNetworkError, isTimeoutError, type KyInstance } from 'ky'
 import { safeParse, type core } from 'zod'
 import type { SourceId } from '../../shared/domain/types.ts'
 import { SOURCE_LABELS, utcTime } from '../../shared/domain/labels.ts'
 import { abortedByDeadline } from '../abort-reason.ts'
 import { BodyTooLargeError, boundedFetch, formatBytes } from './bounded-fetch.ts'
+import { rateLimiter, type RateLimit } from './rate-limiter.ts'
 import { SourceError, type SourceErrorCode } from './source-error.ts'
 import { upstreamText, wireIssue } from './upstream-text.ts'
 
@@ -30,44 +30,12 @@ export interface HttpOptions {
   /** The largest (decompressed) body accepted unless a request says otherwise. */
   maxBodyBytes?: number
   /**
-   * The source's request limits (Blizzard: 100 per second and 36,000 per hour). Every request waits for
-   * its turn before its timeouts start, so a burst of characters neither earns a 429 nor times out in
-   * the queue. (ky's retries of a failed request are not queued again: they follow its backoff.)
+   * The source's request limits (Blizzard: 100 per second and 36,000 per hour). Every attempt, a retry
+   * too, waits for its turn before its own timeout starts, so a burst of characters neither earns a 429
+   * nor times out in the queue (rate-limiter.ts); the total deadline counts the waits.
    */
   rateLimits?: readonly RateLimit[]
   fetch?: typeof fetch
-}
-
-/** At most `limit` requests in any `interval` milliseconds. */
-export interface RateLimit {
-  limit: number
-  interval: number
-}
-
-/** Runs tasks under a source's limits; `pause` holds every task not yet started (a 429 for one is a 429 for all). */
-export interface RequestQueue {
-  <T>(task: () => Promise<T>): Promise<T>
-  pause(ms: number): void
-}
-
-/**
- * A queue that starts each task only when every limit allows it (a strict sliding window per limit)
- * and no pause is running. The pause is checked after the limits, right before the task starts, so a
- * task that was already waiting its turn when the source said "too many" waits out the pause too.
- */
-export function rateLimiter(limits: readonly RateLimit[]): RequestQueue {
-  const gates = limits.map(({ limit, interval }) => pThrottle({ limit, interval, strict: true })((run: () => Promise<unknown>) => run()))
-  let resumeAt = 0
-  const afterPause = async <T>(task: () => Promise<T>): Promise<T> => {
-    for (let wait = resumeAt - Date.now(); wait > 0; wait = resumeAt - Date.now()) await new Promise((resolve) => setTimeout(resolve, wait))
-    return task()
-  }
-  const queue = <T>(task: () => Promise<T>) => gates.reduceRight<() => Promise<unknown>>((next, gate) => () => gate(next), () => afterPause(task))() as Promise<T>
-  return Object.assign(queue, {
-    pause(ms: number) {
-      resumeAt = Math.max(resumeAt, Date.now() + ms)
-    },
-  })
 }
 
 export interface RequestOptions<T> {
@@ -121,11 +89,31 @@ export function createHttp(options: HttpOptions): Http {
   const queue = rateLimiter(options.rateLimits ?? [])
   const name = SOURCE_LABELS[source]
 
+  /**
+   * One attempt: it waits for its turn under the source's limits, then has `timeoutMs` for headers and
+   * body (ky's own per-attempt timer would start before the wait). Its place in the limits is held until
+   * the answer is in (rate-limiter.ts).
+   */
+  const attempt =
+    (maxBytes: number): typeof fetch =>
+    (input, init) => {
+      const request = input as Request
+      return queue(async () => {
+        const timer = AbortSignal.timeout(timeoutMs)
+        try {
+          return await boundedFetch(baseFetch, maxBytes)(request, { ...init, signal: AbortSignal.any([request.signal, timer]) })
+        } catch (error) {
+          if (timer.aborted && !request.signal.aborted) throw new TimeoutError(request)
+          throw error
+        }
+      }, request.signal)
+    }
+
   const client: KyInstance = ky.create({
-    timeout: timeoutMs,
+    timeout: false,
     totalTimeout: totalTimeoutMs,
     throwHttpErrors: (status) => status !== 304,
-    fetch: boundedFetch(baseFetch, maxBodyBytes),
+    fetch: attempt(maxBodyBytes),
     hooks: {
       // "Too many requests" is about every request to the source, not this one: all of them wait it out
       // (the source's Retry-After up to the cap, else a second: Blizzard's window, api-contracts §1.2).
@@ -134,12 +122,6 @@ export function createHttp(options: HttpOptions): Http {
           if (response.status !== 429 && !(response.status === 503 && response.headers.has('retry-after'))) return
           const wait = retryAfterMs(response.headers.get('retry-after'), Date.now()) ?? DEFAULT_PAUSE_MS
           queue.pause(Math.min(wait, maxRetryAfterMs))
-        },
-      ],
-      // A retry is a request too: it waits for its turn under the source's limits like the first try.
-      beforeRetry: [
-        async () => {
-          await queue(() => Promise.resolve())
         },
       ],
     },
@@ -184,16 +166,14 @@ export function createHttp(options: HttpOptions): Http {
 
   async function send<T>(url: string, request: RequestOptions<T>): Promise<Response> {
     try {
-      return await queue(() =>
-        client(url, {
-          method: request.method ?? 'GET',
-          headers: request.headers,
-          body: request.body,
-          signal: request.signal,
-          ...(request.retry === false ? { retry: 0 } : {}),
-          ...(request.maxBodyBytes === undefined ? {} : { fetch: boundedFetch(baseFetch, request.maxBodyBytes) }),
-        }),
-      )
+      return await client(url, {
+        method: request.method ?? 'GET',
+        headers: request.headers,
+        body: request.body,
+        signal: request.signal,
+        ...(request.retry === false ? { retry: 0 } : {}),
+        ...(request.maxBodyBytes === undefined ? {} : { fetch: attempt(request.maxBodyBytes) }),
+      })
     } catch (error) {
       if (error instanceof HTTPError && request.classify) {
         const special = request.classify(error.response.status, error.data)
@@ -239,7 +219,7 @@ export function createHttp(options: HttpOptions): Http {
       return parse(response, request.schema)
     },
     fetch: ((input: Parameters<typeof fetch>[0], init?: RequestInit) =>
-      queue(() => client(input instanceof URL ? input.href : (input as string | Request), { ...init, throwHttpErrors: (status: number) => RETRY_STATUS.includes(status) || isRedirect(status) })).catch((error: unknown) => {
+      client(input instanceof URL ? input.href : (input as string | Request), { ...init, throwHttpErrors: (status: number) => RETRY_STATUS.includes(status) || isRedirect(status) }).catch((error: unknown) => {
         // After the last retry a retryable status is handed back as a response for the caller to map.
         // ky has already read the body into `data`, so the response is rebuilt from it.
         if (error instanceof HTTPError && !isRedirect(error.response.status)) {

@@ -144,5 +144,5 @@ describe('cli process', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
     expect(stderr).toBe('')
     expect(code).toBe(0)
-  })
+  }, 30_000) // a new Node process: over 5 s under Windows Node and Wine
 })
