@@ -63,12 +63,13 @@ export function createCore(options: CoreOptions): Core {
 }
 
 /**
- * Blizzard documents 100 requests per second and 36,000 per hour per client (api-contracts §1.2). Our
- * clock and Blizzard's differ by the time a request takes to get there, and that time varies (a loaded
- * machine, a slow network): 100 starts per 1.1 s leave 100 ms of that jitter before two of our windows
- * land in one of Blizzard's, for 91 % of the documented pace. A 429 still pauses every request (http.ts).
+ * Blizzard documents 100 requests per second and 36,000 per hour per client (api-contracts §1.2). The
+ * limiter holds a request's place from its send until a window's length after its answer
+ * (clients/rate-limiter.ts), and a request reaches Blizzard between the two, so however the network
+ * delays each one, no 101 of ours arrive within one second: the documented figures need no margin. A
+ * 429 still pauses every request (http.ts).
  */
-const BLIZZARD_LIMITS = [{ limit: 100, interval: 1100 }, { limit: 36_000, interval: 3_600_000 }]
+const BLIZZARD_LIMITS = [{ limit: 100, interval: 1000 }, { limit: 36_000, interval: 3_600_000 }]
 /**
  * How many characters a run syncs at once: as many as one of Blizzard's windows holds when each asks
  * only its profile summary (sync/blizzard-reuse.ts), so a roster that did not play goes out in one

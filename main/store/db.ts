@@ -8,6 +8,7 @@ import type { RunResult } from 'better-sqlite3'
 import { applyMigrations, pendingMigrations, readJournal } from './migrate.ts'
 import { isStorageFailure, StoreError, storeErrorFrom } from './store-error.ts'
 import { preparePrivateDatabase } from '../private-files.ts'
+import { withStatementCache } from './statement-cache.ts'
 
 /**
  * The drizzle database or a transaction on it: repositories accept either. Built without drizzle's
@@ -69,7 +70,7 @@ export function openStore(path: string, migrationsFolder: string = defaultMigrat
     sqlite.pragma('journal_mode = WAL')
     sqlite.pragma('foreign_keys = ON')
     if (pending.length > 0) applyMigrations(sqlite, journal, migrationsFolder, path)
-    const db = drizzle({ client: sqlite })
+    const db = drizzle({ client: withStatementCache(sqlite) })
     return {
       db,
       sqlite,
