@@ -1,7 +1,8 @@
 /**
  * Secrets never reach a message or a log line: credentials inside URLs (`https://user:secret@host/…`),
  * secret query or form parameters (`client_secret=…`, `code=…`, `state=…`, tokens, passwords) and the
- * value of an `Authorization`-style `Bearer …` / `Basic …`. Each is replaced by `***`.
+ * value of an `Authorization`-style `Bearer …` / `Basic …`, and a Discord webhook's token. Each is
+ * replaced by `***`.
  */
 
 /** Names whose value is a secret wherever they appear (query, form body, a log's key=value). */
@@ -20,6 +21,8 @@ const SECRET_PARAMETER = new RegExp(`(^|[?&;\\s"'{,])(${SECRET_PARAMETERS.join('
 const QUERY_SECRET = new RegExp(`(^|[?&])(${QUERY_ONLY_SECRETS.join('|')})=([^&\\s"'#;,}]+)`, 'gi')
 // JSON-ish `"client_secret": "…"` as an error body may quote it.
 const SECRET_JSON_FIELD = new RegExp(`("(?:${SECRET_PARAMETERS.join('|')})"\\s*:\\s*")([^"]*)(")`, 'gi')
+// A Discord webhook's address carries its token as the last path segment (`/api/webhooks/<id>/<token>`).
+const WEBHOOK_TOKEN = /(\/api\/webhooks\/\d+\/)[^/?#\s"']+/g
 const AUTH_SCHEME = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g
 
 export function redactCredentials(text: string): string {
@@ -28,5 +31,6 @@ export function redactCredentials(text: string): string {
     .replace(SECRET_PARAMETER, '$1$2=***')
     .replace(QUERY_SECRET, '$1$2=***')
     .replace(SECRET_JSON_FIELD, '$1***$3')
+    .replace(WEBHOOK_TOKEN, '$1***')
     .replace(AUTH_SCHEME, '$1 ***')
 }

@@ -3,6 +3,7 @@ import { ConfigError } from '../config.ts'
 import { StoreError } from '../store/store-error.ts'
 import { team } from './board-command.ts'
 import { list, track, untrack } from './characters-command.ts'
+import { digest } from './digest-command.ts'
 import { EXIT, usage, type CliCommand, type CliIo } from './cli-kit.ts'
 import { history } from './history-command.ts'
 import { importCharacters } from './import-command.ts'
@@ -19,7 +20,7 @@ export { EXIT, type CliIo } from './cli-kit.ts'
  * what a command throws becomes an exit code. Argument parsing is shared; everything else is the
  * commands'.
  */
-const COMMANDS: Readonly<Record<string, CliCommand>> = { track, untrack, list, sync, vault, history, team, quests, week, status, import: importCharacters }
+const COMMANDS: Readonly<Record<string, CliCommand>> = { track, untrack, list, sync, vault, history, team, digest, quests, week, status, import: importCharacters }
 
 const USAGE = `Usage: vault-companion <command> [options]
 
@@ -43,6 +44,10 @@ Commands:
                                     every tracked character in one table (item level, rating,
                                     slots, crests, quests, last week's vault), as text, JSON or
                                     CSV; no network
+  digest [--region eu] [--webhook URL]
+                                    each region's reset, vaults waiting, who is one step
+                                    from a slot, who could not be checked, who is done;
+                                    --webhook posts it to a Discord channel; no other network
   quests [add <id> <name> | remove <id>]
                                     the weekly quests every character is checked for, and
                                     whether each character did them this week
@@ -89,6 +94,7 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
         realm: { type: 'string' },
         guild: { type: 'string' },
         'time-limit': { type: 'string' },
+        webhook: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     })

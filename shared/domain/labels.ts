@@ -41,6 +41,16 @@ export function utcTime(at: number): string {
   return `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`
 }
 
+/** "3 d 4 h", "5 h 12 min", "8 min": how long until something (never negative). */
+export function duration(ms: number): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000))
+  const days = Math.floor(minutes / 1440)
+  const hours = Math.floor((minutes % 1440) / 60)
+  if (days > 0) return `${days} d ${hours} h`
+  if (hours > 0) return `${hours} h ${minutes % 60} min`
+  return `${minutes} min`
+}
+
 /** "1 character", "3 characters": a count with its noun, never "character(s)". */
 export function countOf(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`

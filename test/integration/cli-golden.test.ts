@@ -76,6 +76,8 @@ describe('the CLI\'s output, byte for byte', () => {
       ['team', ['team', '--json']],
       ['team-csv', ['team', '--csv']],
       ['team-text', ['team']],
+      ['digest', ['digest', '--json']],
+      ['digest-text', ['digest']],
       ['week', ['week', '--json', '--at', '2026-11-26T12:00:00Z']],
       ['week-text', ['week', '--region', 'kr', '--at', '2026-11-26T12:00:00Z']],
       ['status', ['status', '--json']],

@@ -12,6 +12,7 @@ describe('secrets never reach a message or a log line', () => {
     ['a quoted secret in a JSON body', '{"error":"invalid_client","client_secret":"s3cr3t"}', '{"error":"invalid_client","client_secret":"***"}'],
     ['a Bearer token', 'Authorization: Bearer eyJhbGciOi.J9.x-y_z=', 'Authorization: Bearer ***'],
     ['HTTP Basic credentials', 'authorization: Basic Y2xpZW50OnNlY3JldA==', 'authorization: Basic ***'],
+    ['a Discord webhook token', 'POST https://discord.com/api/webhooks/123456789012345678/AbC-dEf_123.x?wait=true failed', 'POST https://discord.com/api/webhooks/123456789012345678/***?wait=true failed'],
   ])('%s', (_what, text, expected) => {
     expect(redactCredentials(text)).toBe(expected)
   })

@@ -2,20 +2,10 @@ import { DIFFICULTY_LABELS } from '../../../shared/domain/difficulty.ts'
 import type { Difficulty } from '../../../shared/domain/types.ts'
 
 export { DIFFICULTY_LABELS }
-export { levelLabel, relativeTime, SOURCE_LABELS } from '../../../shared/domain/labels.ts'
+export { duration, levelLabel, relativeTime, SOURCE_LABELS } from '../../../shared/domain/labels.ts'
 
 export function difficultyClass(difficulty: Difficulty | null): string {
   return difficulty ? `difficulty-${difficulty}` : ''
-}
-
-/** "3 d 4 h", "5 h 12 min", "8 min". */
-export function duration(ms: number): string {
-  const minutes = Math.max(0, Math.floor(ms / 60_000))
-  const days = Math.floor(minutes / 1440)
-  const hours = Math.floor((minutes % 1440) / 60)
-  if (days > 0) return `${days} d ${hours} h`
-  if (hours > 0) return `${hours} h ${minutes % 60} min`
-  return `${minutes} min`
 }
 
 // The window speaks English, so dates and times do too (in the player's own time zone, named).
