@@ -6,7 +6,7 @@ import { getSetting, setSetting } from './store/settings-repo.ts'
 
 /** The player's preferences, with their defaults. */
 export const appSettingsSchema = z.object({
-  /** A desktop notification when a character's vault unlocks a new slot. */
+  /** Desktop notifications: a new vault slot, vaults waiting after a reset, the reminder before one. */
   notifications: z.boolean(),
   /** Closing the window keeps the app (and its hourly sync) running in the tray. */
   closeToTray: z.boolean(),
@@ -14,6 +14,8 @@ export const appSettingsSchema = z.object({
   startAtLogin: z.boolean(),
   /** Updates are checked daily, downloaded in the background and installed on quit. */
   autoUpdate: z.boolean(),
+  /** Hours before each region's reset for the reminder of who is one step from a slot (2–48), or null: none. */
+  reminderHours: z.number().int().min(2).max(48).nullable(),
   /** The loopback port of the Battle.net sign-in (import): the redirect URL is http://127.0.0.1:<port>/callback. */
   importPort: z.number().int().min(1024).max(65535),
   /** How the player left the board: sort, filters, density (it survives restarts). */
@@ -22,7 +24,7 @@ export const appSettingsSchema = z.object({
 export type AppSettings = z.infer<typeof appSettingsSchema>
 
 // Start at login changes the player's system, so it waits for their say-so.
-export const DEFAULT_APP_SETTINGS: AppSettings = { notifications: true, closeToTray: true, startAtLogin: false, autoUpdate: true, importPort: 47615, board: DEFAULT_BOARD_PREFERENCES }
+export const DEFAULT_APP_SETTINGS: AppSettings = { notifications: true, closeToTray: true, startAtLogin: false, autoUpdate: true, reminderHours: 12, importPort: 47615, board: DEFAULT_BOARD_PREFERENCES }
 const KEY = 'app.preferences'
 
 /** Stored preferences over the defaults: a setting added in a later version reads as its default. */

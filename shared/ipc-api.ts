@@ -176,6 +176,8 @@ export interface SettingsView {
   closeToTray: boolean
   startAtLogin: boolean
   autoUpdate: boolean
+  /** Hours before each reset for the "one step from a slot" reminder (2–48), or null: none. */
+  reminderHours: number | null
   /** The Battle.net sign-in's loopback port, and the exact redirect URL to register on the Blizzard API client. */
   importPort: number
   importRedirectUri: string
@@ -194,6 +196,7 @@ export interface SettingsUpdate {
   closeToTray?: boolean
   startAtLogin?: boolean
   autoUpdate?: boolean
+  reminderHours?: number | null
   importPort?: number
   board?: BoardPreferences
 }

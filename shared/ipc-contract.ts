@@ -47,6 +47,7 @@ export const INVOKE_CHANNELS = {
         closeToTray: z.boolean().optional(),
         startAtLogin: z.boolean().optional(),
         autoUpdate: z.boolean().optional(),
+        reminderHours: z.number().int().min(2).max(48).nullable().optional(),
         importPort: z.number().int().min(1024).max(65535).optional(),
         board: boardPreferencesSchema.optional(),
       })

@@ -1,4 +1,5 @@
-import { relativeTime, syncProgressText } from '../../shared/domain/labels.ts'
+import { resetsByRegion, vaultWaits } from '../../shared/domain/board.ts'
+import { countOf, duration, relativeTime, syncProgressText } from '../../shared/domain/labels.ts'
 import type { RowStatus } from '../../shared/domain/row-status.ts'
 import type { CharacterOverview } from '../../shared/ipc-api.ts'
 
@@ -44,12 +45,29 @@ export function traySummary(character: CharacterOverview): string {
   return `${character.name} · Raid ${row(character.raid, character.trust.raid.status)} · Dungeons ${row(character.dungeons, character.trust.dungeons.status)} · World ${row(character.world, character.trust.world.status)}${ready}`
 }
 
-/** The tray icon's tooltip: the app's name, and the run's progress while one runs. */
-export function trayTooltip(state: Pick<TrayState, 'sync'>): string {
-  return state.sync.running ? `Vault Companion · ${syncProgressText(state.sync)}` : 'Vault Companion'
+/**
+ * "2 vaults waiting · reset in 1 d 4 h" (each region named when there are several: "US reset in 1 d 4 h ·
+ * EU in 1 d 17 h"); null with no character. Waiting counts as the board does: for sure or maybe.
+ */
+export function trayWeekLine(state: Pick<TrayState, 'characters' | 'now'>): string | null {
+  if (state.characters.length === 0) return null
+  const waiting = state.characters.filter(vaultWaits).length
+  const resets = resetsByRegion(state.characters)
+  const resetText =
+    resets.length === 1
+      ? `reset in ${duration((resets[0] as { at: number }).at - state.now)}`
+      : resets.map((r, i) => `${r.region.toUpperCase()} ${i === 0 ? 'reset ' : ''}in ${duration(r.at - state.now)}`).join(' · ')
+  return `${waiting === 0 ? 'No vault waiting' : `${countOf(waiting, 'vault')} waiting`} · ${resetText}`
 }
 
-/** The tray menu: Sync all (its progress and a Cancel while running), one line per character, last sync, Open, Quit. */
+/** The tray icon's tooltip: the app's name, the run's progress while one runs, else vaults waiting and the reset. */
+export function trayTooltip(state: Pick<TrayState, 'sync' | 'characters' | 'now'>): string {
+  if (state.sync.running) return `Vault Companion · ${syncProgressText(state.sync)}`
+  const week = trayWeekLine(state)
+  return week === null ? 'Vault Companion' : `Vault Companion · ${week}`
+}
+
+/** The tray menu: Sync all (its progress and a Cancel while running), vaults waiting and the reset, one line per character, last sync, Open, Quit. */
 export function buildTrayMenu(state: TrayState, actions: TrayActions): TrayMenuItem[] {
   const { sync } = state
   const syncItems: TrayMenuItem[] = sync.running
@@ -59,9 +77,11 @@ export function buildTrayMenu(state: TrayState, actions: TrayActions): TrayMenuI
     state.characters.length === 0
       ? [{ label: 'No characters tracked yet', enabled: false }]
       : state.characters.map((c) => ({ label: traySummary(c), click: () => actions.openCharacter(c.id) }))
+  const week = trayWeekLine(state)
   return [
     ...syncItems,
     { type: 'separator' },
+    ...(week === null ? [] : [{ label: week, enabled: false }]),
     ...characters,
     { type: 'separator' },
     { label: state.lastSyncAt === null ? 'Never synced' : `Last sync: ${relativeTime(state.lastSyncAt, state.now)}`, enabled: false },

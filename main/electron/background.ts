@@ -3,6 +3,7 @@ import { readAppSettings } from '../app-settings.ts'
 import type { Core } from '../composition.ts'
 import { unlockNotice } from '../desktop/unlock-notice.ts'
 import { overviewCacheOf } from '../desktop/overview-cache.ts'
+import { showDueResetNotices } from '../desktop/reset-notices.ts'
 import { logSyncEvents, type Logger } from '../logging.ts'
 import { getCharacter } from '../store/characters-repo.ts'
 import type { Scheduler } from '../sync/scheduler.ts'
@@ -23,8 +24,9 @@ export interface BackgroundOptions {
 }
 
 /**
- * What runs while the window is closed: the tray (one line per character, Sync all with progress),
- * a notification when a vault slot unlocks, and the log of every sync outcome.
+ * What runs while the window is closed: the tray (vaults waiting and the reset, one line per character,
+ * Sync all with progress), a notification when a vault slot unlocks, the notifications around each
+ * reset (desktop/reset-notices.ts), and the log of every sync outcome.
  */
 export function startBackground(options: BackgroundOptions): { destroy(): void } {
   const { core, scheduler, log } = options
@@ -66,6 +68,35 @@ export function startBackground(options: BackgroundOptions): { destroy(): void }
     }
     renderTray()
   })
+  const notifyAroundResets = () => {
+    if (!Notification.isSupported()) return
+    try {
+      showDueResetNotices(core.store.db, overviews.all(), Date.now(), (notice) => {
+        const notification = new Notification({ title: notice.title, body: notice.body, icon: options.iconPath })
+        notification.on('click', () => options.openWindow())
+        notification.show()
+        log.info('reset notice shown', { key: notice.key })
+      })
+    } catch (error) {
+      // A busy or failing database only delays the notice to the next minute.
+      log.warn('reset notices not checked', { error: error instanceof Error ? error.message : String(error) })
+    }
+  }
+  core.events.on('run:progress', ({ done, total }) => {
+    if (done === total) notifyAroundResets()
+  })
+  // The countdowns move and resets pass while nothing syncs.
+  const everyMinute = setInterval(() => {
+    renderTray()
+    notifyAroundResets()
+  }, 60_000)
+  everyMinute.unref()
   renderTray()
-  return { destroy: () => tray.destroy() }
+  notifyAroundResets()
+  return {
+    destroy: () => {
+      clearInterval(everyMinute)
+      tray.destroy()
+    },
+  }
 }

@@ -116,6 +116,25 @@ test('save Warcraft Logs credentials in settings; the secret never reaches the p
   expect(seen.join('\n')).not.toContain(SECRET)
 })
 
+test('the reminder before each reset: chosen in Settings, kept after a reload, unavailable while notifications are off', async ({ page }) => {
+  await page.goto('/#/settings')
+  const reminder = page.getByRole('combobox', { name: 'Remind me before each reset who is one step from a vault slot' })
+  await expect(reminder).toHaveValue('12')
+  await reminder.selectOption({ label: '24 hours before' })
+  await page.reload()
+  await expect(reminder).toHaveValue('24')
+  // The box follows the stored setting, so it changes once main answered.
+  const notify = page.getByRole('checkbox', { name: /Notify me when a character unlocks/ })
+  await notify.click()
+  await expect(notify).not.toBeChecked()
+  await expect(reminder).toBeDisabled()
+  await notify.click()
+  await expect(notify).toBeChecked()
+  await reminder.selectOption({ label: 'Off' })
+  await page.reload()
+  await expect(reminder).toHaveValue('off')
+})
+
 test('working Warcraft Logs credentials add a logged kill and a parse percentage', async ({ page }) => {
   await addThrall(page)
   await page.goto('/#/settings')

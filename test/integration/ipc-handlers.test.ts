@@ -117,6 +117,14 @@ describe('IPC handlers on the real core', () => {
     await scheduler.stop()
   })
 
+  it('the reminder before the reset: 2–48 hours or off; anything else is refused and nothing is stored', async () => {
+    const { ipc } = handlers()
+    expect(await ipc['settings:update']([{ reminderHours: 24 }])).toMatchObject({ ok: true, value: { reminderHours: 24 } })
+    expect(await ipc['settings:update']([{ reminderHours: null }])).toMatchObject({ ok: true, value: { reminderHours: null } })
+    for (const bad of [1, 49, 2.5, '12']) expect(await ipc['settings:update']([{ reminderHours: bad }])).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await ipc['settings:get']([])).toMatchObject({ ok: true, value: { reminderHours: null } })
+  })
+
   it('a database locked by the other process is a clear DB_BUSY in the window, and nothing is lost', async () => {
     seedThrall()
     const { ipc } = handlers()
@@ -211,7 +219,7 @@ describe('IPC handlers on the real core', () => {
     const { ipc } = handlers(undefined, undefined, desktop)
     expect(await ipc['settings:get']([])).toMatchObject({ ok: true, value: { startAtLogin: false, autoUpdate: true } })
     expect(await ipc['settings:update']([{ startAtLogin: true }])).toMatchObject({ ok: true, value: { startAtLogin: true, autoUpdate: true, notifications: true } })
-    expect(applied).toEqual([{ notifications: true, closeToTray: true, startAtLogin: true, autoUpdate: true, importPort: 47615, board: DEFAULT_BOARD_PREFERENCES }])
+    expect(applied).toEqual([{ notifications: true, closeToTray: true, startAtLogin: true, autoUpdate: true, reminderHours: 12, importPort: 47615, board: DEFAULT_BOARD_PREFERENCES }])
     refuse = 'Could not change start at login: EACCES'
     expect(await ipc['settings:update']([{ startAtLogin: false }])).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'Could not change start at login: EACCES' } })
     expect(await ipc['settings:get']([])).toMatchObject({ ok: true, value: { startAtLogin: true } })

@@ -61,6 +61,25 @@ function CopyText({ text, testId }: { text: string; testId: string }) {
   )
 }
 
+const REMINDER_HOURS = [2, 4, 6, 12, 24, 36, 48]
+
+/** When the "one step from a slot" reminder comes before each reset (off, or 2–48 hours). */
+function ReminderHours({ value, disabled, onChange }: { value: number | null; disabled: boolean; onChange: (hours: number | null) => void }) {
+  return (
+    <label className="field-row">
+      <span>Remind me before each reset who is one step from a vault slot</span>
+      <select value={value === null ? 'off' : String(value)} disabled={disabled} onChange={(e) => onChange(e.target.value === 'off' ? null : Number(e.target.value))}>
+        <option value="off">Off</option>
+        {REMINDER_HOURS.map((h) => (
+          <option key={h} value={h}>
+            {h} hours before
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+}
+
 /** API credentials, behaviour (notifications, tray, start at login, updates) and the logs. Secrets go to main once and never come back. */
 export function SettingsView() {
   const settings = useVault((s) => s.settings)
@@ -94,8 +113,9 @@ function SettingsForms({ value, updateSettings }: { value: Settings; updateSetti
         <h2 id="prefs-heading">Behaviour</h2>
         <label className="toggle">
           <input type="checkbox" checked={value.notifications} onChange={(e) => void updateSettings({ notifications: e.target.checked })} />
-          <span>Notify me when a character unlocks a new vault slot</span>
+          <span>Notify me when a character unlocks a new vault slot, when vaults wait after a reset, and before a reset</span>
         </label>
+        <ReminderHours value={value.reminderHours} disabled={!value.notifications} onChange={(reminderHours) => void updateSettings({ reminderHours })} />
         <label className="toggle">
           <input type="checkbox" checked={value.closeToTray} onChange={(e) => void updateSettings({ closeToTray: e.target.checked })} />
           <span>Keep running in the tray when the window is closed (hourly sync continues)</span>

@@ -28,11 +28,12 @@ function overview(id: number, name: string, raid: boolean[], dungeons: boolean[]
 describe('tray menu', () => {
   const actions = { syncAll: vi.fn(), cancelSync: vi.fn(), openCharacter: vi.fn(), open: vi.fn(), openLogsFolder: vi.fn(), quit: vi.fn() }
   const now = Date.parse('2026-11-26T12:00:00Z')
+  const US_WEEK = Date.parse('2026-11-24T15:00:00Z')
 
   it('summarises each character as "Name · Raid n/3 · M+ n/3" and opens it on click', () => {
-    const menu = buildTrayMenu({ characters: [overview(1, 'Thrall', [true, true, false], [true, true, true]), overview(2, 'Jaina', [false, false, false], [true, false, false])], sync: { running: false, done: 0, total: 0 }, lastSyncAt: now - 5 * 60_000, now }, actions)
-    expect(menu.map((m) => m.label ?? '—')).toEqual(['Sync all now', '—', 'Thrall · Raid 2 of 3 · Dungeons 3 of 3 · World 0 of 3', 'Jaina · Raid 0 of 3 · Dungeons 1 of 3 · World 0 of 3', '—', 'Last sync: 5 minutes ago', 'Open Vault Companion', 'Open logs folder', 'Quit'])
-    menu[3]?.click?.()
+    const menu = buildTrayMenu({ characters: [overview(1, 'Thrall', [true, true, false], [true, true, true], US_WEEK), overview(2, 'Jaina', [false, false, false], [true, false, false], US_WEEK)], sync: { running: false, done: 0, total: 0 }, lastSyncAt: now - 5 * 60_000, now }, actions)
+    expect(menu.map((m) => m.label ?? '—')).toEqual(['Sync all now', '—', 'No vault waiting · reset in 5 d 3 h', 'Thrall · Raid 2 of 3 · Dungeons 3 of 3 · World 0 of 3', 'Jaina · Raid 0 of 3 · Dungeons 1 of 3 · World 0 of 3', '—', 'Last sync: 5 minutes ago', 'Open Vault Companion', 'Open logs folder', 'Quit'])
+    menu[4]?.click?.()
     expect(actions.openCharacter).toHaveBeenCalledWith(2)
     menu[0]?.click?.()
     expect(actions.syncAll).toHaveBeenCalledOnce()
@@ -65,10 +66,23 @@ describe('tray menu', () => {
     expect(actions.cancelSync).toHaveBeenCalledTimes(1)
     expect(menu.map((m) => m.label)).not.toContain('Sync all now')
     expect(trayTooltip(running)).toBe('Vault Companion · Syncing 2 of 5')
-    expect(trayTooltip({ sync: { running: false, done: 5, total: 5 } })).toBe('Vault Companion')
+    expect(trayTooltip({ sync: { running: false, done: 5, total: 5 }, characters: [], now })).toBe('Vault Companion')
     expect(buildTrayMenu({ ...running, sync: { running: false, done: 5, total: 5 } }, actions)[0]).toMatchObject({ label: 'Sync all now' })
     expect(menu.map((m) => m.label)).toContain('No characters tracked yet')
     expect(menu.map((m) => m.label)).toContain('Never synced')
+  })
+
+  it('says how many vaults wait and when each region resets, in the menu and the tooltip', () => {
+    const waits = (id: number, name: string, waiting: 'waiting' | 'maybe-opened' | 'none', weekStart = US_WEEK) => ({ ...overview(id, name, [false, false, false], [false, false, false], weekStart), lastWeek: { unlockedSlots: 2, opened: false, waiting } })
+    const characters = [waits(1, 'Thrall', 'waiting'), waits(2, 'Jaina', 'maybe-opened'), waits(3, 'Rexxar', 'none')]
+    const state = { characters, sync: { running: false, done: 0, total: 0 }, lastSyncAt: null, now }
+    expect(trayTooltip(state)).toBe('Vault Companion · 2 vaults waiting · reset in 5 d 3 h')
+    expect(buildTrayMenu(state, actions)[2]).toMatchObject({ label: '2 vaults waiting · reset in 5 d 3 h', enabled: false })
+    // Several regions: each named, soonest first.
+    const eu = waits(4, 'Sylvanas', 'none', Date.parse('2026-11-25T04:00:00Z'))
+    expect(trayTooltip({ ...state, characters: [...characters, { ...eu, region: 'eu' as const }] })).toBe('Vault Companion · 2 vaults waiting · US reset in 5 d 3 h · EU in 5 d 16 h')
+    // While a sync runs the tooltip says that instead.
+    expect(trayTooltip({ ...state, sync: { running: true, done: 1, total: 3 } })).toBe('Vault Companion · Syncing 1 of 3')
   })
 
   it('traySummary counts unlocked slots only', () => {
