@@ -38,6 +38,8 @@ export interface RaiderIoConfig {
 export interface StoredCredentials {
   blizzard?: ClientCredentials
   warcraftlogs?: ClientCredentials
+  /** The officer digest's Discord webhook address (its token makes it a secret). */
+  discordWebhook?: string
 }
 
 export const DEFAULT_BLIZZARD_API_URL = 'https://{region}.api.blizzard.com'

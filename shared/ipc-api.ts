@@ -188,6 +188,26 @@ export interface SettingsView {
   trackedQuests: TrackedQuest[]
   /** How the player left the board (sort, filters, density). */
   board: BoardPreferences
+  officerDigest: OfficerDigestView
+}
+
+/** When and for whom the officer digest is posted to Discord. */
+export interface OfficerDigestPreferences {
+  /** Hours before each region's reset (2–48). */
+  hoursBeforeReset: number
+  /** Only this region's characters, or all. */
+  region: Region | null
+  /** Only this guild's members (any letter case), or all. */
+  guild: string | null
+}
+
+/** The officer digest as the window sees it: never the webhook's address, only where it points. */
+export interface OfficerDigestView extends OfficerDigestPreferences {
+  /** A webhook is saved; `channelHint` names it without its token ("discord.com webhook 1234…5678"). */
+  configured: boolean
+  channelHint: string | null
+  /** The last post (on schedule or "Post now"): when, whether it went out, and what happened. */
+  lastPost: { at: number; ok: boolean; message: string } | null
 }
 
 /** The preferences the window can change (any subset). */
@@ -199,6 +219,7 @@ export interface SettingsUpdate {
   reminderHours?: number | null
   importPort?: number
   board?: BoardPreferences
+  officerDigest?: OfficerDigestPreferences
 }
 
 export interface GuildImportRequest {
@@ -296,6 +317,11 @@ export interface VaultApi {
   /** Adds a weekly quest to the board for every character (a tracked id gets the new name). */
   trackQuest(input: TrackedQuest): Promise<Result<SettingsView>>
   untrackQuest(input: { id: number }): Promise<Result<SettingsView>>
+  /** Saves the officer digest's Discord webhook (Discord's webhook addresses only), encrypted like the API secrets. */
+  saveOfficerWebhook(input: { url: string }): Promise<Result<SettingsView>>
+  clearOfficerWebhook(): Promise<Result<SettingsView>>
+  /** Posts the digest now (the schedule is unchanged); the result shows in Settings. */
+  postOfficerDigestNow(): Promise<Result<SettingsView>>
   /** Signs in on Blizzard's page (the system browser opens) and lists the account's characters; resolves when the browser comes back, or fails. */
   importAccount(input: { region: string }): Promise<Result<ImportList>>
   /** Stops waiting for the sign-in. */
@@ -327,6 +353,9 @@ export const VAULT_API_CHANNELS = {
   clearCredentials: 'credentials:clear',
   trackQuest: 'quests:track',
   untrackQuest: 'quests:untrack',
+  saveOfficerWebhook: 'officer-digest:save',
+  clearOfficerWebhook: 'officer-digest:clear',
+  postOfficerDigestNow: 'officer-digest:post-now',
   importAccount: 'import:account',
   cancelImport: 'import:cancel',
   importGuild: 'import:guild',

@@ -27,6 +27,15 @@ export const boardPreferencesSchema = z
   })
   .strict()
 
+/** When and for whom the officer digest is posted (the webhook address itself is a secret, saved apart). */
+export const officerDigestPreferencesSchema = z
+  .object({
+    hoursBeforeReset: z.number().int().min(2).max(48),
+    region: z.enum(REGIONS).nullable(),
+    guild: z.string().trim().max(100).nullable(),
+  })
+  .strict()
+
 export const INVOKE_CHANNELS = {
   'app:info': z.tuple([]),
   'app:open-logs': z.tuple([]),
@@ -50,11 +59,16 @@ export const INVOKE_CHANNELS = {
         reminderHours: z.number().int().min(2).max(48).nullable().optional(),
         importPort: z.number().int().min(1024).max(65535).optional(),
         board: boardPreferencesSchema.optional(),
+        officerDigest: officerDigestPreferencesSchema.optional(),
       })
       .strict(),
   ]),
   'credentials:save': z.tuple([z.object({ source: credentialSource, clientId: credential, clientSecret: credential, withoutEncryption: z.literal(true).optional() }).strict()]),
   'credentials:clear': z.tuple([z.object({ source: credentialSource }).strict()]),
+  // The address is checked again in main (Discord's webhook addresses only); this only bounds it.
+  'officer-digest:save': z.tuple([z.object({ url: z.string().max(500) }).strict()]),
+  'officer-digest:clear': z.tuple([]),
+  'officer-digest:post-now': z.tuple([]),
   // Checked again in main by checkTrackedQuest (the same rule as the CLI's); these only bound the sizes.
   'quests:track': z.tuple([z.object({ id: z.number().int().min(1).max(10_000_000), name: z.string().max(200) }).strict()]),
   'quests:untrack': z.tuple([z.object({ id }).strict()]),

@@ -18,10 +18,10 @@ export interface BlobStore {
 }
 
 const credentials = z.object({ clientId: z.string(), clientSecret: z.string() })
-const storedSchema = z.object({ blizzard: credentials.optional(), warcraftlogs: credentials.optional() })
+const storedSchema = z.object({ blizzard: credentials.optional(), warcraftlogs: credentials.optional(), discordWebhook: z.string().max(500).optional() })
 
 /**
- * API credentials encrypted with Electron's safeStorage (OS keychain: Keychain, DPAPI, libsecret or
+ * API credentials (and the officer digest's webhook address) encrypted with Electron's safeStorage (OS keychain: Keychain, DPAPI, libsecret or
  * kwallet). A blob that cannot be decrypted (another OS user, a reset keyring) reads as "no saved
  * credentials" rather than failing start-up.
  */
@@ -43,7 +43,7 @@ export function createSafeStorageSecrets(safeStorage: SafeStorageLike, blob: Blo
       }
     },
     save(next) {
-      const empty = !next.blizzard && !next.warcraftlogs
+      const empty = !next.blizzard && !next.warcraftlogs && !next.discordWebhook
       blob.write(empty ? undefined : safeStorage.encryptString(JSON.stringify(next)).toString('base64'))
     },
   }

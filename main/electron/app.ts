@@ -167,6 +167,8 @@ if (!app.requestSingleInstanceLock()) {
         core: running,
         scheduler,
         log,
+        secrets: opened.secrets,
+        env: process.env,
         trayIconPath,
         iconPath,
         send: (event, payload) => sendEvent(window, event, payload),
@@ -189,6 +191,7 @@ if (!app.requestSingleInstanceLock()) {
         scheduler,
         secrets: opened.secrets,
         env: process.env,
+        log,
         // Blizzard's sign-in page opens in the player's own browser, never inside the app.
         openSignInPage: (url) => shell.openExternal(url),
         desktop: {

@@ -2,9 +2,11 @@ import { Notification } from 'electron'
 import { readAppSettings } from '../app-settings.ts'
 import type { Core } from '../composition.ts'
 import { unlockNotice } from '../desktop/unlock-notice.ts'
+import { officerDigestDepsOf, postOfficerDigestIfDue } from '../desktop/officer-digest.ts'
 import { overviewCacheOf } from '../desktop/overview-cache.ts'
 import { showDueResetNotices } from '../desktop/reset-notices.ts'
 import { logSyncEvents, type Logger } from '../logging.ts'
+import type { SecretStore } from '../ports.ts'
 import { getCharacter } from '../store/characters-repo.ts'
 import type { Scheduler } from '../sync/scheduler.ts'
 import type { CharacterOverview, VaultEventName, VaultEvents } from '../../shared/ipc-api.ts'
@@ -14,6 +16,9 @@ export interface BackgroundOptions {
   core: Core
   scheduler: Scheduler
   log: Logger
+  /** The saved secrets (the officer digest's webhook) and the environment (its test-only loopback switch). */
+  secrets: SecretStore
+  env: NodeJS.ProcessEnv
   trayIconPath: string
   iconPath: string
   /** Pushes an event to the window if it is open. */
@@ -26,7 +31,8 @@ export interface BackgroundOptions {
 /**
  * What runs while the window is closed: the tray (vaults waiting and the reset, one line per character,
  * Sync all with progress), a notification when a vault slot unlocks, the notifications around each
- * reset (desktop/reset-notices.ts), and the log of every sync outcome.
+ * reset (desktop/reset-notices.ts), the officer digest's post to Discord (desktop/officer-digest.ts),
+ * and the log of every sync outcome.
  */
 export function startBackground(options: BackgroundOptions): { destroy(): void } {
   const { core, scheduler, log } = options
@@ -86,13 +92,17 @@ export function startBackground(options: BackgroundOptions): { destroy(): void }
     if (done === total) notifyAroundResets()
   })
   // The countdowns move and resets pass while nothing syncs.
+  const officerDigest = officerDigestDepsOf(core, options.secrets, options.env, log)
+  const postOfficerDigest = () => void postOfficerDigestIfDue(officerDigest).catch((error: unknown) => log.warn('officer digest not checked', { error: error instanceof Error ? error.message : String(error) }))
   const everyMinute = setInterval(() => {
     renderTray()
     notifyAroundResets()
+    postOfficerDigest()
   }, 60_000)
   everyMinute.unref()
   renderTray()
   notifyAroundResets()
+  postOfficerDigest()
   return {
     destroy: () => {
       clearInterval(everyMinute)

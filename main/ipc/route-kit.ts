@@ -4,6 +4,7 @@ import { err, ok, type Result } from '../../shared/result.ts'
 import type { AppSettings } from '../app-settings.ts'
 import type { HttpOptions } from '../clients/http.ts'
 import type { Core } from '../composition.ts'
+import type { Logger } from '../logging.ts'
 import type { SecretStore } from '../ports.ts'
 import { getCharacter, type TrackedCharacter } from '../store/characters-repo.ts'
 import { isStorageFailure, StoreError, storeErrorFrom } from '../store/store-error.ts'
@@ -29,6 +30,8 @@ export interface HandlerContext {
   http?: Omit<HttpOptions, 'source'>
   /** What only the desktop shell has (logs, updates, the login item); absent in the CLI-backed test bridge. */
   desktop?: DesktopHooks
+  /** Where routes that work in the background (the officer digest's post) log what happened. */
+  log?: Logger
   /** Shows Blizzard's sign-in page in the system browser (the test bridge follows it like a browser). */
   openSignInPage?(url: string): void | Promise<void>
 }

@@ -1,13 +1,19 @@
 import type { CredentialSource, SettingsView } from '../../shared/ipc-api.ts'
+import { ok, type Result } from '../../shared/result.ts'
 import { checkTrackedQuest, MAX_TRACKED_QUESTS } from '../../shared/domain/weekly-quests.ts'
-import { err, ok } from '../../shared/result.ts'
+import { err } from '../../shared/result.ts'
 import { readAppSettings, updateAppSettings, withChanges } from '../app-settings.ts'
 import type { Core } from '../composition.ts'
 import { redirectUriFor } from '../import/oauth-callback.ts'
 import { listTrackedQuests, trackQuest, untrackQuest } from '../store/quest-checks-repo.ts'
 import { checkCredentials } from '../sync/check-credentials.ts'
+import { officerDigestView } from '../desktop/officer-digest.ts'
 import { overviewCacheOf } from '../desktop/overview-cache.ts'
+import { officerDigestRoutes } from './officer-digest-routes.ts'
 import type { RouteKit, Routes } from './route-kit.ts'
+
+/** The settings as the window sees them, after a change (routes of other files answer with them too). */
+export type SettingsViewOf = (core: Core) => Result<SettingsView>
 
 const ENV_NAMES: Record<CredentialSource, [string, string]> = {
   blizzard: ['VAULT_BLIZZARD_CLIENT_ID', 'VAULT_BLIZZARD_CLIENT_SECRET'],
@@ -15,7 +21,8 @@ const ENV_NAMES: Record<CredentialSource, [string, string]> = {
 }
 
 /** Preferences, API credentials and the tracked weekly quests; the window only ever learns whether a secret is configured. */
-export function settingsRoutes({ handle, context }: RouteKit): Routes<'settings:get' | 'settings:update' | 'credentials:save' | 'credentials:clear' | 'quests:track' | 'quests:untrack'> {
+export function settingsRoutes(kit: RouteKit): Routes<'settings:get' | 'settings:update' | 'credentials:save' | 'credentials:clear' | 'quests:track' | 'quests:untrack' | 'officer-digest:save' | 'officer-digest:clear' | 'officer-digest:post-now'> {
+  const { handle, context } = kit
   const { secrets, env } = context
 
   function settingsView(core: Core): SettingsView {
@@ -27,10 +34,11 @@ export function settingsRoutes({ handle, context }: RouteKit): Routes<'settings:
       return saved?.clientId && saved.clientSecret ? { configured: true, from: 'saved' as const } : { configured: false, from: null }
     }
     const settings = readAppSettings(core.store.db)
-    return { ...settings, importRedirectUri: redirectUriFor(settings.importPort), credentials: { blizzard: credential('blizzard'), warcraftlogs: credential('warcraftlogs') }, secureStorage: secrets.availability(), trackedQuests: listTrackedQuests(core.store.db) }
+    return { ...settings, importRedirectUri: redirectUriFor(settings.importPort), credentials: { blizzard: credential('blizzard'), warcraftlogs: credential('warcraftlogs') }, secureStorage: secrets.availability(), trackedQuests: listTrackedQuests(core.store.db), officerDigest: officerDigestView(core.store.db, stored.discordWebhook) }
   }
 
   return {
+    ...officerDigestRoutes(kit, (core) => ok(settingsView(core))),
     'settings:get': handle('settings:get', (_args, core) => ok(settingsView(core))),
 
     'settings:update': handle('settings:update', ([input], core) => {

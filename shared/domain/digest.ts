@@ -109,7 +109,7 @@ export function digestLines(d: Digest, now: number): string[] {
   section('Vaults waiting', d.waiting.map((w) => `${digestName(w)}: ${countOf(w.slots, 'slot')}, ${WAITING_WORDS[w.waiting]}`))
   section('One step away', d.oneStep.map((s) => `${digestName(s)}: ${ROW_WORDS[s.row]}: ${s.step}`))
   section('Not fully checked', d.unknown.map((u) => `${digestName(u)}: ${u.rows.map((r) => `${ROW_WORDS[r.row]} unknown${r.why ? ` (${r.why})` : ''}`).join('; ')}`))
-  section('Nothing yet this week', d.nothingYet.map(digestName))
+  section('No slot yet this week', d.nothingYet.map(digestName))
   section('Finished (9 of 9)', d.finished.map(digestName))
   if (lines.length === 1) lines.push('', 'Nothing to tell: no vault waiting, nobody one step from a slot.')
   return lines

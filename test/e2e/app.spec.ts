@@ -135,6 +135,30 @@ test('the reminder before each reset: chosen in Settings, kept after a reload, u
   await expect(reminder).toHaveValue('off')
 })
 
+test('officer digest: only a Discord webhook is saved, the page never holds its address again, and the choices stick', async ({ page }) => {
+  const TOKEN = 'e2e-webhook-TOKEN'
+  const seen: string[] = []
+  page.on('response', async (response) => {
+    if (response.url().includes('/rpc/')) seen.push(await response.text().catch(() => ''))
+  })
+  await page.goto('/#/settings')
+  const panel = page.getByTestId('officer-digest')
+  await panel.getByLabel('Webhook URL').fill(`https://example.com/api/webhooks/1/${TOKEN}`)
+  await panel.getByRole('button', { name: 'Save' }).click()
+  await expect(panel.getByRole('status')).toContainText('Only a Discord webhook address is accepted')
+  await panel.getByLabel('Webhook URL').fill(`https://discord.com/api/webhooks/123456789012345678/${TOKEN}`)
+  await panel.getByRole('button', { name: 'Save' }).click()
+  await expect(panel.getByTestId('officer-webhook')).toHaveText(/Posting to discord\.com webhook 1234…5678/)
+  await panel.getByRole('combobox', { name: /When/ }).selectOption({ label: '24 hours before each reset' })
+  await panel.getByLabel('Guild (empty: every character)').fill('Endless Climb')
+  await panel.getByRole('button', { name: 'Apply' }).click()
+  await page.reload()
+  await expect(panel.getByRole('combobox', { name: /When/ })).toHaveValue('24')
+  await expect(panel.getByLabel('Guild (empty: every character)')).toHaveValue('Endless Climb')
+  expect(await page.content()).not.toContain(TOKEN)
+  expect(seen.join('\n')).not.toContain(TOKEN)
+})
+
 test('working Warcraft Logs credentials add a logged kill and a parse percentage', async ({ page }) => {
   await addThrall(page)
   await page.goto('/#/settings')

@@ -41,6 +41,10 @@ export interface VaultState {
   /** Adds a weekly quest to every character's board; the refusal (bad id, full list) comes back to the form. */
   trackQuest(id: number, name: string): Promise<Result<SettingsView>>
   untrackQuest(id: number): Promise<void>
+  /** The officer digest's webhook: saved (main checks it is Discord's), cleared, or used now; a refusal comes back to the form. */
+  saveOfficerWebhook(url: string): Promise<Result<SettingsView>>
+  clearOfficerWebhook(): Promise<void>
+  postOfficerDigestNow(): Promise<Result<SettingsView>>
   dismissNotice(): void
   /** Changes how the board is shown at once, and stores it (a refused store keeps it for this session). */
   setBoard(patch: Partial<BoardPreferences>): void
@@ -176,6 +180,26 @@ export const useVault = create<VaultState>((set, get) => ({
     const result = await bridge().untrackQuest({ id })
     if (!result.ok) return set({ notice: result.error })
     set({ settings: fromResult(result), characters: fromResult(await bridge().listCharacters()) })
+  },
+
+  async saveOfficerWebhook(url) {
+    const result = await bridge().saveOfficerWebhook({ url })
+    if (result.ok) set({ settings: fromResult(result) })
+    return result
+  },
+
+  async clearOfficerWebhook() {
+    const result = await bridge().clearOfficerWebhook()
+    if (result.ok) set({ settings: fromResult(result) })
+    else set({ notice: result.error })
+  },
+
+  async postOfficerDigestNow() {
+    const result = await bridge().postOfficerDigestNow()
+    // The outcome (posted or why not) is kept in the settings either way: read them again.
+    const settings = result.ok ? result : await bridge().getSettings()
+    if (settings.ok) set({ settings: fromResult(settings) })
+    return result
   },
 
   dismissNotice: () => set({ notice: null }),

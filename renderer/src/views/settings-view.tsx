@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react'
 import type { AppInfo, CredentialSource, SettingsUpdate, SettingsView as Settings } from '../../../shared/ipc-api.ts'
 import { usePageHeading } from '../use-page-heading.ts'
 import { useVault } from '../state/store.ts'
+import { OfficerDigestSettings } from './settings/officer-digest-settings.tsx'
 
 interface CredentialSourceInfo {
   id: CredentialSource
@@ -130,6 +131,7 @@ function SettingsForms({ value, updateSettings }: { value: Settings; updateSetti
         </label>
       </section>
       <TrackedQuests quests={value.trackedQuests} />
+      <OfficerDigestSettings value={value.officerDigest} updateSettings={updateSettings} />
       <ImportPortSettings value={value} updateSettings={updateSettings} />
       {info.state === 'ready' && info.value.seasonTables && <SeasonTables {...info.value.seasonTables} />}
       {logsFolder && (

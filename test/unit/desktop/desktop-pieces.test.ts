@@ -124,6 +124,11 @@ describe('safeStorage-backed secrets', () => {
     secrets.save({ blizzard: { clientId: 'id-1', clientSecret: 'very-secret' } })
     expect(Buffer.from(blob ?? '', 'base64').toString()).not.toContain('very-secret')
     expect(secrets.load()).toEqual({ blizzard: { clientId: 'id-1', clientSecret: 'very-secret' } })
+    // The officer digest's webhook is kept with them, encrypted too, and alone keeps the blob.
+    const webhook = 'https://discord.com/api/webhooks/1/hook-token'
+    secrets.save({ discordWebhook: webhook })
+    expect(Buffer.from(blob ?? '', 'base64').toString()).not.toContain('hook-token')
+    expect(secrets.load()).toEqual({ discordWebhook: webhook })
     secrets.save({})
     expect(blob).toBeUndefined()
   })

@@ -1,0 +1,117 @@
+import { useState, type FormEvent } from 'react'
+import { REGIONS } from '../../../../shared/domain/types.ts'
+import type { OfficerDigestView, SettingsUpdate } from '../../../../shared/ipc-api.ts'
+import { when } from '../../components/format.ts'
+import { useVault } from '../../state/store.ts'
+import './officer-digest-settings.css'
+
+const HOURS = [2, 4, 6, 12, 24, 36, 48]
+
+/**
+ * The officer digest to Discord: the channel's webhook (saved encrypted; shown back only as a hint),
+ * whose characters (a guild, a region), when before each reset, "Post now", and how the last post went.
+ */
+export function OfficerDigestSettings({ value, updateSettings }: { value: OfficerDigestView; updateSettings: (patch: SettingsUpdate) => Promise<void> }) {
+  const saveWebhook = useVault((s) => s.saveOfficerWebhook)
+  const clearWebhook = useVault((s) => s.clearOfficerWebhook)
+  const postNow = useVault((s) => s.postOfficerDigestNow)
+  const [address, setAddress] = useState('')
+  const [guild, setGuild] = useState(value.guild ?? '')
+  const [failure, setFailure] = useState<string | null>(null)
+  const [posting, setPosting] = useState(false)
+  const preferences = { hoursBeforeReset: value.hoursBeforeReset, region: value.region, guild: value.guild }
+
+  async function save(event: FormEvent) {
+    event.preventDefault()
+    const result = await saveWebhook(address)
+    setFailure(result.ok ? null : result.error.message)
+    if (result.ok) setAddress('')
+  }
+  async function post() {
+    setPosting(true)
+    const result = await postNow()
+    setPosting(false)
+    setFailure(result.ok ? null : result.error.message)
+  }
+
+  return (
+    <section className="panel officer-digest" aria-labelledby="officer-digest-heading" data-testid="officer-digest">
+      <h2 id="officer-digest-heading">Officer digest to Discord</h2>
+      <p className="muted small">
+        Before each reset, posts who still needs what (vaults waiting, one step from a slot, not checked, done) to a Discord channel, once per region and week. In Discord: channel settings → Integrations → Webhooks → New Webhook → Copy Webhook URL.
+      </p>
+      {value.configured ? (
+        <p data-testid="officer-webhook">
+          Posting to <strong>{value.channelHint}</strong>{' '}
+          <button type="button" className="ghost small-button" onClick={() => void clearWebhook()}>
+            Remove
+          </button>
+        </p>
+      ) : (
+        <form className="form-row" aria-label="Discord webhook" onSubmit={save}>
+          <div className="field grow">
+            <label htmlFor="officer-webhook-url">Webhook URL</label>
+            <input id="officer-webhook-url" type="password" autoComplete="off" value={address} maxLength={500} onChange={(e) => setAddress(e.target.value)} />
+          </div>
+          <button type="submit" disabled={!address.trim()}>
+            Save
+          </button>
+        </form>
+      )}
+      <div className="form-row">
+        <label className="field">
+          <span>When</span>
+          <select value={value.hoursBeforeReset} onChange={(e) => void updateSettings({ officerDigest: { ...preferences, hoursBeforeReset: Number(e.target.value) } })}>
+            {HOURS.map((h) => (
+              <option key={h} value={h}>
+                {h} hours before each reset
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Region</span>
+          <select value={value.region ?? 'all'} onChange={(e) => void updateSettings({ officerDigest: { ...preferences, region: e.target.value === 'all' ? null : (e.target.value as OfficerDigestView['region']) } })}>
+            <option value="all">All regions</option>
+            {REGIONS.map((r) => (
+              <option key={r} value={r}>
+                {r.toUpperCase()}
+              </option>
+            ))}
+          </select>
+        </label>
+        <form
+          className="field"
+          aria-label="Guild"
+          onSubmit={(e) => {
+            e.preventDefault()
+            void updateSettings({ officerDigest: { ...preferences, guild: guild.trim() === '' ? null : guild.trim() } })
+          }}
+        >
+          <label htmlFor="officer-guild">Guild (empty: every character)</label>
+          <span className="inline">
+            <input id="officer-guild" value={guild} maxLength={100} onChange={(e) => setGuild(e.target.value)} />
+            <button type="submit" className="ghost small-button" disabled={(guild.trim() || null) === value.guild}>
+              Apply
+            </button>
+          </span>
+        </form>
+      </div>
+      <p>
+        <button type="button" disabled={!value.configured || posting} onClick={() => void post()}>
+          {posting ? 'Posting…' : 'Post now'}
+        </button>
+      </p>
+      {value.lastPost && (
+        <p className={`small ${value.lastPost.ok ? 'muted' : 'form-failure'}`} data-testid="officer-last-post">
+          Last post, {when(value.lastPost.at)}: {value.lastPost.message}
+        </p>
+      )}
+      {failure && (
+        <p className="form-failure" role="status">
+          {failure}
+        </p>
+      )}
+    </section>
+  )
+}
