@@ -286,7 +286,8 @@ export interface VaultEvents {
   /** One character's stored data changed (tracked, synced, marked, removed): each gets its own event. */
   'data:changed': { characterId: number }
   /** The tray asks the window to show a character (null: the overview). */
-  'app:navigate': { characterId: number | null }
+  /** Open a character, or the board (`waitingOnly`: showing only the vaults waiting, as a notification's click asks). */
+  'app:navigate': { characterId: number | null; waitingOnly?: true }
   'update:status': UpdateStatus
 }
 export type VaultEventName = keyof VaultEvents

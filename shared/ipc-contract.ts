@@ -20,6 +20,8 @@ export const boardPreferencesSchema = z
     sort: z.enum(BOARD_SORTS),
     reversed: z.boolean(),
     hideFinished: z.boolean(),
+    // Optional: preferences stored before it existed still parse (and read as false).
+    waitingOnly: z.boolean().optional().default(false),
     density: z.enum(['compact', 'comfortable']),
     region: z.enum(REGIONS).nullable(),
     realm: z.string().max(100).nullable(),

@@ -3,7 +3,7 @@ import { digestName, weekDigest, type DigestCharacter } from '../../shared/domai
 import { countOf, duration } from '../../shared/domain/labels.ts'
 import type { Region } from '../../shared/domain/types.ts'
 import type { CharacterOverview } from '../../shared/ipc-api.ts'
-import { readAppSettings } from '../app-settings.ts'
+import { readAppSettings, updateAppSettings } from '../app-settings.ts'
 import type { Db } from '../store/db.ts'
 import { getSetting, setSetting } from '../store/settings-repo.ts'
 
@@ -105,4 +105,9 @@ export function showDueResetNotices(db: Db, characters: readonly CharacterOvervi
   })
   for (const notice of due) show(notice)
   return due
+}
+
+/** Where a "vaults waiting" notification leads: the board showing only the vaults waiting (stored, so it holds for a window still loading). */
+export function showOnlyWaitingVaults(db: Db, now: number): void {
+  updateAppSettings(db, { board: { ...readAppSettings(db).board, waitingOnly: true } }, now)
 }

@@ -95,14 +95,18 @@ if (!app.requestSingleInstanceLock()) {
     return true
   }
 
-  const showWindow = (characterId: number | null = null) => {
+  const showWindow = (characterId: number | null = null, view: { waitingOnly?: true } = {}) => {
     const fresh = ensureWindow(true)
     if (!window) return
     if (!fresh) ensureAppPage(window, appEntryUrl)
+    const listening = !fresh && !window.webContents.isLoading()
     if (characterId !== null) {
       // A page still loading does not listen yet: it takes the route when ready (pending-route.ts).
-      if (fresh || window.webContents.isLoading()) pendingRoute.set(characterId)
-      else sendEvent(window, 'app:navigate', { characterId })
+      if (listening) sendEvent(window, 'app:navigate', { characterId })
+      else pendingRoute.set(characterId)
+    } else if (view.waitingOnly) {
+      // A running page switches its board's filter; a loading one reads it from the stored preferences.
+      if (listening) sendEvent(window, 'app:navigate', { characterId: null, waitingOnly: true })
     }
     if (window.isMinimized()) window.restore()
     window.show()
@@ -172,7 +176,7 @@ if (!app.requestSingleInstanceLock()) {
         trayIconPath,
         iconPath,
         send: (event, payload) => sendEvent(window, event, payload),
-        openWindow: (id) => showWindow(id ?? null),
+        openWindow: (id, view) => showWindow(id ?? null, view),
         openLogsFolder: () => void openLogsFolder(),
         quit: () => app.quit(),
       })

@@ -4,7 +4,7 @@ import type { Core } from '../composition.ts'
 import { unlockNotice } from '../desktop/unlock-notice.ts'
 import { officerDigestDepsOf, postOfficerDigestIfDue } from '../desktop/officer-digest.ts'
 import { overviewCacheOf } from '../desktop/overview-cache.ts'
-import { showDueResetNotices } from '../desktop/reset-notices.ts'
+import { showDueResetNotices, showOnlyWaitingVaults } from '../desktop/reset-notices.ts'
 import { logSyncEvents, type Logger } from '../logging.ts'
 import type { SecretStore } from '../ports.ts'
 import { getCharacter } from '../store/characters-repo.ts'
@@ -23,7 +23,8 @@ export interface BackgroundOptions {
   iconPath: string
   /** Pushes an event to the window if it is open. */
   send<E extends VaultEventName>(event: E, payload: VaultEvents[E]): void
-  openWindow(characterId?: number): void
+  /** Shows the window on a character, or on the board (`waitingOnly`: filtered to the vaults waiting). */
+  openWindow(characterId?: number, view?: { waitingOnly?: true }): void
   openLogsFolder(): void
   quit(): void
 }
@@ -79,7 +80,12 @@ export function startBackground(options: BackgroundOptions): { destroy(): void }
     try {
       showDueResetNotices(core.store.db, overviews.all(), Date.now(), (notice) => {
         const notification = new Notification({ title: notice.title, body: notice.body, icon: options.iconPath })
-        notification.on('click', () => options.openWindow())
+        notification.on('click', () => {
+          if (notice.kind !== 'waiting') return options.openWindow()
+          // Stored first, so a window that is still loading opens on the filtered board too.
+          showOnlyWaitingVaults(core.store.db, Date.now())
+          options.openWindow(undefined, { waitingOnly: true })
+        })
         notification.show()
         log.info('reset notice shown', { key: notice.key })
       })

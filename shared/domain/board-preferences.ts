@@ -15,10 +15,12 @@ export interface BoardPreferences {
   /** The other way round from the key's natural order. */
   reversed: boolean
   hideFinished: boolean
+  /** Only characters whose last week's vault waits (for sure or maybe): where a "vaults waiting" notification leads. */
+  waitingOnly: boolean
   density: 'compact' | 'comfortable'
   region: Region | null
   realm: string | null
   guild: string | null
 }
 
-export const DEFAULT_BOARD_PREFERENCES: BoardPreferences = { sort: 'left', reversed: false, hideFinished: false, density: 'compact', region: null, realm: null, guild: null }
+export const DEFAULT_BOARD_PREFERENCES: BoardPreferences = { sort: 'left', reversed: false, hideFinished: false, waitingOnly: false, density: 'compact', region: null, realm: null, guild: null }

@@ -93,3 +93,19 @@ describe('a link that started the app', () => {
     expect(useVault.getState().route).toEqual({ name: 'overview' })
   })
 })
+
+describe('app:navigate from a notification', () => {
+  it('a "vaults waiting" click opens the board showing only the vaults waiting, and stores that filter', async () => {
+    const updateSettings = vi.fn(async () => err('INTERNAL', 'not needed here'))
+    window.vault = { ...window.vault, updateSettings } as unknown as VaultApi
+    useVault.setState({ route: { name: 'character', id: 2 }, board: { ...useVault.getState().board, waitingOnly: false } })
+    listeners['app:navigate']?.({ characterId: null, waitingOnly: true })
+    expect(useVault.getState().route).toEqual({ name: 'overview' })
+    expect(useVault.getState().board.waitingOnly).toBe(true)
+    await vi.waitFor(() => expect(updateSettings).toHaveBeenCalledWith({ board: expect.objectContaining({ waitingOnly: true }) }))
+    // A plain navigation leaves the filter as the player set it.
+    listeners['app:navigate']?.({ characterId: 3 })
+    expect(useVault.getState().route).toEqual({ name: 'character', id: 3 })
+    expect(useVault.getState().board.waitingOnly).toBe(true)
+  })
+})

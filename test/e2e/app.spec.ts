@@ -135,7 +135,7 @@ test('the reminder before each reset: chosen in Settings, kept after a reload, u
   await expect(reminder).toHaveValue('off')
 })
 
-test('officer digest: only a Discord webhook is saved, the page never holds its address again, and the choices stick', async ({ page }) => {
+test('officer digest: only a Discord webhook is saved, the page never holds its address again, and the choices stick', async ({ page }, testInfo) => {
   const TOKEN = 'e2e-webhook-TOKEN'
   const seen: string[] = []
   page.on('response', async (response) => {
@@ -149,12 +149,15 @@ test('officer digest: only a Discord webhook is saved, the page never holds its 
   await panel.getByLabel('Webhook URL').fill(`https://discord.com/api/webhooks/123456789012345678/${TOKEN}`)
   await panel.getByRole('button', { name: 'Save' }).click()
   await expect(panel.getByTestId('officer-webhook')).toHaveText(/Posting to discord\.com webhook 1234…5678/)
-  await panel.getByRole('combobox', { name: /When/ }).selectOption({ label: '24 hours before each reset' })
+  await panel.getByRole('combobox', { name: 'When' }).selectOption({ label: '24 hours before each reset' })
   await panel.getByLabel('Guild (empty: every character)').fill('Endless Climb')
   await panel.getByRole('button', { name: 'Apply' }).click()
   await page.reload()
-  await expect(panel.getByRole('combobox', { name: /When/ })).toHaveValue('24')
+  await expect(panel.getByRole('combobox', { name: 'When' })).toHaveValue('24')
   await expect(panel.getByLabel('Guild (empty: every character)')).toHaveValue('Endless Climb')
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await panel.scrollIntoViewIfNeeded()
+  await shot(page, testInfo, 'settings-officer-digest')
   expect(await page.content()).not.toContain(TOKEN)
   expect(seen.join('\n')).not.toContain(TOKEN)
 })
@@ -288,6 +291,14 @@ test('twelve characters: sort, see unknown rows and failing sources, and mark a 
   // Jaina's vault from last week is waiting, by her name: mark it as opened; it stays opened after a reload.
   const jaina = rows.filter({ has: page.getByRole('link', { name: 'Jaina', exact: true }) })
   await expect(jaina.getByTestId('vault-ready')).toBeVisible()
+  // "Vaults waiting only" (where a vaults-waiting notification leads): Jaina stays, those with nothing waiting go.
+  const waitingOnly = page.getByRole('checkbox', { name: 'Vaults waiting only' })
+  await waitingOnly.check()
+  await expect(jaina).toHaveCount(1)
+  await expect(rows.filter({ has: page.getByRole('link', { name: 'Illidan', exact: true }) })).toHaveCount(0)
+  expect(await rows.count()).toBeLessThan(12)
+  await waitingOnly.uncheck()
+  await expect(rows).toHaveCount(12)
   await jaina.getByTestId('vault-ready').click()
   await expect(jaina.getByTestId('vault-ready')).toHaveCount(0)
   await page.reload()

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { updateAppSettings } from '../../main/app-settings.ts'
-import { dueResetNotices, showDueResetNotices, type ResetNotice } from '../../main/desktop/reset-notices.ts'
+import { readAppSettings, updateAppSettings } from '../../main/app-settings.ts'
+import { dueResetNotices, showDueResetNotices, showOnlyWaitingVaults, type ResetNotice } from '../../main/desktop/reset-notices.ts'
 import { openStore } from '../../main/store/db.ts'
 import type { CharacterOverview } from '../../shared/ipc-api.ts'
 import { overviewOf, WEEK_1091 } from '../support/overview.ts'
@@ -74,6 +74,17 @@ describe('notifications around the reset', () => {
       // The next week is a new one.
       const next = { ...characters[0]!, week: { period: 1092, start: WEEK_1091.end, end: WEEK_1091.end + 7 * 24 * HOUR }, lastSyncedAt: WEEK_1091.end + HOUR }
       expect(showDueResetNotices(store.db, [next], WEEK_1091.end + 3 * HOUR, (n) => shown.push(n)).map((n) => n.key)).toEqual(['waiting:us:1092'])
+    } finally {
+      store.close()
+    }
+  })
+
+  it('a click on "vaults waiting" leaves the board filtered to them, stored with the rest of its preferences', () => {
+    const store = openStore(join(tempDir(), 'vault.db'))
+    try {
+      updateAppSettings(store.db, { board: { ...readAppSettings(store.db).board, sort: 'itemLevel', guild: 'Endless Climb' } }, WEEK_1091.start)
+      showOnlyWaitingVaults(store.db, WEEK_1091.start + HOUR)
+      expect(readAppSettings(store.db).board).toMatchObject({ waitingOnly: true, sort: 'itemLevel', guild: 'Endless Climb' })
     } finally {
       store.close()
     }

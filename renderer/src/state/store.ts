@@ -221,7 +221,10 @@ export function subscribeToMain(): () => void {
     // A sync of twelve characters sends twelve of these: each refreshes its own card, not the whole list.
     api.on('data:changed', ({ characterId }) => void useVault.getState().refreshCharacter(characterId)),
     api.on('update:status', (update) => useVault.setState({ update })),
-    api.on('app:navigate', ({ characterId }) => useVault.getState().navigate(characterId === null ? { name: 'overview' } : { name: 'character', id: characterId })),
+    api.on('app:navigate', ({ characterId, waitingOnly }) => {
+      if (waitingOnly) useVault.getState().setBoard({ waitingOnly: true })
+      useVault.getState().navigate(characterId === null ? { name: 'overview' } : { name: 'character', id: characterId })
+    }),
   ]
   const onHash = () => useVault.getState().navigate(parseRoute(window.location.hash))
   window.addEventListener('hashchange', onHash)

@@ -48,6 +48,9 @@ export function BoardControls({ characters, shown, preferences, onChange }: { ch
       <label className="board-check">
         <input type="checkbox" checked={preferences.hideFinished} onChange={(e) => onChange({ hideFinished: e.target.checked })} /> Hide finished
       </label>
+      <label className="board-check">
+        <input type="checkbox" checked={preferences.waitingOnly} onChange={(e) => onChange({ waitingOnly: e.target.checked })} /> Vaults waiting only
+      </label>
       <span className="field">
         <label htmlFor="board-density">Rows</label>
         <select id="board-density" value={preferences.density} onChange={(e) => onChange({ density: e.target.value === 'comfortable' ? 'comfortable' : 'compact' })}>

@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react'
-import { isFinished, type BoardPreferences, type BoardSort } from '../../../../shared/domain/board.ts'
+import { isFinished, vaultWaits, type BoardPreferences, type BoardSort } from '../../../../shared/domain/board.ts'
 import { matchesTeamFilter } from '../../../../shared/domain/team-table.ts'
 import { AddCharacterBar } from '../../components/add-character-bar.tsx'
 import { MarkLegend } from '../../components/marks.tsx'
@@ -30,7 +30,7 @@ export function BoardView() {
   const now = useNow()
   const all = useMemo(() => (characters.state === 'ready' ? characters.value : []), [characters])
   const filtered = useMemo(() => all.filter((c) => matchesTeamFilter(c, { region: preferences.region ?? undefined, realm: preferences.realm ?? undefined, guild: preferences.guild ?? undefined })), [all, preferences.region, preferences.realm, preferences.guild])
-  const shown = useMemo(() => (preferences.hideFinished ? filtered.filter((c) => !isFinished(c)) : filtered), [filtered, preferences.hideFinished])
+  const shown = useMemo(() => filtered.filter((c) => (!preferences.hideFinished || !isFinished(c)) && (!preferences.waitingOnly || vaultWaits(c))), [filtered, preferences.hideFinished, preferences.waitingOnly])
   const onSort = useCallback((sort: BoardSort) => setBoard(sort === preferences.sort ? { reversed: !preferences.reversed } : { sort, reversed: false }), [setBoard, preferences.sort, preferences.reversed])
   const onOpen = useCallback((id: number) => navigate({ name: 'character', id }), [navigate])
   const onMarkOpened = useCallback((id: number) => void markVaultOpened(id), [markVaultOpened])
@@ -69,7 +69,7 @@ export function BoardView() {
           <MarkLegend kinds={['unknown', 'partial', 'maybe', 'unconfirmed', 'oldLogout', 'failing']} />
           {shown.length === 0 ? (
             <p className="muted" data-testid="no-match">
-              {filtered.length > 0 ? 'Every character shown has all nine slots: nothing is left this week.' : 'No character matches these filters.'}
+              {filtered.length === 0 ? 'No character matches these filters.' : preferences.waitingOnly ? 'No vault is waiting for the characters shown.' : 'Every character shown has all nine slots: nothing is left this week.'}
             </p>
           ) : (
             <BoardTable characters={shown} preferences={preferences} showCrests={all.some((c) => c.crests.known)} showQuests={all.some((c) => c.quests.length > 0)} now={now} onSort={onSort} onOpen={onOpen} onMarkOpened={onMarkOpened} />

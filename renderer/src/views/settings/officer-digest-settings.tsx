@@ -59,19 +59,19 @@ export function OfficerDigestSettings({ value, updateSettings }: { value: Office
         </form>
       )}
       <div className="form-row">
-        <label className="field">
-          <span>When</span>
-          <select value={value.hoursBeforeReset} onChange={(e) => void updateSettings({ officerDigest: { ...preferences, hoursBeforeReset: Number(e.target.value) } })}>
+        <div className="field">
+          <label htmlFor="officer-when">When</label>
+          <select id="officer-when" value={value.hoursBeforeReset} onChange={(e) => void updateSettings({ officerDigest: { ...preferences, hoursBeforeReset: Number(e.target.value) } })}>
             {HOURS.map((h) => (
               <option key={h} value={h}>
                 {h} hours before each reset
               </option>
             ))}
           </select>
-        </label>
-        <label className="field">
-          <span>Region</span>
-          <select value={value.region ?? 'all'} onChange={(e) => void updateSettings({ officerDigest: { ...preferences, region: e.target.value === 'all' ? null : (e.target.value as OfficerDigestView['region']) } })}>
+        </div>
+        <div className="field">
+          <label htmlFor="officer-region">Region</label>
+          <select id="officer-region" value={value.region ?? 'all'} onChange={(e) => void updateSettings({ officerDigest: { ...preferences, region: e.target.value === 'all' ? null : (e.target.value as OfficerDigestView['region']) } })}>
             <option value="all">All regions</option>
             {REGIONS.map((r) => (
               <option key={r} value={r}>
@@ -79,7 +79,7 @@ export function OfficerDigestSettings({ value, updateSettings }: { value: Office
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <form
           className="field"
           aria-label="Guild"
