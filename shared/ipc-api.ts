@@ -250,7 +250,8 @@ export interface ImportCandidate {
 /** What an import found: a title for the list, the characters, and notes on what it could not know. */
 export interface ImportList {
   title: string
-  source: 'blizzard' | 'raiderio'
+  /** `game`: the game's own folders on this PC. */
+  source: 'blizzard' | 'raiderio' | 'game'
   candidates: ImportCandidate[]
   notes: string[]
 }

@@ -33,7 +33,7 @@ export interface CliIo {
 export const EXIT = { ok: 0, failed: 1, usage: 2, notFound: 3 } as const
 
 /** The parsed options every command receives. */
-export type CliOptions = { json: boolean; csv: boolean; realm?: string; guild?: string; verbose: boolean; yes: boolean; port?: string; rank?: string; 'min-level'?: string; 'data-dir'?: string; region?: string; at?: string; week?: string; weeks?: string; 'time-limit'?: string; webhook?: string }
+export type CliOptions = { json: boolean; csv: boolean; realm?: string; guild?: string; verbose: boolean; yes: boolean; port?: string; rank?: string; 'min-level'?: string; 'data-dir'?: string; region?: string; at?: string; week?: string; weeks?: string; 'time-limit'?: string; webhook?: string; 'wow-dir'?: string }
 
 /** One command: its arguments after the name, the options, the IO; resolves to the exit code. */
 export type CliCommand = (args: string[], options: CliOptions, io: CliIo) => Promise<number> | number

@@ -1,12 +1,13 @@
 import { countOf } from '../../shared/domain/labels.ts'
 import { formatCharacterRef, parseRegion } from '../../shared/domain/realm.ts'
 import type { ImportCandidate, ImportList } from '../../shared/ipc-api.ts'
+import type { Result } from '../../shared/result.ts'
 import type { TrackedCharacter } from '../store/characters-repo.ts'
 import type { TrackedPicks } from '../import/import-service.ts'
 import { EXIT, print, usage, wholeNumber, withCore, type CliIo, type CliOptions } from './cli-kit.ts'
 
 /**
- * The import domain on the command line: `import account` and `import guild`, the numbered list a
+ * The import domain on the command line: `import account`, `import guild` and `import pc`, the numbered list a
  * player picks from, the answer they type ("1,3-5", "all", or nothing) and the JSON printed with
  * --json (a public contract: README "Command-line tool"). The import code itself loads only when run.
  */
@@ -69,7 +70,7 @@ export function trackedLine(characters: readonly TrackedCharacter[]): string {
 
 export async function importCharacters(args: string[], options: CliOptions, io: CliIo): Promise<number> {
   const [kind, ...rest] = args
-  const { importFromAccount, importFromGuild, trackPicks, BLIZZARD_CLIENTS_URL } = await import('../import/import-service.ts')
+  const { importFromAccount, importFromGuild, importFromThisPc, trackPicks, BLIZZARD_CLIENTS_URL } = await import('../import/import-service.ts')
   const { readAppSettings } = await import('../app-settings.ts')
   const rank = wholeNumber(options.rank, 'rank', 0, 9)
   if (!rank.ok) return usage(io, rank.error.message)
@@ -83,11 +84,28 @@ export async function importCharacters(args: string[], options: CliOptions, io: 
   } else if (kind === 'guild') {
     if (rest.length !== 1) return usage(io, '"import guild" takes one guild as region/realm/guild, for example: import guild "us/Area 52/Endless Climb"')
     if (port.value !== undefined) return usage(io, '--port is for "import account".')
+  } else if (kind === 'pc') {
+    if (rest.length > 0) return usage(io, `"import pc" takes no arguments, got: ${rest.join(' ')}`)
+    if (rank.value !== undefined || level.value !== undefined || port.value !== undefined) return usage(io, '--rank, --min-level and --port are not for "import pc".')
   } else {
-    return usage(io, '"import" takes "account" or "guild", for example: import account, or import guild "us/Area 52/Endless Climb"')
+    return usage(io, '"import" takes "account", "guild" or "pc", for example: import account, import guild "us/Area 52/Endless Climb", or import pc')
   }
+  if (kind !== 'pc' && options['wow-dir'] !== undefined) return usage(io, '--wow-dir is for "import pc".')
   const region = parseRegion(kind === 'guild' ? (rest[0] as string).split('/')[0] ?? '' : options.region ?? 'us')
   if (!region.ok) return usage(io, region.error.message)
+  if (kind === 'pc') {
+    const { locateRetailFolder } = await import('../game/wow-folder.ts')
+    const { charactersOnThisPc } = await import('../game/wtf-characters.ts')
+    const folder = locateRetailFolder({ given: options['wow-dir'], env: io.env, platform: process.platform })
+    if (!folder.ok) {
+      io.stderr(`${folder.message}\n`)
+      return EXIT.notFound
+    }
+    const found = charactersOnThisPc(folder.retail)
+    // The region the player gave, else the one the game's configuration names (importFromThisPc).
+    const given = options.region === undefined ? undefined : region.value
+    return withCore(options, io, async (core) => pickAndTrack(importFromThisPc(core.store.db, found, given), options, io, (picks) => trackPicks(core, picks)))
+  }
   return withCore(options, io, async (core) => {
     let found
     if (kind === 'account') {
@@ -105,30 +123,38 @@ export async function importCharacters(args: string[], options: CliOptions, io: 
       if (!realm.trim() || !guild.trim()) return usage(io, 'Expected region/realm/guild, for example: import guild "us/Area 52/Endless Climb"')
       found = await importFromGuild(core, { region: region.value, realm, guild }, { maxRank: rank.value, minLevel: level.value })
     }
-    if (!found.ok) {
-      io.stderr(`${found.error.message}\n`)
-      return found.error.code === 'UNKNOWN_CHARACTER' ? EXIT.notFound : found.error.code === 'INVALID_INPUT' ? EXIT.usage : EXIT.failed
-    }
-    const list = found.value
-    const open = selectable(list)
-    let picks = options.yes ? open : []
-    if (!options.yes && !options.json && open.length > 0) {
-      io.stdout(formatImportList(list))
-      if (!io.prompt) {
-        io.stdout(`Nothing tracked: run again with --yes to track all ${open.length}, or track them one by one with "track".\n`)
-        return EXIT.ok
-      }
-      const chosen = parseSelection(await io.prompt(`Track which? Numbers like 1,3-5, "all", or Enter for none: `), open.length)
-      if (chosen === undefined) return usage(io, `Answer with numbers from 1 to ${open.length} (like 1,3-5), "all", or nothing; nothing was tracked.`)
-      picks = chosen.map((i) => open[i] as (typeof open)[number])
-    }
-    const { added, alreadyTracked, refused } = trackPicks(core, picks)
-    if (options.json) print(io, options, importJson(list, added, alreadyTracked, refused), '')
-    else {
-      if (options.yes || open.length === 0) io.stdout(formatImportList(list))
-      io.stdout(trackedLine(added))
-      for (const r of refused) io.stderr(`Not tracked: ${r.region}/${r.realm}/${r.name}: ${r.reason}\n`)
-    }
-    return refused.length > 0 ? EXIT.failed : EXIT.ok
+    return pickAndTrack(found, options, io, (picks) => trackPicks(core, picks))
   })
+}
+
+/**
+ * The list found, then the player's picks (numbers at the prompt, all with --yes, none without a
+ * terminal), tracked, and the outcome as text or JSON; the same for every kind of import.
+ */
+async function pickAndTrack(found: Result<ImportList>, options: CliOptions, io: CliIo, track: (picks: ImportCandidate[]) => TrackedPicks): Promise<number> {
+  if (!found.ok) {
+    io.stderr(`${found.error.message}\n`)
+    return found.error.code === 'UNKNOWN_CHARACTER' ? EXIT.notFound : found.error.code === 'INVALID_INPUT' ? EXIT.usage : EXIT.failed
+  }
+  const list = found.value
+  const open = selectable(list)
+  let picks = options.yes ? open : []
+  if (!options.yes && !options.json && open.length > 0) {
+    io.stdout(formatImportList(list))
+    if (!io.prompt) {
+      io.stdout(`Nothing tracked: run again with --yes to track all ${open.length}, or track them one by one with "track".\n`)
+      return EXIT.ok
+    }
+    const chosen = parseSelection(await io.prompt(`Track which? Numbers like 1,3-5, "all", or Enter for none: `), open.length)
+    if (chosen === undefined) return usage(io, `Answer with numbers from 1 to ${open.length} (like 1,3-5), "all", or nothing; nothing was tracked.`)
+    picks = chosen.map((i) => open[i] as (typeof open)[number])
+  }
+  const { added, alreadyTracked, refused } = track(picks)
+  if (options.json) print(io, options, importJson(list, added, alreadyTracked, refused), '')
+  else {
+    if (options.yes || open.length === 0) io.stdout(formatImportList(list))
+    io.stdout(trackedLine(added))
+    for (const r of refused) io.stderr(`Not tracked: ${r.region}/${r.realm}/${r.name}: ${r.reason}\n`)
+  }
+  return refused.length > 0 ? EXIT.failed : EXIT.ok
 }

@@ -36,6 +36,9 @@ Commands:
                                     pick which of your account's characters to track
   import guild <region>/<realm>/<guild> [--rank N] [--min-level N] [--yes]
                                     pick guild members to track (ranks 0 to N)
+  import pc [--wow-dir DIR] [--region eu] [--yes]
+                                    pick among the characters played on this PC (the
+                                    game's own folders; no sign-in, no network)
   vault <region>/<realm>/<name> [--week previous|YYYY-MM-DD]
                                     the stored vault of this week (or an earlier one), no network
   history <region>/<realm>/<name> [--weeks 8]
@@ -52,8 +55,9 @@ Commands:
                                     the weekly quests every character is checked for, and
                                     whether each character did them this week
   week [--region us] [--at ISO]     the weekly reset window
-  status                            the data folder, each region's season and the season
+  status [--wow-dir DIR]            the data folder, each region's season, the season
                                     tables in use (and any dropped-in table that is not)
+                                    and the game's folder on this PC
   help                              this text
 
 Options:
@@ -95,6 +99,7 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
         guild: { type: 'string' },
         'time-limit': { type: 'string' },
         webhook: { type: 'string' },
+        'wow-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     })

@@ -4,6 +4,8 @@ import { teamRow, type TeamRow } from '../../shared/domain/team-table.ts'
 import { REGIONS, type Region } from '../../shared/domain/types.ts'
 import type { TrackedQuest } from '../../shared/domain/weekly-quests.ts'
 import { characterOverview } from '../desktop/vault-views.ts'
+import { locateRetailFolder, type WowFolderSource } from '../game/wow-folder.ts'
+import { charactersOnThisPc } from '../game/wtf-characters.ts'
 import type { LocalCore } from '../local-core.ts'
 import { defaultDataDir } from '../data-dir.ts'
 import { listCharacters } from '../store/characters-repo.ts'
@@ -33,12 +35,14 @@ export interface StatusReport {
   trackedQuests: TrackedQuest[]
   /** Every tracked character's weekly board, the same objects as `team --json` (item level, rating, slots, crests, quests). */
   team: TeamRow[]
+  /** The game on this PC: its _retail_ folder and how it was found, or null with why (`message`). */
+  game: { folder: string | null; from: WowFolderSource | null; characters: number | null; region: Region | null; message: string | null }
 }
 
 const iso = (ms: number) => new Date(ms).toISOString()
 
 /** Everything `status` reports, from the store and the data folder only (no network). */
-export function statusReport(core: LocalCore, dataDir: string): StatusReport {
+export function statusReport(core: LocalCore, dataDir: string, game: { wowDir?: string; env: Readonly<Record<string, string | undefined>> }): StatusReport {
   const facts = core.season.storedSeasonFacts()
   const characters = listCharacters(core.store.db)
   return {
@@ -59,7 +63,16 @@ export function statusReport(core: LocalCore, dataDir: string): StatusReport {
     problems: [...core.seasonTables.problems],
     trackedQuests: listTrackedQuests(core.store.db),
     team: characters.map((c) => teamRow(characterOverview(core, c))),
+    game: gameReport(game.env, game.wowDir),
   }
+}
+
+/** What `status` says of the game's folder: found where, how many characters played there, which region. */
+function gameReport(env: Readonly<Record<string, string | undefined>>, wowDir: string | undefined): StatusReport['game'] {
+  const folder = locateRetailFolder({ given: wowDir, env, platform: process.platform })
+  if (!folder.ok) return { folder: null, from: null, characters: null, region: null, message: folder.message }
+  const found = charactersOnThisPc(folder.retail)
+  return { folder: folder.retail, from: folder.from, characters: found.characters.length, region: found.region, message: found.problems[0] ?? null }
 }
 
 /** The same as a few aligned lines. */
@@ -80,6 +93,12 @@ export function formatStatus(report: StatusReport): string {
     lines.push(`${i === 0 ? 'Season tables' : ''.padEnd(13)} ${t.id} (checked ${t.updated}, ${where})`)
   }
   for (const problem of report.problems) lines.push(`Not used      ${problem}`)
+  const { game } = report
+  lines.push(
+    game.folder === null
+      ? `Game          not found: ${game.message}`
+      : `Game          ${game.folder} (${game.from}): ${game.characters} ${game.characters === 1 ? 'character' : 'characters'} played here, region ${game.region ? game.region.toUpperCase() : 'not named by the game'}${game.message ? ` · ${game.message}` : ''}`,
+  )
   lines.push(`Quests        ${report.trackedQuests.length === 0 ? 'none tracked (quests add <id> <name>)' : report.trackedQuests.map((q) => `${q.id} ${q.name}`).join(' · ')}`)
   return `${lines.join('\n')}\n`
 }
@@ -88,7 +107,7 @@ export function status(args: string[], options: CliOptions, io: CliIo): Promise<
   if (args.length > 0) return usage(io, `"status" takes no arguments, got: ${args.join(' ')}`)
   const dataDir = options['data-dir'] ?? defaultDataDir(io.env)
   return withLocalCore(options, io, 'read', async (core) => {
-    const report = statusReport(core, dataDir)
+    const report = statusReport(core, dataDir, { wowDir: options['wow-dir'], env: io.env })
     print(io, options, report, formatStatus(report))
     return EXIT.ok
   })

@@ -4,6 +4,7 @@ import type { Region } from '../../shared/domain/types.ts'
 import type { ImportCandidate } from '../../shared/ipc-api.ts'
 import type { AccountProfileWire, GuildRosterWire } from '../clients/blizzard/wire.ts'
 import type { GuildProfileWire } from '../clients/raiderio/wire.ts'
+import type { PcCharacter } from '../game/wtf-characters.ts'
 
 type Untracked = Omit<ImportCandidate, 'tracked'>
 
@@ -49,6 +50,21 @@ export function raiderIoCandidates(region: Region, wire: GuildProfileWire): Untr
       return name && slug.ok ? [{ region, realm: slug.value, realmName: m.character.realm, name, className: m.character.class ?? null, level: m.character.level ?? null, rank: m.rank }] : []
     })
     .sort(byLevelThenName)
+}
+
+/**
+ * The characters in the game's folders on this PC: the realm slug derived from the folder's realm name
+ * (the typed-input rule), no class or level (the folders hold none; the first sync brings them), each
+ * character once however many accounts on the PC played it.
+ */
+export function pcCandidates(region: Region, characters: readonly PcCharacter[]): Untracked[] {
+  const seen = new Map<string, Untracked>()
+  for (const c of characters) {
+    const name = displayName(c.name)
+    const slug = realmSlug(c.realmName)
+    if (name && slug.ok) seen.set(`${slug.value}/${name.toLowerCase()}`, { region, realm: slug.value, realmName: c.realmName, name, className: null, level: null, rank: null })
+  }
+  return [...seen.values()].sort((a, b) => a.realm.localeCompare(b.realm) || a.name.localeCompare(b.name))
 }
 
 export interface CandidateFilter {

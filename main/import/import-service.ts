@@ -9,7 +9,8 @@ import type { Core } from '../composition.ts'
 import type { LocalCore } from '../local-core.ts'
 import type { Db } from '../store/db.ts'
 import { addCharacter, listCharacters, updateCharacterProfile, type TrackedCharacter } from '../store/characters-repo.ts'
-import { accountCandidates, filterCandidates, raiderIoCandidates, rosterCandidates, type CandidateFilter } from './candidates.ts'
+import type { PcCharacters } from '../game/wtf-characters.ts'
+import { accountCandidates, filterCandidates, pcCandidates, raiderIoCandidates, rosterCandidates, type CandidateFilter } from './candidates.ts'
 import { listenForSignIn, SignInError } from './oauth-callback.ts'
 
 /**
@@ -87,6 +88,24 @@ export async function importFromGuild(core: Core, input: GuildImportInput, filte
   } catch (error) {
     return failure(error)
   }
+}
+
+/**
+ * The characters played on this PC (main/game/): no sign-in, no keys, no network. The region is the one
+ * the player gave, else the one the game's configuration names; the notes say which, and what the game's
+ * folders cannot tell.
+ */
+export function importFromThisPc(db: Db, found: PcCharacters, given: Region | undefined): Result<ImportList> {
+  const region = given ?? found.region
+  if (region === null) return err('INVALID_INPUT', "The game's configuration names no region: say which one these characters play on (us, eu, kr or tw).")
+  const notes = [
+    "From the game's folders on this PC: each realm is derived from its folder's name, and class and level come with the first sync.",
+    given === undefined ? `Region ${region.toUpperCase()}, as the game's configuration names it (${found.regionFrom}).` : found.region !== null && found.region !== given ? `Region ${given.toUpperCase()} as you said, although the game's configuration names ${found.region.toUpperCase()}.` : `Region ${given.toUpperCase()}, as you said.`,
+    ...found.problems,
+  ]
+  const candidates = withTracked(db, pcCandidates(region, found.characters))
+  if (candidates.length === 0) notes.push('No character folders were found: log in with each character once, then look again.')
+  return ok({ title: `Characters played on this PC (${region.toUpperCase()})`, source: 'game', candidates, notes })
 }
 
 function filteredNote(total: number, filter: CandidateFilter): string[] {

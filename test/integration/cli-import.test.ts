@@ -70,7 +70,7 @@ describe('cli import guild', () => {
   })
 
   it.each([
-    [['import'], 'takes "account" or "guild"'],
+    [['import'], 'takes "account", "guild" or "pc"'],
     [['import', 'guild'], 'takes one guild'],
     [['import', 'guild', 'us/area-52'], 'Expected region/realm/guild'],
     [['import', 'guild', 'xx/area-52/Endless Climb'], 'Unknown region'],
