@@ -20,13 +20,15 @@ export const appSettingsSchema = z.object({
   importPort: z.number().int().min(1024).max(65535),
   /** How the player left the board: sort, filters, density (it survives restarts). */
   board: boardPreferencesSchema,
+  /** The World of Warcraft folder the player named; it wins over VAULT_WOW_DIR (null: that, else the usual places). */
+  wowDir: z.string().max(500).nullable(),
   /** When and for whom the officer digest is posted to Discord (the webhook itself is a secret). */
   officerDigest: officerDigestPreferencesSchema,
 })
 export type AppSettings = z.infer<typeof appSettingsSchema>
 
 // Start at login changes the player's system, so it waits for their say-so.
-export const DEFAULT_APP_SETTINGS: AppSettings = { notifications: true, closeToTray: true, startAtLogin: false, autoUpdate: true, reminderHours: 12, importPort: 47615, board: DEFAULT_BOARD_PREFERENCES, officerDigest: { hoursBeforeReset: 12, region: null, guild: null } }
+export const DEFAULT_APP_SETTINGS: AppSettings = { notifications: true, closeToTray: true, startAtLogin: false, autoUpdate: true, reminderHours: 12, importPort: 47615, wowDir: null, board: DEFAULT_BOARD_PREFERENCES, officerDigest: { hoursBeforeReset: 12, region: null, guild: null } }
 const KEY = 'app.preferences'
 
 /** Stored preferences over the defaults: a setting added in a later version reads as its default. */

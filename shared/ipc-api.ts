@@ -189,6 +189,20 @@ export interface SettingsView {
   /** How the player left the board (sort, filters, density). */
   board: BoardPreferences
   officerDigest: OfficerDigestView
+  /** The World of Warcraft folder the player named (null: the usual places). */
+  wowDir: string | null
+  /** What was found of the game on this PC (read only). */
+  game: GameView
+}
+
+/** The game on this PC as Settings and Import show it. */
+export interface GameView {
+  /** Its `_retail_` folder, or null when none was found (`message` says why). */
+  folder: string | null
+  from: 'option' | 'environment' | 'usual place' | null
+  characters: number | null
+  region: Region | null
+  message: string | null
 }
 
 /** When and for whom the officer digest is posted to Discord. */
@@ -220,6 +234,7 @@ export interface SettingsUpdate {
   importPort?: number
   board?: BoardPreferences
   officerDigest?: OfficerDigestPreferences
+  wowDir?: string | null
 }
 
 export interface GuildImportRequest {
@@ -329,6 +344,8 @@ export interface VaultApi {
   /** Stops waiting for the sign-in. */
   cancelImport(): Promise<Result<{ cancelled: boolean }>>
   importGuild(input: GuildImportRequest): Promise<Result<ImportList>>
+  /** The characters played on this PC, from the game's own folders (no sign-in, no network); `region` when the game names none. */
+  importThisPc(input: { region?: string }): Promise<Result<ImportList>>
   /** Tracks exactly the ticked characters; their vaults fill right after. */
   trackImported(input: { picks: ImportPick[] }): Promise<Result<{ added: number; alreadyTracked: number }>>
   on<E extends VaultEventName>(event: E, listener: (payload: VaultEvents[E]) => void): () => void
@@ -361,6 +378,7 @@ export const VAULT_API_CHANNELS = {
   importAccount: 'import:account',
   cancelImport: 'import:cancel',
   importGuild: 'import:guild',
+  importThisPc: 'import:this-pc',
   trackImported: 'import:track',
 } as const satisfies { readonly [M in InvokeMethod]: string }
 

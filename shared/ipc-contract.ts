@@ -62,6 +62,7 @@ export const INVOKE_CHANNELS = {
         importPort: z.number().int().min(1024).max(65535).optional(),
         board: boardPreferencesSchema.optional(),
         officerDigest: officerDigestPreferencesSchema.optional(),
+        wowDir: z.string().trim().max(500).nullable().optional(),
       })
       .strict(),
   ]),
@@ -75,6 +76,7 @@ export const INVOKE_CHANNELS = {
   'quests:track': z.tuple([z.object({ id: z.number().int().min(1).max(10_000_000), name: z.string().max(200) }).strict()]),
   'quests:untrack': z.tuple([z.object({ id }).strict()]),
   'import:account': z.tuple([z.object({ region }).strict()]),
+  'import:this-pc': z.tuple([z.object({ region: region.optional() }).strict()]),
   'import:cancel': z.tuple([]),
   'import:guild': z.tuple([z.object({ region, realm: z.string().max(100), guild: z.string().max(50), maxRank: z.number().int().min(0).max(9).optional(), minLevel: z.number().int().min(1).max(100).optional() }).strict()]),
   'import:track': z.tuple([

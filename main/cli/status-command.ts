@@ -4,8 +4,7 @@ import { teamRow, type TeamRow } from '../../shared/domain/team-table.ts'
 import { REGIONS, type Region } from '../../shared/domain/types.ts'
 import type { TrackedQuest } from '../../shared/domain/weekly-quests.ts'
 import { characterOverview } from '../desktop/vault-views.ts'
-import { locateRetailFolder, type WowFolderSource } from '../game/wow-folder.ts'
-import { charactersOnThisPc } from '../game/wtf-characters.ts'
+import { gameReport, type GameReport } from '../game/game-report.ts'
 import type { LocalCore } from '../local-core.ts'
 import { defaultDataDir } from '../data-dir.ts'
 import { listCharacters } from '../store/characters-repo.ts'
@@ -36,7 +35,7 @@ export interface StatusReport {
   /** Every tracked character's weekly board, the same objects as `team --json` (item level, rating, slots, crests, quests). */
   team: TeamRow[]
   /** The game on this PC: its _retail_ folder and how it was found, or null with why (`message`). */
-  game: { folder: string | null; from: WowFolderSource | null; characters: number | null; region: Region | null; message: string | null }
+  game: GameReport
 }
 
 const iso = (ms: number) => new Date(ms).toISOString()
@@ -63,16 +62,8 @@ export function statusReport(core: LocalCore, dataDir: string, game: { wowDir?: 
     problems: [...core.seasonTables.problems],
     trackedQuests: listTrackedQuests(core.store.db),
     team: characters.map((c) => teamRow(characterOverview(core, c))),
-    game: gameReport(game.env, game.wowDir),
+    game: gameReport(game.wowDir, game.env),
   }
-}
-
-/** What `status` says of the game's folder: found where, how many characters played there, which region. */
-function gameReport(env: Readonly<Record<string, string | undefined>>, wowDir: string | undefined): StatusReport['game'] {
-  const folder = locateRetailFolder({ given: wowDir, env, platform: process.platform })
-  if (!folder.ok) return { folder: null, from: null, characters: null, region: null, message: folder.message }
-  const found = charactersOnThisPc(folder.retail)
-  return { folder: folder.retail, from: folder.from, characters: found.characters.length, region: found.region, message: found.problems[0] ?? null }
 }
 
 /** The same as a few aligned lines. */

@@ -29,8 +29,10 @@ export function usualWowFolders(platform: NodeJS.Platform): string[] {
 }
 
 export interface LocateOptions {
-  /** `--wow-dir`: the folder that holds `_retail_`, or `_retail_` itself. */
+  /** `--wow-dir` (or the folder set in Settings): the folder that holds `_retail_`, or `_retail_` itself. */
   given?: string
+  /** Where `given` was named, for the messages: `--wow-dir` unless said (the app says 'Settings'). */
+  givenIn?: string
   env: Readonly<Record<string, string | undefined>>
   platform: NodeJS.Platform
   /** Injected in tests. A link to a folder counts: the player may keep the game elsewhere. */
@@ -49,7 +51,8 @@ export function locateRetailFolder(options: LocateOptions): WowFolderResult {
     if (folder === undefined || folder.trim() === '') continue
     const retail = retailIn(folder.trim())
     if (isDirectory(retail)) return { ok: true, retail, from }
-    return { ok: false, searched: [retail], message: `${what} names ${folder.trim()}, which holds no _retail_ folder: name the World of Warcraft folder (the one with _retail_ in it) or _retail_ itself.` }
+    const subject = from === 'option' && options.givenIn !== undefined ? `The folder set in ${options.givenIn}, ${folder.trim()},` : `${what} names ${folder.trim()}, which`
+    return { ok: false, searched: [retail], message: `${subject} holds no _retail_ folder: name the World of Warcraft folder (the one with _retail_ in it) or _retail_ itself.` }
   }
   const usual = usualWowFolders(options.platform)
   for (const folder of usual) {
@@ -61,8 +64,8 @@ export function locateRetailFolder(options: LocateOptions): WowFolderResult {
     searched: usual,
     message:
       usual.length === 0
-        ? 'World of Warcraft has no usual place on this system (it runs in a Wine, Lutris or Steam prefix): name its folder with --wow-dir or VAULT_WOW_DIR.'
-        : 'World of Warcraft was not found in its usual folders: name its folder with --wow-dir or VAULT_WOW_DIR.',
+        ? 'World of Warcraft has no usual place on this system (it runs in a Wine, Lutris or Steam prefix): name its folder in Settings, or with --wow-dir or VAULT_WOW_DIR.'
+        : 'World of Warcraft was not found in its usual folders: name its folder in Settings, or with --wow-dir or VAULT_WOW_DIR.',
   }
 }
 

@@ -1,11 +1,13 @@
 import { parseRegion } from '../../shared/domain/realm.ts'
 import { err, ok } from '../../shared/result.ts'
 import { readAppSettings } from '../app-settings.ts'
-import { checkPick, importFromAccount, importFromGuild, trackPicks } from '../import/import-service.ts'
+import { locateRetailFolder } from '../game/wow-folder.ts'
+import { charactersOnThisPc } from '../game/wtf-characters.ts'
+import { checkPick, importFromAccount, importFromGuild, importFromThisPc, trackPicks } from '../import/import-service.ts'
 import type { RouteKit, Routes } from './route-kit.ts'
 
 /** Importing characters: from the Battle.net account (sign-in in the browser) or a guild, then tracking the picks. */
-export function importRoutes({ handle, context }: RouteKit): Routes<'import:account' | 'import:cancel' | 'import:guild' | 'import:track'> {
+export function importRoutes({ handle, context }: RouteKit): Routes<'import:account' | 'import:cancel' | 'import:guild' | 'import:this-pc' | 'import:track'> {
   /** The account import waiting for the browser, so Cancel (or a second start) can end it. */
   let signIn: AbortController | undefined
   return {
@@ -39,6 +41,14 @@ export function importRoutes({ handle, context }: RouteKit): Routes<'import:acco
       const region = parseRegion(input.region)
       if (!region.ok) return region
       return importFromGuild(core, { region: region.value, realm: input.realm, guild: input.guild }, { maxRank: input.maxRank, minLevel: input.minLevel })
+    }),
+
+    'import:this-pc': handle('import:this-pc', ([input], core) => {
+      const region = input.region === undefined ? undefined : parseRegion(input.region)
+      if (region && !region.ok) return region
+      const folder = locateRetailFolder({ given: readAppSettings(core.store.db).wowDir ?? undefined, givenIn: 'Settings', env: context.env, platform: process.platform })
+      if (!folder.ok) return err('INVALID_INPUT', folder.message)
+      return importFromThisPc(core.store.db, charactersOnThisPc(folder.retail), region?.value)
     }),
 
     'import:track': handle('import:track', ([input], core) => {

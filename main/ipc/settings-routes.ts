@@ -8,6 +8,7 @@ import { redirectUriFor } from '../import/oauth-callback.ts'
 import { listTrackedQuests, trackQuest, untrackQuest } from '../store/quest-checks-repo.ts'
 import { checkCredentials } from '../sync/check-credentials.ts'
 import { officerDigestView } from '../desktop/officer-digest.ts'
+import { gameReport } from '../game/game-report.ts'
 import { overviewCacheOf } from '../desktop/overview-cache.ts'
 import { officerDigestRoutes } from './officer-digest-routes.ts'
 import type { RouteKit, Routes } from './route-kit.ts'
@@ -34,7 +35,7 @@ export function settingsRoutes(kit: RouteKit): Routes<'settings:get' | 'settings
       return saved?.clientId && saved.clientSecret ? { configured: true, from: 'saved' as const } : { configured: false, from: null }
     }
     const settings = readAppSettings(core.store.db)
-    return { ...settings, importRedirectUri: redirectUriFor(settings.importPort), credentials: { blizzard: credential('blizzard'), warcraftlogs: credential('warcraftlogs') }, secureStorage: secrets.availability(), trackedQuests: listTrackedQuests(core.store.db), officerDigest: officerDigestView(core.store.db, stored.discordWebhook) }
+    return { ...settings, importRedirectUri: redirectUriFor(settings.importPort), credentials: { blizzard: credential('blizzard'), warcraftlogs: credential('warcraftlogs') }, secureStorage: secrets.availability(), trackedQuests: listTrackedQuests(core.store.db), officerDigest: officerDigestView(core.store.db, stored.discordWebhook), game: gameReport(settings.wowDir ?? undefined, env, 'Settings') }
   }
 
   return {

@@ -1,5 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
-import { readFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 // The board's own tests, in this file's serial run and with its reset (one bridge server for both).
 import './board-tests.ts'
@@ -402,6 +404,35 @@ test('team view: track a weekly quest, filter by guild, and export what is shown
   await expect(page.getByTestId('quest')).toContainText('login after the reset')
   await page.getByTestId('crest-list').scrollIntoViewIfNeeded()
   await shot(page, testInfo, 'character-crests-quests')
+})
+
+test("import from this PC: the game's folder named in Settings, its characters listed with the region the game names, ticked and tracked", async ({ page }) => {
+  // A game folder as the game leaves it (the bridge runs on this machine and reads it).
+  const game = mkdtempSync(join(tmpdir(), 'vault-e2e-wow-'))
+  const account = join(game, '_retail_', 'WTF', 'Account', 'WOW1')
+  for (const [realm, name] of [['Area 52', 'Thrall'], ["Mal'Ganis", 'Sylvanas']]) mkdirSync(join(account, realm as string, name as string), { recursive: true })
+  writeFileSync(join(game, '_retail_', 'WTF', 'Config.wtf'), 'SET portal "eu"\n')
+  try {
+    await page.goto('/#/settings')
+    const panel = page.getByTestId('game-folder')
+    await panel.getByLabel(/^Folder/).fill(join(game, 'nowhere'))
+    await panel.getByRole('button', { name: 'Apply' }).click()
+    await expect(panel.getByTestId('game-folder-found')).toContainText('holds no _retail_ folder')
+    await panel.getByLabel(/^Folder/).fill(game)
+    await panel.getByRole('button', { name: 'Apply' }).click()
+    await expect(panel.getByTestId('game-folder-found')).toContainText('2 characters played here, region EU')
+
+    await page.getByRole('link', { name: 'Import' }).click()
+    await expect(page.getByTestId('pc-import-folder')).toContainText("region EU (from the game's settings)")
+    await page.getByRole('button', { name: 'List characters played here' }).click()
+    const picks = page.getByRole('region', { name: 'Characters played on this PC (EU)' })
+    await expect(picks.getByRole('row')).toHaveCount(3)
+    await picks.getByRole('checkbox', { name: "Track Sylvanas (Mal'Ganis)" }).check()
+    await picks.getByRole('button', { name: 'Track 1 character' }).click()
+    await expect(page.getByRole('link', { name: 'Sylvanas', exact: true })).toBeVisible()
+  } finally {
+    rmSync(game, { recursive: true, force: true })
+  }
 })
 
 test('import: sign in with Battle.net, tick characters to track them; a guild lists the ranks asked for; a declined sign-in says so', async ({ page, request }, testInfo) => {

@@ -6,7 +6,7 @@ import { DEFAULT_BOARD_PREFERENCES } from '../../shared/domain/board.ts'
 /** States that are hard to reach with the real core: a damaged database, no bridge, the CSP. */
 
 const updatesOff = { state: 'off', version: null, message: null }
-const settings = { ok: true as const, value: { notifications: true, closeToTray: true, startAtLogin: false, autoUpdate: true, credentials: { blizzard: { configured: false, from: null }, warcraftlogs: { configured: false, from: null } }, secureStorage: 'plaintext' as const, trackedQuests: [], board: DEFAULT_BOARD_PREFERENCES, reminderHours: 12, officerDigest: { hoursBeforeReset: 12, region: null, guild: null, configured: false, channelHint: null, lastPost: null } } }
+const settings = { ok: true as const, value: { notifications: true, closeToTray: true, startAtLogin: false, autoUpdate: true, credentials: { blizzard: { configured: false, from: null }, warcraftlogs: { configured: false, from: null } }, secureStorage: 'plaintext' as const, trackedQuests: [], board: DEFAULT_BOARD_PREFERENCES, reminderHours: 12, officerDigest: { hoursBeforeReset: 12, region: null, guild: null, configured: false, channelHint: null, lastPost: null }, wowDir: null, game: { folder: null, from: null, characters: null, region: null, message: 'World of Warcraft was not found in its usual folders.' } } }
 
 test('explains a damaged database instead of showing a blank window', async ({ page }, testInfo) => {
   const error = { code: 'DB_CORRUPT' as const, message: 'The file at /data/vault.db is not a readable Vault Companion database. It was left untouched; move it away to start fresh.' }

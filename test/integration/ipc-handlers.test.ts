@@ -219,7 +219,7 @@ describe('IPC handlers on the real core', () => {
     const { ipc } = handlers(undefined, undefined, desktop)
     expect(await ipc['settings:get']([])).toMatchObject({ ok: true, value: { startAtLogin: false, autoUpdate: true } })
     expect(await ipc['settings:update']([{ startAtLogin: true }])).toMatchObject({ ok: true, value: { startAtLogin: true, autoUpdate: true, notifications: true } })
-    expect(applied).toEqual([{ notifications: true, closeToTray: true, startAtLogin: true, autoUpdate: true, reminderHours: 12, importPort: 47615, board: DEFAULT_BOARD_PREFERENCES, officerDigest: { hoursBeforeReset: 12, region: null, guild: null } }])
+    expect(applied).toEqual([{ notifications: true, closeToTray: true, startAtLogin: true, autoUpdate: true, reminderHours: 12, importPort: 47615, board: DEFAULT_BOARD_PREFERENCES, wowDir: null, officerDigest: { hoursBeforeReset: 12, region: null, guild: null } }])
     refuse = 'Could not change start at login: EACCES'
     expect(await ipc['settings:update']([{ startAtLogin: false }])).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'Could not change start at login: EACCES' } })
     expect(await ipc['settings:get']([])).toMatchObject({ ok: true, value: { startAtLogin: true } })

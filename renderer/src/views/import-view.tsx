@@ -8,21 +8,22 @@ import { Mark } from '../components/marks.tsx'
 import { RegionSelect } from '../components/region-select.tsx'
 import { useVault } from '../state/store.ts'
 import { usePageHeading } from '../use-page-heading.ts'
+import { ThisPcImport } from './import/this-pc-import.tsx'
 
 const key = (c: ImportCandidate) => `${c.region}/${c.realm}/${c.name}`
 
 /**
- * Characters without typing: sign in with Battle.net to list your own, or list a guild's members;
- * then tick who to track. Nothing is tracked until "Track" is pressed.
+ * Characters without typing: sign in with Battle.net to list your own, list a guild's members, or
+ * list the characters played on this PC; then tick who to track. Nothing is tracked until "Track" is pressed.
  */
 export function ImportView() {
   const heading = usePageHeading('Import characters')
   const settings = useVault((s) => s.settings)
   const [list, setList] = useState<ImportList | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
-  const [busy, setBusy] = useState<'account' | 'guild' | null>(null)
+  const [busy, setBusy] = useState<'account' | 'guild' | 'pc' | null>(null)
 
-  async function find(kind: 'account' | 'guild', request: () => Promise<Result<ImportList>>) {
+  async function find(kind: 'account' | 'guild' | 'pc', request: () => Promise<Result<ImportList>>) {
     setBusy(kind)
     setFailure(null)
     setList(null)
@@ -41,6 +42,7 @@ export function ImportView() {
       <div className="import-sources">
         <AccountImport busy={busy} blizzardConfigured={blizzardConfigured} redirectUri={settings.state === 'ready' ? settings.value.importRedirectUri : null} onFind={(region) => find('account', () => bridge().importAccount({ region }))} />
         <GuildImport busy={busy} blizzardConfigured={blizzardConfigured} onFind={(request) => find('guild', () => bridge().importGuild(request))} />
+        <ThisPcImport game={settings.state === 'ready' ? settings.value.game : null} busy={busy} onFind={(region) => find('pc', () => bridge().importThisPc(region === undefined ? {} : { region }))} />
       </div>
       {failure && (
         <p role="alert" className="form-failure" data-testid="import-failure">

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react'
 import type { AppInfo, CredentialSource, SettingsUpdate, SettingsView as Settings } from '../../../shared/ipc-api.ts'
 import { usePageHeading } from '../use-page-heading.ts'
 import { useVault } from '../state/store.ts'
+import { GameFolderSettings } from './settings/game-folder-settings.tsx'
 import { OfficerDigestSettings } from './settings/officer-digest-settings.tsx'
 
 interface CredentialSourceInfo {
@@ -132,6 +133,7 @@ function SettingsForms({ value, updateSettings }: { value: Settings; updateSetti
       </section>
       <TrackedQuests quests={value.trackedQuests} />
       <OfficerDigestSettings value={value.officerDigest} updateSettings={updateSettings} />
+      <GameFolderSettings wowDir={value.wowDir} game={value.game} updateSettings={updateSettings} />
       <ImportPortSettings value={value} updateSettings={updateSettings} />
       {info.state === 'ready' && info.value.seasonTables && <SeasonTables {...info.value.seasonTables} />}
       {logsFolder && (
