@@ -1,11 +1,13 @@
 import { useState, type FormEvent } from 'react'
-import { REGIONS } from '../../../../shared/domain/types.ts'
+import { REGIONS, type Region } from '../../../../shared/domain/types.ts'
 import type { OfficerDigestView, SettingsUpdate } from '../../../../shared/ipc-api.ts'
 import { when } from '../../components/format.ts'
+import { RegionSelect } from '../../components/region-select.tsx'
 import { useVault } from '../../state/store.ts'
 import './officer-digest-settings.css'
 
 const HOURS = [2, 4, 6, 12, 24, 36, 48]
+const isRegion = (value: string): value is Region => (REGIONS as readonly string[]).includes(value)
 
 /**
  * The officer digest to Discord: the channel's webhook (saved encrypted; shown back only as a hint),
@@ -69,17 +71,7 @@ export function OfficerDigestSettings({ value, updateSettings }: { value: Office
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="officer-region">Region</label>
-          <select id="officer-region" value={value.region ?? 'all'} onChange={(e) => void updateSettings({ officerDigest: { ...preferences, region: e.target.value === 'all' ? null : (e.target.value as OfficerDigestView['region']) } })}>
-            <option value="all">All regions</option>
-            {REGIONS.map((r) => (
-              <option key={r} value={r}>
-                {r.toUpperCase()}
-              </option>
-            ))}
-          </select>
-        </div>
+        <RegionSelect id="officer-region" value={value.region ?? ''} anyRegion="All regions" disabled={false} onChange={(region) => void updateSettings({ officerDigest: { ...preferences, region: isRegion(region) ? region : null } })} />
         <form
           className="field"
           aria-label="Guild"
