@@ -40,6 +40,8 @@ export interface StoredCredentials {
   warcraftlogs?: ClientCredentials
   /** The officer digest's Discord webhook address (its token makes it a secret). */
   discordWebhook?: string
+  /** Raider.IO's optional access key, saved in Settings (VAULT_RAIDERIO_ACCESS_KEY wins over it). */
+  raiderioAccessKey?: string
 }
 
 export const DEFAULT_BLIZZARD_API_URL = 'https://{region}.api.blizzard.com'
@@ -74,7 +76,7 @@ export function readSourcesConfig(env: NodeJS.ProcessEnv, stored: StoredCredenti
       oauthUrl: url('VAULT_BLIZZARD_OAUTH_URL', DEFAULT_BLIZZARD_OAUTH_URL),
     },
     warcraftlogs: wcl && { ...wcl, baseUrl: trimSlash(url('VAULT_WCL_URL', DEFAULT_WCL_URL)) },
-    raiderio: { baseUrl: trimSlash(url('VAULT_RAIDERIO_URL', DEFAULT_RAIDERIO_URL)), ...raiderIoKey(env.VAULT_RAIDERIO_ACCESS_KEY) },
+    raiderio: { baseUrl: trimSlash(url('VAULT_RAIDERIO_URL', DEFAULT_RAIDERIO_URL)), ...(nonEmpty(env.VAULT_RAIDERIO_ACCESS_KEY) !== undefined ? raiderIoKey(env.VAULT_RAIDERIO_ACCESS_KEY) : savedRaiderIoKey(stored.raiderioAccessKey)) },
   }
 }
 
@@ -82,8 +84,18 @@ export function readSourcesConfig(env: NodeJS.ProcessEnv, stored: StoredCredenti
 function raiderIoKey(value: string | undefined): { accessKey?: string } {
   const key = nonEmpty(value)
   if (key === undefined) return {}
-  if (!/^[A-Za-z0-9_-]{1,200}$/.test(key)) throw new ConfigError('VAULT_RAIDERIO_ACCESS_KEY is not a Raider.IO access key (letters, digits, - and _ only). Copy it again from your Raider.IO account, or leave it unset.')
+  if (!isRaiderIoKey(key)) throw new ConfigError('VAULT_RAIDERIO_ACCESS_KEY is not a Raider.IO access key (letters, digits, - and _ only). Copy it again from your Raider.IO account, or leave it unset.')
   return { accessKey: key }
+}
+
+/** A key saved in Settings was checked when saved; one that is not a key any more is left out, never fatal. */
+function savedRaiderIoKey(value: string | undefined): { accessKey?: string } {
+  return value !== undefined && isRaiderIoKey(value) ? { accessKey: value } : {}
+}
+
+/** What a Raider.IO access key looks like (it goes into every Raider.IO address as it is). */
+export function isRaiderIoKey(value: string): boolean {
+  return /^[A-Za-z0-9_-]{1,200}$/.test(value)
 }
 
 function checkedUrl(name: string, value: string): string {

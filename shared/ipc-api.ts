@@ -191,6 +191,8 @@ export interface SettingsView {
   officerDigest: OfficerDigestView
   /** The World of Warcraft folder the player named (null: the usual places). */
   wowDir: string | null
+  /** Raider.IO's optional access key (higher limits): whether one is set and from where, never the key. */
+  raiderioKey: { configured: boolean; from: 'environment' | 'saved' | null }
   /** What was found of the game on this PC (read only). */
   game: GameView
 }
@@ -334,6 +336,9 @@ export interface VaultApi {
   /** Adds a weekly quest to the board for every character (a tracked id gets the new name). */
   trackQuest(input: TrackedQuest): Promise<Result<SettingsView>>
   untrackQuest(input: { id: number }): Promise<Result<SettingsView>>
+  /** Saves Raider.IO's optional access key (encrypted like the API secrets); the environment's wins. */
+  saveRaiderIoKey(input: { key: string }): Promise<Result<SettingsView>>
+  clearRaiderIoKey(): Promise<Result<SettingsView>>
   /** Saves the officer digest's Discord webhook (Discord's webhook addresses only), encrypted like the API secrets. */
   saveOfficerWebhook(input: { url: string }): Promise<Result<SettingsView>>
   clearOfficerWebhook(): Promise<Result<SettingsView>>
@@ -372,6 +377,8 @@ export const VAULT_API_CHANNELS = {
   clearCredentials: 'credentials:clear',
   trackQuest: 'quests:track',
   untrackQuest: 'quests:untrack',
+  saveRaiderIoKey: 'raiderio-key:save',
+  clearRaiderIoKey: 'raiderio-key:clear',
   saveOfficerWebhook: 'officer-digest:save',
   clearOfficerWebhook: 'officer-digest:clear',
   postOfficerDigestNow: 'officer-digest:post-now',

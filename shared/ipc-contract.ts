@@ -68,6 +68,9 @@ export const INVOKE_CHANNELS = {
   ]),
   'credentials:save': z.tuple([z.object({ source: credentialSource, clientId: credential, clientSecret: credential, withoutEncryption: z.literal(true).optional() }).strict()]),
   'credentials:clear': z.tuple([z.object({ source: credentialSource }).strict()]),
+  // Checked again in main (the shape of a key); this only bounds it.
+  'raiderio-key:save': z.tuple([z.object({ key: z.string().max(300) }).strict()]),
+  'raiderio-key:clear': z.tuple([]),
   // The address is checked again in main (Discord's webhook addresses only); this only bounds it.
   'officer-digest:save': z.tuple([z.object({ url: z.string().max(500) }).strict()]),
   'officer-digest:clear': z.tuple([]),

@@ -18,7 +18,7 @@ export interface BlobStore {
 }
 
 const credentials = z.object({ clientId: z.string(), clientSecret: z.string() })
-const storedSchema = z.object({ blizzard: credentials.optional(), warcraftlogs: credentials.optional(), discordWebhook: z.string().max(500).optional() })
+const storedSchema = z.object({ blizzard: credentials.optional(), warcraftlogs: credentials.optional(), discordWebhook: z.string().max(500).optional(), raiderioAccessKey: z.string().max(200).optional() })
 
 /**
  * API credentials (and the officer digest's webhook address) encrypted with Electron's safeStorage (OS keychain: Keychain, DPAPI, libsecret or
@@ -43,7 +43,7 @@ export function createSafeStorageSecrets(safeStorage: SafeStorageLike, blob: Blo
       }
     },
     save(next) {
-      const empty = !next.blizzard && !next.warcraftlogs && !next.discordWebhook
+      const empty = !next.blizzard && !next.warcraftlogs && !next.discordWebhook && !next.raiderioAccessKey
       blob.write(empty ? undefined : safeStorage.encryptString(JSON.stringify(next)).toString('base64'))
     },
   }

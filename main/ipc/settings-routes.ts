@@ -7,6 +7,7 @@ import type { Core } from '../composition.ts'
 import { redirectUriFor } from '../import/oauth-callback.ts'
 import { listTrackedQuests, trackQuest, untrackQuest } from '../store/quest-checks-repo.ts'
 import { checkCredentials } from '../sync/check-credentials.ts'
+import { isRaiderIoKey } from '../config.ts'
 import { officerDigestView } from '../desktop/officer-digest.ts'
 import { gameReport } from '../game/game-report.ts'
 import { overviewCacheOf } from '../desktop/overview-cache.ts'
@@ -22,7 +23,7 @@ const ENV_NAMES: Record<CredentialSource, [string, string]> = {
 }
 
 /** Preferences, API credentials and the tracked weekly quests; the window only ever learns whether a secret is configured. */
-export function settingsRoutes(kit: RouteKit): Routes<'settings:get' | 'settings:update' | 'credentials:save' | 'credentials:clear' | 'quests:track' | 'quests:untrack' | 'officer-digest:save' | 'officer-digest:clear' | 'officer-digest:post-now'> {
+export function settingsRoutes(kit: RouteKit): Routes<'settings:get' | 'settings:update' | 'credentials:save' | 'credentials:clear' | 'quests:track' | 'quests:untrack' | 'officer-digest:save' | 'officer-digest:clear' | 'officer-digest:post-now' | 'raiderio-key:save' | 'raiderio-key:clear'> {
   const { handle, context } = kit
   const { secrets, env } = context
 
@@ -35,7 +36,12 @@ export function settingsRoutes(kit: RouteKit): Routes<'settings:get' | 'settings
       return saved?.clientId && saved.clientSecret ? { configured: true, from: 'saved' as const } : { configured: false, from: null }
     }
     const settings = readAppSettings(core.store.db)
-    return { ...settings, importRedirectUri: redirectUriFor(settings.importPort), credentials: { blizzard: credential('blizzard'), warcraftlogs: credential('warcraftlogs') }, secureStorage: secrets.availability(), trackedQuests: listTrackedQuests(core.store.db), officerDigest: officerDigestView(core.store.db, stored.discordWebhook), game: gameReport(settings.wowDir ?? undefined, env, 'Settings') }
+    return { ...settings, importRedirectUri: redirectUriFor(settings.importPort), credentials: { blizzard: credential('blizzard'), warcraftlogs: credential('warcraftlogs') }, secureStorage: secrets.availability(), trackedQuests: listTrackedQuests(core.store.db), officerDigest: officerDigestView(core.store.db, stored.discordWebhook), game: gameReport(settings.wowDir ?? undefined, env, 'Settings'), raiderioKey: raiderIoKeyView() }
+  }
+
+  function raiderIoKeyView(): SettingsView['raiderioKey'] {
+    if (env.VAULT_RAIDERIO_ACCESS_KEY?.trim()) return { configured: true, from: 'environment' }
+    return secrets.load().raiderioAccessKey ? { configured: true, from: 'saved' } : { configured: false, from: null }
   }
 
   return {
@@ -80,6 +86,26 @@ export function settingsRoutes(kit: RouteKit): Routes<'settings:get' | 'settings
     'quests:untrack': handle('quests:untrack', ([input], core) => {
       untrackQuest(core.store.db, input.id, core.now())
       overviewCacheOf(core).invalidateAll()
+      return ok(settingsView(core))
+    }),
+
+    'raiderio-key:save': handle('raiderio-key:save', ([input], core) => {
+      const key = input.key.trim()
+      if (!isRaiderIoKey(key)) return err('INVALID_INPUT', 'That is not a Raider.IO access key (letters, digits, - and _ only). Copy it again from your Raider.IO account.')
+      if (secrets.availability() === 'unavailable') return err('INTERNAL', 'This system offers no way to store secrets; set VAULT_RAIDERIO_ACCESS_KEY instead.')
+      if (secrets.availability() === 'plaintext') return err('INVALID_INPUT', 'This system has no keyring, so the key would be stored without real encryption; it was not saved. Set VAULT_RAIDERIO_ACCESS_KEY instead.')
+      const next = { ...secrets.load(), raiderioAccessKey: key }
+      secrets.save(next)
+      // The Raider.IO client and its pace (600 a minute with a key) follow at once.
+      core.setStoredCredentials(next)
+      return ok(settingsView(core))
+    }),
+
+    'raiderio-key:clear': handle('raiderio-key:clear', (_args, core) => {
+      const next = { ...secrets.load() }
+      delete next.raiderioAccessKey
+      secrets.save(next)
+      core.setStoredCredentials(next)
       return ok(settingsView(core))
     }),
 

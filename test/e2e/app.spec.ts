@@ -406,6 +406,22 @@ test('team view: track a weekly quest, filter by guild, and export what is shown
   await shot(page, testInfo, 'character-crests-quests')
 })
 
+test('a Raider.IO access key: refused when it cannot be one, saved otherwise, never shown again', async ({ page }) => {
+  await page.goto('/#/settings')
+  const panel = page.getByTestId('raiderio-key')
+  await panel.getByLabel('Access key', { exact: true }).fill('not a key!')
+  await panel.getByRole('button', { name: 'Save' }).click()
+  await expect(panel.getByRole('status')).toContainText('not a Raider.IO access key')
+  await panel.getByLabel('Access key', { exact: true }).fill('e2e-RIO-key_1')
+  await panel.getByRole('button', { name: 'Save' }).click()
+  await expect(panel.getByTestId('raiderio-key-saved')).toBeVisible()
+  await page.reload()
+  await expect(panel.getByTestId('raiderio-key-saved')).toBeVisible()
+  expect(await page.content()).not.toContain('e2e-RIO-key_1')
+  await panel.getByRole('button', { name: 'Remove' }).click()
+  await expect(panel.getByLabel('Access key', { exact: true })).toBeVisible()
+})
+
 test("import from this PC: the game's folder named in Settings, its characters listed with the region the game names, ticked and tracked", async ({ page }) => {
   // A game folder as the game leaves it (the bridge runs on this machine and reads it).
   const game = mkdtempSync(join(tmpdir(), 'vault-e2e-wow-'))

@@ -342,3 +342,26 @@ describe('IPC handlers on the real core', () => {
     expect(await ipc['app:info']([])).toEqual({ ok: true, value: { version: '1', database: { ok: false, error: { code: 'DB_CORRUPT', message: 'damaged' } }, logsFolder: null, update: { state: 'off', version: null, message: null }, seasonTables: null } })
   })
 })
+
+describe('Raider.IO access key in Settings', () => {
+  it('saved encrypted with the secrets after a shape check, never sent back, used by the next sync; the environment\'s wins; removable', async () => {
+    seedThrall()
+    const KEY = 'rio-Key_123'
+    const { ipc, secrets, responses } = handlers()
+    await ipc['characters:add']([{ region: 'us', realm: 'Area 52', name: 'Thrall' }])
+    expect(await ipc['raiderio-key:save']([{ key: 'not a key!' }])).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(secrets.stored.raiderioAccessKey).toBeUndefined()
+    expect(await ipc['raiderio-key:save']([{ key: ` ${KEY} ` }])).toMatchObject({ ok: true, value: { raiderioKey: { configured: true, from: 'saved' } } })
+    expect(secrets.stored.raiderioAccessKey).toBe(KEY)
+    h.apis.raiderio.server.requests.length = 0
+    await ipc['sync:run']([{}])
+    expect(h.apis.raiderio.server.requestsTo(/characters\/profile/).at(-1)?.query.get('access_key')).toBe(KEY)
+    expect(JSON.stringify(responses)).not.toContain(KEY)
+    expect(await ipc['raiderio-key:clear']([])).toMatchObject({ ok: true, value: { raiderioKey: { configured: false, from: null } } })
+    h.apis.raiderio.server.requests.length = 0
+    await ipc['sync:run']([{}])
+    expect(h.apis.raiderio.server.requestsTo(/characters\/profile/).at(-1)?.query.has('access_key')).toBe(false)
+    const fromEnv = handlers(new MemorySecrets(), { ...h.apis.env, VAULT_RAIDERIO_ACCESS_KEY: 'env-key' })
+    expect(await fromEnv.ipc['settings:get']([])).toMatchObject({ ok: true, value: { raiderioKey: { configured: true, from: 'environment' } } })
+  })
+})

@@ -80,7 +80,7 @@ export function createRaiderIoClient(config: RaiderIoConfig, http: Http): Raider
 }
 
 function keyRefused(status: number): SourceError {
-  return new SourceError('raiderio', 'AUTH_FAILED', `Raider.IO refused the access key (HTTP ${status}). Check VAULT_RAIDERIO_ACCESS_KEY, or remove it: Raider.IO works without one.`, { status })
+  return new SourceError('raiderio', 'AUTH_FAILED', `Raider.IO refused the access key (HTTP ${status}). Check the key in Settings (or VAULT_RAIDERIO_ACCESS_KEY), or remove it: Raider.IO works without one.`, { status })
 }
 
 /** A character request's 400: which character or realm Raider.IO does not know, else a rejected request. */

@@ -41,6 +41,9 @@ export interface VaultState {
   /** Adds a weekly quest to every character's board; the refusal (bad id, full list) comes back to the form. */
   trackQuest(id: number, name: string): Promise<Result<SettingsView>>
   untrackQuest(id: number): Promise<void>
+  /** Raider.IO's optional access key: saved (a refusal comes back to the form) or removed. */
+  saveRaiderIoKey(key: string): Promise<Result<SettingsView>>
+  clearRaiderIoKey(): Promise<void>
   /** The officer digest's webhook: saved (main checks it is Discord's), cleared, or used now; a refusal comes back to the form. */
   saveOfficerWebhook(url: string): Promise<Result<SettingsView>>
   clearOfficerWebhook(): Promise<void>
@@ -180,6 +183,18 @@ export const useVault = create<VaultState>((set, get) => ({
     const result = await bridge().untrackQuest({ id })
     if (!result.ok) return set({ notice: result.error })
     set({ settings: fromResult(result), characters: fromResult(await bridge().listCharacters()) })
+  },
+
+  async saveRaiderIoKey(key) {
+    const result = await bridge().saveRaiderIoKey({ key })
+    if (result.ok) set({ settings: fromResult(result) })
+    return result
+  },
+
+  async clearRaiderIoKey() {
+    const result = await bridge().clearRaiderIoKey()
+    if (result.ok) set({ settings: fromResult(result) })
+    else set({ notice: result.error })
   },
 
   async saveOfficerWebhook(url) {

@@ -4,6 +4,7 @@ import { usePageHeading } from '../use-page-heading.ts'
 import { useVault } from '../state/store.ts'
 import { GameFolderSettings } from './settings/game-folder-settings.tsx'
 import { OfficerDigestSettings } from './settings/officer-digest-settings.tsx'
+import { RaiderIoKeySettings } from './settings/raiderio-key-settings.tsx'
 
 interface CredentialSourceInfo {
   id: CredentialSource
@@ -111,6 +112,7 @@ function SettingsForms({ value, updateSettings }: { value: Settings; updateSetti
       {SOURCES.map((source) => (
         <CredentialsForm key={source.id} source={source} settings={value} />
       ))}
+      <RaiderIoKeySettings value={value.raiderioKey} />
       <section className="panel" aria-labelledby="prefs-heading">
         <h2 id="prefs-heading">Behaviour</h2>
         <label className="toggle">
