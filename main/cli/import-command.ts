@@ -94,17 +94,15 @@ export async function importCharacters(args: string[], options: CliOptions, io: 
   const region = parseRegion(kind === 'guild' ? (rest[0] as string).split('/')[0] ?? '' : options.region ?? 'us')
   if (!region.ok) return usage(io, region.error.message)
   if (kind === 'pc') {
-    const { locateRetailFolder } = await import('../game/wow-folder.ts')
-    const { charactersOnThisPc } = await import('../game/wtf-characters.ts')
-    const folder = locateRetailFolder({ given: options['wow-dir'], env: io.env, platform: process.platform })
-    if (!folder.ok) {
-      io.stderr(`${folder.message}\n`)
+    const { findGame } = await import('../game/game-report.ts')
+    const game = findGame(options['wow-dir'], io.env)
+    if (!game.ok) {
+      io.stderr(`${game.message}\n`)
       return EXIT.notFound
     }
-    const found = charactersOnThisPc(folder.retail)
     // The region the player gave, else the one the game's configuration names (importFromThisPc).
     const given = options.region === undefined ? undefined : region.value
-    return withCore(options, io, async (core) => pickAndTrack(importFromThisPc(core.store.db, found, given), options, io, (picks) => trackPicks(core, picks)))
+    return withCore(options, io, async (core) => pickAndTrack(importFromThisPc(core.store.db, game.found, given), options, io, (picks) => trackPicks(core, picks)))
   }
   return withCore(options, io, async (core) => {
     let found

@@ -4,7 +4,7 @@ import { teamRow, type TeamRow } from '../../shared/domain/team-table.ts'
 import { REGIONS, type Region } from '../../shared/domain/types.ts'
 import type { TrackedQuest } from '../../shared/domain/weekly-quests.ts'
 import { characterOverview } from '../desktop/vault-views.ts'
-import { gameReport, type GameReport } from '../game/game-report.ts'
+import { findGame, gameReport, type GameReport } from '../game/game-report.ts'
 import type { LocalCore } from '../local-core.ts'
 import { defaultDataDir } from '../data-dir.ts'
 import { listCharacters } from '../store/characters-repo.ts'
@@ -62,7 +62,7 @@ export function statusReport(core: LocalCore, dataDir: string, game: { wowDir?: 
     problems: [...core.seasonTables.problems],
     trackedQuests: listTrackedQuests(core.store.db),
     team: characters.map((c) => teamRow(characterOverview(core, c))),
-    game: gameReport(game.wowDir, game.env),
+    game: gameReport(findGame(game.wowDir, game.env)),
   }
 }
 

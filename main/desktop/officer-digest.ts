@@ -1,7 +1,8 @@
 import { z } from 'zod'
+import { regionWeeks } from '../../shared/domain/board.ts'
 import { digestLines, weekDigest } from '../../shared/domain/digest.ts'
 import { matchesTeamFilter } from '../../shared/domain/team-table.ts'
-import type { CharacterOverview, OfficerDigestView } from '../../shared/ipc-api.ts'
+import type { CharacterOverview, OfficerDigestPreferences, OfficerDigestView } from '../../shared/ipc-api.ts'
 import { err, type Result } from '../../shared/result.ts'
 import { readAppSettings } from '../app-settings.ts'
 import { discordMessages, parseWebhookUrl, postToWebhook } from '../digest/discord-webhook.ts'
@@ -52,9 +53,8 @@ const EMPTY: State = { posts: [], last: null }
 const inFlight = new WeakSet<Db>()
 
 /** What Settings shows: where the webhook points (never its token) and the last outcome. */
-export function officerDigestView(db: Db, webhook: string | undefined): OfficerDigestView {
-  const { officerDigest } = readAppSettings(db)
-  return { ...officerDigest, configured: webhook !== undefined, channelHint: webhook === undefined ? null : channelHint(webhook), lastPost: getSetting(db, STATE_KEY, stateSchema, EMPTY).last }
+export function officerDigestView(db: Db, preferences: OfficerDigestPreferences, webhook: string | undefined): OfficerDigestView {
+  return { ...preferences, configured: webhook !== undefined, channelHint: webhook === undefined ? null : channelHint(webhook), lastPost: getSetting(db, STATE_KEY, stateSchema, EMPTY).last }
 }
 
 /** "discord.com webhook 1234…5678": enough to tell two channels apart, nothing that lets anyone post. */
@@ -68,18 +68,14 @@ export function channelHint(address: string): string {
   }
 }
 
-/** The characters the officer chose, grouped by region. */
-function chosenByRegion(deps: OfficerDigestDeps): Map<string, CharacterOverview[]> {
-  const { officerDigest } = readAppSettings(deps.db)
-  const chosen = deps.overviews().filter((c) => matchesTeamFilter(c, { region: officerDigest.region ?? undefined, guild: officerDigest.guild ?? undefined }))
-  const byRegion = new Map<string, CharacterOverview[]>()
-  for (const c of chosen) byRegion.set(c.region, [...(byRegion.get(c.region) ?? []), c])
-  return byRegion
+/** The characters the officer chose (a guild, a region, or all). */
+function chosen(deps: OfficerDigestDeps, preferences: OfficerDigestPreferences): CharacterOverview[] {
+  return deps.overviews().filter((c) => matchesTeamFilter(c, { region: preferences.region ?? undefined, guild: preferences.guild ?? undefined }))
 }
 
 /** "Great Vault digest: Endless Climb (US)": the guild as the game writes it, not as the filter was typed. */
-function title(deps: OfficerDigestDeps, characters: readonly CharacterOverview[], region?: string): string {
-  const { guild } = readAppSettings(deps.db).officerDigest
+function title(preferences: OfficerDigestPreferences, characters: readonly CharacterOverview[], region?: string): string {
+  const { guild } = preferences
   const name = guild === null ? null : (characters.find((c) => c.guild)?.guild?.name ?? guild)
   return `Great Vault digest${name ? `: ${name}` : ''}${region ? ` (${region.toUpperCase()})` : ''}`
 }
@@ -90,18 +86,17 @@ export async function postOfficerDigestIfDue(deps: OfficerDigestDeps): Promise<v
   if (address === undefined || inFlight.has(deps.db)) return
   inFlight.add(deps.db)
   try {
-    const { hoursBeforeReset } = readAppSettings(deps.db).officerDigest
-    for (const [region, characters] of chosenByRegion(deps)) {
-      const week = characters.reduce((a, c) => (c.week.start > a.start ? c.week : a), (characters[0] as CharacterOverview).week)
+    const preferences = readAppSettings(deps.db).officerDigest
+    for (const { region, week, characters } of regionWeeks(chosen(deps, preferences))) {
       const now = deps.now()
-      if (now < week.end - hoursBeforeReset * 3_600_000 || now >= week.end) continue
+      if (now < week.end - preferences.hoursBeforeReset * 3_600_000 || now >= week.end) continue
       const key = `${region}:${week.period}`
       const record = getSetting(deps.db, STATE_KEY, stateSchema, EMPTY).posts.find((p) => p.key === key)
       if (record && (record.ok || record.gone || record.attempts >= TRIES_PER_WEEK || now - record.lastAt < RETRY_AFTER_MS)) continue
       // The attempt is stored before the post, so a crash or a second process cannot post it twice.
       const attempt: PostRecord = { key, attempts: (record?.attempts ?? 0) + 1, lastAt: now, ok: false, gone: false }
       updateState(deps, (s) => ({ ...s, posts: [...s.posts.filter((p) => p.key !== key), attempt].slice(-100) }))
-      const result = await post(deps, address, title(deps, characters, region), characters)
+      const result = await post(deps, address, title(preferences, characters, region), characters)
       updateState(deps, (s) => ({
         posts: s.posts.map((p) => (p.key === key ? { ...p, ok: result.ok, gone: !result.ok && result.error.code === 'BAD_CONFIG' } : p)),
         last: outcome(deps.now(), result),
@@ -118,12 +113,13 @@ export async function postOfficerDigestIfDue(deps: OfficerDigestDeps): Promise<v
 export async function postOfficerDigestNow(deps: OfficerDigestDeps): Promise<Result<{ posted: number }>> {
   const address = deps.webhook()
   if (address === undefined) return err('NOT_CONFIGURED', 'Save a Discord webhook address first.')
-  const characters = [...chosenByRegion(deps).values()].flat()
+  const preferences = readAppSettings(deps.db).officerDigest
+  const characters = chosen(deps, preferences)
   if (characters.length === 0) return err('INVALID_INPUT', 'No tracked character matches the digest\'s guild and region: nothing to post.')
   if (inFlight.has(deps.db)) return err('INVALID_INPUT', 'A digest is being posted right now; try again in a moment.')
   inFlight.add(deps.db)
   try {
-    const result = await post(deps, address, title(deps, characters), characters)
+    const result = await post(deps, address, title(preferences, characters), characters)
     updateState(deps, (s) => ({ ...s, last: outcome(deps.now(), result) }))
     if (!result.ok) deps.log.warn('officer digest not posted', { error: result.error.message })
     return result

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { regionWeeks } from '../../shared/domain/board.ts'
 import { digestName, weekDigest, type DigestCharacter } from '../../shared/domain/digest.ts'
 import { countOf, duration } from '../../shared/domain/labels.ts'
 import type { Region } from '../../shared/domain/types.ts'
@@ -40,11 +41,7 @@ const NAMED = 5
 export function dueResetNotices(characters: readonly CharacterOverview[], settings: NoticeSettings, sent: ReadonlySet<string>, now: number): ResetNotice[] {
   if (!settings.notifications) return []
   const notices: ResetNotice[] = []
-  for (const region of new Set(characters.map((c) => c.region))) {
-    const inRegion = characters.filter((c) => c.region === region)
-    // One week per region: the newest any of its characters is in (they share the region's reset).
-    const week = inRegion.reduce((a, c) => (c.week.start > a.start ? c.week : a), (inRegion[0] as CharacterOverview).week)
-    const thisWeek = inRegion.filter((c) => c.week.start === week.start)
+  for (const { region, week, characters: thisWeek } of regionWeeks(characters)) {
     const digest = weekDigest(thisWeek)
 
     const waitingKey = `waiting:${region}:${week.period}`

@@ -1,6 +1,6 @@
 import type { Region } from '../../shared/domain/types.ts'
 import { locateRetailFolder, type WowFolderSource } from './wow-folder.ts'
-import { charactersOnThisPc } from './wtf-characters.ts'
+import { charactersOnThisPc, type PcCharacters } from './wtf-characters.ts'
 
 /** What the app knows of the game on this PC, for `status` and Settings. */
 export interface GameReport {
@@ -15,10 +15,19 @@ export interface GameReport {
   message: string | null
 }
 
-/** `givenIn`: where `given` was named, for the messages ('Settings' in the app; `--wow-dir` otherwise). */
-export function gameReport(given: string | undefined, env: Readonly<Record<string, string | undefined>>, givenIn?: string): GameReport {
+export type GameFound = { ok: true; retail: string; from: WowFolderSource; found: PcCharacters } | { ok: false; message: string }
+
+/**
+ * The game's folder and the characters in it: the one lookup behind `status`, Settings and both
+ * imports. `given` is the folder the player named; `givenIn` where ('Settings' in the app; `--wow-dir`
+ * otherwise), for the messages.
+ */
+export function findGame(given: string | undefined, env: Readonly<Record<string, string | undefined>>, givenIn?: string): GameFound {
   const folder = locateRetailFolder({ given, givenIn, env, platform: process.platform })
-  if (!folder.ok) return { folder: null, from: null, characters: null, region: null, message: folder.message }
-  const found = charactersOnThisPc(folder.retail)
-  return { folder: folder.retail, from: folder.from, characters: found.characters.length, region: found.region, message: found.problems[0] ?? null }
+  return folder.ok ? { ...folder, found: charactersOnThisPc(folder.retail) } : folder
+}
+
+export function gameReport(game: GameFound): GameReport {
+  if (!game.ok) return { folder: null, from: null, characters: null, region: null, message: game.message }
+  return { folder: game.retail, from: game.from, characters: game.found.characters.length, region: game.found.region, message: game.found.problems[0] ?? null }
 }

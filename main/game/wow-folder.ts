@@ -11,8 +11,8 @@ export type WowFolderSource = 'option' | 'environment' | 'usual place'
 
 export type WowFolderResult =
   | { ok: true; retail: string; from: WowFolderSource }
-  /** `searched`: the usual places looked at (none on Linux); `message`: what to do, in player words. */
-  | { ok: false; searched: string[]; message: string }
+  /** `message`: why, and what to do, in player words. */
+  | { ok: false; message: string }
 
 /**
  * Drives probed on Windows: C to G. A drive letter that is a disconnected network share can stall a
@@ -52,7 +52,7 @@ export function locateRetailFolder(options: LocateOptions): WowFolderResult {
     const retail = retailIn(folder.trim())
     if (isDirectory(retail)) return { ok: true, retail, from }
     const subject = from === 'option' && options.givenIn !== undefined ? `The folder set in ${options.givenIn}, ${folder.trim()},` : `${what} names ${folder.trim()}, which`
-    return { ok: false, searched: [retail], message: `${subject} holds no _retail_ folder: name the World of Warcraft folder (the one with _retail_ in it) or _retail_ itself.` }
+    return { ok: false, message: `${subject} holds no _retail_ folder: name the World of Warcraft folder (the one with _retail_ in it) or _retail_ itself.` }
   }
   const usual = usualWowFolders(options.platform)
   for (const folder of usual) {
@@ -61,7 +61,6 @@ export function locateRetailFolder(options: LocateOptions): WowFolderResult {
   }
   return {
     ok: false,
-    searched: usual,
     message:
       usual.length === 0
         ? 'World of Warcraft has no usual place on this system (it runs in a Wine, Lutris or Steam prefix): name its folder in Settings, or with --wow-dir or VAULT_WOW_DIR.'

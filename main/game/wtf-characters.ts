@@ -22,8 +22,8 @@ export interface PcCharacters {
   characters: PcCharacter[]
   /** The region the game's configuration names, or null when it names none this app knows. */
   region: Region | null
-  /** Where the region came from ("portal" or "realmList" in Config.wtf), for the notes. */
-  regionFrom: string | null
+  /** Which line of Config.wtf named the region, for the notes. */
+  regionFrom: 'portal' | 'realmList' | null
   /** What could not be read, in player words (a folder that is not one, too many entries). */
   problems: string[]
 }
@@ -44,9 +44,7 @@ export function charactersOnThisPc(retail: string): PcCharacters {
   for (const account of accounts ?? []) {
     for (const realmName of folders(join(accountsFolder, account), MAX_REALMS_PER_ACCOUNT, problems) ?? []) {
       if (NOT_REALMS.has(realmName)) continue
-      for (const name of folders(join(accountsFolder, account, realmName), MAX_CHARACTERS_PER_REALM, problems) ?? []) {
-        if (name !== 'SavedVariables') characters.push({ account, realmName, name })
-      }
+      for (const name of folders(join(accountsFolder, account, realmName), MAX_CHARACTERS_PER_REALM, problems) ?? []) characters.push({ account, realmName, name })
     }
   }
   return { characters, ...regionFromConfig(join(retail, 'WTF', 'Config.wtf')), problems }

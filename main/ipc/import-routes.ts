@@ -1,8 +1,7 @@
 import { parseRegion } from '../../shared/domain/realm.ts'
 import { err, ok } from '../../shared/result.ts'
 import { readAppSettings } from '../app-settings.ts'
-import { locateRetailFolder } from '../game/wow-folder.ts'
-import { charactersOnThisPc } from '../game/wtf-characters.ts'
+import { findGame } from '../game/game-report.ts'
 import { checkPick, importFromAccount, importFromGuild, importFromThisPc, trackPicks } from '../import/import-service.ts'
 import type { RouteKit, Routes } from './route-kit.ts'
 
@@ -46,9 +45,9 @@ export function importRoutes({ handle, context }: RouteKit): Routes<'import:acco
     'import:this-pc': handle('import:this-pc', ([input], core) => {
       const region = input.region === undefined ? undefined : parseRegion(input.region)
       if (region && !region.ok) return region
-      const folder = locateRetailFolder({ given: readAppSettings(core.store.db).wowDir ?? undefined, givenIn: 'Settings', env: context.env, platform: process.platform })
-      if (!folder.ok) return err('INVALID_INPUT', folder.message)
-      return importFromThisPc(core.store.db, charactersOnThisPc(folder.retail), region?.value)
+      const game = findGame(readAppSettings(core.store.db).wowDir ?? undefined, context.env, 'Settings')
+      if (!game.ok) return err('INVALID_INPUT', game.message)
+      return importFromThisPc(core.store.db, game.found, region?.value)
     }),
 
     'import:track': handle('import:track', ([input], core) => {

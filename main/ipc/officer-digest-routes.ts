@@ -1,8 +1,8 @@
-import { err } from '../../shared/result.ts'
 import { officerDigestDepsOf, postOfficerDigestNow, resetFailedOfficerPosts } from '../desktop/officer-digest.ts'
 import { parseWebhookUrl } from '../digest/discord-webhook.ts'
 import { silentLogger } from '../logging.ts'
 import type { RouteKit, Routes } from './route-kit.ts'
+import { refusedSecret } from './secret-saving.ts'
 import type { SettingsViewOf } from './settings-routes.ts'
 
 /**
@@ -16,9 +16,9 @@ export function officerDigestRoutes({ handle, context }: RouteKit, settingsView:
     'officer-digest:save': handle('officer-digest:save', ([input], core) => {
       const url = parseWebhookUrl(input.url, env)
       if (!url.ok) return url
-      if (secrets.availability() === 'unavailable') return err('INTERNAL', 'This system offers no way to store secrets, so the webhook address cannot be saved.')
-      // No keyring (Linux basic_text): a webhook lets anyone post in the channel, so it is not saved unencrypted.
-      if (secrets.availability() === 'plaintext') return err('INVALID_INPUT', 'This system has no keyring, so the webhook address would be stored without real encryption; it was not saved.')
+      // A webhook lets anyone post in the channel: without a keyring it is not saved (no "anyway" here).
+      const refused = refusedSecret(secrets, { what: 'the webhook address' })
+      if (refused) return refused
       secrets.save({ ...secrets.load(), discordWebhook: url.value.href })
       resetFailedOfficerPosts(core.store.db, core.now())
       return settingsView(core)

@@ -1,7 +1,6 @@
 import type { CredentialSource, SettingsView } from '../../shared/ipc-api.ts'
-import { ok, type Result } from '../../shared/result.ts'
 import { checkTrackedQuest, MAX_TRACKED_QUESTS } from '../../shared/domain/weekly-quests.ts'
-import { err } from '../../shared/result.ts'
+import { err, ok, type Result } from '../../shared/result.ts'
 import { readAppSettings, updateAppSettings, withChanges } from '../app-settings.ts'
 import type { Core } from '../composition.ts'
 import { redirectUriFor } from '../import/oauth-callback.ts'
@@ -9,10 +8,11 @@ import { listTrackedQuests, trackQuest, untrackQuest } from '../store/quest-chec
 import { checkCredentials } from '../sync/check-credentials.ts'
 import { isRaiderIoKey } from '../config.ts'
 import { officerDigestView } from '../desktop/officer-digest.ts'
-import { gameReport } from '../game/game-report.ts'
+import { findGame, gameReport, type GameReport } from '../game/game-report.ts'
 import { overviewCacheOf } from '../desktop/overview-cache.ts'
 import { officerDigestRoutes } from './officer-digest-routes.ts'
 import type { RouteKit, Routes } from './route-kit.ts'
+import { refusedSecret } from './secret-saving.ts'
 
 /** The settings as the window sees them, after a change (routes of other files answer with them too). */
 export type SettingsViewOf = (core: Core) => Result<SettingsView>
@@ -27,7 +27,17 @@ export function settingsRoutes(kit: RouteKit): Routes<'settings:get' | 'settings
   const { handle, context } = kit
   const { secrets, env } = context
 
-  function settingsView(core: Core): SettingsView {
+  /**
+   * The game's folder is looked at when Settings is read and when the folder set there changes, not on
+   * every stored preference (the board stores its sort and filters through settings:update).
+   */
+  let game: { wowDir: string | null; report: GameReport } | undefined
+  function gameView(wowDir: string | null, fresh: boolean): GameReport {
+    if (fresh || game === undefined || game.wowDir !== wowDir) game = { wowDir, report: gameReport(findGame(wowDir ?? undefined, env, 'Settings')) }
+    return game.report
+  }
+
+  function settingsView(core: Core, { freshGame = false } = {}): SettingsView {
     const stored = secrets.load()
     const credential = (source: CredentialSource) => {
       const [idVar, secretVar] = ENV_NAMES[source]
@@ -36,17 +46,17 @@ export function settingsRoutes(kit: RouteKit): Routes<'settings:get' | 'settings
       return saved?.clientId && saved.clientSecret ? { configured: true, from: 'saved' as const } : { configured: false, from: null }
     }
     const settings = readAppSettings(core.store.db)
-    return { ...settings, importRedirectUri: redirectUriFor(settings.importPort), credentials: { blizzard: credential('blizzard'), warcraftlogs: credential('warcraftlogs') }, secureStorage: secrets.availability(), trackedQuests: listTrackedQuests(core.store.db), officerDigest: officerDigestView(core.store.db, stored.discordWebhook), game: gameReport(settings.wowDir ?? undefined, env, 'Settings'), raiderioKey: raiderIoKeyView() }
+    return { ...settings, importRedirectUri: redirectUriFor(settings.importPort), credentials: { blizzard: credential('blizzard'), warcraftlogs: credential('warcraftlogs') }, secureStorage: secrets.availability(), trackedQuests: listTrackedQuests(core.store.db), officerDigest: officerDigestView(core.store.db, settings.officerDigest, stored.discordWebhook), game: gameView(settings.wowDir, freshGame), raiderioKey: raiderIoKeyView(stored.raiderioAccessKey) }
   }
 
-  function raiderIoKeyView(): SettingsView['raiderioKey'] {
+  function raiderIoKeyView(saved: string | undefined): SettingsView['raiderioKey'] {
     if (env.VAULT_RAIDERIO_ACCESS_KEY?.trim()) return { configured: true, from: 'environment' }
-    return secrets.load().raiderioAccessKey ? { configured: true, from: 'saved' } : { configured: false, from: null }
+    return saved ? { configured: true, from: 'saved' } : { configured: false, from: null }
   }
 
   return {
     ...officerDigestRoutes(kit, (core) => ok(settingsView(core))),
-    'settings:get': handle('settings:get', (_args, core) => ok(settingsView(core))),
+    'settings:get': handle('settings:get', (_args, core) => ok(settingsView(core, { freshGame: true }))),
 
     'settings:update': handle('settings:update', ([input], core) => {
       // The system change comes first: a preference the OS refused is not stored as if it held.
@@ -58,11 +68,8 @@ export function settingsRoutes(kit: RouteKit): Routes<'settings:get' | 'settings
 
     'credentials:save': handle('credentials:save', async ([input], core) => {
       const { source, clientId, clientSecret } = input
-      if (secrets.availability() === 'unavailable') return err('INTERNAL', 'This system offers no way to store secrets; set the VAULT_* environment variables instead.')
-      // Without a keyring (Linux basic_text) "encrypted" means a fixed key: only with the player's say-so.
-      if (secrets.availability() === 'plaintext' && input.withoutEncryption !== true) {
-        return err('INVALID_INPUT', 'This system has no keyring, so the secret would be stored without real encryption. Tick "Save without encryption" to save it anyway, or set the VAULT_* environment variables instead.')
-      }
+      const refused = refusedSecret(secrets, { what: 'the credentials', instead: 'the VAULT_* environment variables', consent: { given: input.withoutEncryption === true } })
+      if (refused) return refused
       const pair = { clientId: clientId.trim(), clientSecret: clientSecret.trim() }
       // One token request first: credentials that do not work are never saved.
       const checked = await checkCredentials(source, pair, env, context.http)
@@ -92,8 +99,8 @@ export function settingsRoutes(kit: RouteKit): Routes<'settings:get' | 'settings
     'raiderio-key:save': handle('raiderio-key:save', ([input], core) => {
       const key = input.key.trim()
       if (!isRaiderIoKey(key)) return err('INVALID_INPUT', 'That is not a Raider.IO access key (letters, digits, - and _ only). Copy it again from your Raider.IO account.')
-      if (secrets.availability() === 'unavailable') return err('INTERNAL', 'This system offers no way to store secrets; set VAULT_RAIDERIO_ACCESS_KEY instead.')
-      if (secrets.availability() === 'plaintext') return err('INVALID_INPUT', 'This system has no keyring, so the key would be stored without real encryption; it was not saved. Set VAULT_RAIDERIO_ACCESS_KEY instead.')
+      const refused = refusedSecret(secrets, { what: 'the key', instead: 'VAULT_RAIDERIO_ACCESS_KEY' })
+      if (refused) return refused
       const next = { ...secrets.load(), raiderioAccessKey: key }
       secrets.save(next)
       // The Raider.IO client and its pace (600 a minute with a key) follow at once.

@@ -78,6 +78,20 @@ export function vaultWaits(c: Pick<CharacterOverview, 'lastWeek'>): boolean {
   return !opened && unlockedSlots !== null && unlockedSlots > 0 && waiting !== 'none'
 }
 
+/**
+ * The characters of each region present with the region's current week: the newest any of them is
+ * in (they share the region's reset), and only those in it. What the notices and the officer digest
+ * say is about that week.
+ */
+export function regionWeeks<C extends Pick<CharacterOverview, 'region' | 'week'>>(characters: readonly C[]): { region: Region; week: C['week']; characters: C[] }[] {
+  const byRegion = new Map<Region, C[]>()
+  for (const c of characters) byRegion.set(c.region, [...(byRegion.get(c.region) ?? []), c])
+  return [...byRegion].map(([region, all]) => {
+    const week = all.reduce((newest, c) => (c.week.start > newest.start ? c.week : newest), (all[0] as C).week)
+    return { region, week, characters: all.filter((c) => c.week.start === week.start) }
+  })
+}
+
 /** When each region present resets next, soonest first. */
 export function resetsByRegion(characters: readonly Pick<CharacterOverview, 'region' | 'week'>[]): { region: Region; at: number }[] {
   const byRegion = new Map<Region, number>()

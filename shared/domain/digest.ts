@@ -1,5 +1,5 @@
 import type { CharacterOverview } from '../ipc-api.ts'
-import { BOARD_ROWS, cheapestSteps, isFinished, resetsByRegion, type BoardRow } from './board.ts'
+import { BOARD_ROWS, cheapestSteps, isFinished, resetsByRegion, vaultWaits, type BoardRow } from './board.ts'
 import { countOf, duration, utcTime } from './labels.ts'
 import type { Region } from './types.ts'
 import type { VaultWaiting } from './vault-waiting.ts'
@@ -67,8 +67,8 @@ export function weekDigest(characters: readonly DigestInput[]): Digest {
   const who = (c: DigestInput): DigestCharacter => ({ region: c.region, realm: c.realm, realmName: c.realmName, name: c.name })
   const digest: Digest = { regions: resetsByRegion(characters).map((r) => ({ region: r.region, resetAt: iso(r.at) })), waiting: [], oneStep: [], unknown: [], finished: [], nothingYet: [] }
   for (const c of characters) {
-    const { unlockedSlots, opened, waiting } = c.lastWeek
-    if (!opened && unlockedSlots !== null && unlockedSlots > 0 && waiting !== 'none') digest.waiting.push({ ...who(c), slots: unlockedSlots, waiting })
+    const { unlockedSlots, waiting } = c.lastWeek
+    if (vaultWaits(c) && unlockedSlots !== null && waiting !== 'none') digest.waiting.push({ ...who(c), slots: unlockedSlots, waiting })
 
     const unknownRows = BOARD_ROWS.filter((row) => c.trust[row].status === 'unknown')
     if (unknownRows.length > 0) digest.unknown.push({ ...who(c), rows: unknownRows.map((row) => ({ row, why: c.trust[row].reasons[0] ?? null })) })

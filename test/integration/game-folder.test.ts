@@ -3,6 +3,9 @@ import { join, win32 } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { locateRetailFolder, usualWowFolders } from '../../main/game/wow-folder.ts'
 import { charactersOnThisPc } from '../../main/game/wtf-characters.ts'
+import { createIpcHandlers } from '../../main/ipc-handlers.ts'
+import { DEFAULT_BOARD_PREFERENCES } from '../../shared/domain/board.ts'
+import { MemorySecrets } from '../fakes/memory-secrets.ts'
 import { cliRunner } from '../support/cli-runner.ts'
 import { useCoreHarness } from '../support/core-harness.ts'
 import { useTempDir } from '../support/temp-dir.ts'
@@ -39,7 +42,7 @@ describe('finding the game', () => {
     expect(locateRetailFolder({ env: { VAULT_WOW_DIR: 'F:\\Other' }, platform: 'win32', isDirectory })).toMatchObject({ ok: true, from: 'environment' })
     // A named folder without the game is said, not silently replaced by a usual place.
     expect(locateRetailFolder({ given: 'E:\\Nothing', env: {}, platform: 'win32', isDirectory })).toMatchObject({ ok: false, message: expect.stringContaining('--wow-dir names E:\\Nothing, which holds no _retail_ folder') })
-    expect(locateRetailFolder({ env: {}, platform: 'linux', isDirectory: () => false })).toMatchObject({ ok: false, searched: [], message: expect.stringContaining('Wine, Lutris or Steam') })
+    expect(locateRetailFolder({ env: {}, platform: 'linux', isDirectory: () => false })).toMatchObject({ ok: false, message: expect.stringContaining('Wine, Lutris or Steam') })
   })
 })
 
@@ -103,5 +106,16 @@ describe('import pc', () => {
     expect(missing.code).toBe(3)
     expect(missing.stderr).toContain('holds no _retail_ folder')
     expect((await run(['import', 'account', '--wow-dir', game])).code).toBe(2)
+  })
+
+  it('Settings looks at the game when it is read and when its folder changes, not on every stored preference', async () => {
+    const game = gameFolder(tempDir(), 'SET portal "us"\n')
+    const ipc = createIpcHandlers({ appVersion: '0.1.0', core: h.core(), secrets: new MemorySecrets(), env: h.apis.env })
+    const characters = (r: unknown) => (r as { value: { game: { characters: number | null } } }).value.game.characters
+    expect(characters(await ipc['settings:update']([{ wowDir: game }]))).toBe(4)
+    mkdirSync(join(game, '_retail_', 'WTF', 'Account', 'WOW2', 'Area 52', 'Velen'), { recursive: true })
+    // The board stores its sort through settings:update: that does not walk the game's folders again.
+    expect(characters(await ipc['settings:update']([{ board: { ...DEFAULT_BOARD_PREFERENCES, sort: 'name' } }]))).toBe(4)
+    expect(characters(await ipc['settings:get']([]))).toBe(5)
   })
 })

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { updateAppSettings } from '../../main/app-settings.ts'
+import { readAppSettings, updateAppSettings } from '../../main/app-settings.ts'
 import { officerDigestView, postOfficerDigestIfDue, postOfficerDigestNow, type OfficerDigestDeps } from '../../main/desktop/officer-digest.ts'
 import { postToWebhook } from '../../main/digest/discord-webhook.ts'
 import { createIpcHandlers } from '../../main/ipc-handlers.ts'
@@ -48,7 +48,7 @@ describe('the officer digest', () => {
     await postOfficerDigestIfDue(d)
     await postOfficerDigestIfDue(deps(characters, clock))
     expect(discord.requests).toHaveLength(1)
-    expect(officerDigestView(h.core().store.db, `${discord.url}/api/webhooks/77/${TOKEN}`).lastPost).toMatchObject({ ok: true, message: 'Posted (one message).' })
+    expect(officerDigestView(h.core().store.db, readAppSettings(h.core().store.db).officerDigest, `${discord.url}/api/webhooks/77/${TOKEN}`).lastPost).toMatchObject({ ok: true, message: 'Posted (one message).' })
     // After the reset: nothing (the window is before the reset).
     clock.now = WEEK_1091.end + HOUR
     await postOfficerDigestIfDue(d)
@@ -60,7 +60,7 @@ describe('the officer digest', () => {
     const d = deps([overviewOf(1, 'Thrall')], clock)
     answers.push({ status: 500 }, { status: 500 }, { status: 500 })
     await postOfficerDigestIfDue(d)
-    expect(officerDigestView(h.core().store.db, undefined).lastPost).toMatchObject({ ok: false, message: expect.stringContaining('HTTP 500') })
+    expect(officerDigestView(h.core().store.db, readAppSettings(h.core().store.db).officerDigest, undefined).lastPost).toMatchObject({ ok: false, message: expect.stringContaining('HTTP 500') })
     const afterFirst = discord.requests.length
     clock.now += 10 * 60_000
     await postOfficerDigestIfDue(d)
@@ -83,7 +83,7 @@ describe('the officer digest', () => {
     clockEu.now += 40 * 60_000
     await postOfficerDigestIfDue(dEu)
     expect(discord.requests).toHaveLength(10)
-    expect(officerDigestView(h.core().store.db, undefined).lastPost?.message).toContain('does not know this webhook')
+    expect(officerDigestView(h.core().store.db, readAppSettings(h.core().store.db).officerDigest, undefined).lastPost?.message).toContain('does not know this webhook')
   })
 
   it('Post now: posts outside the schedule and says why not when it cannot', async () => {
