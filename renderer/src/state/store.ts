@@ -1,4 +1,4 @@
-import { create } from 'zustand'
+import { create, type StoreApi } from 'zustand'
 import { DEFAULT_BOARD_PREFERENCES, type BoardPreferences } from '../../../shared/domain/board.ts'
 import { countOf } from '../../../shared/domain/labels.ts'
 import type { AppInfo, CharacterOverview, CharacterVaultView, CredentialSource, NewCharacter, SettingsUpdate, SettingsView, SyncSummary, UpdateStatus } from '../../../shared/ipc-api.ts'
@@ -51,6 +51,19 @@ export interface VaultState {
   dismissNotice(): void
   /** Changes how the board is shown at once, and stores it (a refused store keeps it for this session). */
   setBoard(patch: Partial<BoardPreferences>): void
+}
+
+type SetVault = StoreApi<VaultState>['setState']
+
+/** A save main answers with the new settings: they show at once, and a refusal goes back to the form. */
+function settingsSaved(set: SetVault, result: Result<SettingsView>): Result<SettingsView> {
+  if (result.ok) set({ settings: fromResult(result) })
+  return result
+}
+
+/** A removal main answers with the new settings: they show at once, and a refusal becomes the notice. */
+function settingsRemoved(set: SetVault, result: Result<SettingsView>): void {
+  set(result.ok ? { settings: fromResult(result) } : { notice: result.error })
 }
 
 export const useVault = create<VaultState>((set, get) => ({
@@ -157,17 +170,8 @@ export const useVault = create<VaultState>((set, get) => ({
     if (!result.ok) set({ notice: result.error })
   },
 
-  async saveCredentials(source, clientId, clientSecret, withoutEncryption) {
-    const result = await bridge().saveCredentials({ source, clientId, clientSecret, ...(withoutEncryption ? { withoutEncryption: true as const } : {}) })
-    if (result.ok) set({ settings: fromResult(result) })
-    return result
-  },
-
-  async clearCredentials(source) {
-    const result = await bridge().clearCredentials({ source })
-    if (result.ok) set({ settings: fromResult(result) })
-    else set({ notice: result.error })
-  },
+  saveCredentials: async (source, clientId, clientSecret, withoutEncryption) => settingsSaved(set, await bridge().saveCredentials({ source, clientId, clientSecret, ...(withoutEncryption ? { withoutEncryption: true as const } : {}) })),
+  clearCredentials: async (source) => settingsRemoved(set, await bridge().clearCredentials({ source })),
 
   async trackQuest(id, name) {
     const result = await bridge().trackQuest({ id, name })
@@ -185,29 +189,10 @@ export const useVault = create<VaultState>((set, get) => ({
     set({ settings: fromResult(result), characters: fromResult(await bridge().listCharacters()) })
   },
 
-  async saveRaiderIoKey(key) {
-    const result = await bridge().saveRaiderIoKey({ key })
-    if (result.ok) set({ settings: fromResult(result) })
-    return result
-  },
-
-  async clearRaiderIoKey() {
-    const result = await bridge().clearRaiderIoKey()
-    if (result.ok) set({ settings: fromResult(result) })
-    else set({ notice: result.error })
-  },
-
-  async saveOfficerWebhook(url) {
-    const result = await bridge().saveOfficerWebhook({ url })
-    if (result.ok) set({ settings: fromResult(result) })
-    return result
-  },
-
-  async clearOfficerWebhook() {
-    const result = await bridge().clearOfficerWebhook()
-    if (result.ok) set({ settings: fromResult(result) })
-    else set({ notice: result.error })
-  },
+  saveRaiderIoKey: async (key) => settingsSaved(set, await bridge().saveRaiderIoKey({ key })),
+  clearRaiderIoKey: async () => settingsRemoved(set, await bridge().clearRaiderIoKey()),
+  saveOfficerWebhook: async (url) => settingsSaved(set, await bridge().saveOfficerWebhook({ url })),
+  clearOfficerWebhook: async () => settingsRemoved(set, await bridge().clearOfficerWebhook()),
 
   async postOfficerDigestNow() {
     const result = await bridge().postOfficerDigestNow()

@@ -3,6 +3,7 @@ import type { AppInfo, CredentialSource, SettingsUpdate, SettingsView as Setting
 import { usePageHeading } from '../use-page-heading.ts'
 import { useVault } from '../state/store.ts'
 import { GameFolderSettings } from './settings/game-folder-settings.tsx'
+import { HOURS_BEFORE_RESET } from './settings/hours-before-reset.ts'
 import { OfficerDigestSettings } from './settings/officer-digest-settings.tsx'
 import { RaiderIoKeySettings } from './settings/raiderio-key-settings.tsx'
 
@@ -64,8 +65,6 @@ function CopyText({ text, testId }: { text: string; testId: string }) {
   )
 }
 
-const REMINDER_HOURS = [2, 4, 6, 12, 24, 36, 48]
-
 /** When the "one step from a slot" reminder comes before each reset (off, or 2–48 hours). */
 function ReminderHours({ value, disabled, onChange }: { value: number | null; disabled: boolean; onChange: (hours: number | null) => void }) {
   return (
@@ -73,7 +72,7 @@ function ReminderHours({ value, disabled, onChange }: { value: number | null; di
       <span>Remind me before each reset who is one step from a vault slot</span>
       <select value={value === null ? 'off' : String(value)} disabled={disabled} onChange={(e) => onChange(e.target.value === 'off' ? null : Number(e.target.value))}>
         <option value="off">Off</option>
-        {REMINDER_HOURS.map((h) => (
+        {HOURS_BEFORE_RESET.map((h) => (
           <option key={h} value={h}>
             {h} hours before
           </option>

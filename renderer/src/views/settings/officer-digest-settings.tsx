@@ -1,12 +1,13 @@
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { REGIONS, type Region } from '../../../../shared/domain/types.ts'
 import type { OfficerDigestView, SettingsUpdate } from '../../../../shared/ipc-api.ts'
 import { when } from '../../components/format.ts'
 import { RegionSelect } from '../../components/region-select.tsx'
+import { SecretField } from '../../components/secret-field.tsx'
+import { HOURS_BEFORE_RESET } from './hours-before-reset.ts'
 import { useVault } from '../../state/store.ts'
 import './officer-digest-settings.css'
 
-const HOURS = [2, 4, 6, 12, 24, 36, 48]
 const isRegion = (value: string): value is Region => (REGIONS as readonly string[]).includes(value)
 
 /**
@@ -17,18 +18,11 @@ export function OfficerDigestSettings({ value, updateSettings }: { value: Office
   const saveWebhook = useVault((s) => s.saveOfficerWebhook)
   const clearWebhook = useVault((s) => s.clearOfficerWebhook)
   const postNow = useVault((s) => s.postOfficerDigestNow)
-  const [address, setAddress] = useState('')
   const [guild, setGuild] = useState(value.guild ?? '')
   const [failure, setFailure] = useState<string | null>(null)
   const [posting, setPosting] = useState(false)
   const preferences = { hoursBeforeReset: value.hoursBeforeReset, region: value.region, guild: value.guild }
 
-  async function save(event: FormEvent) {
-    event.preventDefault()
-    const result = await saveWebhook(address)
-    setFailure(result.ok ? null : result.error.message)
-    if (result.ok) setAddress('')
-  }
   async function post() {
     setPosting(true)
     const result = await postNow()
@@ -42,29 +36,21 @@ export function OfficerDigestSettings({ value, updateSettings }: { value: Office
       <p className="muted small">
         Before each reset, posts who still needs what (vaults waiting, one step from a slot, not checked, done) to a Discord channel, once per region and week. In Discord: channel settings → Integrations → Webhooks → New Webhook → Copy Webhook URL.
       </p>
-      {value.configured ? (
-        <p data-testid="officer-webhook">
-          Posting to <strong>{value.channelHint}</strong>{' '}
-          <button type="button" className="ghost small-button" onClick={() => void clearWebhook()}>
-            Remove
-          </button>
-        </p>
-      ) : (
-        <form className="form-row" aria-label="Discord webhook" onSubmit={save}>
-          <div className="field grow">
-            <label htmlFor="officer-webhook-url">Webhook URL</label>
-            <input id="officer-webhook-url" type="password" autoComplete="off" value={address} maxLength={500} onChange={(e) => setAddress(e.target.value)} />
-          </div>
-          <button type="submit" disabled={!address.trim()}>
-            Save
-          </button>
-        </form>
-      )}
+      <SecretField
+        id="officer-webhook-url"
+        label="Webhook URL"
+        formLabel="Discord webhook"
+        maxLength={500}
+        saved={value.configured ? <>Posting to <strong>{value.channelHint}</strong></> : null}
+        savedTestId="officer-webhook"
+        onSave={saveWebhook}
+        onRemove={() => void clearWebhook()}
+      />
       <div className="form-row">
         <div className="field">
           <label htmlFor="officer-when">When</label>
           <select id="officer-when" value={value.hoursBeforeReset} onChange={(e) => void updateSettings({ officerDigest: { ...preferences, hoursBeforeReset: Number(e.target.value) } })}>
-            {HOURS.map((h) => (
+            {HOURS_BEFORE_RESET.map((h) => (
               <option key={h} value={h}>
                 {h} hours before each reset
               </option>
