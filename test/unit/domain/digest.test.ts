@@ -68,6 +68,11 @@ describe('the week\'s digest', () => {
     // Two heroic bosses and no runs or activities: raid slot 2 is two bosses away, dungeon slot 1 one run.
     const busy = weekDigest([overviewOf(1, 'Busy', { bosses: ['heroic', 'heroic'], keys: [], tiers: [2, 2] }, { trust: { raid: { status: 'complete', reasons: [] }, dungeons: { status: 'complete', reasons: [] }, world: { status: 'complete', reasons: [] } } })])
     expect(busy.oneStep.map((s) => s.row)).toEqual(['dungeons'])
+    expect(digestLines(busy, NOW)).not.toContain('Nothing to tell: no vault waiting, nobody one step from a slot.')
+    // Under way everywhere, nothing one step off and nothing waiting: said in so many words.
+    const underWay = weekDigest([overviewOf(1, 'Steady', { bosses: ['mythic', 'mythic', 'mythic', 'mythic'], keys: [10, 10], tiers: [8, 8] })])
+    expect(underWay).toMatchObject({ waiting: [], oneStep: [], unknown: [], finished: [], nothingYet: [] })
+    expect(digestLines(underWay, NOW).at(-1)).toBe('Nothing to tell: no vault waiting, nobody one step from a slot.')
     expect(digestLines(weekDigest([]), NOW)).toEqual(['No characters tracked (or none matches).'])
   })
 })
