@@ -1,5 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react'
 import type { Result } from '../../../shared/result.ts'
+import { FormFailure } from './form-failure.tsx'
 
 /**
  * A secret the player saves once (an access key, a webhook address): a password field and Save, or,
@@ -46,11 +47,7 @@ export function SecretField({ id, label, formLabel, maxLength, saved, savedTestI
           </button>
         </form>
       )}
-      {failure && (
-        <p className="form-failure" role="status">
-          {failure}
-        </p>
-      )}
+      <FormFailure message={failure} />
     </>
   )
 }

@@ -6,6 +6,7 @@ import { GameFolderSettings } from './settings/game-folder-settings.tsx'
 import { HOURS_BEFORE_RESET } from './settings/hours-before-reset.ts'
 import { OfficerDigestSettings } from './settings/officer-digest-settings.tsx'
 import { RaiderIoKeySettings } from './settings/raiderio-key-settings.tsx'
+import { FormFailure } from '../components/form-failure.tsx'
 
 interface CredentialSourceInfo {
   id: CredentialSource
@@ -275,11 +276,7 @@ function TrackedQuests({ quests }: { quests: Settings['trackedQuests'] }) {
           Track quest
         </button>
       </form>
-      {failure && (
-        <p className="form-failure" role="status">
-          {failure}
-        </p>
-      )}
+      <FormFailure message={failure} />
     </section>
   )
 }

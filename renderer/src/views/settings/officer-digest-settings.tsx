@@ -7,6 +7,7 @@ import { SecretField } from '../../components/secret-field.tsx'
 import { HOURS_BEFORE_RESET } from './hours-before-reset.ts'
 import { useVault } from '../../state/store.ts'
 import './officer-digest-settings.css'
+import { FormFailure } from '../../components/form-failure.tsx'
 
 const isRegion = (value: string): value is Region => (REGIONS as readonly string[]).includes(value)
 
@@ -85,11 +86,7 @@ export function OfficerDigestSettings({ value, updateSettings }: { value: Office
           Last post, {when(value.lastPost.at)}: {value.lastPost.message}
         </p>
       )}
-      {failure && (
-        <p className="form-failure" role="status">
-          {failure}
-        </p>
-      )}
+      <FormFailure message={failure} />
     </section>
   )
 }
