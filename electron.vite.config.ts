@@ -32,7 +32,12 @@ export default defineConfig({
       outDir: 'out/main',
       externalizeDeps: { exclude: bundled },
       rolldownOptions: {
-        input: { index: resolve(root, 'main/electron/app.ts'), cli: resolve(root, 'main/cli.ts') },
+        input: {
+          index: resolve(root, 'main/electron/app.ts'),
+          cli: resolve(root, 'main/cli.ts'),
+          // Started as a worker thread by main/game/saved-variables/read-in-worker.ts.
+          'saved-variables-worker': resolve(root, 'main/game/saved-variables/saved-variables-worker.ts'),
+        },
         // Whitespace and comments out (a sixth of the bytes Node reads at every CLI start, ~8 ms), names
         // kept so stack traces in the logs still say which function failed.
         output: { minify: { mangle: false, compress: false, codegen: { removeWhitespace: true } } },

@@ -74,6 +74,7 @@ function readTable(path: string, file: string): { ok: true; table: SeasonVaultTa
       'not-a-file': 'is not a plain file (a link, a pipe or a device)',
       'too-large': 'is larger than 1 MB, so it is not a season table',
       unreadable: `could not be read (${read.code ?? 'error'})`,
+      changed: 'changed while it was read (read again at the next start)',
     }[read.problem]
     return { ok: false, message: `Season table ${file} ${why}; it is not used.` }
   }

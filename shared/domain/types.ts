@@ -1,3 +1,4 @@
+import type { GameSlotView } from './game-save.ts'
 import type { SlotReward } from './reward.ts'
 
 /** Core vocabulary shared by the clients, the store, the sync engine and the UI. */
@@ -59,6 +60,8 @@ export interface RaidVaultSlot {
   /** The usual item level of the reward (kept for simple readers); `reward` has the whole story. */
   itemLevel: number | null
   reward: SlotReward | null
+  /** The game's own view of this slot from an addon's save this week (game-save.ts); absent or null: none. */
+  game?: GameSlotView | null
 }
 
 /** One of the three dungeon-row slots; `level` is on the vault scale of KeystoneRun. */
@@ -69,6 +72,8 @@ export interface DungeonVaultSlot {
   level: number | null
   itemLevel: number | null
   reward: SlotReward | null
+  /** The game's own view of this slot from an addon's save this week (game-save.ts); absent or null: none. */
+  game?: GameSlotView | null
 }
 
 /** One of the three World-row slots; `tier` is the activity tier (delve tier 1–11) it rewards. */
@@ -79,6 +84,8 @@ export interface WorldVaultSlot {
   tier: number | null
   itemLevel: number | null
   reward: SlotReward | null
+  /** The game's own view of this slot from an addon's save this week (game-save.ts); absent or null: none. */
+  game?: GameSlotView | null
 }
 
 /** Any kind of slot, for code that only needs the shared fields. */

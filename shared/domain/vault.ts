@@ -49,7 +49,7 @@ export function dungeonVaultSlots(runLevels: readonly number[], season: SeasonVa
   })
 }
 
-function raidSlotReward({ exceptions = [], ...usual }: RaidReward): SlotReward {
+export function raidSlotReward({ exceptions = [], ...usual }: RaidReward): SlotReward {
   return { ...usual, exceptions: exceptions.map((e) => ({ ...e, bosses: [...e.bosses] })) }
 }
 
