@@ -1,4 +1,5 @@
 import type { BoardPreferences } from './domain/board-preferences.ts'
+import type { GameAddon } from './domain/game-save.ts'
 import type { CrestsView } from './domain/crests.ts'
 import type { SeasonTableInfo, SeasonView } from './domain/season-view.ts'
 import type { QuestStatus, TrackedQuest } from './domain/weekly-quests.ts'
@@ -76,7 +77,8 @@ export interface CharacterOverview extends CharacterSummary {
    * Last week's vault: how many slots it unlocked, whether the player marked it as opened, and, when
    * not marked, whether it is probably still waiting (from the last login; an estimate).
    */
-  lastWeek: { unlockedSlots: number | null; opened: boolean; waiting: VaultWaiting }
+  /** `waitingFrom`: the addon save of the game `waiting` comes from; null: an estimate from the last login. */
+  lastWeek: { unlockedSlots: number | null; opened: boolean; waiting: VaultWaiting; waitingFrom?: { addon: GameAddon; savedAt: number } | null }
   week: Pick<WeekWindow, 'period' | 'start' | 'end'>
   /** This week's season and the table its rewards came from (`tableKnown: false`: every reward is unknown). */
   season: SeasonView
@@ -205,6 +207,16 @@ export interface GameView {
   characters: number | null
   region: Region | null
   message: string | null
+  /** The addons' saved files, as last read (null: never read): what each says, which were refused, where the game and the season table differ. */
+  saves: GameSavesView | null
+}
+
+/** The fourth source's files and findings (main/game/game-status.ts). */
+export interface GameSavesView {
+  readAt: number
+  files: { addon: GameAddon; account: string; path: string; says: string; modifiedAt: number | null; characters: number; matched: number; problem: string | null }[]
+  unmatched: { addon: GameAddon; name: string; why: string }[]
+  disagreements: { character: { region: Region; realm: string; name: string; realmName: string | null }; row: 'raid' | 'dungeons' | 'world'; slot: number; at: string; table: number | null; game: number; addon: GameAddon; savedAt: number }[]
 }
 
 /** When and for whom the officer digest is posted to Discord. */

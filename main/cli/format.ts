@@ -12,7 +12,7 @@ import type { VaultReport } from '../sync/vault-report.ts'
 
 const utc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`
 
-function slotText(slot: VaultSlot, label: string | null): string {
+function slotText(slot: Pick<VaultSlot, 'unlocked' | 'progress' | 'threshold' | 'reward'>, label: string | null): string {
   if (!slot.unlocked || label === null) return `[${slot.progress}/${slot.threshold}]`
   return `[${label}${slot.reward ? ` ${rewardText(slot.reward)}` : ''}]`
 }
@@ -35,6 +35,14 @@ function seasonText({ season }: VaultReport): string {
   if (season.status === 'between-seasons') return 'between seasons · no rewards shown'
   if (season.status === 'unknown') return 'unknown · no rewards shown'
   return `${season.name ?? 'unknown'} · rewards unknown to this version: update the app`
+}
+
+/** Which addon saves of the game this week's slots took in, with when each was saved. */
+function gameLine({ raid, dungeons, world }: VaultReport): string | null {
+  const saves = new Map<string, string>()
+  for (const slot of [...raid.slots, ...dungeons.slots, ...world.slots]) if (slot.game) saves.set(slot.game.addon, slot.game.savedAt)
+  if (saves.size === 0) return null
+  return `the game's own vault, saved by ${[...saves].map(([addon, at]) => `${addon} at ${utc(at)} UTC`).join(', ')}`
 }
 
 /** Renders one vault report as a few aligned lines. */
@@ -72,6 +80,8 @@ export function formatVault(report: VaultReport): string {
     return `${SOURCE_LABELS[id]} ${label}${unchanged}${s.error ? `: ${s.error}` : ''}`
   })
   lines.push(`  Sources   ${sources.join(' · ')}`)
+  const game = gameLine(report)
+  if (game) lines.push(`  Game      ${game}`)
   lines.push(`  Synced    ${report.syncedAt ? `${utc(report.syncedAt)} UTC` : 'never'}`)
   for (const warning of report.warnings) lines.push(`  Note      ${warning}`)
   return `${lines.join('\n')}\n`

@@ -5,6 +5,7 @@ import type { VaultHistoryWeek } from '../../shared/domain/vault-history.ts'
 import type { VaultSlot } from '../../shared/domain/types.ts'
 import type { TrackedCharacter } from '../store/characters-repo.ts'
 import { DEFAULT_HISTORY_WEEKS, MAX_HISTORY_WEEKS, vaultHistory } from '../sync/vault-history.ts'
+import { slotGameJson } from '../sync/vault-report.ts'
 import { EXIT, oneCharacter, print, summary, tracked, usage, wholeNumber, withLocalCore, type CliIo, type CliOptions } from './cli-kit.ts'
 
 /** The vault domain's history on the command line: a character's last weeks from the store, no network. */
@@ -35,9 +36,9 @@ export function historyJson(character: TrackedCharacter, weeks: readonly VaultHi
       end: iso(w.end),
       current: w.current,
       season: w.season,
-      raid: { status: w.raid.status, slots: w.raid.slots },
-      dungeons: { status: w.dungeons.status, slots: w.dungeons.slots },
-      world: { status: w.world.status, slots: w.world.slots },
+      raid: { status: w.raid.status, slots: w.raid.slots.map((s) => ({ ...s, game: slotGameJson(s.game) })) },
+      dungeons: { status: w.dungeons.status, slots: w.dungeons.slots.map((s) => ({ ...s, game: slotGameJson(s.game) })) },
+      world: { status: w.world.status, slots: w.world.slots.map((s) => ({ ...s, game: slotGameJson(s.game) })) },
       unlockedSlots: w.unlockedSlots,
       opened: w.opened,
     })),

@@ -28,9 +28,10 @@ Commands:
   track <region>/<realm>/<name>     check the character exists, then track it
   untrack <region>/<realm>/<name>   stop tracking it (its stored data is deleted)
   list                              tracked characters
-  sync [<region>/<realm>/<name>] [--time-limit SECONDS]
+  sync [<region>/<realm>/<name>] [--time-limit SECONDS] [--wow-dir DIR]
                                     sync one or all tracked characters now (at most 120 s
-                                    in all unless said otherwise), then print their vaults
+                                    in all unless said otherwise), with the game's own
+                                    saved vault from addons on this PC, then print the vaults
   import account [--region us] [--port N] [--yes]
                                     sign in on Blizzard's page (your own API client) and
                                     pick which of your account's characters to track

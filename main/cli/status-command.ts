@@ -5,6 +5,8 @@ import { REGIONS, type Region } from '../../shared/domain/types.ts'
 import type { TrackedQuest } from '../../shared/domain/weekly-quests.ts'
 import { characterOverview } from '../desktop/vault-views.ts'
 import { findGame, gameReport, type GameReport } from '../game/game-report.ts'
+import { gameSavesStatus } from '../game/game-status.ts'
+import type { GameAddon, VaultRow } from '../../shared/domain/game-save.ts'
 import type { LocalCore } from '../local-core.ts'
 import { defaultDataDir } from '../data-dir.ts'
 import { listCharacters } from '../store/characters-repo.ts'
@@ -34,11 +36,32 @@ export interface StatusReport {
   trackedQuests: TrackedQuest[]
   /** Every tracked character's weekly board, the same objects as `team --json` (item level, rating, slots, crests, quests). */
   team: TeamRow[]
-  /** The game on this PC: its _retail_ folder and how it was found, or null with why (`message`). */
-  game: GameReport
+  /** The game on this PC: its _retail_ folder and how it was found, or null with why (`message`); the addons' files read and refused. */
+  game: GameStatusJson
 }
 
 const iso = (ms: number) => new Date(ms).toISOString()
+
+/** `status --json`'s `game` (README "status"): the folder, then the last read of the addons' files, times as ISO 8601. */
+export type GameStatusJson = Omit<GameReport, 'saves'> & {
+  readAt: string | null
+  files: { addon: GameAddon; account: string; path: string; says: string; modifiedAt: string | null; characters: number; matched: number }[]
+  refused: { addon: GameAddon; path: string; problem: string }[]
+  unmatched: { addon: GameAddon; name: string; why: string }[]
+  disagreements: { region: Region; realm: string; name: string; row: VaultRow; slot: number; at: string; table: number | null; game: number; addon: GameAddon; savedAt: string }[]
+}
+
+function gameJson({ saves, ...found }: GameReport): GameStatusJson {
+  const files = saves?.files ?? []
+  return {
+    ...found,
+    readAt: saves ? iso(saves.readAt) : null,
+    files: files.filter((f) => f.problem === null).map(({ addon, account, path, says, modifiedAt, characters, matched }) => ({ addon, account, path, says, modifiedAt: modifiedAt === null ? null : iso(modifiedAt), characters, matched })),
+    refused: files.flatMap((f) => (f.problem === null ? [] : [{ addon: f.addon, path: f.path, problem: f.problem }])),
+    unmatched: saves?.unmatched ?? [],
+    disagreements: (saves?.disagreements ?? []).map((d) => ({ region: d.character.region, realm: d.character.realm, name: d.character.name, row: d.row, slot: d.slot, at: d.at, table: d.table, game: d.game, addon: d.addon, savedAt: iso(d.savedAt) })),
+  }
+}
 
 /** Everything `status` reports, from the store and the data folder only (no network). */
 export function statusReport(core: LocalCore, dataDir: string, game: { wowDir?: string; env: Readonly<Record<string, string | undefined>> }): StatusReport {
@@ -62,7 +85,7 @@ export function statusReport(core: LocalCore, dataDir: string, game: { wowDir?: 
     problems: [...core.seasonTables.problems],
     trackedQuests: listTrackedQuests(core.store.db),
     team: characters.map((c) => teamRow(characterOverview(core, c))),
-    game: gameReport(findGame(game.wowDir, game.env)),
+    game: gameJson(gameReport(findGame(game.wowDir, game.env), gameSavesStatus(core))),
   }
 }
 
@@ -90,6 +113,9 @@ export function formatStatus(report: StatusReport): string {
       ? `Game          not found: ${game.message}`
       : `Game          ${game.folder} (${game.from}): ${game.characters} ${game.characters === 1 ? 'character' : 'characters'} played here, region ${game.region ? game.region.toUpperCase() : 'not named by the game'}${game.message ? ` · ${game.message}` : ''}`,
   )
+  for (const f of game.files) lines.push(`Game file     ${f.addon} (account ${f.account}): ${f.characters} ${f.characters === 1 ? 'character' : 'characters'}, ${f.matched} tracked here; it gives ${f.says}`)
+  for (const f of game.refused) lines.push(`Game file     ${f.addon} not used: ${f.path} ${f.problem}`)
+  for (const d of game.disagreements) lines.push(`Game ≠ table  ${d.name} (${d.region}/${d.realm}) ${d.row} slot ${d.slot} at ${d.at}: the game says ${d.game}, the season table ${d.table ?? 'nothing'} (${d.addon}); the game's is shown`)
   lines.push(`Quests        ${report.trackedQuests.length === 0 ? 'none tracked (quests add <id> <name>)' : report.trackedQuests.map((q) => `${q.id} ${q.name}`).join(' · ')}`)
   return `${lines.join('\n')}\n`
 }

@@ -27,6 +27,10 @@ export async function sync(args: string[], options: CliOptions, io: CliIo): Prom
     } else {
       characters = listCharacters(core.store.db)
     }
+    // The game's own files first (in a worker): the vaults printed below include what they say.
+    const { refreshGameSaves } = await import('../game/game-saves.ts')
+    const game = await refreshGameSaves(core, options['wow-dir'], io.env)
+    if (!options.json) for (const file of game?.report.files ?? []) if (file.problem) io.stderr(`Game file ${file.path} ${file.problem}.\n`)
     const { CONCURRENT_CHARACTERS } = await import('../composition.ts')
     const limit = pLimit(CONCURRENT_CHARACTERS)
     // The whole run has one deadline: a stalled or rate-limited source cannot keep the command waiting.

@@ -2,6 +2,8 @@ import { seasonView } from '../../shared/domain/live-season.ts'
 import { bossKeyFromName } from '../../shared/domain/merge.ts'
 import { dungeonNextSteps, raidNextSteps, worldNextSteps } from '../../shared/domain/next-step.ts'
 import { lastWeekUnlockedSlots, vaultWaiting } from '../../shared/domain/vault-waiting.ts'
+import { gameWaiting } from '../../shared/domain/game-save.ts'
+import { listGameSaves } from '../store/game-saves-repo.ts'
 import { topTiers } from '../../shared/domain/world.ts'
 import { previousWeek } from '../../shared/domain/reset.ts'
 import { SOURCE_IDS } from '../../shared/domain/types.ts'
@@ -47,7 +49,10 @@ function lastWeekOf(db: LocalCore['store']['db'], character: TrackedCharacter, p
     { status: trust.world.status, unlocked: unlocked(vault.world.slots) },
   ])
   const opened = isVaultOpened(db, character.id, previous.week.start)
-  return { unlockedSlots, opened, waiting: vaultWaiting({ unlockedSlots, markedOpened: opened, lastLoginAt: character.lastLoginAt, loginReadAt: character.loginReadAt }, currentWeekStart) }
+  // The game's word comes from a save made since the reset (this week's), about last week's vault.
+  const game = gameWaiting(listGameSaves(db, character.id, { start: currentWeekStart, end: Number.MAX_SAFE_INTEGER }), currentWeekStart)
+  const waiting = vaultWaiting({ unlockedSlots, markedOpened: opened, lastLoginAt: character.lastLoginAt, loginReadAt: character.loginReadAt, game }, currentWeekStart)
+  return { unlockedSlots, opened, waiting, waitingFrom: game && (waiting === 'waiting' || waiting === 'opened') ? { addon: game.addon, savedAt: game.savedAt } : null }
 }
 
 /** One character with this week's rows. */

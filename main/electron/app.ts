@@ -165,9 +165,11 @@ if (!app.requestSingleInstanceLock()) {
       onStatus: (status) => sendEvent(window, 'update:status', status),
     })
 
+    let background: ReturnType<typeof startBackground> | undefined
+    let wowDir = settings?.wowDir ?? null
     if (running) {
       scheduler = createCoreScheduler(running)
-      startBackground({
+      background = startBackground({
         core: running,
         scheduler,
         log,
@@ -204,6 +206,10 @@ if (!app.requestSingleInstanceLock()) {
           updateStatus: () => updates.controller.status(),
           takePendingRoute: () => pendingRoute.take(),
           settingsChanged: (next) => {
+            if (next.wowDir !== wowDir) {
+              wowDir = next.wowDir
+              background?.gameFolderChanged()
+            }
             const failure = trySetStartAtLogin(next.startAtLogin)
             if (!failure && app.isPackaged) updates.controller.setEnabled(next.autoUpdate)
             return failure

@@ -2,6 +2,7 @@ import { Notification } from 'electron'
 import { readAppSettings } from '../app-settings.ts'
 import type { Core } from '../composition.ts'
 import { unlockNotice } from '../desktop/unlock-notice.ts'
+import { createGameFiles } from '../desktop/game-files.ts'
 import { officerDigestDepsOf, postOfficerDigestIfDue } from '../desktop/officer-digest.ts'
 import { overviewCacheOf } from '../desktop/overview-cache.ts'
 import { showDueResetNotices, showOnlyWaitingVaults } from '../desktop/reset-notices.ts'
@@ -33,9 +34,9 @@ export interface BackgroundOptions {
  * What runs while the window is closed: the tray (vaults waiting and the reset, one line per character,
  * Sync all with progress), a notification when a vault slot unlocks, the notifications around each
  * reset (desktop/reset-notices.ts), the officer digest's post to Discord (desktop/officer-digest.ts),
- * and the log of every sync outcome.
+ * the game's own saved files (desktop/game-files.ts), and the log of every sync outcome.
  */
-export function startBackground(options: BackgroundOptions): { destroy(): void } {
+export function startBackground(options: BackgroundOptions): { destroy(): void; gameFolderChanged(): void } {
   const { core, scheduler, log } = options
   logSyncEvents(core.events, log, (id) => getCharacter(core.store.db, id))
   const overviews = overviewCacheOf(core)
@@ -106,11 +107,15 @@ export function startBackground(options: BackgroundOptions): { destroy(): void }
     postOfficerDigest()
   }, 60_000)
   everyMinute.unref()
+  const gameFiles = createGameFiles({ core, env: options.env, log })
+  gameFiles.start()
   renderTray()
   notifyAroundResets()
   postOfficerDigest()
   return {
+    gameFolderChanged: () => gameFiles.folderChanged(),
     destroy: () => {
+      gameFiles.stop()
       clearInterval(everyMinute)
       tray.destroy()
     },

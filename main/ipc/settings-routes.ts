@@ -9,6 +9,7 @@ import { checkCredentials } from '../sync/check-credentials.ts'
 import { isRaiderIoKey } from '../config.ts'
 import { officerDigestView } from '../desktop/officer-digest.ts'
 import { findGame, gameReport, type GameReport } from '../game/game-report.ts'
+import { gameSavesStatus } from '../game/game-status.ts'
 import { overviewCacheOf } from '../desktop/overview-cache.ts'
 import { officerDigestRoutes } from './officer-digest-routes.ts'
 import type { RouteKit, Routes } from './route-kit.ts'
@@ -29,11 +30,12 @@ export function settingsRoutes(kit: RouteKit): Routes<'settings:get' | 'settings
 
   /**
    * The game's folder is looked at when Settings is read and when the folder set there changes, not on
-   * every stored preference (the board stores its sort and filters through settings:update).
+   * every stored preference (the board stores its sort and filters through settings:update). The
+   * addons' files are read elsewhere (desktop/game-files.ts); their last report is taken then too.
    */
   let game: { wowDir: string | null; report: GameReport } | undefined
-  function gameView(wowDir: string | null, fresh: boolean): GameReport {
-    if (fresh || game === undefined || game.wowDir !== wowDir) game = { wowDir, report: gameReport(findGame(wowDir ?? undefined, env, 'Settings')) }
+  function gameView(core: Core, wowDir: string | null, fresh: boolean): GameReport {
+    if (fresh || game === undefined || game.wowDir !== wowDir) game = { wowDir, report: gameReport(findGame(wowDir ?? undefined, env, 'Settings'), gameSavesStatus(core)) }
     return game.report
   }
 
@@ -46,7 +48,7 @@ export function settingsRoutes(kit: RouteKit): Routes<'settings:get' | 'settings
       return saved?.clientId && saved.clientSecret ? { configured: true, from: 'saved' as const } : { configured: false, from: null }
     }
     const settings = readAppSettings(core.store.db)
-    return { ...settings, importRedirectUri: redirectUriFor(settings.importPort), credentials: { blizzard: credential('blizzard'), warcraftlogs: credential('warcraftlogs') }, secureStorage: secrets.availability(), trackedQuests: listTrackedQuests(core.store.db), officerDigest: officerDigestView(core.store.db, settings.officerDigest, stored.discordWebhook), game: gameView(settings.wowDir, freshGame), raiderioKey: raiderIoKeyView(stored.raiderioAccessKey) }
+    return { ...settings, importRedirectUri: redirectUriFor(settings.importPort), credentials: { blizzard: credential('blizzard'), warcraftlogs: credential('warcraftlogs') }, secureStorage: secrets.availability(), trackedQuests: listTrackedQuests(core.store.db), officerDigest: officerDigestView(core.store.db, settings.officerDigest, stored.discordWebhook), game: gameView(core, settings.wowDir, freshGame), raiderioKey: raiderIoKeyView(stored.raiderioAccessKey) }
   }
 
   function raiderIoKeyView(saved: string | undefined): SettingsView['raiderioKey'] {

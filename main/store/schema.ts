@@ -331,3 +331,27 @@ export const blizzardReads = sqliteTable('blizzard_reads', {
   /** The last sync that reused it instead of reading again (null: the last one read). */
   reusedAt: integer('reused_at'),
 })
+
+/**
+ * The game's own vault as an addon saved it on the player's PC (main/game/game-saves.ts): one row per
+ * character, addon and week (the week the save was made in), the latest save of that week. Only what
+ * the file said is kept; the file is never written.
+ */
+export const gameSaves = sqliteTable(
+  'game_saves',
+  {
+    characterId: integer('character_id')
+      .notNull()
+      .references(() => characters.id, { onDelete: 'cascade' }),
+    addon: text('addon').notNull(),
+    weekStart: integer('week_start').notNull(),
+    /** When the addon last refreshed the character (epoch ms). */
+    savedAt: integer('saved_at').notNull(),
+    /** GameSlot[] as JSON (shared/domain/game-save.ts). */
+    slots: text('slots').notNull(),
+    /** 1 / 0: whether rewards waited at the save; null: the addon keeps no such flag. */
+    rewardsWaiting: integer('rewards_waiting', { mode: 'boolean' }),
+    readAt: integer('read_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.characterId, t.addon, t.weekStart] })],
+)

@@ -3,6 +3,7 @@ import type { WeekWindow } from '../../shared/domain/reset.ts'
 import type { RowStatus } from '../../shared/domain/row-status.ts'
 import { SOURCE_IDS, type CharacterRef, type Difficulty, type DungeonVaultSlot, type RaidEvidenceKind, type RaidVaultSlot, type RunKind, type SourceId, type WorldActivity, type WorldVaultSlot } from '../../shared/domain/types.ts'
 import type { WeeklyVault } from '../../shared/domain/weekly-vault.ts'
+import type { GameSlotView } from '../../shared/domain/game-save.ts'
 import type { QuestStatus } from '../../shared/domain/weekly-quests.ts'
 import type { CrestView } from '../../shared/domain/crests.ts'
 import type { SourcesConfig } from '../config.ts'
@@ -15,15 +16,23 @@ import type { CharacterSyncResult, SourceReport, SourceRunStatus } from './sync-
 import { configuredSources, weekVaults, type WeekTrust, type WeekVault } from './week-vault.ts'
 import { characterWeekBoard, type WeekBoard } from './weekly-board.ts'
 
+/** A slot's `game` as `--json` prints it (README "game"): the game's view of the slot, its save time as ISO 8601. */
+export type SlotGameJson = Omit<GameSlotView, 'savedAt'> & { savedAt: string }
+type SlotJson<S extends { game?: GameSlotView | null }> = Omit<S, 'game'> & { game: SlotGameJson | null }
+
+export function slotGameJson(game: GameSlotView | null | undefined): SlotGameJson | null {
+  return game ? { itemLevel: game.itemLevel, progress: game.progress, threshold: game.threshold, addon: game.addon, savedAt: new Date(game.savedAt).toISOString() } : null
+}
+
 /** One character's vault for one week as the CLI prints it with --json (the shape is a public contract). */
 export interface VaultReport {
   /** The character, with its item level and Mythic+ rating as the last sync read them (null until a source gave them). */
   character: { region: CharacterRef['region']; realm: string; name: string; itemLevel: number | null; mythicRating: number | null; guild: { name: string; realm: string } | null }
   week: { start: string; end: string }
   season: SeasonReport
-  raid: { status: RowStatus; reasons: string[]; bosses: { name: string; difficulty: Difficulty; sources: RaidEvidenceKind[] }[]; slots: RaidVaultSlot[] }
-  dungeons: { status: RowStatus; reasons: string[]; runs: { dungeon: string; level: number; completedAt: string; sources: SourceId[]; kind: RunKind }[]; slots: DungeonVaultSlot[] }
-  world: { status: RowStatus; reasons: string[]; activities: WorldActivity[]; slots: WorldVaultSlot[] }
+  raid: { status: RowStatus; reasons: string[]; bosses: { name: string; difficulty: Difficulty; sources: RaidEvidenceKind[] }[]; slots: SlotJson<RaidVaultSlot>[] }
+  dungeons: { status: RowStatus; reasons: string[]; runs: { dungeon: string; level: number; completedAt: string; sources: SourceId[]; kind: RunKind }[]; slots: SlotJson<DungeonVaultSlot>[] }
+  world: { status: RowStatus; reasons: string[]; activities: WorldActivity[]; slots: SlotJson<WorldVaultSlot>[] }
   /** The season's crests (README "crests"): `known: false` when this version knows no crest statistics for the season. */
   crests: { known: boolean; note: string | null; kinds: (Omit<CrestView, 'readAt'> & { readAt: string | null })[] }
   /** The player's tracked weekly quests, each done / not-done / unknown this week with the reason. */
@@ -73,19 +82,19 @@ export function vaultReport({ character, week, season, vault, trust, board, sour
       status: trust.raid.status,
       reasons: [...trust.raid.reasons],
       bosses: vault.raid.bosses.map((b) => ({ name: b.name, difficulty: b.difficulty, sources: [...b.sources] })),
-      slots: vault.raid.slots.map(({ threshold, progress, unlocked, difficulty, itemLevel, reward }) => ({ threshold, progress, unlocked, difficulty, itemLevel, reward })),
+      slots: vault.raid.slots.map(({ threshold, progress, unlocked, difficulty, itemLevel, reward, game }) => ({ threshold, progress, unlocked, difficulty, itemLevel, reward, game: slotGameJson(game) })),
     },
     dungeons: {
       status: trust.dungeons.status,
       reasons: [...trust.dungeons.reasons],
       runs: vault.dungeons.runs.map((r) => ({ dungeon: r.dungeon, level: r.level, completedAt: new Date(r.completedAt).toISOString(), sources: [...r.sources], kind: r.kind ?? 'keystone' })),
-      slots: vault.dungeons.slots.map(({ threshold, progress, unlocked, level, itemLevel, reward }) => ({ threshold, progress, unlocked, level, itemLevel, reward })),
+      slots: vault.dungeons.slots.map(({ threshold, progress, unlocked, level, itemLevel, reward, game }) => ({ threshold, progress, unlocked, level, itemLevel, reward, game: slotGameJson(game) })),
     },
     world: {
       status: trust.world.status,
       reasons: [...trust.world.reasons],
       activities: vault.world.activities.map(({ kind, name, tier, count, sources }) => ({ kind, name, tier, count, sources: [...sources] })),
-      slots: vault.world.slots.map(({ threshold, progress, unlocked, tier, itemLevel, reward }) => ({ threshold, progress, unlocked, tier, itemLevel, reward })),
+      slots: vault.world.slots.map(({ threshold, progress, unlocked, tier, itemLevel, reward, game }) => ({ threshold, progress, unlocked, tier, itemLevel, reward, game: slotGameJson(game) })),
     },
     crests: { known: board.crests.known, note: board.crests.note, kinds: board.crests.kinds.map((k) => ({ ...k, readAt: iso(k.readAt) })) },
     quests: board.quests.map(({ id, name, state, reason }) => ({ id, name, state, reason })),

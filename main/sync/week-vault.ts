@@ -5,6 +5,8 @@ import { seasonBlocker, type WeekSeason } from '../../shared/domain/live-season.
 import { unconfirmedBossReasons } from '../../shared/domain/seasons.ts'
 import { SOURCE_IDS, type KeystoneRun, type SourceId, type WorldActivity } from '../../shared/domain/types.ts'
 import { buildWeeklyVault, type WeeklyVault } from '../../shared/domain/weekly-vault.ts'
+import { applyGameSaves, type GameApplied, type GameDisagreement } from '../../shared/domain/game-save.ts'
+import { listGameSaves } from '../store/game-saves-repo.ts'
 import { getActivityBaseline, listActivities, type ActivityObservation } from '../store/activity-repo.ts'
 import { getCharacter } from '../store/characters-repo.ts'
 import type { Db } from '../store/db.ts'
@@ -31,6 +33,8 @@ export interface WeekVault {
   trust: WeekTrust
   /** The last successful read of any source during the week, if any. */
   lastReadAt: number | null
+  /** Slots where the game's own item level differs from the season table's (the game's is shown). */
+  gameDisagreements: GameDisagreement[]
 }
 
 /** Which sources have credentials (Raider.IO needs none). */
@@ -61,7 +65,8 @@ function weekVault(db: Db, characterId: number, week: WeekWindow, roster: RaidRo
   const keystoneRuns = mergeKeystoneRuns(listKeystoneRuns(db, characterId, week))
   // Heroic and Mythic 0 runs come from counters, not run lists: they are never merged with keystones.
   const runs = [...keystoneRuns, ...statisticRuns(observed)]
-  const vault = buildWeeklyVault(countBossesOnce(kills), runs, season, worldActivities(observed), week.period)
+  const game = applyGameSaves(buildWeeklyVault(countBossesOnce(kills), runs, season, worldActivities(observed), week.period), listGameSaves(db, characterId, week), season)
+  const vault = game.vault
 
   const coverage = feedCoverages(db, characterId, week)
   const facts = (feed: EvidenceFeed): FeedFacts => {
@@ -98,8 +103,21 @@ function weekVault(db: Db, characterId: number, week: WeekWindow, roster: RaidRo
     world: worldRowTrust({ week, now, researched: season?.activities !== undefined, statistics: feeds.statistics, quests: feeds.quests, baseline: baselineFacts, lastLoginAt, notes: season?.worldNotes }),
   }
   trust.raid.reasons.push(...unconfirmedBossReasons(season, week.period, new Set(vault.raid.bosses.map((b) => bossKeyFromName(b.name))), bossKeyFromName))
+  withGameReasons(trust, game.raised)
   const reads = Object.values(feeds).map((f) => f.lastInWeek).filter((at): at is number => at !== null)
-  return { week, season: weekSeason, vault, trust: withSeasonBlocker(trust, weekSeason), lastReadAt: reads.length > 0 ? Math.max(...reads) : null }
+  return { week, season: weekSeason, vault, trust: withSeasonBlocker(trust, weekSeason), lastReadAt: reads.length > 0 ? Math.max(...reads) : null, gameDisagreements: game.disagreements }
+}
+
+/**
+ * A row the game's save added to says so; a row no source could read is no longer unknown but a lower
+ * bound (the game's own count as of the save: anything done since is not in it).
+ */
+function withGameReasons(trust: WeekTrust, raised: GameApplied['raised']): void {
+  for (const { row, addon, savedAt } of raised) {
+    const rowTrust = trust[row]
+    if (rowTrust.status === 'unknown') rowTrust.status = 'partial'
+    rowTrust.reasons.push(`The game's own vault, saved by ${addon} at ${new Date(savedAt).toISOString().slice(0, 16).replace('T', ' ')} UTC, shows more than the sources: it is counted.`)
+  }
 }
 
 /** Without the season's table no slot has a known reward: every row says so first, whatever its evidence. */

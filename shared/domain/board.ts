@@ -74,8 +74,11 @@ export function nextStepsOf(c: Pick<CharacterOverview, 'nextSteps' | 'trust'>, l
 
 /** Last week's vault waits to be opened (for sure, or maybe: logged in since the reset or not read since). */
 export function vaultWaits(c: Pick<CharacterOverview, 'lastWeek'>): boolean {
-  const { unlockedSlots, opened, waiting } = c.lastWeek
-  return !opened && unlockedSlots !== null && unlockedSlots > 0 && waiting !== 'none'
+  const { unlockedSlots, opened, waiting, waitingFrom } = c.lastWeek
+  if (opened || waiting === 'none' || waiting === 'opened') return false
+  // The game itself said rewards wait, even where the sources proved no slot.
+  if (waiting === 'waiting' && waitingFrom) return true
+  return unlockedSlots !== null && unlockedSlots > 0
 }
 
 /**

@@ -27,7 +27,7 @@ export interface DigestWaiting extends DigestCharacter {
    * since (it may have been opened); `unknown` no profile read since the reset. All from the last login:
    * an estimate, as on the board.
    */
-  waiting: Exclude<VaultWaiting, 'none'>
+  waiting: Exclude<VaultWaiting, 'none' | 'opened'>
 }
 
 export interface DigestStep extends DigestCharacter {
@@ -68,7 +68,7 @@ export function weekDigest(characters: readonly DigestInput[]): Digest {
   const digest: Digest = { regions: resetsByRegion(characters).map((r) => ({ region: r.region, resetAt: iso(r.at) })), waiting: [], oneStep: [], unknown: [], finished: [], nothingYet: [] }
   for (const c of characters) {
     const { unlockedSlots, waiting } = c.lastWeek
-    if (vaultWaits(c) && unlockedSlots !== null && waiting !== 'none') digest.waiting.push({ ...who(c), slots: unlockedSlots, waiting })
+    if (vaultWaits(c) && unlockedSlots !== null && waiting !== 'none' && waiting !== 'opened') digest.waiting.push({ ...who(c), slots: unlockedSlots, waiting })
 
     const unknownRows = BOARD_ROWS.filter((row) => c.trust[row].status === 'unknown')
     if (unknownRows.length > 0) digest.unknown.push({ ...who(c), rows: unknownRows.map((row) => ({ row, why: c.trust[row].reasons[0] ?? null })) })

@@ -84,7 +84,7 @@ type AnySlot = RaidVaultSlot | DungeonVaultSlot | WorldVaultSlot
  * saves made inside the week (the caller picks them by week); for each slot the latest save that has
  * it is used.
  */
-export function applyGameSaves(vault: WeeklyVault, saves: readonly GameCharacterSave[], season: SeasonVaultTable | undefined): GameApplied {
+export function applyGameSaves(vault: WeeklyVault, saves: readonly Pick<GameCharacterSave, 'addon' | 'savedAt' | 'slots'>[], season: SeasonVaultTable | undefined): GameApplied {
   const raised: GameApplied['raised'] = []
   const disagreements: GameDisagreement[] = []
   const latestFirst = [...saves].sort((a, b) => b.savedAt - a.savedAt)
@@ -203,7 +203,7 @@ export interface GameWaiting {
 }
 
 /** The latest save since `currentWeekStart` that says whether rewards wait, or null. */
-export function gameWaiting(saves: readonly GameCharacterSave[], currentWeekStart: number): GameWaiting | null {
+export function gameWaiting(saves: readonly Pick<GameCharacterSave, 'addon' | 'savedAt' | 'rewardsWaiting'>[], currentWeekStart: number): GameWaiting | null {
   const latest = saves.filter((s) => s.savedAt >= currentWeekStart && s.rewardsWaiting !== null).sort((a, b) => b.savedAt - a.savedAt)[0]
   return latest ? { waiting: latest.rewardsWaiting as boolean, addon: latest.addon, savedAt: latest.savedAt } : null
 }

@@ -39,7 +39,7 @@ export function teamRow(c: CharacterOverview) {
     crests: c.crests.kinds.map((k) => ({ name: k.name, total: k.total, weekGain: k.weekGain, weekGainExact: k.weekGainExact, cap: k.cap, capLifted: k.capLifted })),
     quests: c.quests.map((q) => ({ id: q.id, name: q.name, state: q.state })),
     lastSyncedAt: iso(c.lastSyncedAt),
-    lastWeek: c.lastWeek,
+    lastWeek: { unlockedSlots: c.lastWeek.unlockedSlots, opened: c.lastWeek.opened, waiting: c.lastWeek.waiting, waitingFrom: c.lastWeek.waitingFrom ? { addon: c.lastWeek.waitingFrom.addon, savedAt: new Date(c.lastWeek.waitingFrom.savedAt).toISOString() } : null },
   }
 }
 export type TeamRow = ReturnType<typeof teamRow>
@@ -66,7 +66,7 @@ const slotsCell = (row: TeamRow['raid']) => (row.status === 'unknown' ? null : r
 const yesNo = (value: boolean) => (value ? 'yes' : 'no')
 /** "2026-11-26 12:00" (UTC): a date and time every spreadsheet reads as one. */
 const spreadsheetTime = (isoTime: string | null) => (isoTime === null ? null : `${isoTime.slice(0, 10)} ${isoTime.slice(11, 16)}`)
-const WAITING_WORDS = { none: 'no', waiting: 'yes', 'maybe-opened': 'maybe (logged in since the reset)', unknown: 'unknown' } as const
+const WAITING_WORDS = { none: 'no', waiting: 'yes', opened: 'no (opened)', 'maybe-opened': 'maybe (logged in since the reset)', unknown: 'unknown' } as const
 const slotLevel = (row: 'raid' | 'dungeons' | 'world', index: number) => (r: TeamRow): Cell => r[row].itemLevels[index] ?? null
 
 const FIXED_COLUMNS: [string, (r: TeamRow) => Cell][] = [

@@ -41,22 +41,28 @@ export function parseLuaData(bytes: Buffer): LuaData {
       if (variable.type !== 'Identifier') return refusal(variable)
       const init = statement.init[i]
       const value = init === undefined ? undefined : literal(init)
-      if (value === REFUSED) return refusal(init as Node)
+      if (value instanceof Refused) return refusal(value.node)
       globals[variable.name] = value
     }
   }
   return { ok: true, globals }
 }
 
-const REFUSED = Symbol('refused')
+/** The node that is not a literal, deepest first, so the message names the function rather than its table. */
+class Refused {
+  readonly node: Node
+  constructor(node: Node) {
+    this.node = node
+  }
+}
 
 function refusal(node: Node): LuaData {
   const what = node.type === 'FunctionDeclaration' ? 'a function' : node.type.endsWith('CallExpression') || node.type === 'CallStatement' ? 'a function call' : `code (${node.type})`
   return { ok: false, problem: `holds ${what}, not saved data: it was not read` }
 }
 
-/** A literal's value; undefined for nil; REFUSED for anything that would need running. */
-function literal(node: Expression): LuaValue | undefined | typeof REFUSED {
+/** A literal's value; undefined for nil; Refused for anything that would need running. */
+function literal(node: Expression): LuaValue | undefined | Refused {
   switch (node.type) {
     case 'StringLiteral':
       return utf8Text(node.value)
@@ -67,22 +73,22 @@ function literal(node: Expression): LuaValue | undefined | typeof REFUSED {
       return undefined
     case 'UnaryExpression': {
       // The game writes negative numbers as `-5`; nothing else unary is data.
-      if (node.operator !== '-' || node.argument.type !== 'NumericLiteral') return REFUSED
+      if (node.operator !== '-' || node.argument.type !== 'NumericLiteral') return new Refused(node)
       return -node.argument.value
     }
     case 'TableConstructorExpression':
       return table(node)
     default:
-      return REFUSED
+      return new Refused(node)
   }
 }
 
-function table(node: TableConstructorExpression): LuaTable | typeof REFUSED {
+function table(node: TableConstructorExpression): LuaTable | Refused {
   const result: LuaTable = Object.create(null) as LuaTable
   let position = 0
   for (const field of node.fields) {
     const value = literal(field.value)
-    if (value === REFUSED) return REFUSED
+    if (value instanceof Refused) return value
     let key: string
     if (field.type === 'TableValue') {
       key = String(++position)
@@ -90,7 +96,8 @@ function table(node: TableConstructorExpression): LuaTable | typeof REFUSED {
       key = field.key.name
     } else {
       const k = literal(field.key)
-      if (k === REFUSED || k === undefined || typeof k === 'object') return REFUSED
+      if (k instanceof Refused) return k
+      if (k === undefined || typeof k === 'object') return new Refused(field.key)
       key = String(k)
     }
     if (value !== undefined) result[key] = value

@@ -1,0 +1,46 @@
+import { and, eq, gte, lt } from 'drizzle-orm'
+import { z } from 'zod'
+import { GAME_ADDONS, VAULT_ROWS, type GameAddon, type GameCharacterSave, type GameSlot } from '../../shared/domain/game-save.ts'
+import { DIFFICULTIES } from '../../shared/domain/types.ts'
+import type { Db } from './db.ts'
+import { gameSaves } from './schema.ts'
+
+/** A save as stored for a tracked character (schema.ts `game_saves`). */
+export type StoredGameSave = Omit<GameCharacterSave, 'name' | 'realmName' | 'guid'>
+
+const nullableInt = z.number().int().nullable()
+// Stored by this app, but read back defensively: a row that does not parse is left out, never shown.
+const slotsSchema = z.array(
+  z.object({ row: z.enum(VAULT_ROWS), slot: z.number().int().min(1).max(3), threshold: nullableInt, progress: nullableInt, unlocked: z.boolean().nullable(), difficulty: z.enum(DIFFICULTIES).nullable(), level: nullableInt, itemLevel: nullableInt }),
+)
+
+/** Keeps a save as the week's evidence from that addon, unless one saved later that week is already kept. */
+export function recordGameSave(db: Db, characterId: number, save: StoredGameSave, weekStart: number, readAt: number): void {
+  const values = { savedAt: save.savedAt, slots: JSON.stringify(save.slots), rewardsWaiting: save.rewardsWaiting, readAt }
+  db.insert(gameSaves)
+    .values({ characterId, addon: save.addon, weekStart, ...values })
+    .onConflictDoUpdate({ target: [gameSaves.characterId, gameSaves.addon, gameSaves.weekStart], set: values, setWhere: lt(gameSaves.savedAt, save.savedAt) })
+    .run()
+}
+
+/** The character's saves made inside [start, end). */
+export function listGameSaves(db: Db, characterId: number, window: { start: number; end: number }): StoredGameSave[] {
+  const rows = db
+    .select()
+    .from(gameSaves)
+    .where(and(eq(gameSaves.characterId, characterId), gte(gameSaves.savedAt, window.start), lt(gameSaves.savedAt, window.end)))
+    .all()
+  return rows.flatMap((row): StoredGameSave[] => {
+    const slots = slotsSchema.safeParse(safeJson(row.slots))
+    if (!slots.success || !(GAME_ADDONS as readonly string[]).includes(row.addon)) return []
+    return [{ addon: row.addon as GameAddon, savedAt: row.savedAt, slots: slots.data as GameSlot[], rewardsWaiting: row.rewardsWaiting }]
+  })
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return null
+  }
+}
