@@ -1,5 +1,5 @@
 import type { BoardPreferences } from './domain/board-preferences.ts'
-import type { GameAddon } from './domain/game-save.ts'
+import type { GameAddon } from './domain/game-vault-types.ts'
 import type { CrestsView } from './domain/crests.ts'
 import type { SeasonTableInfo, SeasonView } from './domain/season-view.ts'
 import type { QuestStatus, TrackedQuest } from './domain/weekly-quests.ts'

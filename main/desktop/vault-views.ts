@@ -52,7 +52,7 @@ function lastWeekOf(db: LocalCore['store']['db'], character: TrackedCharacter, p
   // The game's word comes from a save made since the reset (this week's), about last week's vault.
   const game = gameWaiting(listGameSaves(db, character.id, { start: currentWeekStart, end: Number.MAX_SAFE_INTEGER }), currentWeekStart)
   const waiting = vaultWaiting({ unlockedSlots, markedOpened: opened, lastLoginAt: character.lastLoginAt, loginReadAt: character.loginReadAt, game }, currentWeekStart)
-  return { unlockedSlots, opened, waiting, waitingFrom: game && (waiting === 'waiting' || waiting === 'opened') ? { addon: game.addon, savedAt: game.savedAt } : null }
+  return { unlockedSlots, opened, waiting, waitingFrom: game && !opened && waiting !== 'maybe-opened' ? { addon: game.addon, savedAt: game.savedAt } : null }
 }
 
 /** One character with this week's rows. */

@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { GAME_ADDONS, type GameAddon, type GameCharacterSave } from '../../shared/domain/game-save.ts'
 import { asciiRealmSlug, characterNameKey, realmSlug } from '../../shared/domain/realm.ts'
 import type { Region } from '../../shared/domain/types.ts'
@@ -50,14 +50,14 @@ const MAX_UNMATCHED_LISTED = 20
 const reportSchema = z.object({
   readAt: z.number(),
   files: z.array(
-    z.object({ addon: z.enum(GAME_ADDONS), account: z.string(), path: z.string(), says: z.string(), modifiedAt: z.number().nullable(), characters: z.number(), matched: z.number(), problem: z.string().nullable() }),
+    z.object({ addon: z.enum(GAME_ADDONS), account: z.string(), path: z.string(), says: z.string(), modifiedAt: z.nullable(z.number()), characters: z.number(), matched: z.number(), problem: z.nullable(z.string()) }),
   ),
   unmatched: z.array(z.object({ addon: z.enum(GAME_ADDONS), name: z.string(), why: z.string() })),
 })
 
 /** The last read's report (null: never read). */
 export function lastGameRead(core: Pick<LocalCore, 'store'>): GameReadReport | null {
-  return getSetting(core.store.db, GAME_READ_KEY, reportSchema.nullable(), null)
+  return getSetting(core.store.db, GAME_READ_KEY, z.nullable(reportSchema), null)
 }
 
 /** The addon files present in each account's SavedVariables folder (plain files only; links are refused when read). */

@@ -1,5 +1,5 @@
 import { and, eq, gte, lt } from 'drizzle-orm'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { GAME_ADDONS, VAULT_ROWS, type GameAddon, type GameCharacterSave, type GameSlot } from '../../shared/domain/game-save.ts'
 import { DIFFICULTIES } from '../../shared/domain/types.ts'
 import type { Db } from './db.ts'
@@ -8,10 +8,11 @@ import { gameSaves } from './schema.ts'
 /** A save as stored for a tracked character (schema.ts `game_saves`). */
 export type StoredGameSave = Omit<GameCharacterSave, 'name' | 'realmName' | 'guid'>
 
-const nullableInt = z.number().int().nullable()
+// zod/mini: the offline commands read this, and full zod would weigh on their start (packaging.test.ts).
+const nullableInt = z.nullable(z.number().check(z.int()))
 // Stored by this app, but read back defensively: a row that does not parse is left out, never shown.
 const slotsSchema = z.array(
-  z.object({ row: z.enum(VAULT_ROWS), slot: z.number().int().min(1).max(3), threshold: nullableInt, progress: nullableInt, unlocked: z.boolean().nullable(), difficulty: z.enum(DIFFICULTIES).nullable(), level: nullableInt, itemLevel: nullableInt }),
+  z.object({ row: z.enum(VAULT_ROWS), slot: z.number().check(z.int(), z.gte(1), z.lte(3)), threshold: nullableInt, progress: nullableInt, unlocked: z.nullable(z.boolean()), difficulty: z.nullable(z.enum(DIFFICULTIES)), level: nullableInt, itemLevel: nullableInt }),
 )
 
 /** Keeps a save as the week's evidence from that addon, unless one saved later that week is already kept. */
@@ -31,7 +32,7 @@ export function listGameSaves(db: Db, characterId: number, window: { start: numb
     .where(and(eq(gameSaves.characterId, characterId), gte(gameSaves.savedAt, window.start), lt(gameSaves.savedAt, window.end)))
     .all()
   return rows.flatMap((row): StoredGameSave[] => {
-    const slots = slotsSchema.safeParse(safeJson(row.slots))
+    const slots = z.safeParse(slotsSchema, safeJson(row.slots))
     if (!slots.success || !(GAME_ADDONS as readonly string[]).includes(row.addon)) return []
     return [{ addon: row.addon as GameAddon, savedAt: row.savedAt, slots: slots.data as GameSlot[], rewardsWaiting: row.rewardsWaiting }]
   })

@@ -1,9 +1,12 @@
 import { difficultyRank, DIFFICULTY_LABELS } from './difficulty.ts'
 import type { SeasonVaultTable } from './seasons.ts'
+import type { GameAddon, GameCharacterSave, GameDisagreement, GameSlot, GameWaiting, VaultRow } from './game-vault-types.ts'
 import type { Difficulty, DungeonVaultSlot, RaidVaultSlot, WorldVaultSlot } from './types.ts'
 import { dungeonReward, raidSlotReward } from './vault.ts'
 import type { WeeklyVault } from './weekly-vault.ts'
 import { worldReward } from './world.ts'
+
+export * from './game-vault-types.ts'
 
 /**
  * The game's own vault, as an addon the player already runs saved it on logout (game-rules §13): a
@@ -12,63 +15,6 @@ import { worldReward } from './world.ts'
  * in, and where it names a slot's item level for the same difficulty or level the slot has, that item
  * level wins over the season table's (and the difference is listed, so a wrong table can be fixed).
  */
-
-export const GAME_ADDONS = ['AlterEgo', 'SavedInstances', 'WoWthing'] as const
-export type GameAddon = (typeof GAME_ADDONS)[number]
-
-export const VAULT_ROWS = ['raid', 'dungeons', 'world'] as const
-export type VaultRow = (typeof VAULT_ROWS)[number]
-
-/** One vault slot as the game showed it to the addon; what the addon did not save is null. */
-export interface GameSlot {
-  row: VaultRow
-  /** 1–3. */
-  slot: number
-  threshold: number | null
-  progress: number | null
-  /** Whether the game showed the slot unlocked (an addon may save that without the progress). */
-  unlocked: boolean | null
-  /** Raid slots: the difficulty the slot rewards. */
-  difficulty: Difficulty | null
-  /** Dungeon slots: the keystone level (2 and up; lower levels are left null, their scale is not documented); World slots: the tier. */
-  level: number | null
-  itemLevel: number | null
-}
-
-/** One character in one addon's file. */
-export interface GameCharacterSave {
-  addon: GameAddon
-  name: string
-  /** The realm's display name; null where the addon keeps none (WoWthing: matched through the GUID or the folders). */
-  realmName: string | null
-  guid: string | null
-  /** When the addon last refreshed this character (epoch ms): the data is the game's as of then. */
-  savedAt: number
-  slots: GameSlot[]
-  /** C_WeeklyRewards.HasAvailableRewards() at the save; null where the addon keeps none. */
-  rewardsWaiting: boolean | null
-}
-
-/** What a slot shows of the game (the vault JSON's slot `game`). */
-export interface GameSlotView {
-  itemLevel: number | null
-  progress: number | null
-  threshold: number | null
-  addon: GameAddon
-  savedAt: number
-}
-
-/** A slot whose item level the game and the season table give differently. */
-export interface GameDisagreement {
-  row: VaultRow
-  slot: number
-  /** The difficulty or level both are for, in the player's words ("Mythic", "+10", "tier 8"). */
-  at: string
-  table: number | null
-  game: number
-  addon: GameAddon
-  savedAt: number
-}
 
 export interface GameApplied {
   vault: WeeklyVault
@@ -87,7 +33,8 @@ type AnySlot = RaidVaultSlot | DungeonVaultSlot | WorldVaultSlot
 export function applyGameSaves(vault: WeeklyVault, saves: readonly Pick<GameCharacterSave, 'addon' | 'savedAt' | 'slots'>[], season: SeasonVaultTable | undefined): GameApplied {
   const raised: GameApplied['raised'] = []
   const disagreements: GameDisagreement[] = []
-  const latestFirst = [...saves].sort((a, b) => b.savedAt - a.savedAt)
+  // Latest first; saves of the same second in a fixed order, so the result never depends on storage order.
+  const latestFirst = [...saves].sort((a, b) => b.savedAt - a.savedAt || a.addon.localeCompare(b.addon))
   const rowOf = (row: VaultRow) => (row === 'raid' ? vault.raid.slots : row === 'dungeons' ? vault.dungeons.slots : vault.world.slots) as AnySlot[]
   const next: WeeklyVault = {
     ...vault,
@@ -193,13 +140,6 @@ function dedupeRows(raised: GameApplied['raised']): GameApplied['raised'] {
   const seen = new Map<VaultRow, GameApplied['raised'][number]>()
   for (const r of raised) if (!seen.has(r.row)) seen.set(r.row, r)
   return [...seen.values()]
-}
-
-/** The game's word on last week's vault: from a save made since the reset that says whether rewards wait. */
-export interface GameWaiting {
-  waiting: boolean
-  addon: GameAddon
-  savedAt: number
 }
 
 /** The latest save since `currentWeekStart` that says whether rewards wait, or null. */

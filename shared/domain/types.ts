@@ -1,4 +1,4 @@
-import type { GameSlotView } from './game-save.ts'
+import type { GameSlotView } from './game-vault-types.ts'
 import type { SlotReward } from './reward.ts'
 
 /** Core vocabulary shared by the clients, the store, the sync engine and the UI. */

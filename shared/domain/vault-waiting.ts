@@ -1,4 +1,4 @@
-import type { GameWaiting } from './game-save.ts'
+import type { GameWaiting } from './game-vault-types.ts'
 
 /**
  * Whether last week's vault is still waiting to be opened, when the player has not marked it: the

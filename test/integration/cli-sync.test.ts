@@ -106,9 +106,9 @@ describe('cli sync and vault', () => {
         { name: 'Imperator Averzian', difficulty: 'heroic', sources: ['blizzard'] },
       ],
       slots: [
-        { threshold: 2, progress: 2, unlocked: true, difficulty: 'heroic', itemLevel: 318, reward: { itemLevel: 318, track: 'Myth', rank: 1, confirmed: true, exceptions: [] } },
-        { threshold: 4, progress: 2, unlocked: false, difficulty: null, itemLevel: null, reward: null },
-        { threshold: 6, progress: 2, unlocked: false, difficulty: null, itemLevel: null, reward: null },
+        { threshold: 2, progress: 2, unlocked: true, difficulty: 'heroic', itemLevel: 318, reward: { itemLevel: 318, track: 'Myth', rank: 1, confirmed: true, exceptions: [] }, game: null },
+        { threshold: 4, progress: 2, unlocked: false, difficulty: null, itemLevel: null, reward: null, game: null },
+        { threshold: 6, progress: 2, unlocked: false, difficulty: null, itemLevel: null, reward: null, game: null },
       ],
     },
     dungeons: {
@@ -116,16 +116,16 @@ describe('cli sync and vault', () => {
       reasons: [],
       runs: [{ dungeon: 'Murder Row', level: 12, completedAt: '2026-11-24T17:00:00.000Z', sources: ['blizzard', 'raiderio'], kind: 'keystone' }],
       slots: [
-        { threshold: 1, progress: 1, unlocked: true, level: 12, itemLevel: 318, reward: { itemLevel: 318, track: 'Myth', rank: 1, confirmed: true, exceptions: [] } },
-        { threshold: 4, progress: 1, unlocked: false, level: null, itemLevel: null, reward: null },
-        { threshold: 8, progress: 1, unlocked: false, level: null, itemLevel: null, reward: null },
+        { threshold: 1, progress: 1, unlocked: true, level: 12, itemLevel: 318, reward: { itemLevel: 318, track: 'Myth', rank: 1, confirmed: true, exceptions: [] }, game: null },
+        { threshold: 4, progress: 1, unlocked: false, level: null, itemLevel: null, reward: null, game: null },
+        { threshold: 8, progress: 1, unlocked: false, level: null, itemLevel: null, reward: null, game: null },
       ],
     },
     world: {
       status: 'complete',
       reasons: [PREY_NOTE, "As of the character's last logout: Blizzard updates this only when the character logs out."],
       activities: [],
-      slots: [2, 4, 8].map((threshold) => ({ threshold, progress: 0, unlocked: false, tier: null, itemLevel: null, reward: null })),
+      slots: [2, 4, 8].map((threshold) => ({ threshold, progress: 0, unlocked: false, tier: null, itemLevel: null, reward: null, game: null })),
     },
     // Blizzard's statistics listed no crest counter: every total is unknown (null), never 0; the caps of week 1091 are 16 weeks of 100.
     crests: {

@@ -74,7 +74,7 @@ describe('vault history', () => {
     await h.core().sync.syncCharacter(character, { force: true })
     // As the app does: the card is built from the stored character (its last login as the sync saved it).
     const overview = () => characterOverview(h.core(), getCharacter(h.core().store.db, character.id)!)
-    expect(overview().lastWeek).toEqual({ unlockedSlots: 1, opened: false, waiting: 'waiting' })
+    expect(overview().lastWeek).toEqual({ unlockedSlots: 1, opened: false, waiting: 'waiting', waitingFrom: null })
     const profile = { ...fixture<Record<string, unknown>>('blizzard-character-profile.drinian-norgannon-us-2020.json'), name: 'Thrall', last_login_timestamp: RESET + HOUR }
     h.apis.blizzard.setCharacter('us', 'area-52', 'thrall', { encounters: blizzardEncounters([]), keystone: blizzardKeystoneProfile(1091, []), profile })
     await h.core().sync.syncCharacter(character, { force: true })

@@ -23,9 +23,9 @@ describe('syncCharacter', () => {
     expect(bosses(result)).toEqual(['Imperator Averzian:heroic:blizzard', 'Vorasius:heroic:blizzard', 'Chimaerus:normal:blizzard'])
     // Season 2: the raid vault pays one track above the drop, so a Heroic slot is 318 (Myth 1).
     expect(result.vault.raid.slots).toEqual([
-      { threshold: 2, progress: 2, unlocked: true, difficulty: 'heroic', itemLevel: 318, reward: { itemLevel: 318, track: 'Myth', rank: 1, confirmed: true, exceptions: [] } },
-      { threshold: 4, progress: 3, unlocked: false, difficulty: null, itemLevel: null, reward: null },
-      { threshold: 6, progress: 3, unlocked: false, difficulty: null, itemLevel: null, reward: null },
+      { threshold: 2, progress: 2, unlocked: true, difficulty: 'heroic', itemLevel: 318, reward: { itemLevel: 318, track: 'Myth', rank: 1, confirmed: true, exceptions: [] }, game: null },
+      { threshold: 4, progress: 3, unlocked: false, difficulty: null, itemLevel: null, reward: null, game: null },
+      { threshold: 6, progress: 3, unlocked: false, difficulty: null, itemLevel: null, reward: null, game: null },
     ])
     expect(result.trust.raid).toEqual({ status: 'complete', reasons: [] })
     expect(result.trust.dungeons).toEqual({ status: 'complete', reasons: [] })

@@ -43,7 +43,7 @@ describe('team', () => {
     expect(['raid_1_ilvl', 'dungeon_3_ilvl', 'world_2_ilvl'].map((name) => column(jainaLine, name))).toEqual(['', '', ''])
     // Last week too: nobody checked it, so its slots are an empty cell and whether a vault waits is unknown (issue 28.7).
     expect([column(jainaLine, 'last_week_slots'), column(jainaLine, 'vault_waiting')]).toEqual(['', 'unknown'])
-    expect((json.characters[1] as unknown as { lastWeek: unknown }).lastWeek).toEqual({ unlockedSlots: null, opened: false, waiting: 'unknown' })
+    expect((json.characters[1] as unknown as { lastWeek: unknown }).lastWeek).toEqual({ unlockedSlots: null, opened: false, waiting: 'unknown', waitingFrom: null })
     expect(csv.endsWith('\n')).toBe(true)
     expect(csv).not.toContain('\r')
   })
@@ -58,12 +58,12 @@ describe('team', () => {
     h.apis.blizzard.server.failNext(/./, { kind: 'status', status: 500 }, 1000)
     await h.core().sync.syncCharacter(h.track(thrall), { force: true })
     const lastWeek = async () => ((await cli(['team', '--json'])).json() as { characters: { lastWeek: unknown }[] }).characters[0]?.lastWeek
-    expect(await lastWeek()).toEqual({ unlockedSlots: 2, opened: false, waiting: 'unknown' })
+    expect(await lastWeek()).toEqual({ unlockedSlots: 2, opened: false, waiting: 'unknown', waitingFrom: null })
     // Blizzard answers again: the login (2020, long before the reset) is now read after the reset.
     h.apis.blizzard.server.clearFaults()
     h.clock.now += HOUR
     await h.core().sync.syncCharacter(h.track(thrall), { force: true })
-    expect(await lastWeek()).toEqual({ unlockedSlots: 2, opened: false, waiting: 'waiting' })
+    expect(await lastWeek()).toEqual({ unlockedSlots: 2, opened: false, waiting: 'waiting', waitingFrom: null })
   })
 
   it('filters by region and realm', async () => {

@@ -51,9 +51,9 @@ describe('the World row', () => {
     const second = await sync()
     expect(activities(second)).toEqual(['1×Prey (Nightmare)@8:snapshot', '3×Tier 8 delves@8:snapshot'])
     expect(second.vault.world.slots).toEqual([
-      { threshold: 2, progress: 2, unlocked: true, tier: 8, itemLevel: 305, reward: { itemLevel: 305, track: 'Hero', rank: 1, confirmed: true, exceptions: [] } },
-      { threshold: 4, progress: 4, unlocked: true, tier: 8, itemLevel: 305, reward: { itemLevel: 305, track: 'Hero', rank: 1, confirmed: true, exceptions: [] } },
-      { threshold: 8, progress: 4, unlocked: false, tier: null, itemLevel: null, reward: null },
+      { threshold: 2, progress: 2, unlocked: true, tier: 8, itemLevel: 305, reward: { itemLevel: 305, track: 'Hero', rank: 1, confirmed: true, exceptions: [] }, game: null },
+      { threshold: 4, progress: 4, unlocked: true, tier: 8, itemLevel: 305, reward: { itemLevel: 305, track: 'Hero', rank: 1, confirmed: true, exceptions: [] }, game: null },
+      { threshold: 8, progress: 4, unlocked: false, tier: null, itemLevel: null, reward: null, game: null },
     ])
     expect(second.trust.world.status).toBe('complete')
   })

@@ -32,7 +32,7 @@ describe("the addons' saved files, as each addon writes them", () => {
   it("SavedInstances: unlocked slots by difficulty id or key level, the game's reward level of a keystone only, and its waiting flag", () => {
     const [thrall, sylvanas] = characters(readSavedFile({ addon: 'SavedInstances', path: fixture('SavedInstances.lua') }))
     expect(thrall).toMatchObject({ name: 'Thrall', realmName: 'Area 52', guid: null, rewardsWaiting: false })
-    expect(thrall?.slots).toContainEqual({ row: 'dungeons', slot: 1, threshold: 1, progress: 3, unlocked: true, difficulty: null, level: 11, itemLevel: 315 })
+    expect(thrall?.slots).toContainEqual({ row: 'dungeons', slot: 1, threshold: 1, progress: 3, unlocked: true, difficulty: null, level: 11, itemLevel: 318 })
     expect(thrall?.slots).toContainEqual({ row: 'raid', slot: 1, threshold: null, progress: null, unlocked: true, difficulty: 'heroic', level: null, itemLevel: null })
     expect(thrall?.slots.filter((s) => s.row === 'world')).toEqual([])
     expect(sylvanas).toMatchObject({ name: 'Sylvanas', realmName: "Mal'Ganis", rewardsWaiting: true })
@@ -40,9 +40,9 @@ describe("the addons' saved files, as each addon writes them", () => {
 
   it("WoWthing: keyed by GUID with no realm; each slot's item level as the game gave it", () => {
     const [thrall] = characters(readSavedFile({ addon: 'WoWthing', path: fixture('WoWthing_Collector.lua') }))
-    expect(thrall).toMatchObject({ name: 'Thrall', realmName: null, guid: 'Player-3676-0A1B2C3D', savedAt: Date.parse('2026-12-04T09:05:00Z'), rewardsWaiting: false })
+    expect(thrall).toMatchObject({ name: 'Thrall', realmName: null, guid: 'Player-3676-0A1B2C3D', savedAt: Date.parse('2026-12-04T09:20:00Z'), rewardsWaiting: false })
     expect(thrall?.slots).toContainEqual({ row: 'world', slot: 1, threshold: 2, progress: 3, unlocked: true, difficulty: null, level: 6, itemLevel: 295 })
-    expect(thrall?.slots).toContainEqual({ row: 'dungeons', slot: 1, threshold: 1, progress: 3, unlocked: true, difficulty: null, level: 11, itemLevel: 315 })
+    expect(thrall?.slots).toContainEqual({ row: 'dungeons', slot: 1, threshold: 1, progress: 3, unlocked: true, difficulty: null, level: 11, itemLevel: 318 })
   })
 
   it('reads the same in the worker as directly, and a worker that takes too long is stopped and said', async () => {

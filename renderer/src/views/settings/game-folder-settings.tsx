@@ -1,12 +1,13 @@
 import { useState } from 'react'
 import type { GameView, SettingsUpdate } from '../../../../shared/ipc-api.ts'
+import { GameSavesList } from './game-saves-list.tsx'
 import './game-folder-settings.css'
 
 const FROM_WORDS: Record<NonNullable<GameView['from']>, string> = { option: 'the folder set here', environment: 'VAULT_WOW_DIR', 'usual place': 'its usual place' }
 
 /**
  * The World of Warcraft folder: found in its usual place, or named here (Linux prefixes, other drives).
- * Read only: the app never writes into it. Says what was found there.
+ * Read only: the app never writes into it. Says what was found there, and what the addons' files gave.
  */
 export function GameFolderSettings({ wowDir, game, updateSettings }: { wowDir: string | null; game: GameView; updateSettings: (patch: SettingsUpdate) => Promise<void> }) {
   const [folder, setFolder] = useState(wowDir ?? '')
@@ -34,6 +35,7 @@ export function GameFolderSettings({ wowDir, game, updateSettings }: { wowDir: s
           Apply
         </button>
       </form>
+      <GameSavesList saves={game.saves} />
     </section>
   )
 }
