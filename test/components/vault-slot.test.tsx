@@ -1,4 +1,4 @@
-import { cleanup, render, screen } from '@testing-library/react'
+import { cleanup, render, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { VaultRow, VaultSlot } from '../../renderer/src/components/vault-slot.tsx'
 
@@ -59,5 +59,17 @@ describe('VaultSlot', () => {
     expect(screen.getAllByTestId('dungeon-slot')).toHaveLength(3)
     expect(screen.getByRole('img', { name: 'Locked: 2 of 8 dungeons' })).toBeTruthy()
     expect(container.querySelectorAll('button, input, select')).toHaveLength(0)
+  })
+})
+
+describe("a slot the game's own save speaks for", () => {
+  it("shows the game's item level over the table's, says so, and names the addon", () => {
+    const savedAt = Date.parse('2026-12-04T09:20:00Z')
+    const slot = { threshold: 2, progress: 2, unlocked: true, tier: 6, itemLevel: 295, reward: { itemLevel: 298, track: 'Champion' as const, rank: null, confirmed: false, exceptions: [] }, game: { itemLevel: 295, progress: 3, threshold: 2, addon: 'WoWthing' as const, savedAt } }
+    render(<VaultSlot slot={slot} kind="world" />)
+    const shown = screen.getByTestId('world-slot')
+    expect(shown.getAttribute('aria-label')).toBe('Unlocked: Tier 6, item level 295')
+    expect(within(shown).getByTitle('The game says 295; the season table says 298').textContent).toBe('295')
+    expect(within(shown).getByText('game · WoWthing')).toBeTruthy()
   })
 })

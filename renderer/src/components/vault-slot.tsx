@@ -2,7 +2,7 @@ import type { ReactNode } from 'react'
 import { rewardText, trackLabel, type SlotReward } from '../../../shared/domain/reward.ts'
 import type { RowTrust } from '../../../shared/domain/row-status.ts'
 import type { VaultSlot as Slot } from '../../../shared/domain/types.ts'
-import { DIFFICULTY_LABELS, levelLabel } from './format.ts'
+import { DIFFICULTY_LABELS, levelLabel, when } from './format.ts'
 import { PlayerText } from './player-text.tsx'
 
 export type RowKind = 'raid' | 'dungeon' | 'world'
@@ -36,13 +36,13 @@ export function VaultSlot({ slot, kind, closed = false }: { slot: Slot; kind: Ro
       </div>
     )
   }
-  const label = slot.unlocked ? `Unlocked: ${reward ?? ''}${slot.reward ? `, item level ${rewardText(slot.reward)}` : ''}` : `Locked: ${progressText(slot, kind)}`
+  const label = slot.unlocked ? `Unlocked: ${reward ?? ''}${slot.reward ? `, item level ${gameItemLevel(slot) ?? rewardText(slot.reward)}` : ''}` : `Locked: ${progressText(slot, kind)}`
   return (
     <div className={`slot ${slot.unlocked ? `unlocked ${track}` : 'locked'}`} role="img" aria-label={label} title={slot.reward ? rewardText(slot.reward) : label} data-testid={`${kind}-slot`}>
       {slot.unlocked ? (
         <>
           <span className="slot-reward">{reward}</span>
-          {slot.reward && <RewardLine reward={slot.reward} />}
+          {slot.reward && <RewardLine reward={slot.reward} gameItemLevel={gameItemLevel(slot)} />}
         </>
       ) : (
         <>
@@ -50,19 +50,36 @@ export function VaultSlot({ slot, kind, closed = false }: { slot: Slot; kind: Ro
           <progress max={slot.threshold} value={slot.progress} aria-hidden="true" />
         </>
       )}
+      {slot.game && (
+        <span className="slot-game small" title={`As the game showed this slot, saved by the ${slot.game.addon} addon on ${when(slot.game.savedAt)}`}>
+          game · {slot.game.addon}
+        </span>
+      )}
     </div>
   )
 }
 
+/** The game's own item level where it differs from the season table's (then the game's is shown). */
+function gameItemLevel(slot: Slot): number | null {
+  const game = slot.game?.itemLevel ?? null
+  return game !== null && slot.reward && slot.itemLevel === game && game !== slot.reward.itemLevel ? game : null
+}
+
 /** "Hero 1 · 305", a "?" on unconfirmed values, and "(344 from the last two bosses)" where items can pay more. */
-function RewardLine({ reward }: { reward: SlotReward }) {
+function RewardLine({ reward, gameItemLevel }: { reward: SlotReward; gameItemLevel: number | null }) {
   const track = trackLabel(reward)
   return (
     <>
       <span className="slot-ilvl">
         {track && <span className="slot-track">{track} · </span>}
-        {reward.itemLevel}
-        {!reward.confirmed && <abbr className="unconfirmed" title="Unconfirmed: published tables disagree on this value">?</abbr>}
+        {gameItemLevel === null ? (
+          <>
+            {reward.itemLevel}
+            {!reward.confirmed && <abbr className="unconfirmed" title="Unconfirmed: published tables disagree on this value">?</abbr>}
+          </>
+        ) : (
+          <abbr title={`The game says ${gameItemLevel}; the season table says ${reward.itemLevel}`}>{gameItemLevel}</abbr>
+        )}
       </span>
       {reward.exceptions.map((e) => (
         <span key={`${e.itemLevel} ${e.bosses.join()}`} className="slot-exception small">
