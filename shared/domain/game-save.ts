@@ -82,22 +82,16 @@ function layOver(row: VaultRow, slot: AnySlot, game: GameSlot, season: SeasonVau
       raid.itemLevel = raid.reward?.itemLevel ?? null
       added = true
     }
-  } else if (row === 'dungeons') {
-    const dungeon = slot as DungeonVaultSlot
-    if (game.level !== null && (dungeon.level === null || game.level > dungeon.level)) {
-      dungeon.level = game.level
-      const reward = season ? dungeonReward(game.level, season) : null
-      dungeon.reward = reward && { ...reward, exceptions: [] }
-      dungeon.itemLevel = reward?.itemLevel ?? null
-      added = true
-    }
-  } else {
-    const world = slot as WorldVaultSlot
-    if (game.level !== null && (world.tier === null || game.level > world.tier)) {
-      world.tier = game.level
-      const reward = season ? worldReward(game.level, season) : null
-      world.reward = reward && { ...reward, exceptions: [] }
-      world.itemLevel = reward?.itemLevel ?? null
+  } else if (game.level !== null) {
+    // Dungeon slots keep their level in `level`, World slots their tier in `tier`; both are priced by level.
+    const key = row === 'dungeons' ? 'level' : 'tier'
+    const leveled = slot as { level?: number | null; tier?: number | null } & AnySlot
+    const current = leveled[key] ?? null
+    if (current === null || game.level > current) {
+      leveled[key] = game.level
+      const reward = season ? (row === 'dungeons' ? dungeonReward : worldReward)(game.level, season) : null
+      leveled.reward = reward && { ...reward, exceptions: [] }
+      leveled.itemLevel = reward?.itemLevel ?? null
       added = true
     }
   }
