@@ -2,6 +2,7 @@ import { and, asc, eq, gte, lt, sql } from 'drizzle-orm'
 import * as z from 'zod/mini'
 import type { WeekWindow } from '../../shared/domain/reset.ts'
 import type { Db } from './db.ts'
+import { preparedOnce } from './prepared.ts'
 import { activityObservations, activitySnapshots } from './schema.ts'
 
 /** What one week's World row (and Heroic runs) is counted from: see sync/activity-evidence.ts. */
@@ -37,12 +38,15 @@ const ids = z.array(z.number())
 
 /** The week's baseline (the first one captured inside the week), if any. */
 export function getActivityBaseline(db: Db, characterId: number, week: Pick<WeekWindow, 'start' | 'end'>): ActivityBaseline | undefined {
-  const row = db
-    .select()
-    .from(activitySnapshots)
-    .where(and(eq(activitySnapshots.characterId, characterId), gte(activitySnapshots.capturedAt, week.start), lt(activitySnapshots.capturedAt, week.end)))
-    .orderBy(asc(activitySnapshots.capturedAt), asc(activitySnapshots.id))
-    .get()
+  const query = preparedOnce(db, 'getActivityBaseline', () =>
+    db
+      .select()
+      .from(activitySnapshots)
+      .where(and(eq(activitySnapshots.characterId, sql.placeholder('characterId')), gte(activitySnapshots.capturedAt, sql.placeholder('start')), lt(activitySnapshots.capturedAt, sql.placeholder('end'))))
+      .orderBy(asc(activitySnapshots.capturedAt), asc(activitySnapshots.id))
+      .prepare(),
+  )
+  const row = query.get({ characterId, start: week.start, end: week.end })
   if (!row) return undefined
   const statistics = row.statisticsJson === null ? null : quantities.safeParse(parseJson(row.statisticsJson))
   const absent = row.absentQuestsJson === null ? null : ids.safeParse(parseJson(row.absentQuestsJson))
@@ -97,11 +101,15 @@ export function recordActivities(db: Db, characterId: number, weekStart: number,
 
 /** The activity evidence of a week, found by when it was first seen. */
 export function listActivities(db: Db, characterId: number, week: Pick<WeekWindow, 'start' | 'end'>): ActivityObservation[] {
-  return db
-    .select()
-    .from(activityObservations)
-    .where(and(eq(activityObservations.characterId, characterId), gte(activityObservations.firstSeenAt, week.start), lt(activityObservations.firstSeenAt, week.end)))
-    .orderBy(asc(activityObservations.kind), asc(activityObservations.name))
-    .all()
+  const query = preparedOnce(db, 'listActivities', () =>
+    db
+      .select()
+      .from(activityObservations)
+      .where(and(eq(activityObservations.characterId, sql.placeholder('characterId')), gte(activityObservations.firstSeenAt, sql.placeholder('start')), lt(activityObservations.firstSeenAt, sql.placeholder('end'))))
+      .orderBy(asc(activityObservations.kind), asc(activityObservations.name))
+      .prepare(),
+  )
+  return query
+    .all({ characterId, start: week.start, end: week.end })
     .map((row) => ({ kind: row.kind as ActivityKind, name: row.name, tier: row.tier, count: row.count, source: row.source as ActivityObservation['source'], happenedAt: row.happenedAt }))
 }

@@ -1,7 +1,8 @@
-import { and, asc, eq } from 'drizzle-orm'
+import { and, asc, eq, sql } from 'drizzle-orm'
 import { characterNameKey } from '../../shared/domain/realm.ts'
 import type { CharacterRef, Region } from '../../shared/domain/types.ts'
 import type { Db } from './db.ts'
+import { preparedOnce } from './prepared.ts'
 import { characters } from './schema.ts'
 
 /** A tracked character as stored. */
@@ -78,7 +79,7 @@ export function findCharacter(db: Db, ref: CharacterRef): TrackedCharacter | und
 
 /** The tracked character with this id, if any. */
 export function getCharacter(db: Db, id: number): TrackedCharacter | undefined {
-  const row = db.select().from(characters).where(eq(characters.id, id)).get()
+  const row = preparedOnce(db, 'getCharacter', () => db.select().from(characters).where(eq(characters.id, sql.placeholder('id'))).prepare()).get({ id })
   return row ? toTracked(row) : undefined
 }
 

@@ -2,6 +2,7 @@ import { and, eq, lt, sql } from 'drizzle-orm'
 import type { WeekWindow } from '../../shared/domain/reset.ts'
 import type { EvidenceFeed } from '../../shared/domain/row-status.ts'
 import type { Db } from './db.ts'
+import { preparedOnce } from './prepared.ts'
 import { feedSuccesses } from './schema.ts'
 
 /** How long successful reads are remembered: this week, last week and a margin for boundary changes. */
@@ -28,15 +29,18 @@ export interface FeedCoverage {
 
 /** Every feed's coverage of the week in one query (feeds never read are absent). */
 export function feedCoverages(db: Db, characterId: number, week: Pick<WeekWindow, 'start' | 'end'>): Map<EvidenceFeed, FeedCoverage> {
-  const rows = db
-    .select({
-      feed: feedSuccesses.feed,
-      lastInWeek: sql<number | null>`max(case when ${feedSuccesses.at} >= ${week.start} and ${feedSuccesses.at} < ${week.end} then ${feedSuccesses.at} end)`,
-      firstAfterWeek: sql<number | null>`min(case when ${feedSuccesses.at} >= ${week.end} then ${feedSuccesses.at} end)`,
-    })
-    .from(feedSuccesses)
-    .where(eq(feedSuccesses.characterId, characterId))
-    .groupBy(feedSuccesses.feed)
-    .all()
+  const query = preparedOnce(db, 'feedCoverages', () =>
+    db
+      .select({
+        feed: feedSuccesses.feed,
+        lastInWeek: sql<number | null>`max(case when ${feedSuccesses.at} >= ${sql.placeholder('start')} and ${feedSuccesses.at} < ${sql.placeholder('end')} then ${feedSuccesses.at} end)`,
+        firstAfterWeek: sql<number | null>`min(case when ${feedSuccesses.at} >= ${sql.placeholder('end')} then ${feedSuccesses.at} end)`,
+      })
+      .from(feedSuccesses)
+      .where(eq(feedSuccesses.characterId, sql.placeholder('characterId')))
+      .groupBy(feedSuccesses.feed)
+      .prepare(),
+  )
+  const rows = query.all({ characterId, start: week.start, end: week.end })
   return new Map(rows.map(({ feed, lastInWeek, firstAfterWeek }) => [feed as EvidenceFeed, { lastInWeek, firstAfterWeek }]))
 }

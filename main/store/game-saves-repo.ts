@@ -1,8 +1,9 @@
-import { and, eq, gte, lt } from 'drizzle-orm'
+import { and, eq, gte, lt, sql } from 'drizzle-orm'
 import * as z from 'zod/mini'
 import { GAME_ADDONS, VAULT_ROWS, type GameAddon, type GameCharacterSave, type GameSlot } from '../../shared/domain/game-save.ts'
 import { DIFFICULTIES } from '../../shared/domain/types.ts'
 import type { Db } from './db.ts'
+import { preparedOnce } from './prepared.ts'
 import { gameSaves } from './schema.ts'
 
 /** A save as stored for a tracked character (schema.ts `game_saves`). */
@@ -26,11 +27,14 @@ export function recordGameSave(db: Db, characterId: number, save: StoredGameSave
 
 /** The character's saves made inside [start, end). */
 export function listGameSaves(db: Db, characterId: number, window: { start: number; end: number }): StoredGameSave[] {
-  const rows = db
-    .select()
-    .from(gameSaves)
-    .where(and(eq(gameSaves.characterId, characterId), gte(gameSaves.savedAt, window.start), lt(gameSaves.savedAt, window.end)))
-    .all()
+  const query = preparedOnce(db, 'listGameSaves', () =>
+    db
+      .select()
+      .from(gameSaves)
+      .where(and(eq(gameSaves.characterId, sql.placeholder('characterId')), gte(gameSaves.savedAt, sql.placeholder('start')), lt(gameSaves.savedAt, sql.placeholder('end'))))
+      .prepare(),
+  )
+  const rows = query.all({ characterId, start: window.start, end: window.end })
   return rows.flatMap((row): StoredGameSave[] => {
     const slots = z.safeParse(slotsSchema, safeJson(row.slots))
     if (!slots.success || !(GAME_ADDONS as readonly string[]).includes(row.addon)) return []

@@ -2,6 +2,7 @@ import { and, asc, eq, gte, lt, sql } from 'drizzle-orm'
 import type { WeekWindow } from '../../shared/domain/reset.ts'
 import type { BossKill, Difficulty, KeystoneRun, RaidEvidenceKind, SourceId } from '../../shared/domain/types.ts'
 import type { Db } from './db.ts'
+import { preparedOnce } from './prepared.ts'
 import { encounterSnapshotEntries, encounterSnapshots, keystoneRunObservations, raidKillObservations } from './schema.ts'
 
 /**
@@ -38,13 +39,17 @@ function chunks<T>(rows: readonly T[], size = 500): T[][] {
  * the week it was filed under: a later change of week boundaries never hides stored evidence.
  */
 export function listRaidKills(db: Db, characterId: number, week: Pick<WeekWindow, 'start' | 'end'>): BossKill[] {
-  const evidenceAt = sql`coalesce(${raidKillObservations.killedAt}, ${raidKillObservations.observedAt})`
-  return db
-    .select()
-    .from(raidKillObservations)
-    .where(and(eq(raidKillObservations.characterId, characterId), sql`${evidenceAt} >= ${week.start}`, sql`${evidenceAt} < ${week.end}`))
-    .orderBy(asc(raidKillObservations.id))
-    .all()
+  const query = preparedOnce(db, 'listRaidKills', () => {
+    const evidenceAt = sql`coalesce(${raidKillObservations.killedAt}, ${raidKillObservations.observedAt})`
+    return db
+      .select()
+      .from(raidKillObservations)
+      .where(and(eq(raidKillObservations.characterId, sql.placeholder('characterId')), sql`${evidenceAt} >= ${sql.placeholder('start')}`, sql`${evidenceAt} < ${sql.placeholder('end')}`))
+      .orderBy(asc(raidKillObservations.id))
+      .prepare()
+  })
+  return query
+    .all({ characterId, start: week.start, end: week.end })
     .map((row) => ({
       bossKey: row.bossKey,
       bossName: row.bossName,
@@ -78,12 +83,16 @@ export function recordKeystoneRuns(db: Db, characterId: number, weekStart: numbe
 
 /** Every source's runs completed in a week, one KeystoneRun per observation (merge them with mergeKeystoneRuns). */
 export function listKeystoneRuns(db: Db, characterId: number, week: Pick<WeekWindow, 'start' | 'end'>): KeystoneRun[] {
-  return db
-    .select()
-    .from(keystoneRunObservations)
-    .where(and(eq(keystoneRunObservations.characterId, characterId), gte(keystoneRunObservations.completedAt, week.start), lt(keystoneRunObservations.completedAt, week.end)))
-    .orderBy(asc(keystoneRunObservations.completedAt))
-    .all()
+  const query = preparedOnce(db, 'listKeystoneRuns', () =>
+    db
+      .select()
+      .from(keystoneRunObservations)
+      .where(and(eq(keystoneRunObservations.characterId, sql.placeholder('characterId')), gte(keystoneRunObservations.completedAt, sql.placeholder('start')), lt(keystoneRunObservations.completedAt, sql.placeholder('end'))))
+      .orderBy(asc(keystoneRunObservations.completedAt))
+      .prepare(),
+  )
+  return query
+    .all({ characterId, start: week.start, end: week.end })
     .map((row) => ({ dungeon: row.dungeon, level: row.level, completedAt: row.completedAt, timed: row.timed, sources: [row.source as SourceId] }))
 }
 

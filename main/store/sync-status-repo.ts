@@ -3,6 +3,7 @@ import type { SourceId } from '../../shared/domain/types.ts'
 import type { ErrorCode } from '../../shared/errors.ts'
 import type { AppError } from '../../shared/result.ts'
 import type { Db } from './db.ts'
+import { preparedOnce } from './prepared.ts'
 import { sourceSyncStatus } from './schema.ts'
 
 /** How the last sync of one source went for one character. */
@@ -35,12 +36,8 @@ export function recordSourceOutcome(db: Db, characterId: number, source: SourceI
 
 /** The status of every source that was ever attempted for the character. */
 export function listSourceStatuses(db: Db, characterId: number): SourceStatus[] {
-  return db
-    .select()
-    .from(sourceSyncStatus)
-    .where(eq(sourceSyncStatus.characterId, characterId))
-    .all()
-    .map(toStatus)
+  const query = preparedOnce(db, 'listSourceStatuses', () => db.select().from(sourceSyncStatus).where(eq(sourceSyncStatus.characterId, sql.placeholder('characterId'))).prepare())
+  return query.all({ characterId }).map(toStatus)
 }
 
 function toStatus(row: typeof sourceSyncStatus.$inferSelect): SourceStatus {

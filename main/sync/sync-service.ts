@@ -220,7 +220,9 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
         else if (completeRead && reports.blizzard.status === 'ok') recordBlizzardRead(tx, character.id, { loginAt: fetched.profile!.lastLoginAt!, readAt: syncedAt, scope })
         refusedEvidence = recordEvidence(tx, character, fetched, windows, week, seasons[1] as WeekSeason, syncedAt)
         refusedEvidence.push(...recordBoardEvidence(tx, character.id, week.start, { crests: seasons[1]?.table?.crests, statistics: fetched.statistics, quests: fetched.quests, tracked: trackedQuests, lastLoginAt: fetched.profile?.lastLoginAt ?? character.lastLoginAt }, syncedAt))
-        return weekVaults(tx, character.id, windows.map((window, index) => ({ week: window, roster: rosters[index], season: seasons[index] as WeekSeason })), configured, syncedAt)
+        // Read through the store's own connection: the same SQLite connection as `tx`, so it sees these
+        // writes, and it keeps its prepared queries from one sync to the next (store/prepared.ts).
+        return weekVaults(store.db, character.id, windows.map((window, index) => ({ week: window, roster: rosters[index], season: seasons[index] as WeekSeason })), configured, syncedAt)
       }),
     )
 
