@@ -25,9 +25,10 @@ export interface DigestWaiting extends DigestCharacter {
   /**
    * How sure: `waiting` not logged in since the reset (certainly still there); `maybe-opened` logged in
    * since (it may have been opened); `unknown` no profile read since the reset. All from the last login:
-   * an estimate, as on the board.
+   * an estimate, as on the board — unless `waitingFrom` names the addon save the game said it in.
    */
   waiting: Exclude<VaultWaiting, 'none' | 'opened'>
+  waitingFrom: { addon: string; savedAt: string } | null
 }
 
 export interface DigestStep extends DigestCharacter {
@@ -68,7 +69,8 @@ export function weekDigest(characters: readonly DigestInput[]): Digest {
   const digest: Digest = { regions: resetsByRegion(characters).map((r) => ({ region: r.region, resetAt: iso(r.at) })), waiting: [], oneStep: [], unknown: [], finished: [], nothingYet: [] }
   for (const c of characters) {
     const { unlockedSlots, waiting } = c.lastWeek
-    if (vaultWaits(c) && unlockedSlots !== null && waiting !== 'none' && waiting !== 'opened') digest.waiting.push({ ...who(c), slots: unlockedSlots, waiting })
+    const from = c.lastWeek.waitingFrom
+    if (vaultWaits(c) && unlockedSlots !== null && waiting !== 'none' && waiting !== 'opened') digest.waiting.push({ ...who(c), slots: unlockedSlots, waiting, waitingFrom: from ? { addon: from.addon, savedAt: iso(from.savedAt) } : null })
 
     const unknownRows = BOARD_ROWS.filter((row) => c.trust[row].status === 'unknown')
     if (unknownRows.length > 0) digest.unknown.push({ ...who(c), rows: unknownRows.map((row) => ({ row, why: c.trust[row].reasons[0] ?? null })) })
@@ -106,7 +108,7 @@ export function digestLines(d: Digest, now: number): string[] {
   const section = (title: string, entries: string[]) => {
     if (entries.length > 0) lines.push('', `${title} (${entries.length}):`, ...entries.map((e) => `  ${e}`))
   }
-  section('Vaults waiting', d.waiting.map((w) => `${digestName(w)}: ${countOf(w.slots, 'slot')}, ${WAITING_WORDS[w.waiting]}`))
+  section('Vaults waiting', d.waiting.map((w) => `${digestName(w)}: ${countOf(w.slots, 'slot')}, ${w.waitingFrom ? `the game says so (${w.waitingFrom.addon})` : WAITING_WORDS[w.waiting]}`))
   section('One step away', d.oneStep.map((s) => `${digestName(s)}: ${ROW_WORDS[s.row]}: ${s.step}`))
   section('Not fully checked', d.unknown.map((u) => `${digestName(u)}: ${u.rows.map((r) => `${ROW_WORDS[r.row]} unknown${r.why ? ` (${r.why})` : ''}`).join('; ')}`))
   section('No slot yet this week', d.nothingYet.map(digestName))

@@ -113,6 +113,14 @@ describe('the board', () => {
     expect(marked).toBe(1)
   })
 
+  it("a vault the game itself said waits is said as the game's word, with no estimate mark", () => {
+    const said = overviewOf(6, 'Thrall', {}, { lastWeek: { unlockedSlots: 2, opened: false, waiting: 'waiting', waitingFrom: { addon: 'AlterEgo', savedAt: WEEK_1091.start + 3_600_000 } } })
+    show([said])
+    const badge = within(within(line('Thrall')).getByRole('rowheader')).getByTestId('vault-ready')
+    expect(badge.textContent).toBe('Vault 2')
+    expect(badge.getAttribute('aria-label')).toBe('Vault ready, 2 slots, the game says it waits (AlterEgo): mark as opened')
+  })
+
   it("the rating's tooltip says how far each of the season's rating achievements is", () => {
     const jaina = overviewOf(1, 'Jaina', {}, { mythicRating: 3360 })
     show([{ ...jaina, season: { ...jaina.season, ratingAchievements: [{ name: 'Keystone Myth', rating: 3600 }] } }])

@@ -34,6 +34,16 @@ describe('the week\'s digest', () => {
     expect(digestLines(d, NOW)).toContain('  Maybe (US, Area 52): 1 slot, logged in since the reset: maybe opened')
   })
 
+  it("the game's own word is said as the game's, not as an estimate; the game saying nothing waits lists nobody", () => {
+    const savedAt = Date.parse('2026-11-30T21:14:00Z')
+    const d = weekDigest([
+      overviewOf(1, 'Said', {}, { lastWeek: { unlockedSlots: 2, opened: false, waiting: 'waiting', waitingFrom: { addon: 'AlterEgo', savedAt } } }),
+      overviewOf(2, 'Took', {}, { lastWeek: { unlockedSlots: 2, opened: false, waiting: 'opened', waitingFrom: { addon: 'WoWthing', savedAt } } }),
+    ])
+    expect(d.waiting).toEqual([expect.objectContaining({ name: 'Said', waiting: 'waiting', waitingFrom: { addon: 'AlterEgo', savedAt: '2026-11-30T21:14:00.000Z' } })])
+    expect(digestLines(d, NOW)).toContain('  Said (US, Area 52): 2 slots, the game says so (AlterEgo)')
+  })
+
   it('one step: a row whose cheapest step is one boss, run or activity away, with what it gains', () => {
     const d = weekDigest([overviewOf(1, 'Thrall', { bosses: ['heroic', 'heroic', 'heroic'], keys: [10, 10, 10], tiers: [] })])
     expect(d.oneStep).toEqual([

@@ -101,7 +101,8 @@ export function CharacterCell({ character, onOpen, onMarkOpened }: { character: 
 function VaultBadge({ character, onMarkOpened }: { character: CharacterOverview; onMarkOpened: () => void }) {
   const { lastWeek } = character
   if (!vaultWaits(character)) return null
-  const why = lastWeek.waiting === 'none' ? '' : VAULT_WAITING_TEXT[lastWeek.waiting]
+  // The game's own word (an addon's save since the reset) is no estimate: it is said as the game's.
+  const why = lastWeek.waiting === 'none' ? '' : lastWeek.waitingFrom && lastWeek.waiting === 'waiting' ? `the game says it waits (${lastWeek.waitingFrom.addon})` : VAULT_WAITING_TEXT[lastWeek.waiting]
   return (
     <button type="button" className="vault-badge" data-testid="vault-ready" title={`Last week's vault: ${lastWeek.unlockedSlots} slots, ${why}. Click when you have opened it.`} aria-label={`Vault ready, ${lastWeek.unlockedSlots} slots, ${why}: mark as opened`} onClick={onMarkOpened}>
       Vault {lastWeek.unlockedSlots}
