@@ -45,7 +45,8 @@ export function createGameFiles(deps: GameFilesDeps): GameFiles {
   let settle: ReturnType<typeof setTimeout> | undefined
   let reading: Promise<void> | null = null
   let again = false
-  let lastSyncRead = 0
+  /** When the last read began, whatever started it: a run start and its first character's start are one read. */
+  let lastReadAt = Number.NEGATIVE_INFINITY
   let stopped = false
 
   const readOnce = async () => {
@@ -56,7 +57,7 @@ export function createGameFiles(deps: GameFilesDeps): GameFiles {
     for (const characterId of read.characterIds) core.events.emit('data:changed', { characterId })
     rewatch(read.retail, read.accounts)
     // A file the game was writing while it was read is read again once it is done.
-    if (read.report.files.some((f) => f.problem?.includes('changed while'))) schedule()
+    if (read.readAgainSoon) schedule()
   }
 
   const refresh = async (): Promise<void> => {
@@ -65,6 +66,7 @@ export function createGameFiles(deps: GameFilesDeps): GameFiles {
       again = true
       return reading
     }
+    lastReadAt = core.now()
     reading = (async () => {
       do {
         again = false
@@ -117,9 +119,7 @@ export function createGameFiles(deps: GameFilesDeps): GameFiles {
     if (done === 0) void refresh()
   }
   const onCharacterStarted = () => {
-    if (core.now() - lastSyncRead < MIN_GAP_BETWEEN_SYNC_READS_MS) return
-    lastSyncRead = core.now()
-    void refresh()
+    if (core.now() - lastReadAt >= MIN_GAP_BETWEEN_SYNC_READS_MS) void refresh()
   }
 
   return {

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import * as z from 'zod/mini'
-import { GAME_ADDONS, type GameAddon, type GameCharacterSave } from '../../shared/domain/game-save.ts'
+import { GAME_ADDONS, type GameCharacterSave } from '../../shared/domain/game-save.ts'
+import type { GameSavesView } from '../../shared/ipc-api.ts'
 import { asciiRealmSlug, characterNameKey, realmSlug } from '../../shared/domain/realm.ts'
 import type { Region } from '../../shared/domain/types.ts'
 import { fs } from '../fs.ts'
@@ -11,7 +12,7 @@ import { getSetting, setSetting } from '../store/settings-repo.ts'
 import { ADDON_READERS, type SavedFileRequest, type SavedFileResult } from './saved-variables/read-saved-file.ts'
 import { readSavedFilesInWorker } from './saved-variables/read-in-worker.ts'
 import { findGame } from './game-report.ts'
-import type { PcCharacter } from './wtf-characters.ts'
+import type { PcCharacter, PcCharacters } from './wtf-characters.ts'
 
 /**
  * The fourth source: the vault as the game itself showed it, from the saved files of addons the
@@ -21,28 +22,9 @@ import type { PcCharacter } from './wtf-characters.ts'
  * Read only: nothing is written into the game's folder, nothing leaves the machine.
  */
 
-/** One file's outcome, as `status` and Settings list it. */
-export interface GameFileReport {
-  addon: GameAddon
-  account: string
-  /** The file's path. */
-  path: string
-  /** What this addon's file reliably says (and what it does not). */
-  says: string
-  modifiedAt: number | null
-  /** Characters in the file; how many of them are tracked here. */
-  characters: number
-  matched: number
-  /** Why the file was refused (null: read). */
-  problem: string | null
-}
-
-export interface GameReadReport {
-  readAt: number
-  files: GameFileReport[]
-  /** Saved characters that could not be told apart (the same name on several realms of an account, say). */
-  unmatched: { addon: GameAddon; name: string; why: string }[]
-}
+/** What a read found, as `status` and Settings list it (the contract's GameSavesView without the disagreements, which game-status.ts derives). */
+export type GameReadReport = Omit<GameSavesView, 'disagreements'>
+type GameFileReport = GameReadReport['files'][number]
 
 const GAME_READ_KEY = 'game.read'
 const MAX_UNMATCHED_LISTED = 20
@@ -61,7 +43,7 @@ export function lastGameRead(core: Pick<LocalCore, 'store'>): GameReadReport | n
 }
 
 /** The addon files present in each account's SavedVariables folder (plain files only; links are refused when read). */
-export function savedFilesOf(retail: string, accounts: readonly string[]): (SavedFileRequest & { account: string })[] {
+function savedFilesOf(retail: string, accounts: readonly string[]): (SavedFileRequest & { account: string })[] {
   return accounts.flatMap((account) =>
     ADDON_READERS.flatMap((reader) => {
       const path = join(retail, 'WTF', 'Account', account, 'SavedVariables', reader.fileName)
@@ -77,21 +59,20 @@ export function savedFilesOf(retail: string, accounts: readonly string[]): (Save
 
 export interface GameReadInput {
   retail: string
-  /** The characters' folders (wtf-characters.ts): accounts, and realms for WoWthing's characters. */
-  pcCharacters: readonly PcCharacter[]
-  /** The region the game's configuration names; null: a name and realm tracked in one region only is matched. */
-  region: Region | null
+  /** The game's folders as wtf-characters.ts read them: the accounts, the realms of WoWthing's characters, the region. */
+  found: Pick<PcCharacters, 'characters' | 'accounts' | 'region'>
 }
 
-/** What a read found: the report, and the tracked characters it brought saves for (their views change). */
+/** What a read found: the report, the tracked characters it brought saves for (their views change), and whether a file should be read again shortly (the game was writing it). */
 export interface GameRead {
   report: GameReadReport
   characterIds: number[]
+  readAgainSoon: boolean
 }
 
 /** Reads the files, stores what matches tracked characters (one transaction) and the report; never throws for a bad file. */
 export async function readGameSaves(core: Pick<LocalCore, 'store' | 'season' | 'now'>, input: GameReadInput, read = readSavedFilesInWorker): Promise<GameRead> {
-  const accounts = gameAccounts(input.retail, input.pcCharacters)
+  const { characters: pcCharacters, accounts, region } = input.found
   const files = savedFilesOf(input.retail, accounts)
   const results = await read(files.map(({ addon, path }) => ({ addon, path })))
   const tracked = listCharacters(core.store.db)
@@ -109,13 +90,13 @@ export async function readGameSaves(core: Pick<LocalCore, 'store' | 'season' | '
     }
     let matched = 0
     for (const save of result.characters) {
-      const realmName = save.realmName ?? (save.guid ? realmsByGuid.get(save.guid) : undefined) ?? folderRealm(input.pcCharacters, file.account, save.name)
+      const realmName = save.realmName ?? (save.guid ? realmsByGuid.get(save.guid) : undefined) ?? folderRealm(pcCharacters, file.account, save.name)
       if (realmName === null || realmName === undefined) {
         const why = realmName === null ? `played on more than one realm of account ${file.account}, and the file names no realm` : `the file names no realm, and account ${file.account} has no character folder of that name`
         unmatched.push({ addon: save.addon, name: save.name, why })
         continue
       }
-      const character = trackedMatch(tracked, save.name, realmName, input.region)
+      const character = trackedMatch(tracked, save.name, realmName, region)
       if (character) {
         matched++
         matches.push({ character, save })
@@ -132,7 +113,7 @@ export async function readGameSaves(core: Pick<LocalCore, 'store' | 'season' | '
     }
     setSetting(tx, GAME_READ_KEY, report, readAt)
   })
-  return { report, characterIds: [...new Set(matches.map((m) => m.character.id))] }
+  return { report, characterIds: [...new Set(matches.map((m) => m.character.id))], readAgainSoon: results.some((r) => !r.ok && r.retry) }
 }
 
 /**
@@ -142,25 +123,8 @@ export async function readGameSaves(core: Pick<LocalCore, 'store' | 'season' | '
 export async function refreshGameSaves(core: Pick<LocalCore, 'store' | 'season' | 'now'>, given: string | undefined, env: Readonly<Record<string, string | undefined>>, givenIn?: string): Promise<(GameRead & { retail: string; accounts: string[] }) | null> {
   const game = findGame(given, env, givenIn)
   if (!game.ok) return null
-  const read = await readGameSaves(core, { retail: game.retail, pcCharacters: game.found.characters, region: game.found.region })
-  return { ...read, retail: game.retail, accounts: gameAccounts(game.retail, game.found.characters) }
-}
-
-/** The account folders: those with characters, and those that hold only SavedVariables. */
-export function gameAccounts(retail: string, pcCharacters: readonly PcCharacter[]): string[] {
-  return [...new Set(pcCharacters.map((c) => c.account).concat(accountFolders(retail)))].sort()
-}
-
-function accountFolders(retail: string): string[] {
-  try {
-    return fs
-      .readdirSync(join(retail, 'WTF', 'Account'), { withFileTypes: true })
-      .filter((e) => e.isDirectory())
-      .map((e) => e.name)
-      .slice(0, 50)
-  } catch {
-    return []
-  }
+  const read = await readGameSaves(core, { retail: game.retail, found: game.found })
+  return { ...read, retail: game.retail, accounts: game.found.accounts }
 }
 
 /** GUID → realm name from the files that save both (AlterEgo), for the ones that save only the GUID. */

@@ -1,19 +1,14 @@
-import type { GameDisagreement } from '../../shared/domain/game-save.ts'
-import type { CharacterRef } from '../../shared/domain/types.ts'
+import type { GameSavesView } from '../../shared/ipc-api.ts'
 import type { LocalCore } from '../local-core.ts'
 import { listCharacters } from '../store/characters-repo.ts'
 import { listGameSaves } from '../store/game-saves-repo.ts'
 import { storedWeekVaults } from '../sync/vault-report.ts'
-import { lastGameRead, type GameReadReport } from './game-saves.ts'
+import { lastGameRead } from './game-saves.ts'
 
-/** What the last read of the addons' files found, and where the game's item levels differ from the season tables'. */
-export interface GameSavesStatus extends GameReadReport {
-  /** This week's slots where the game's item level and the season table's differ (the game's is shown). */
-  disagreements: (GameDisagreement & { character: CharacterRef & { realmName: string | null } })[]
-}
 
 /** From the store alone; null when the files were never read. Only characters with a save this week are rebuilt. */
-export function gameSavesStatus(core: LocalCore): GameSavesStatus | null {
+/** The last read of the addons' files, with this week's slots where the game's item level and the season table's differ (the game's is shown). */
+export function gameSavesStatus(core: LocalCore): GameSavesView | null {
   const last = lastGameRead(core)
   if (!last) return null
   const now = core.now()

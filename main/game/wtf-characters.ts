@@ -20,6 +20,8 @@ export interface PcCharacter {
 
 export interface PcCharacters {
   characters: PcCharacter[]
+  /** Every account folder, those with no character folder yet included (their SavedVariables may still hold files). */
+  accounts: string[]
   /** The region the game's configuration names, or null when it names none this app knows. */
   region: Region | null
   /** Which line of Config.wtf named the region, for the notes. */
@@ -47,7 +49,7 @@ export function charactersOnThisPc(retail: string): PcCharacters {
       for (const name of folders(join(accountsFolder, account, realmName), MAX_CHARACTERS_PER_REALM, problems) ?? []) characters.push({ account, realmName, name })
     }
   }
-  return { characters, ...regionFromConfig(join(retail, 'WTF', 'Config.wtf')), problems }
+  return { characters, accounts: accounts ?? [], ...regionFromConfig(join(retail, 'WTF', 'Config.wtf')), problems }
 }
 
 const readFolder = (folder: string) => fs.readdirSync(folder, { withFileTypes: true })

@@ -62,10 +62,13 @@ describe('the app re-reads the game files when the game writes them', () => {
       await until(() => changed.length === 2)
       expect(lastGameRead(core)?.files.map((f) => f.addon)).toEqual(['AlterEgo', 'WoWthing'])
 
-      // A sync run starts: the files are read then too.
+      // A sync run starts: the files are read then too, once (its first character's start is the same read).
       writeFileSync(join(account, 'SavedVariables', 'AlterEgo.lua'), readFileSync(join(FIXTURES, 'AlterEgo.lua'), 'utf8').replace('1796332440', '1796340000'))
       core.events.emit('run:progress', { done: 0, total: 1 })
+      core.events.emit('character:started', { characterId: character.id })
       await until(() => changed.length === 3)
+      // Long enough for a second read in the worker to have landed, were one started.
+      await new Promise((resolve) => setTimeout(resolve, 1000))
       expect(changed).toHaveLength(3)
     } finally {
       files.stop()

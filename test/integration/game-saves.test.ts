@@ -84,17 +84,22 @@ describe("the game's own vault from the addons' saved files", () => {
     writeFileSync(join(saved, 'AlterEgo.lua'), 'AlterEgoDB = {}\nos.execute("shutdown now")\n')
     h.track(thrall)
     const retail = join(game, '_retail_')
-    const { report, characterIds } = await readGameSaves(h.core(), { retail, pcCharacters: charactersOnThisPc(retail).characters, region: 'us' })
+    const { report, characterIds } = await readGameSaves(h.core(), { retail, found: { ...charactersOnThisPc(retail), region: 'us' } })
     expect(report.files.find((f) => f.addon === 'AlterEgo')).toMatchObject({ problem: expect.stringContaining('holds a function call'), characters: 0 })
     // Without AlterEgo's GUID, WoWthing's Thrall is found through the account's only "Thrall" folder.
     expect(report.files.find((f) => f.addon === 'WoWthing')).toMatchObject({ problem: null, matched: 1 })
     expect(characterIds).toHaveLength(1)
     // A second Thrall folder on another realm of the account: WoWthing's Thrall cannot be told apart.
     mkdirSync(join(retail, 'WTF', 'Account', '12345678#1', 'Stormrage', 'Thrall'), { recursive: true })
-    const again = await readGameSaves(h.core(), { retail, pcCharacters: charactersOnThisPc(retail).characters, region: 'us' })
+    const again = await readGameSaves(h.core(), { retail, found: { ...charactersOnThisPc(retail), region: 'us' } })
     expect(again.report.unmatched).toEqual([{ addon: 'WoWthing', name: 'Thrall', why: expect.stringContaining('more than one realm') }])
+    // With AlterEgo readable again, its GUID names WoWthing's Thrall's realm, however many folders share the name.
+    copyFileSync(join(FIXTURES, 'AlterEgo.lua'), join(saved, 'AlterEgo.lua'))
+    const byGuid = await readGameSaves(h.core(), { retail, found: { ...charactersOnThisPc(retail), region: 'us' } })
+    expect(byGuid.report.unmatched).toEqual([])
+    expect(byGuid.report.files.find((f) => f.addon === 'WoWthing')).toMatchObject({ matched: 1 })
     // The EU namesake is not this character.
-    const eu = await readGameSaves(h.core(), { retail, pcCharacters: charactersOnThisPc(retail).characters, region: 'eu' })
+    const eu = await readGameSaves(h.core(), { retail, found: { ...charactersOnThisPc(retail), region: 'eu' } })
     expect(eu.characterIds).toEqual([])
   })
 })
