@@ -2,8 +2,6 @@ import { seasonView } from '../../shared/domain/live-season.ts'
 import { bossKeyFromName } from '../../shared/domain/merge.ts'
 import { dungeonNextSteps, raidNextSteps, worldNextSteps } from '../../shared/domain/next-step.ts'
 import { lastWeekUnlockedSlots, vaultWaiting } from '../../shared/domain/vault-waiting.ts'
-import { gameWaiting } from '../../shared/domain/game-save.ts'
-import { listGameSaves } from '../store/game-saves-repo.ts'
 import { topTiers } from '../../shared/domain/world.ts'
 import { previousWeek } from '../../shared/domain/reset.ts'
 import { SOURCE_IDS } from '../../shared/domain/types.ts'
@@ -39,8 +37,11 @@ function storedWeeks(core: LocalCore, character: TrackedCharacter): StoredWeeks 
   return { current, previous, sources: storedSourceReports(core.store.db, character.id, core.config) }
 }
 
-/** Last week's vault on the board: the slots proven (null: unknown), whether marked opened, and whether it probably still waits. */
-function lastWeekOf(db: LocalCore['store']['db'], character: TrackedCharacter, previous: StoredWeek, currentWeekStart: number): CharacterOverview['lastWeek'] {
+/**
+ * Last week's vault on the board: the slots proven (null: unknown), whether marked opened, and whether
+ * it still waits — as this week's latest addon save says (the game's word), else estimated from the login.
+ */
+function lastWeekOf(db: LocalCore['store']['db'], character: TrackedCharacter, previous: StoredWeek, current: StoredWeek): CharacterOverview['lastWeek'] {
   const { vault, trust } = previous
   const unlocked = (slots: readonly { unlocked: boolean }[]) => slots.filter((s) => s.unlocked).length
   const unlockedSlots = lastWeekUnlockedSlots([
@@ -49,9 +50,8 @@ function lastWeekOf(db: LocalCore['store']['db'], character: TrackedCharacter, p
     { status: trust.world.status, unlocked: unlocked(vault.world.slots) },
   ])
   const opened = isVaultOpened(db, character.id, previous.week.start)
-  // The game's word comes from a save made since the reset (this week's), about last week's vault.
-  const game = gameWaiting(listGameSaves(db, character.id, { start: currentWeekStart, end: Number.MAX_SAFE_INTEGER }), currentWeekStart)
-  const waiting = vaultWaiting({ unlockedSlots, markedOpened: opened, lastLoginAt: character.lastLoginAt, loginReadAt: character.loginReadAt, game }, currentWeekStart)
+  const game = current.gameWaiting
+  const waiting = vaultWaiting({ unlockedSlots, markedOpened: opened, lastLoginAt: character.lastLoginAt, loginReadAt: character.loginReadAt, game }, current.week.start)
   return { unlockedSlots, opened, waiting, waitingFrom: game && !opened && waiting !== 'maybe-opened' ? { addon: game.addon, savedAt: game.savedAt } : null }
 }
 
@@ -78,7 +78,7 @@ function overviewFrom(core: LocalCore, character: TrackedCharacter, { current, p
     quests: board.quests,
     lastLoginAt: character.lastLoginAt,
     raiderioCrawledAt: character.raiderioCrawledAt,
-    lastWeek: lastWeekOf(core.store.db, character, previous, week.start),
+    lastWeek: lastWeekOf(core.store.db, character, previous, current),
     week: { period: week.period, start: week.start, end: week.end },
     season: seasonView(current.season),
     raid: vault.raid.slots,

@@ -5,7 +5,7 @@ import { seasonBlocker, type WeekSeason } from '../../shared/domain/live-season.
 import { unconfirmedBossReasons } from '../../shared/domain/seasons.ts'
 import { SOURCE_IDS, type KeystoneRun, type SourceId, type WorldActivity } from '../../shared/domain/types.ts'
 import { buildWeeklyVault, type WeeklyVault } from '../../shared/domain/weekly-vault.ts'
-import { applyGameSaves, type GameApplied, type GameDisagreement } from '../../shared/domain/game-save.ts'
+import { applyGameSaves, gameWaiting, type GameApplied, type GameDisagreement, type GameWaiting } from '../../shared/domain/game-save.ts'
 import { listGameSaves } from '../store/game-saves-repo.ts'
 import { getActivityBaseline, listActivities, type ActivityObservation } from '../store/activity-repo.ts'
 import { getCharacter } from '../store/characters-repo.ts'
@@ -35,6 +35,8 @@ export interface WeekVault {
   lastReadAt: number | null
   /** Slots where the game's own item level differs from the season table's (the game's is shown). */
   gameDisagreements: GameDisagreement[]
+  /** What this week's latest addon save says of the week before's vault (rewards waiting or not); null: none says. */
+  gameWaiting: GameWaiting | null
 }
 
 /** Which sources have credentials (Raider.IO needs none). */
@@ -65,7 +67,8 @@ function weekVault(db: Db, characterId: number, week: WeekWindow, roster: RaidRo
   const keystoneRuns = mergeKeystoneRuns(listKeystoneRuns(db, characterId, week))
   // Heroic and Mythic 0 runs come from counters, not run lists: they are never merged with keystones.
   const runs = [...keystoneRuns, ...statisticRuns(observed)]
-  const game = applyGameSaves(buildWeeklyVault(countBossesOnce(kills), runs, season, worldActivities(observed), week.period), listGameSaves(db, characterId, week), season)
+  const saves = listGameSaves(db, characterId, week)
+  const game = applyGameSaves(buildWeeklyVault(countBossesOnce(kills), runs, season, worldActivities(observed), week.period), saves, season)
   const vault = game.vault
 
   const coverage = feedCoverages(db, characterId, week)
@@ -105,7 +108,7 @@ function weekVault(db: Db, characterId: number, week: WeekWindow, roster: RaidRo
   trust.raid.reasons.push(...unconfirmedBossReasons(season, week.period, new Set(vault.raid.bosses.map((b) => bossKeyFromName(b.name))), bossKeyFromName))
   withGameReasons(trust, game.raised)
   const reads = Object.values(feeds).map((f) => f.lastInWeek).filter((at): at is number => at !== null)
-  return { week, season: weekSeason, vault, trust: withSeasonBlocker(trust, weekSeason), lastReadAt: reads.length > 0 ? Math.max(...reads) : null, gameDisagreements: game.disagreements }
+  return { week, season: weekSeason, vault, trust: withSeasonBlocker(trust, weekSeason), lastReadAt: reads.length > 0 ? Math.max(...reads) : null, gameDisagreements: game.disagreements, gameWaiting: gameWaiting(saves, week.start) }
 }
 
 /**

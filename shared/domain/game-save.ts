@@ -1,7 +1,8 @@
 import { difficultyRank, DIFFICULTY_LABELS } from './difficulty.ts'
 import type { SeasonVaultTable } from './seasons.ts'
-import type { GameAddon, GameCharacterSave, GameDisagreement, GameSlot, GameWaiting, VaultRow } from './game-vault-types.ts'
+import { VAULT_ROWS, type GameAddon, type GameCharacterSave, type GameDisagreement, type GameSlot, type GameWaiting, type VaultRow } from './game-vault-types.ts'
 import type { Difficulty, DungeonVaultSlot, RaidVaultSlot, WorldVaultSlot } from './types.ts'
+import { levelLabel } from './labels.ts'
 import { dungeonReward, raidSlotReward } from './vault.ts'
 import type { WeeklyVault } from './weekly-vault.ts'
 import { worldReward } from './world.ts'
@@ -31,32 +32,38 @@ type AnySlot = RaidVaultSlot | DungeonVaultSlot | WorldVaultSlot
  * it is used.
  */
 export function applyGameSaves(vault: WeeklyVault, saves: readonly Pick<GameCharacterSave, 'addon' | 'savedAt' | 'slots'>[], season: SeasonVaultTable | undefined): GameApplied {
-  const raised: GameApplied['raised'] = []
+  const raised = new Map<VaultRow, GameApplied['raised'][number]>()
   const disagreements: GameDisagreement[] = []
   // Latest first; saves of the same second in a fixed order, so the result never depends on storage order.
   const latestFirst = [...saves].sort((a, b) => b.savedAt - a.savedAt || a.addon.localeCompare(b.addon))
-  const rowOf = (row: VaultRow) => (row === 'raid' ? vault.raid.slots : row === 'dungeons' ? vault.dungeons.slots : vault.world.slots) as AnySlot[]
   const next: WeeklyVault = {
     ...vault,
     raid: { ...vault.raid, slots: vault.raid.slots.map((s) => ({ ...s })) },
     dungeons: { ...vault.dungeons, slots: vault.dungeons.slots.map((s) => ({ ...s })) },
     world: { ...vault.world, slots: vault.world.slots.map((s) => ({ ...s })) },
   }
-  const nextRow = (row: VaultRow) => (row === 'raid' ? next.raid.slots : row === 'dungeons' ? next.dungeons.slots : next.world.slots) as AnySlot[]
-  for (const row of ['raid', 'dungeons', 'world'] as const) {
-    rowOf(row).forEach((_, index) => {
-      const slot = nextRow(row)[index] as AnySlot
-      const found = latestFirst.map((save) => ({ save, game: save.slots.find((g) => g.row === row && g.slot === index + 1) })).find((f) => f.game !== undefined)
+  for (const row of VAULT_ROWS) {
+    ;(next[row].slots as AnySlot[]).forEach((slot, index) => {
+      const found = latestWithSlot(latestFirst, row, index + 1)
       slot.game = null
-      if (!found?.game) return
+      if (!found) return
       const { save, game } = found
       slot.game = { itemLevel: game.itemLevel, progress: game.progress, threshold: game.threshold, addon: save.addon, savedAt: save.savedAt }
-      if (layOver(row, slot, game, season)) raised.push({ row, addon: save.addon, savedAt: save.savedAt })
-      const disagreement = compareItemLevel(row, index + 1, slot, game, season)
+      if (layOver(row, slot, game, season) && !raised.has(row)) raised.set(row, { row, addon: save.addon, savedAt: save.savedAt })
+      const disagreement = takeGameItemLevel(row, index + 1, slot, game)
       if (disagreement) disagreements.push({ ...disagreement, addon: save.addon, savedAt: save.savedAt })
     })
   }
-  return { vault: next, raised: dedupeRows(raised), disagreements }
+  return { vault: next, raised: [...raised.values()], disagreements }
+}
+
+/** The latest save that has this slot, with the slot. */
+function latestWithSlot<S extends Pick<GameCharacterSave, 'slots'>>(latestFirst: readonly S[], row: VaultRow, slot: number): { save: S; game: GameSlot } | null {
+  for (const save of latestFirst) {
+    const game = save.slots.find((g) => g.row === row && g.slot === slot)
+    if (game) return { save, game }
+  }
+  return null
 }
 
 /** Adds what the game proved to the slot (never takes away); true when it added anything. */
@@ -104,14 +111,15 @@ function layOver(row: VaultRow, slot: AnySlot, game: GameSlot, season: SeasonVau
  * priced without saying for what (WoWthing keeps only the item level) is taken as the slot's when the
  * sources saw no more than the game did.
  */
-function compareItemLevel(row: VaultRow, slotNumber: number, slot: AnySlot, game: GameSlot, season: SeasonVaultTable | undefined): Omit<GameDisagreement, 'addon' | 'savedAt'> | null {
+function takeGameItemLevel(row: VaultRow, slotNumber: number, slot: AnySlot, game: GameSlot): Omit<GameDisagreement, 'addon' | 'savedAt'> | null {
   if (game.itemLevel === null || !slot.unlocked) return null
   const at = slotAt(row, slot)
   if (at === null) return null
   const gameAt = row === 'raid' ? game.difficulty : game.level
   if (gameAt !== null && gameAt !== at.key) return null
   if (gameAt === null && game.progress !== null && slot.progress > game.progress) return null
-  const table = season ? slot.itemLevel : null
+  // Without the season's table the slot has no item level (null): the game's is shown, listed against none.
+  const table = slot.itemLevel
   if (table === game.itemLevel) return null
   slot.itemLevel = game.itemLevel
   return { row, slot: slotNumber, at: at.label, table, game: game.itemLevel }
@@ -124,16 +132,10 @@ function slotAt(row: VaultRow, slot: AnySlot): { key: Difficulty | number; label
   }
   if (row === 'dungeons') {
     const level = (slot as DungeonVaultSlot).level
-    return level === null ? null : { key: level, label: level >= 2 ? `+${level}` : level === 1 ? 'Mythic 0' : 'Heroic' }
+    return level === null ? null : { key: level, label: levelLabel(level) }
   }
   const tier = (slot as WorldVaultSlot).tier
   return tier === null ? null : { key: tier, label: `tier ${tier}` }
-}
-
-function dedupeRows(raised: GameApplied['raised']): GameApplied['raised'] {
-  const seen = new Map<VaultRow, GameApplied['raised'][number]>()
-  for (const r of raised) if (!seen.has(r.row)) seen.set(r.row, r)
-  return [...seen.values()]
 }
 
 /** The latest save since `currentWeekStart` that says whether rewards wait, or null. */
