@@ -1,8 +1,8 @@
-import { and, asc, eq, gte, lt, sql } from 'drizzle-orm'
+import { asc, eq, sql } from 'drizzle-orm'
 import * as z from 'zod/mini'
 import type { WeekWindow } from '../../shared/domain/reset.ts'
 import type { Db } from './db.ts'
-import { preparedOnce } from './prepared.ts'
+import { inCharacterWindow, preparedOnce, windowValues } from './prepared.ts'
 import { activityObservations, activitySnapshots } from './schema.ts'
 
 /** What one week's World row (and Heroic runs) is counted from: see sync/activity-evidence.ts. */
@@ -42,11 +42,11 @@ export function getActivityBaseline(db: Db, characterId: number, week: Pick<Week
     db
       .select()
       .from(activitySnapshots)
-      .where(and(eq(activitySnapshots.characterId, sql.placeholder('characterId')), gte(activitySnapshots.capturedAt, sql.placeholder('start')), lt(activitySnapshots.capturedAt, sql.placeholder('end'))))
+      .where(inCharacterWindow(activitySnapshots.characterId, activitySnapshots.capturedAt))
       .orderBy(asc(activitySnapshots.capturedAt), asc(activitySnapshots.id))
       .prepare(),
   )
-  const row = query.get({ characterId, start: week.start, end: week.end })
+  const row = query.get(windowValues(characterId, week))
   if (!row) return undefined
   const statistics = row.statisticsJson === null ? null : quantities.safeParse(parseJson(row.statisticsJson))
   const absent = row.absentQuestsJson === null ? null : ids.safeParse(parseJson(row.absentQuestsJson))
@@ -105,11 +105,11 @@ export function listActivities(db: Db, characterId: number, week: Pick<WeekWindo
     db
       .select()
       .from(activityObservations)
-      .where(and(eq(activityObservations.characterId, sql.placeholder('characterId')), gte(activityObservations.firstSeenAt, sql.placeholder('start')), lt(activityObservations.firstSeenAt, sql.placeholder('end'))))
+      .where(inCharacterWindow(activityObservations.characterId, activityObservations.firstSeenAt))
       .orderBy(asc(activityObservations.kind), asc(activityObservations.name))
       .prepare(),
   )
   return query
-    .all({ characterId, start: week.start, end: week.end })
+    .all(windowValues(characterId, week))
     .map((row) => ({ kind: row.kind as ActivityKind, name: row.name, tier: row.tier, count: row.count, source: row.source as ActivityObservation['source'], happenedAt: row.happenedAt }))
 }

@@ -1,9 +1,9 @@
-import { and, eq, gte, lt, sql } from 'drizzle-orm'
+import { lt } from 'drizzle-orm'
 import * as z from 'zod/mini'
 import { GAME_ADDONS, VAULT_ROWS, type GameAddon, type GameCharacterSave, type GameSlot } from '../../shared/domain/game-save.ts'
 import { DIFFICULTIES } from '../../shared/domain/types.ts'
 import type { Db } from './db.ts'
-import { preparedOnce } from './prepared.ts'
+import { inCharacterWindow, preparedOnce, windowValues } from './prepared.ts'
 import { gameSaves } from './schema.ts'
 
 /** A save as stored for a tracked character (schema.ts `game_saves`). */
@@ -31,10 +31,10 @@ export function listGameSaves(db: Db, characterId: number, window: { start: numb
     db
       .select()
       .from(gameSaves)
-      .where(and(eq(gameSaves.characterId, sql.placeholder('characterId')), gte(gameSaves.savedAt, sql.placeholder('start')), lt(gameSaves.savedAt, sql.placeholder('end'))))
+      .where(inCharacterWindow(gameSaves.characterId, gameSaves.savedAt))
       .prepare(),
   )
-  const rows = query.all({ characterId, start: window.start, end: window.end })
+  const rows = query.all(windowValues(characterId, window))
   return rows.flatMap((row): StoredGameSave[] => {
     const slots = z.safeParse(slotsSchema, safeJson(row.slots))
     if (!slots.success || !(GAME_ADDONS as readonly string[]).includes(row.addon)) return []

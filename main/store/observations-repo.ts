@@ -2,7 +2,7 @@ import { and, asc, eq, gte, lt, sql } from 'drizzle-orm'
 import type { WeekWindow } from '../../shared/domain/reset.ts'
 import type { BossKill, Difficulty, KeystoneRun, RaidEvidenceKind, SourceId } from '../../shared/domain/types.ts'
 import type { Db } from './db.ts'
-import { preparedOnce } from './prepared.ts'
+import { inCharacterWindow, preparedOnce, windowValues } from './prepared.ts'
 import { encounterSnapshotEntries, encounterSnapshots, keystoneRunObservations, raidKillObservations } from './schema.ts'
 
 /**
@@ -44,12 +44,12 @@ export function listRaidKills(db: Db, characterId: number, week: Pick<WeekWindow
     return db
       .select()
       .from(raidKillObservations)
-      .where(and(eq(raidKillObservations.characterId, sql.placeholder('characterId')), sql`${evidenceAt} >= ${sql.placeholder('start')}`, sql`${evidenceAt} < ${sql.placeholder('end')}`))
+      .where(inCharacterWindow(raidKillObservations.characterId, evidenceAt))
       .orderBy(asc(raidKillObservations.id))
       .prepare()
   })
   return query
-    .all({ characterId, start: week.start, end: week.end })
+    .all(windowValues(characterId, week))
     .map((row) => ({
       bossKey: row.bossKey,
       bossName: row.bossName,
@@ -87,12 +87,12 @@ export function listKeystoneRuns(db: Db, characterId: number, week: Pick<WeekWin
     db
       .select()
       .from(keystoneRunObservations)
-      .where(and(eq(keystoneRunObservations.characterId, sql.placeholder('characterId')), gte(keystoneRunObservations.completedAt, sql.placeholder('start')), lt(keystoneRunObservations.completedAt, sql.placeholder('end'))))
+      .where(inCharacterWindow(keystoneRunObservations.characterId, keystoneRunObservations.completedAt))
       .orderBy(asc(keystoneRunObservations.completedAt))
       .prepare(),
   )
   return query
-    .all({ characterId, start: week.start, end: week.end })
+    .all(windowValues(characterId, week))
     .map((row) => ({ dungeon: row.dungeon, level: row.level, completedAt: row.completedAt, timed: row.timed, sources: [row.source as SourceId] }))
 }
 

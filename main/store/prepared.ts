@@ -1,3 +1,5 @@
+import { and, eq, sql, type SQL } from 'drizzle-orm'
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { Db } from './db.ts'
 
 /**
@@ -24,4 +26,16 @@ export function preparedOnce<Q>(db: Db, name: string, build: () => Q): Q {
     queries.set(name, query)
   }
   return query
+}
+
+/**
+ * The where clause of "this character's evidence in a time window", with placeholders: run the query
+ * with `windowValues(characterId, window)`. `at` is the column (or expression) that dates the evidence.
+ */
+export function inCharacterWindow(characterId: SQLiteColumn, at: SQLiteColumn | SQL) {
+  return and(eq(characterId, sql.placeholder('characterId')), sql`${at} >= ${sql.placeholder('start')}`, sql`${at} < ${sql.placeholder('end')}`)
+}
+
+export function windowValues(characterId: number, window: { start: number; end: number }): { characterId: number; start: number; end: number } {
+  return { characterId, start: window.start, end: window.end }
 }
