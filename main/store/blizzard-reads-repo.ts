@@ -1,5 +1,6 @@
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import type { Db } from './db.ts'
+import { placeholder, preparedOnce } from './prepared.ts'
 import { blizzardReads } from './schema.ts'
 
 /** The last complete read of a character's Blizzard details (schema.ts `blizzard_reads`). */
@@ -12,7 +13,7 @@ export interface BlizzardRead {
 }
 
 export function getBlizzardRead(db: Db, characterId: number): BlizzardRead | null {
-  const row = db.select().from(blizzardReads).where(eq(blizzardReads.characterId, characterId)).get()
+  const row = preparedOnce(db, 'getBlizzardRead', () => db.select().from(blizzardReads).where(eq(blizzardReads.characterId, sql.placeholder('characterId'))).prepare()).get({ characterId })
   return row ? { loginAt: row.loginAt, loginSeenAt: row.loginSeenAt, readAt: row.readAt, scope: row.scope, reusedAt: row.reusedAt } : null
 }
 
@@ -29,5 +30,7 @@ export function recordBlizzardRead(db: Db, characterId: number, read: { loginAt:
 
 /** A sync reused the stored read (the summary named the same login). */
 export function markBlizzardReadReused(db: Db, characterId: number, at: number): void {
-  db.update(blizzardReads).set({ reusedAt: at }).where(eq(blizzardReads.characterId, characterId)).run()
+  preparedOnce(db, 'markBlizzardReadReused', () =>
+    db.update(blizzardReads).set({ reusedAt: placeholder('at') }).where(eq(blizzardReads.characterId, sql.placeholder('characterId'))).prepare(),
+  ).run({ characterId, at })
 }

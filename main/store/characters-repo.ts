@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm'
 import { characterNameKey } from '../../shared/domain/realm.ts'
 import type { CharacterRef, Region } from '../../shared/domain/types.ts'
 import type { Db } from './db.ts'
-import { preparedOnce } from './prepared.ts'
+import { placeholder, preparedOnce } from './prepared.ts'
 import { characters } from './schema.ts'
 
 /** A tracked character as stored. */
@@ -95,14 +95,28 @@ export function removeCharacter(db: Db, id: number): boolean {
 
 /** Stores the latest profile facts of a character. */
 export function updateCharacterProfile(db: Db, id: number, profile: CharacterProfile): void {
-  // A source that does not know the realm's display name keeps the one another gave.
-  const { realmName, ...rest } = profile
-  db.update(characters).set(realmName ? { ...rest, realmName } : rest).where(eq(characters.id, id)).run()
+  // Every sync stores one: built once per connection (prepared.ts). A source that does not know the
+  // realm's display name keeps the one another gave, and one that did not read the login keeps its time.
+  const query = preparedOnce(db, 'updateCharacterProfile', () =>
+    db
+      .update(characters)
+      .set({
+        className: placeholder('className'),
+        specName: placeholder('specName'),
+        itemLevel: placeholder('itemLevel'),
+        lastLoginAt: placeholder('lastLoginAt'),
+        realmName: sql`coalesce(${sql.placeholder('realmName')}, ${characters.realmName})`,
+        loginReadAt: sql`coalesce(${sql.placeholder('loginReadAt')}, ${characters.loginReadAt})`,
+      })
+      .where(eq(characters.id, sql.placeholder('id')))
+      .prepare(),
+  )
+  query.run({ id, className: profile.className, specName: profile.specName, itemLevel: profile.itemLevel, lastLoginAt: profile.lastLoginAt, realmName: profile.realmName || null, loginReadAt: profile.loginReadAt ?? null })
 }
 
 /** Stores the character's current Mythic+ rating (a source that gave none leaves the stored one). */
 export function updateMythicRating(db: Db, id: number, rating: number): void {
-  db.update(characters).set({ mythicRating: rating }).where(eq(characters.id, id)).run()
+  preparedOnce(db, 'updateMythicRating', () => db.update(characters).set({ mythicRating: placeholder('rating') }).where(eq(characters.id, sql.placeholder('id'))).prepare()).run({ id, rating })
 }
 
 /** The character's guild as the views show it (`realm`: the guild's realm slug, the character's when not given). */
@@ -115,10 +129,15 @@ export function guildOf(character: Pick<TrackedCharacter, 'realm'> & Partial<Pic
  * A source that did not say anything about the guild does not call this.
  */
 export function updateGuild(db: Db, id: number, guild: { name: string; realm: string } | null): void {
-  db.update(characters).set({ guildName: guild?.name ?? null, guildRealm: guild?.realm ?? null }).where(eq(characters.id, id)).run()
+  preparedOnce(db, 'updateGuild', () =>
+    db.update(characters).set({ guildName: placeholder('name'), guildRealm: placeholder('realm') }).where(eq(characters.id, sql.placeholder('id'))).prepare(),
+  ).run({ id, name: guild?.name ?? null, realm: guild?.realm ?? null })
 }
 
 /** Records when Raider.IO last crawled the character. */
 export function updateRaiderIoCrawl(db: Db, id: number, crawledAt: number | null): void {
-  if (crawledAt !== null) db.update(characters).set({ raiderioCrawledAt: crawledAt }).where(eq(characters.id, id)).run()
+  if (crawledAt === null) return
+  preparedOnce(db, 'updateRaiderIoCrawl', () =>
+    db.update(characters).set({ raiderioCrawledAt: placeholder('crawledAt') }).where(eq(characters.id, sql.placeholder('id'))).prepare(),
+  ).run({ id, crawledAt })
 }

@@ -1,6 +1,7 @@
-import { and, eq, inArray, lt, sql } from 'drizzle-orm'
+import { and, eq, lt, sql } from 'drizzle-orm'
 import type { CrestReading } from '../../shared/domain/crests.ts'
 import type { Db } from './db.ts'
+import { preparedOnce } from './prepared.ts'
 import { crestReadings } from './schema.ts'
 
 /** A crest counter as one read of Blizzard's statistics gave it. */
@@ -31,11 +32,15 @@ export function recordCrestReadings(db: Db, characterId: number, weekStart: numb
 /** Every read of these statistics up to `before` (a past week's view must not see later reads), all weeks. */
 export function crestReadingsBefore(db: Db, characterId: number, statisticIds: readonly number[], before: number): CrestReading[] {
   if (statisticIds.length === 0) return []
-  return db
-    .select()
-    .from(crestReadings)
-    .where(and(eq(crestReadings.characterId, characterId), inArray(crestReadings.statisticId, [...statisticIds]), lt(crestReadings.latestAt, before)))
-    .all()
+  // Built once per connection (every sync's board reads it); the character's few crest rows are
+  // filtered here rather than with a list in the SQL, whose length would make a new query each time.
+  const query = preparedOnce(db, 'crestReadingsBefore', () =>
+    db.select().from(crestReadings).where(and(eq(crestReadings.characterId, sql.placeholder('characterId')), lt(crestReadings.latestAt, sql.placeholder('before')))).prepare(),
+  )
+  const wanted = new Set(statisticIds)
+  return query
+    .all({ characterId, before })
+    .filter((row) => wanted.has(row.statisticId))
     .map((row) => ({
       statisticId: row.statisticId,
       weekStart: row.weekStart,

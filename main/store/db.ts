@@ -75,7 +75,10 @@ export function openStore(path: string, migrationsFolder: string = defaultMigrat
       db,
       sqlite,
       path,
-      transaction: (work) => db.transaction((tx) => work(tx)),
+      // The work gets the store's own drizzle object, not a new transaction object: it is the same
+      // connection, and the queries prepared on it (prepared.ts) stay prepared from one transaction to
+      // the next. better-sqlite3's transaction nests as a savepoint when called inside another.
+      transaction: (work) => sqlite.transaction(() => work(db))(),
       close: () => sqlite.close(),
     }
   } catch (error) {

@@ -2,7 +2,7 @@ import { and, asc, eq, gte, lt, sql } from 'drizzle-orm'
 import type { WeekWindow } from '../../shared/domain/reset.ts'
 import type { BossKill, Difficulty, KeystoneRun, RaidEvidenceKind, SourceId } from '../../shared/domain/types.ts'
 import type { Db } from './db.ts'
-import { inCharacterWindow, preparedOnce, windowValues } from './prepared.ts'
+import { inCharacterWindow, placeholder, preparedOnce, windowValues } from './prepared.ts'
 import { encounterSnapshotEntries, encounterSnapshots, keystoneRunObservations, raidKillObservations } from './schema.ts'
 
 /**
@@ -12,9 +12,20 @@ import { encounterSnapshotEntries, encounterSnapshots, keystoneRunObservations, 
 
 /** Adds or refreshes kill evidence of one week; a repeated observation keeps the latest kill time. */
 export function recordRaidKills(db: Db, characterId: number, weekStart: number, kills: readonly BossKill[], observedAt: number): void {
-  for (const chunk of chunks(kills)) {
-    db.insert(raidKillObservations)
-      .values(chunk.map((kill) => ({ characterId, weekStart, bossKey: kill.bossKey, bossName: kill.bossName, difficulty: kill.difficulty, source: kill.source, killedAt: kill.killedAt, observedAt })))
+  // Every sync writes kills: one row at a time through a query built once per connection (prepared.ts).
+  const upsert = preparedOnce(db, 'recordRaidKill', () =>
+    db
+      .insert(raidKillObservations)
+      .values({
+        characterId: sql.placeholder('characterId'),
+        weekStart: sql.placeholder('weekStart'),
+        bossKey: sql.placeholder('bossKey'),
+        bossName: sql.placeholder('bossName'),
+        difficulty: sql.placeholder('difficulty'),
+        source: sql.placeholder('source'),
+        killedAt: sql.placeholder('killedAt'),
+        observedAt: sql.placeholder('observedAt'),
+      })
       .onConflictDoUpdate({
         target: [raidKillObservations.characterId, raidKillObservations.weekStart, raidKillObservations.bossKey, raidKillObservations.difficulty, raidKillObservations.source],
         set: {
@@ -23,15 +34,9 @@ export function recordRaidKills(db: Db, characterId: number, weekStart: number, 
           observedAt: sql`excluded.observed_at`,
         },
       })
-      .run()
-  }
-}
-
-/** One multi-row statement per chunk: far fewer statements than one per row, under SQLite's variable limit. */
-function chunks<T>(rows: readonly T[], size = 500): T[][] {
-  const result: T[][] = []
-  for (let i = 0; i < rows.length; i += size) result.push(rows.slice(i, i + size))
-  return result
+      .prepare(),
+  )
+  for (const kill of kills) upsert.run({ characterId, weekStart, bossKey: kill.bossKey, bossName: kill.bossName, difficulty: kill.difficulty, source: kill.source, killedAt: kill.killedAt, observedAt })
 }
 
 /**
@@ -70,15 +75,27 @@ export interface RunObservation {
 
 /** Adds runs of one week; a run one source already reported is not duplicated. */
 export function recordKeystoneRuns(db: Db, characterId: number, weekStart: number, runs: readonly RunObservation[], observedAt: number): void {
-  for (const chunk of chunks(runs)) {
-    db.insert(keystoneRunObservations)
-      .values(chunk.map((run) => ({ characterId, weekStart, ...run, observedAt })))
+  const upsert = preparedOnce(db, 'recordKeystoneRun', () =>
+    db
+      .insert(keystoneRunObservations)
+      .values({
+        characterId: sql.placeholder('characterId'),
+        weekStart: sql.placeholder('weekStart'),
+        dungeon: sql.placeholder('dungeon'),
+        level: sql.placeholder('level'),
+        completedAt: sql.placeholder('completedAt'),
+        // Given as SQLite stores it: drizzle's boolean mapping turns a placeholder's null into false.
+        timed: placeholder('timed'),
+        source: sql.placeholder('source'),
+        observedAt: sql.placeholder('observedAt'),
+      })
       .onConflictDoUpdate({
         target: [keystoneRunObservations.characterId, keystoneRunObservations.source, keystoneRunObservations.dungeon, keystoneRunObservations.level, keystoneRunObservations.completedAt],
         set: { timed: sql`coalesce(excluded.timed, ${keystoneRunObservations.timed})`, observedAt: sql`excluded.observed_at` },
       })
-      .run()
-  }
+      .prepare(),
+  )
+  for (const run of runs) upsert.run({ characterId, weekStart, dungeon: run.dungeon, level: run.level, completedAt: run.completedAt, timed: run.timed === null ? null : Number(run.timed), source: run.source, observedAt })
 }
 
 /** Every source's runs completed in a week, one KeystoneRun per observation (merge them with mergeKeystoneRuns). */
@@ -147,4 +164,11 @@ export function firstSnapshotOfWeek(db: Db, characterId: number, week: Pick<Week
     .all()
     .map((e) => ({ bossKey: e.bossKey, bossName: e.bossName, difficulty: e.difficulty as Difficulty, completedCount: e.completedCount, lastKillAt: e.lastKillAt }))
   return { capturedAt: snapshot.capturedAt, entries }
+}
+
+/** One multi-row statement per chunk: far fewer statements than one per row, under SQLite's variable limit. */
+function chunks<T>(rows: readonly T[], size = 500): T[][] {
+  const result: T[][] = []
+  for (let i = 0; i < rows.length; i += size) result.push(rows.slice(i, i + size))
+  return result
 }

@@ -7,10 +7,10 @@ import type { Db } from './db.ts'
  * most of a sync's CPU, README "Sync"). A hot read is built once per connection object with
  * `sql.placeholder(…)` for its values, prepared, and from then on only run with values.
  *
- * Kept per `Db` object: the store's connection keeps them for its life; a transaction object (a new
- * one per transaction) keeps them only for that transaction, which costs what building the query
- * every time did. Callers that read inside a transaction may pass the store's own `db` instead: it is
- * the same SQLite connection, so it sees the transaction's writes.
+ * Kept per `Db` object: the store's own keeps them for its life, and `Store.transaction` hands its
+ * work that same object, so they stay prepared from one sync to the next. A transaction object of
+ * drizzle's own (`db.transaction(…)`, a new one each time) keeps them only for that transaction,
+ * which costs what building the query every time did.
  */
 const queriesOf = new WeakMap<Db, Map<string, unknown>>()
 
@@ -38,4 +38,12 @@ export function inCharacterWindow(characterId: SQLiteColumn, at: SQLiteColumn | 
 
 export function windowValues(characterId: number, window: { start: number; end: number }): { characterId: number; start: number; end: number } {
   return { characterId, start: window.start, end: window.end }
+}
+
+/**
+ * A placeholder drizzle passes to SQLite as given: where its types take SQL but not a bare placeholder
+ * (an update's `set`), and for a boolean column, whose mapping would turn a placeholder's null into false.
+ */
+export function placeholder(name: string): SQL {
+  return sql`${sql.placeholder(name)}`
 }

@@ -1,7 +1,8 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import * as z from 'zod/mini'
 import { MAX_QUEST_ID, MAX_QUEST_NAME, MAX_TRACKED_QUESTS, type QuestCheck, type TrackedQuest } from '../../shared/domain/weekly-quests.ts'
 import type { Db } from './db.ts'
+import { preparedOnce } from './prepared.ts'
 import { questChecks } from './schema.ts'
 import { getSetting, setSetting } from './settings-repo.ts'
 
@@ -53,6 +54,9 @@ export function recordQuestChecks(db: Db, characterId: number, weekStart: number
 
 /** The week's checks of a character, by quest id. */
 export function listQuestChecks(db: Db, characterId: number, weekStart: number): Map<number, QuestCheck> {
-  const rows = db.select().from(questChecks).where(and(eq(questChecks.characterId, characterId), eq(questChecks.weekStart, weekStart))).all()
+  const query = preparedOnce(db, 'listQuestChecks', () =>
+    db.select().from(questChecks).where(and(eq(questChecks.characterId, sql.placeholder('characterId')), eq(questChecks.weekStart, sql.placeholder('weekStart')))).prepare(),
+  )
+  const rows = query.all({ characterId, weekStart })
   return new Map(rows.map((r) => [r.questId, { questId: r.questId, present: r.present, seenMissing: r.seenMissing, appearedAt: r.appearedAt, checkedAt: r.checkedAt, loginAt: r.loginAt }]))
 }

@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { safeParse, type core } from 'zod/mini'
 import type { Db } from './db.ts'
+import { preparedOnce } from './prepared.ts'
 import { settings } from './schema.ts'
 
 /**
@@ -8,7 +9,7 @@ import { settings } from './schema.ts'
  * a hand-edited or older value never breaks start-up.
  */
 export function getSetting<T>(db: Db, key: string, schema: core.$ZodType<T>, fallback: T): T {
-  const row = db.select().from(settings).where(eq(settings.key, key)).get()
+  const row = settingRow(db, key)
   if (!row) return fallback
   try {
     const parsed = safeParse(schema, JSON.parse(row.valueJson))
@@ -34,7 +35,7 @@ export function deleteSetting(db: Db, key: string): void {
 
 /** The raw JSON text of a setting, for values that are not JSON objects of ours (an encrypted blob). */
 export function getSettingText(db: Db, key: string): string | undefined {
-  const row = db.select().from(settings).where(eq(settings.key, key)).get()
+  const row = settingRow(db, key)
   if (!row) return undefined
   try {
     const value: unknown = JSON.parse(row.valueJson)
@@ -42,4 +43,9 @@ export function getSettingText(db: Db, key: string): string | undefined {
   } catch {
     return undefined
   }
+}
+
+/** Every sync reads settings (tracked quests, season facts): built once per connection (prepared.ts). */
+function settingRow(db: Db, key: string) {
+  return preparedOnce(db, 'settingRow', () => db.select().from(settings).where(eq(settings.key, sql.placeholder('key'))).prepare()).get({ key })
 }

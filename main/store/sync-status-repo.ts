@@ -21,17 +21,44 @@ export type SourceOutcome = { at: number; ok: true } | { at: number; ok: false; 
 
 /** Records an attempt; a failure keeps the time of the last success so staleness stays visible. */
 export function recordSourceOutcome(db: Db, characterId: number, source: SourceId, outcome: SourceOutcome): void {
-  const update = outcome.ok
-    ? { lastAttemptAt: outcome.at, lastSuccessAt: outcome.at, lastErrorCode: null, lastErrorMessage: null, failingSince: null }
-    : { lastAttemptAt: outcome.at, lastErrorCode: outcome.error.code, lastErrorMessage: outcome.error.message }
-  db.insert(sourceSyncStatus)
-    .values({ characterId, source, ...update, failingSince: outcome.ok ? null : outcome.at })
-    .onConflictDoUpdate({
-      target: [sourceSyncStatus.characterId, sourceSyncStatus.source],
-      // A failure keeps the time the trouble started; a success clears it.
-      set: outcome.ok ? update : { ...update, failingSince: sql`coalesce(${sourceSyncStatus.failingSince}, ${outcome.at})` },
-    })
-    .run()
+  if (outcome.ok) recordSuccess(db).run({ characterId, source, at: outcome.at })
+  else recordFailure(db).run({ characterId, source, at: outcome.at, code: outcome.error.code, message: outcome.error.message })
+}
+
+// Every sync records up to three outcomes per character: built once per connection (prepared.ts).
+// The row's new values come in once, as the insert's; a conflict takes them from `excluded`.
+function recordSuccess(db: Db) {
+  return preparedOnce(db, 'recordSuccess', () => {
+    const at = sql.placeholder('at')
+    return db
+      .insert(sourceSyncStatus)
+      .values({ characterId: sql.placeholder('characterId'), source: sql.placeholder('source'), lastAttemptAt: at, lastSuccessAt: at, lastErrorCode: null, lastErrorMessage: null, failingSince: null })
+      .onConflictDoUpdate({
+        target: [sourceSyncStatus.characterId, sourceSyncStatus.source],
+        set: { lastAttemptAt: sql`excluded.last_attempt_at`, lastSuccessAt: sql`excluded.last_success_at`, lastErrorCode: null, lastErrorMessage: null, failingSince: null },
+      })
+      .prepare()
+  })
+}
+
+function recordFailure(db: Db) {
+  return preparedOnce(db, 'recordFailure', () => {
+    const at = sql.placeholder('at')
+    return db
+      .insert(sourceSyncStatus)
+      .values({ characterId: sql.placeholder('characterId'), source: sql.placeholder('source'), lastAttemptAt: at, lastErrorCode: sql.placeholder('code'), lastErrorMessage: sql.placeholder('message'), failingSince: at })
+      .onConflictDoUpdate({
+        target: [sourceSyncStatus.characterId, sourceSyncStatus.source],
+        // A failure keeps the time the trouble started and the last success; a success clears the trouble.
+        set: {
+          lastAttemptAt: sql`excluded.last_attempt_at`,
+          lastErrorCode: sql`excluded.last_error_code`,
+          lastErrorMessage: sql`excluded.last_error_message`,
+          failingSince: sql`coalesce(${sourceSyncStatus.failingSince}, excluded.failing_since)`,
+        },
+      })
+      .prepare()
+  })
 }
 
 /** The status of every source that was ever attempted for the character. */

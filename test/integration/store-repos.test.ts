@@ -3,9 +3,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { bossKeyFromName, countBossesOnce, mergeKeystoneRuns } from '../../shared/domain/merge.ts'
 import type { BossKill } from '../../shared/domain/types.ts'
-import { addCharacter, findCharacter, listCharacters, removeCharacter, updateCharacterProfile } from '../../main/store/characters-repo.ts'
+import { addCharacter, findCharacter, getCharacter, listCharacters, removeCharacter, updateCharacterProfile } from '../../main/store/characters-repo.ts'
 import { openStore, type Store } from '../../main/store/db.ts'
 import { firstSnapshotOfWeek, listKeystoneRuns, listRaidKills, recordEncounterSnapshot, recordKeystoneRuns, recordRaidKills } from '../../main/store/observations-repo.ts'
+import { feedCoverages, recordFeedSuccesses } from '../../main/store/feed-successes-repo.ts'
 import { getSetting, setSetting } from '../../main/store/settings-repo.ts'
 import { listSourceStatuses, recordSourceOutcome } from '../../main/store/sync-status-repo.ts'
 import { useTempDir } from '../support/temp-dir.ts'
@@ -43,6 +44,16 @@ describe('characters', () => {
       ['Thrall', 'Shaman', 'area-52'],
       ['Ñøñå', null, 'aggra-português'],
     ])
+  })
+
+  it('a profile without a realm name or login read keeps the ones stored; one with them replaces them', () => {
+    const { id } = addCharacter(store.db, thrall, 1).character
+    updateCharacterProfile(store.db, id, { className: 'Shaman', specName: 'Enhancement', itemLevel: 310, lastLoginAt: 5, realmName: 'Area 52', loginReadAt: 6 })
+    // Raider.IO's answer: no login read, and no realm name.
+    updateCharacterProfile(store.db, id, { className: 'Shaman', specName: 'Elemental', itemLevel: 312, lastLoginAt: 5, realmName: null })
+    expect(getCharacter(store.db, id)).toMatchObject({ specName: 'Elemental', itemLevel: 312, realmName: 'Area 52', loginReadAt: 6 })
+    updateCharacterProfile(store.db, id, { className: 'Shaman', specName: null, itemLevel: null, lastLoginAt: 9, realmName: 'Area-52', loginReadAt: 10 })
+    expect(getCharacter(store.db, id)).toMatchObject({ specName: null, itemLevel: null, lastLoginAt: 9, realmName: 'Area-52', loginReadAt: 10 })
   })
 
   it('survives closing and reopening the file', () => {
@@ -126,6 +137,24 @@ describe('sync status and settings', () => {
     recordSourceOutcome(store.db, id, 'raiderio', { at: 300, ok: true })
     expect(statusOf(store.db, id, 'raiderio')).toMatchObject({ lastSuccessAt: 300, lastError: null, failingSince: null })
     expect(statusOf(store.db, id, 'blizzard')).toBeUndefined()
+  })
+
+  it("says per feed when it last succeeded inside a week and first after it, however long the history", () => {
+    const { id } = addCharacter(store.db, thrall, 1).character
+    const hour = 3_600_000
+    // Five weeks of hourly Raider.IO reads; Warcraft Logs only before the week; Blizzard's encounters once, after it.
+    for (let at = WEEK - 4 * 604_800_000; at < WEEK + 604_800_000 + 5 * hour; at += hour) recordFeedSuccesses(store.db, id, ['raiderio.runs'], at)
+    recordFeedSuccesses(store.db, id, ['warcraftlogs.kills'], WEEK - hour)
+    recordFeedSuccesses(store.db, id, ['blizzard.encounters'], WEEK + 604_800_000 + 2 * hour)
+    const coverage = feedCoverages(store.db, id, weekOf(WEEK))
+    expect(Object.fromEntries(coverage)).toEqual({
+      'raiderio.runs': { lastInWeek: WEEK + 604_800_000 - hour, firstAfterWeek: WEEK + 604_800_000 },
+      'blizzard.encounters': { lastInWeek: null, firstAfterWeek: WEEK + 604_800_000 + 2 * hour },
+    })
+    // Successes older than the history kept (35 days before the latest) are forgotten at the next record.
+    const oldest = WEEK - 4 * 604_800_000
+    expect(feedCoverages(store.db, id, { start: oldest, end: oldest + 4 * hour }).get('raiderio.runs')).toEqual({ lastInWeek: null, firstAfterWeek: oldest + 4 * hour })
+    expect(feedCoverages(store.db, id, { start: oldest, end: oldest + 5 * hour }).get('raiderio.runs')?.lastInWeek).toBe(oldest + 4 * hour)
   })
 
   it('reads settings through their schema, falling back on absent or invalid values', () => {
