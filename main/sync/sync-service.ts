@@ -4,6 +4,8 @@ import type { WeekSeason } from '../../shared/domain/live-season.ts'
 import { isPreseason } from '../../shared/domain/seasons.ts'
 import { SOURCE_IDS, type SourceId } from '../../shared/domain/types.ts'
 import { abortedByDeadline } from '../abort-reason.ts'
+import { setImmediate as nextTurn } from 'node:timers/promises'
+import pLimit from 'p-limit'
 import type { BlizzardClient } from '../clients/blizzard/client.ts'
 import type { CharacterProfileSummary, EncounterProgress, KeystoneProfile, StatisticValue } from '../clients/blizzard/parse.ts'
 import type { RaiderIoClient } from '../clients/raiderio/client.ts'
@@ -83,6 +85,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
   const { store, clients, season, now, events } = deps
   const freshnessMs = deps.freshnessMs ?? 60 * 60 * 1000
   const configured = configuredSources(clients)
+  const savesInTurn = turnTaker()
 
   async function syncCharacter(character: TrackedCharacter, options: SyncOptions = {}): Promise<CharacterSyncResult> {
     events?.emit('character:started', { characterId: character.id })
@@ -208,7 +211,8 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     const syncedAt = now()
     // What the evidence refused (a source's value that cannot be right): said with the result.
     let refusedEvidence: string[] = []
-    const weeks = saveAll(character, store.path, () =>
+    // The save waits for its turn: answers and the requests they lead to go first (savesInTurn).
+    const weeks = await savesInTurn(() => saveAll(character, store.path, () =>
       store.transaction((tx) => {
         for (const source of SOURCE_IDS) {
           const report = reports[source]
@@ -220,11 +224,9 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
         else if (completeRead && reports.blizzard.status === 'ok') recordBlizzardRead(tx, character.id, { loginAt: fetched.profile!.lastLoginAt!, readAt: syncedAt, scope })
         refusedEvidence = recordEvidence(tx, character, fetched, windows, week, seasons[1] as WeekSeason, syncedAt)
         refusedEvidence.push(...recordBoardEvidence(tx, character.id, week.start, { crests: seasons[1]?.table?.crests, statistics: fetched.statistics, quests: fetched.quests, tracked: trackedQuests, lastLoginAt: fetched.profile?.lastLoginAt ?? character.lastLoginAt }, syncedAt))
-        // Read through the store's own connection: the same SQLite connection as `tx`, so it sees these
-        // writes, and it keeps its prepared queries from one sync to the next (store/prepared.ts).
-        return weekVaults(store.db, character.id, windows.map((window, index) => ({ week: window, roster: rosters[index], season: seasons[index] as WeekSeason })), configured, syncedAt)
+        return weekVaults(tx, character.id, windows.map((window, index) => ({ week: window, roster: rosters[index], season: seasons[index] as WeekSeason })), configured, syncedAt)
       }),
-    )
+    ))
 
     // As this sync left it (profile, item level and rating refreshed), not as it was before.
     const refreshed = getCharacter(store.db, character.id) ?? character
@@ -261,6 +263,22 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
   }
 
   return { syncCharacter }
+}
+
+/**
+ * Runs each save (a few milliseconds of SQLite and vault rules) alone in its own turn of the event
+ * loop. Many characters' answers arrive together; saved back to back, they would hold up the answers
+ * and requests behind them, so that the summaries' follow-up requests go out late and Blizzard's
+ * limiter, which counts from each answer, frees its places late. One save per turn lets the network
+ * in between.
+ */
+function turnTaker() {
+  const lane = pLimit(1)
+  return <T>(save: () => T): Promise<T> =>
+    lane(async () => {
+      await nextTurn()
+      return save()
+    })
 }
 
 /** The evidence feeds that answered in this sync. */
