@@ -18,6 +18,8 @@ export interface GameFilesDeps {
   log: Logger
   settleMs?: number
   watch?: typeof fs.watch
+  /** Reads the files (tests stand in for it to say a file was being written). */
+  read?: typeof refreshGameSaves
 }
 
 export interface GameFiles {
@@ -40,6 +42,7 @@ export function createGameFiles(deps: GameFilesDeps): GameFiles {
   const { core, log } = deps
   const settleMs = deps.settleMs ?? SETTLE_MS
   const watch = deps.watch ?? fs.watch
+  const readFiles = deps.read ?? refreshGameSaves
   let watchers: ReturnType<typeof fs.watch>[] = []
   let watched = ''
   let settle: ReturnType<typeof setTimeout> | undefined
@@ -51,7 +54,7 @@ export function createGameFiles(deps: GameFilesDeps): GameFiles {
 
   const readOnce = async () => {
     const wowDir = readAppSettings(core.store.db).wowDir ?? undefined
-    const read = await refreshGameSaves(core, wowDir, deps.env, 'Settings')
+    const read = await readFiles(core, wowDir, deps.env, 'Settings')
     if (!read) return unwatch()
     for (const file of read.report.files) if (file.problem) log.warn('game file not read', { addon: file.addon, problem: file.problem })
     for (const characterId of read.characterIds) core.events.emit('data:changed', { characterId })

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { updateAppSettings } from '../../main/app-settings.ts'
 import { createGameFiles } from '../../main/desktop/game-files.ts'
-import { lastGameRead } from '../../main/game/game-saves.ts'
+import { lastGameRead, refreshGameSaves } from '../../main/game/game-saves.ts'
 import { silentLogger } from '../../main/logging.ts'
 import type { fs } from '../../main/fs.ts'
 import { useCoreHarness } from '../support/core-harness.ts'
@@ -74,5 +74,36 @@ describe('the app re-reads the game files when the game writes them', () => {
       files.stop()
     }
     expect(watcher.listeners.size).toBe(0)
+  })
+
+  it('reads again, after the writes settle, a file the game was writing while it was read; a good read is not repeated', async () => {
+    const root = tempDir()
+    const account = join(root, '_retail_', 'WTF', 'Account', 'ACC')
+    mkdirSync(join(account, 'Area 52', 'Thrall'), { recursive: true })
+    mkdirSync(join(account, 'SavedVariables'), { recursive: true })
+    copyFileSync(join(FIXTURES, 'AlterEgo.lua'), join(account, 'SavedVariables', 'AlterEgo.lua'))
+    h.track(thrall)
+    const core = h.core()
+    updateAppSettings(core.store.db, { wowDir: root }, h.clock.now)
+    // The first read meets a file mid-write (its size changed while it was read); the next ones do not.
+    const reads: boolean[] = []
+    const read: typeof refreshGameSaves = async (...args) => {
+      const result = await refreshGameSaves(...args)
+      if (!result) return result
+      const midWrite = reads.length === 0
+      reads.push(midWrite)
+      return { ...result, readAgainSoon: midWrite }
+    }
+    const files = createGameFiles({ core, env: {}, log: silentLogger, settleMs: 10, watch: fakeWatch().watch, read })
+    try {
+      files.start()
+      // No write event comes: the second read is the app's own, after the settle time.
+      await until(() => reads.length === 2)
+      expect(reads).toEqual([true, false])
+      await new Promise((resolve) => setTimeout(resolve, 1000))
+      expect(reads).toHaveLength(2)
+    } finally {
+      files.stop()
+    }
   })
 })
