@@ -1,4 +1,4 @@
-import { and, eq, gte, lt, max, min, sql } from 'drizzle-orm'
+import { and, eq, lt, sql } from 'drizzle-orm'
 import type { WeekWindow } from '../../shared/domain/reset.ts'
 import { EVIDENCE_FEEDS, type EvidenceFeed } from '../../shared/domain/row-status.ts'
 import type { Db } from './db.ts'
@@ -28,23 +28,23 @@ export interface FeedCoverage {
 }
 
 /**
- * Every feed's coverage of the week (feeds never read are absent). Two index seeks per feed: a
- * character's successes grow by six rows every hourly sync, and reading all of them (a month is
- * 5,000) for every vault would cost more the longer the app runs.
+ * Every feed's coverage of the week (feeds never read are absent), in one statement of two index
+ * seeks per feed: a character's successes grow by six rows every hourly sync, and reading all of
+ * them (a month is 5,000) for every vault would cost more the longer the app runs.
  */
 export function feedCoverages(db: Db, characterId: number, week: Pick<WeekWindow, 'start' | 'end'>): Map<EvidenceFeed, FeedCoverage> {
-  const ofFeed = and(eq(feedSuccesses.characterId, sql.placeholder('characterId')), eq(feedSuccesses.feed, sql.placeholder('feed')))
-  const lastIn = preparedOnce(db, 'feedLastInWeek', () =>
-    db.select({ at: max(feedSuccesses.at) }).from(feedSuccesses).where(and(ofFeed, gte(feedSuccesses.at, sql.placeholder('start')), lt(feedSuccesses.at, sql.placeholder('end')))).prepare(),
-  )
-  const firstAfter = preparedOnce(db, 'feedFirstAfterWeek', () =>
-    db.select({ at: min(feedSuccesses.at) }).from(feedSuccesses).where(and(ofFeed, gte(feedSuccesses.at, sql.placeholder('end')))).prepare(),
-  )
-  const coverages = new Map<EvidenceFeed, FeedCoverage>()
-  for (const feed of EVIDENCE_FEEDS) {
-    const lastInWeek = lastIn.get({ characterId, feed, start: week.start, end: week.end })?.at ?? null
-    const firstAfterWeek = firstAfter.get({ characterId, feed, end: week.end })?.at ?? null
-    if (lastInWeek !== null || firstAfterWeek !== null) coverages.set(feed, { lastInWeek, firstAfterWeek })
-  }
-  return coverages
+  const query = preparedOnce(db, 'feedCoverages', () => {
+    const feeds = sql`json_each(${sql.placeholder('feeds')})`
+    const ofFeed = sql`${feedSuccesses.characterId} = ${sql.placeholder('characterId')} and ${feedSuccesses.feed} = json_each.value`
+    return db
+      .select({
+        feed: sql<string>`json_each.value`,
+        lastInWeek: sql<number | null>`(select max(${feedSuccesses.at}) from ${feedSuccesses} where ${ofFeed} and ${feedSuccesses.at} >= ${sql.placeholder('start')} and ${feedSuccesses.at} < ${sql.placeholder('end')})`,
+        firstAfterWeek: sql<number | null>`(select min(${feedSuccesses.at}) from ${feedSuccesses} where ${ofFeed} and ${feedSuccesses.at} >= ${sql.placeholder('end')})`,
+      })
+      .from(feeds)
+      .prepare()
+  })
+  const rows = query.all({ feeds: JSON.stringify(EVIDENCE_FEEDS), characterId, start: week.start, end: week.end })
+  return new Map(rows.filter((r) => r.lastInWeek !== null || r.firstAfterWeek !== null).map(({ feed, lastInWeek, firstAfterWeek }) => [feed as EvidenceFeed, { lastInWeek, firstAfterWeek }]))
 }
