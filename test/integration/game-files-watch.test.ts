@@ -31,7 +31,8 @@ describe('the app re-reads the game files when the game writes them', () => {
   const h = useCoreHarness('2026-12-04T12:00:00.000Z')
   const tempDir = useTempDir()
 
-  it('reads at start, watches SavedVariables, reads again after a write of a file it reads (not another addon’s), and at a run start', async () => {
+  /** Thrall tracked, his folder in the game's account and AlterEgo's file saved; the app pointed at the game. */
+  function thrallWithAlterEgo() {
     const root = tempDir()
     const account = join(root, '_retail_', 'WTF', 'Account', 'ACC')
     mkdirSync(join(account, 'Area 52', 'Thrall'), { recursive: true })
@@ -40,6 +41,11 @@ describe('the app re-reads the game files when the game writes them', () => {
     const character = h.track(thrall)
     const core = h.core()
     updateAppSettings(core.store.db, { wowDir: root }, h.clock.now)
+    return { account, character, core }
+  }
+
+  it('reads at start, watches SavedVariables, reads again after a write of a file it reads (not another addon’s), and at a run start', async () => {
+    const { account, character, core } = thrallWithAlterEgo()
     const changed: number[] = []
     core.events.on('data:changed', ({ characterId }) => changed.push(characterId))
     const watcher = fakeWatch()
@@ -77,14 +83,7 @@ describe('the app re-reads the game files when the game writes them', () => {
   })
 
   it('reads again, after the writes settle, a file the game was writing while it was read; a good read is not repeated', async () => {
-    const root = tempDir()
-    const account = join(root, '_retail_', 'WTF', 'Account', 'ACC')
-    mkdirSync(join(account, 'Area 52', 'Thrall'), { recursive: true })
-    mkdirSync(join(account, 'SavedVariables'), { recursive: true })
-    copyFileSync(join(FIXTURES, 'AlterEgo.lua'), join(account, 'SavedVariables', 'AlterEgo.lua'))
-    h.track(thrall)
-    const core = h.core()
-    updateAppSettings(core.store.db, { wowDir: root }, h.clock.now)
+    const { core } = thrallWithAlterEgo()
     // The first read meets a file mid-write (its size changed while it was read); the next ones do not.
     const reads: boolean[] = []
     const read: typeof refreshGameSaves = async (...args) => {
