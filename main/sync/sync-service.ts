@@ -85,7 +85,9 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
   const { store, clients, season, now, events } = deps
   const freshnessMs = deps.freshnessMs ?? 60 * 60 * 1000
   const configured = configuredSources(clients)
+  // Many characters sync at once; these keep their local work from piling up in one turn (turnTaker).
   const savesInTurn = turnTaker()
+  const otherRequestsInTurn = turnTaker()
 
   async function syncCharacter(character: TrackedCharacter, options: SyncOptions = {}): Promise<CharacterSyncResult> {
     events?.emit('character:started', { characterId: character.id })
@@ -177,6 +179,10 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
         reports[source] = { status: decision, syncedAt: lastSuccess.get(source) ?? null, error: null }
       } else {
         try {
+          // Blizzard's requests go out at once, the other sources' one character per turn: Blizzard's
+          // limiter frees a place a second after it sees the answer, so its requests must reach the wire
+          // first, and its answers be seen as they land, not after a burst of other requests being built.
+          if (source !== 'blizzard') await otherRequestsInTurn(() => {})
           await tasks[source]()
           reports[source] = { status: 'ok', syncedAt: now(), error: null, ...(source === 'blizzard' && reused ? { unchangedSince: (reused as BlizzardRead).readAt } : {}) }
         } catch (error) {
@@ -266,18 +272,18 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
 }
 
 /**
- * Runs each save (a few milliseconds of SQLite and vault rules) alone in its own turn of the event
- * loop. Many characters' answers arrive together; saved back to back, they would hold up the answers
- * and requests behind them, so that the summaries' follow-up requests go out late and Blizzard's
- * limiter, which counts from each answer, frees its places late. One save per turn lets the network
- * in between.
+ * Runs each piece of work alone in its own turn of the event loop, with the network's events in
+ * between. A save is a few milliseconds of SQLite and vault rules and building a request about one;
+ * done back to back for a roster whose answers land together, they would hold up the answers and
+ * requests behind them: the summaries' follow-up requests would go out late, and Blizzard's limiter,
+ * which counts from each answer it sees, would free its places late.
  */
 function turnTaker() {
   const lane = pLimit(1)
-  return <T>(save: () => T): Promise<T> =>
+  return <T>(work: () => T): Promise<T> =>
     lane(async () => {
       await nextTurn()
-      return save()
+      return work()
     })
 }
 
