@@ -6,22 +6,41 @@ import { createInterface } from 'node:readline'
 /** Every request the fakes received, per source: when it arrived and when it was answered. */
 export type Timeline = Record<'blizzard' | 'warcraftlogs' | 'raiderio', { arrived: number; answered: number }[]>
 
+type Source = keyof Timeline
+
+/** Which environment variables point the app at each source's fake. */
+const ENV_OF: Record<Source, RegExp> = { blizzard: /^VAULT_BLIZZARD_/, warcraftlogs: /^VAULT_WCL_/, raiderio: /^VAULT_RAIDERIO_/ }
+
 /**
- * Starts the fakes (bench/fake-apis-process.ts) in their own process with `characters` seeded and
- * `latencyMs` added to every answer; resolves with the environment pointing the app at them.
+ * Starts the fakes (bench/fake-apis-process.ts) with `characters` seeded and `latencyMs` added to every
+ * answer: one process per source, so one fake's work (Warcraft Logs' runs real GraphQL) never delays
+ * another's answers, as three separate services would not. Resolves with the environment pointing the
+ * app at them.
  */
 export async function startFakes(characters: number, latencyMs: number) {
-  const child = spawn(process.execPath, [join(import.meta.dirname, 'fake-apis-process.ts')], { env: { ...process.env, BENCH_CHARACTERS: String(characters), BENCH_LATENCY_MS: String(latencyMs) }, stdio: ['pipe', 'pipe', 'inherit'] })
-  const [line] = await createInterface({ input: child.stdout })[Symbol.asyncIterator]().next().then((r) => [r.value as string])
-  const { env, control } = JSON.parse(line!) as { env: Record<string, string>; control: string }
+  const sources = Object.keys(ENV_OF) as Source[]
+  const processes = await Promise.all(sources.map(() => startFakeProcess(characters, latencyMs)))
+  const env = Object.fromEntries(sources.flatMap((source, i) => Object.entries(processes[i]!.env).filter(([key]) => ENV_OF[source].test(key))))
+  const all = (path: string) => Promise.all(processes.map((p) => fetch(`${p.control}${path}`, { method: 'POST' })))
   return {
     env,
-    reset: () => fetch(`${control}/reset`, { method: 'POST' }),
+    reset: () => all('/reset'),
     /** The first `count` characters log in, get a new kill and log out. */
-    play: (count: number) => fetch(`${control}/play?count=${count}`, { method: 'POST' }),
-    timeline: async () => (await (await fetch(`${control}/timeline`)).json()) as Timeline,
-    stop: () => child.stdin.end(),
+    play: (count: number) => all(`/play?count=${count}`),
+    /** Each source's requests as its own process received them. */
+    timeline: async () => {
+      const timelines = await Promise.all(processes.map(async (p) => (await (await fetch(`${p.control}/timeline`)).json()) as Timeline))
+      return Object.fromEntries(sources.map((source, i) => [source, timelines[i]![source]])) as Timeline
+    },
+    stop: () => processes.forEach((p) => p.child.stdin.end()),
   }
+}
+
+async function startFakeProcess(characters: number, latencyMs: number) {
+  const child = spawn(process.execPath, [join(import.meta.dirname, 'fake-apis-process.ts')], { env: { ...process.env, BENCH_CHARACTERS: String(characters), BENCH_LATENCY_MS: String(latencyMs)}, stdio: ['pipe', 'pipe', 'inherit'] })
+  const [line] = await createInterface({ input: child.stdout })[Symbol.asyncIterator]().next().then((r) => [r.value as string])
+  const { env, control } = JSON.parse(line!) as { env: Record<string, string>; control: string }
+  return { child, env, control }
 }
 
 /** Names the benchmark tracks (letters only, as character names must be). */

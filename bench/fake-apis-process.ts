@@ -1,6 +1,7 @@
 /**
  * The fake APIs for the sync benchmark, in a process of their own so their work does not share the
- * benchmarked event loop. Seeds BENCH_CHARACTERS characters, adds BENCH_LATENCY_MS to every answer,
+ * benchmarked event loop (the benchmark starts one per source and uses that source's fake from each:
+ * bench-support.ts). Seeds BENCH_CHARACTERS characters, adds BENCH_LATENCY_MS to every answer,
  * prints one JSON line ({ env, control }) and serves GET /timeline (every request's arrival and
  * answer, per source), POST /reset and POST /play?count=N (that many characters played since) on the
  * control address. Ends with its parent.

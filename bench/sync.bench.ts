@@ -1,6 +1,6 @@
 /**
- * Sync benchmark against the fake APIs in a separate process (bench/fake-apis-process.ts) with an
- * injected latency per answer. For 12, 50 and 120 characters (CONCURRENT_CHARACTERS at a time, as the
+ * Sync benchmark against the fake APIs in processes of their own, one per source
+ * (bench/fake-apis-process.ts), with an injected latency per answer. For 12, 50 and 120 characters (CONCURRENT_CHARACTERS at a time, as the
  * CLI and the app's scheduler; each scenario in a new core, so the limits' windows start empty, as an
  * hour apart): a first-ever sync (no tokens, nothing stored), a forced "sync all" a minute after it, and an hourly refresh in which 10% of the characters played since the last one;
  * and, as the baseline, 12 characters one after another. Each prints the wall time, the round trips
@@ -102,7 +102,7 @@ function line(label: string, runs: readonly Run[], count: number): string {
   return `${label.padEnd(48)} ${spread(runs.map((x) => x.wallMs), 'ms').padEnd(22)} ${spread(runs.map((x) => x.roundTrips), 'round trips').padEnd(24)} requests ${`${r.blizzard} / ${r.warcraftlogs} / ${r.raiderio}`.padEnd(16)} Blizzard ${(r.blizzard / count).toFixed(2)} per character; ${ratio} the bound`
 }
 
-console.log(`\nSync against fakes in another process, ${LATENCY_MS} ms per answer, ${CONCURRENT_CHARACTERS} characters at a time; ${RUNS} runs each, median (min–max); requests Blizzard / Warcraft Logs / Raider.IO.`)
+console.log(`\nSync against fakes in processes of their own (one per source), ${LATENCY_MS} ms per answer, ${CONCURRENT_CHARACTERS} characters at a time; ${RUNS} runs each, median (min–max); requests Blizzard / Warcraft Logs / Raider.IO.`)
 for (const count of [12, 50, 120]) {
   const runs: Record<Scenario, Run>[] = []
   for (let i = 0; i < RUNS; i += 1) runs.push(await measure(count))
