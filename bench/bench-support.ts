@@ -37,7 +37,7 @@ export async function startFakes(characters: number, latencyMs: number) {
 }
 
 async function startFakeProcess(characters: number, latencyMs: number) {
-  const child = spawn(process.execPath, [join(import.meta.dirname, 'fake-apis-process.ts')], { env: { ...process.env, BENCH_CHARACTERS: String(characters), BENCH_LATENCY_MS: String(latencyMs)}, stdio: ['pipe', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, [join(import.meta.dirname, 'fake-apis-process.ts')], { env: { ...process.env, BENCH_CHARACTERS: String(characters), BENCH_LATENCY_MS: String(latencyMs) }, stdio: ['pipe', 'pipe', 'inherit'] })
   const [line] = await createInterface({ input: child.stdout })[Symbol.asyncIterator]().next().then((r) => [r.value as string])
   const { env, control } = JSON.parse(line!) as { env: Record<string, string>; control: string }
   return { child, env, control }

@@ -1,7 +1,7 @@
 /**
  * Sync benchmark against the fake APIs in processes of their own, one per source
- * (bench/fake-apis-process.ts), with an injected latency per answer. For 12, 50 and 120 characters (CONCURRENT_CHARACTERS at a time, as the
- * CLI and the app's scheduler; each scenario in a new core, so the limits' windows start empty, as an
+ * (bench/fake-apis-process.ts), with an injected latency per answer. For 12, 50 and 120 characters
+ * (CONCURRENT_CHARACTERS at a time, as the CLI and the app's scheduler; each scenario in a new core, so the limits' windows start empty, as an
  * hour apart): a first-ever sync (no tokens, nothing stored), a forced "sync all" a minute after it, and an hourly refresh in which 10% of the characters played since the last one;
  * and, as the baseline, 12 characters one after another. Each prints the wall time, the round trips
  * on the critical path (from the fakes' own timestamps, not wall time ÷ latency), the requests per
