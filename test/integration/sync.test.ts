@@ -216,6 +216,27 @@ describe('syncCharacter', () => {
     expect(Object.values(result.sources).map((s) => s.status)).toEqual(['ok', 'ok', 'ok'])
   })
 
+  it("sends every character's Blizzard requests before the other sources' requests of a roster syncing at once", async () => {
+    // Blizzard's limiter frees a place a second after it sees the answer: its requests must not wait
+    // behind the other sources' requests being built (README "Sync").
+    const core = h.core()
+    const roster = ['Thrall', 'Jaina', 'Rexxar', 'Garrosh', 'Sylvanas', 'Anduin'].map((name) => h.track({ region: 'us', realm: 'area-52', name }))
+    const syncAll = () => Promise.all(roster.map((c) => core.sync.syncCharacter(c, { force: true })))
+    await syncAll()
+    const servers = { blizzard: h.apis.blizzard.server, raiderio: h.apis.raiderio.server, warcraftlogs: h.apis.wcl.server }
+    const seen = Object.fromEntries(Object.entries(servers).map(([source, server]) => [source, server.requests.length]))
+    await syncAll()
+    const arrivals = Object.entries(servers)
+      .flatMap(([source, server]) => server.requests.slice(seen[source]).map((r, i) => ({ source, path: r.path, at: server.requestTimes[(seen[source] as number) + i] as number })))
+      .filter((r) => !/oauth|static-data|periods/.test(r.path))
+      .sort((a, b) => a.at - b.at)
+    const lastBlizzard = Math.max(...arrivals.flatMap((r, i) => (r.source === 'blizzard' ? [i] : [])))
+    const others = arrivals.filter((r) => r.source !== 'blizzard')
+    expect(others).toHaveLength(2 * roster.length)
+    // The last characters' Raider.IO and Warcraft Logs requests come after all of Blizzard's.
+    expect(arrivals.slice(lastBlizzard + 1).filter((r) => r.source !== 'blizzard').length).toBeGreaterThanOrEqual(roster.length)
+  })
+
   it('a failed write is reported clearly and changes nothing (here: the character was removed mid-sync)', async () => {
     blizzard([{ boss: 'Vorasius', difficulty: 'HEROIC', count: 1, lastKill: RESET + HOUR }])
     raiderio()
