@@ -1,5 +1,6 @@
 import { utcTime } from '../../../../shared/domain/labels.ts'
 import type { GameSavesView } from '../../../../shared/ipc-api.ts'
+import './game-saves-list.css'
 
 const ROW_WORDS = { raid: 'raid', dungeons: 'dungeon', world: 'World' } as const
 
@@ -8,10 +9,10 @@ const ROW_WORDS = { raid: 'raid', dungeons: 'dungeon', world: 'World' } as const
  * and where the game's item level differs from the season table's (the game's is shown on the board).
  */
 export function GameSavesList({ saves }: { saves: GameSavesView | null }) {
-  if (!saves) return <p className="muted small">The addons&apos; saved files have not been read yet: they are read at each sync.</p>
-  if (saves.files.length === 0) return <p className="muted small">No AlterEgo, SavedInstances or WoWthing Collector saved files here: with one of them installed, the game&apos;s own vault shows after your next logout.</p>
+  if (!saves) return <p className="game-saves muted small">The addons&apos; saved files have not been read yet: they are read at each sync.</p>
+  if (saves.files.length === 0) return <p className="game-saves muted small">No AlterEgo, SavedInstances or WoWthing Collector saved files here: with one of them installed, the game&apos;s own vault shows after your next logout.</p>
   return (
-    <div data-testid="game-saves">
+    <div className="game-saves" data-testid="game-saves">
       <h3>The game&apos;s own vault, from addons (read {utcTime(saves.readAt)})</h3>
       <ul className="small">
         {saves.files.map((f) => (
