@@ -451,6 +451,38 @@ test("import from this PC: the game's folder named in Settings, its characters l
   }
 })
 
+test("the game's own vault: AlterEgo's saved file read after a logout, its slots on the character, its file in Settings", async ({ page, request }, testInfo) => {
+  await addThrall(page)
+  // The game's folder with AlterEgo's file as the game writes it at a logout an hour ago (the fixture's
+  // save moved into this week: a save counts only in the week it was made).
+  const game = mkdtempSync(join(tmpdir(), 'vault-e2e-wow-'))
+  const account = join(game, '_retail_', 'WTF', 'Account', 'WOW1')
+  mkdirSync(join(account, 'Area 52', 'Thrall'), { recursive: true })
+  mkdirSync(join(account, 'SavedVariables'), { recursive: true })
+  const savedAt = Math.floor(Date.now() / 1000) - 3600
+  writeFileSync(join(account, 'SavedVariables', 'AlterEgo.lua'), readFileSync(join(import.meta.dirname, '..', 'fixtures', 'game', 'AlterEgo.lua'), 'utf8').replace('1796332440', String(savedAt)))
+  try {
+    await page.goto('/#/settings')
+    const panel = page.getByTestId('game-folder')
+    await panel.getByLabel(/^Folder/).fill(game)
+    await panel.getByRole('button', { name: 'Apply' }).click()
+    await expect(panel.getByTestId('game-folder-found')).toContainText('one character played here')
+    await request.post('/test/read-game-files')
+
+    await page.reload()
+    await expect(panel.getByTestId('game-saves')).toContainText('AlterEgo (account WOW1): 2 characters, 1 tracked here')
+    await panel.getByTestId('game-saves').scrollIntoViewIfNeeded()
+    await shot(page, testInfo, 'settings-game-files')
+
+    await page.goto('/')
+    await openCharacter(page, 'Thrall')
+    await expect(page.getByText('game · AlterEgo').first()).toBeVisible()
+    await shot(page, testInfo, 'character-game-vault')
+  } finally {
+    rmSync(game, { recursive: true, force: true })
+  }
+})
+
 test('import: sign in with Battle.net, tick characters to track them; a guild lists the ranks asked for; a declined sign-in says so', async ({ page, request }, testInfo) => {
   await page.goto('/')
   await page.getByRole('link', { name: 'Import them from your Battle.net account or a guild' }).click()

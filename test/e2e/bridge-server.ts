@@ -16,6 +16,8 @@ import { parseArgs } from 'node:util'
 import { createCore, createCoreScheduler, type Core } from '../../main/composition.ts'
 import { createIpcHandlers, type IpcHandlers } from '../../main/ipc-handlers.ts'
 import { updateAppSettings } from '../../main/app-settings.ts'
+import { createGameFiles } from '../../main/desktop/game-files.ts'
+import { silentLogger } from '../../main/logging.ts'
 import { addCharacter, listCharacters } from '../../main/store/characters-repo.ts'
 import type { Scheduler } from '../../main/sync/scheduler.ts'
 import { VAULT_API_CHANNELS, type InvokeChannel, type VaultEventName } from '../../shared/ipc-api.ts'
@@ -291,6 +293,12 @@ const server = createServer(async (req, res) => {
       const fake = source === 'raiderio' ? fakes().raiderio : source === 'blizzard' ? fakes().blizzard : fakes().wcl
       fake.server.failNext(/./, { kind: 'status', status: 503 }, 100_000)
       await scheduler.runNow()
+      return void res.writeHead(204).end()
+    }
+    if (req.method === 'POST' && url.pathname === '/test/read-game-files') {
+      // What the app does when the game writes its files (a logout): the app's own reader, over the
+      // game folder the window's Settings named, announcing each matched character.
+      await createGameFiles({ core, env, log: silentLogger }).refresh()
       return void res.writeHead(204).end()
     }
     if (req.method === 'POST' && url.pathname === '/test/hold-raiderio') {
