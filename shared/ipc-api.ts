@@ -7,7 +7,7 @@ import type { VaultHistoryWeek } from './domain/vault-history.ts'
 import type { VaultWaiting } from './domain/vault-waiting.ts'
 import type { WeekWindow } from './domain/reset.ts'
 import type { RowTrust } from './domain/row-status.ts'
-import type { Difficulty, DungeonVaultSlot, RaidEvidenceKind, RaidVaultSlot, Region, RowSteps, SourceId, WorldActivity, WorldVaultSlot } from './domain/types.ts'
+import type { Difficulty, DungeonVaultSlot, RaidEvidenceKind, RaidVaultSlot, Region, RowSteps, SourceId, VaultRow, WorldActivity, WorldVaultSlot } from './domain/types.ts'
 import type { AppError, Result } from './result.ts'
 
 /**
@@ -216,7 +216,7 @@ export interface GameSavesView {
   readAt: number
   files: { addon: GameAddon; account: string; path: string; says: string; modifiedAt: number | null; characters: number; matched: number; problem: string | null }[]
   unmatched: { addon: GameAddon; name: string; why: string }[]
-  disagreements: { character: { region: Region; realm: string; name: string; realmName: string | null }; row: 'raid' | 'dungeons' | 'world'; slot: number; at: string; table: number | null; game: number; addon: GameAddon; savedAt: number }[]
+  disagreements: { character: { region: Region; realm: string; name: string; realmName: string | null }; row: VaultRow; slot: number; at: string; table: number | null; game: number; addon: GameAddon; savedAt: number }[]
 }
 
 /** When and for whom the officer digest is posted to Discord. */

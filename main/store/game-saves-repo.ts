@@ -1,6 +1,7 @@
 import { lt } from 'drizzle-orm'
 import * as z from 'zod/mini'
-import { GAME_ADDONS, VAULT_ROWS, type GameAddon, type GameCharacterSave, type GameSlot } from '../../shared/domain/game-save.ts'
+import { GAME_ADDONS, type GameAddon, type GameCharacterSave, type GameSlot } from '../../shared/domain/game-save.ts'
+import { VAULT_ROWS } from '../../shared/domain/types.ts'
 import { DIFFICULTIES } from '../../shared/domain/types.ts'
 import type { Db } from './db.ts'
 import { inCharacterWindow, preparedOnce, windowValues } from './prepared.ts'

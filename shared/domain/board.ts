@@ -1,5 +1,5 @@
 import type { CharacterOverview } from '../ipc-api.ts'
-import type { NextStep, Region, RowSteps } from './types.ts'
+import { VAULT_ROWS, type NextStep, type Region, type RowSteps, type VaultRow } from './types.ts'
 
 /**
  * The board's questions about a week, answered from the characters' overviews: what is left per
@@ -7,20 +7,17 @@ import type { NextStep, Region, RowSteps } from './types.ts'
  * and the tests share it. It imports no season data (next-step.ts does): the window's bundle stays small.
  */
 
-export const BOARD_ROWS = ['raid', 'dungeons', 'world'] as const
-export type BoardRow = (typeof BOARD_ROWS)[number]
-
 type Week = Pick<CharacterOverview, 'raid' | 'dungeons' | 'world' | 'trust'>
 
 /** Slots still locked in a row; a row nobody could check counts as all of them (never as done). */
-export function slotsLeft(c: Week, row: BoardRow): number {
+export function slotsLeft(c: Week, row: VaultRow): number {
   const slots = c[row]
   return c.trust[row].status === 'unknown' ? slots.length : slots.filter((s) => !s.unlocked).length
 }
 
 /** Slots still locked this week over the three rows. */
 export function totalLeft(c: Week): number {
-  return BOARD_ROWS.reduce((sum, row) => sum + slotsLeft(c, row), 0)
+  return VAULT_ROWS.reduce((sum, row) => sum + slotsLeft(c, row), 0)
 }
 
 /** Every slot of every row unlocked (a partial row counts: its unlocked slots are proven). */
@@ -34,7 +31,7 @@ export function isFinished(c: Week): boolean {
  */
 export function lowestSlotItemLevel(c: Week): number | null {
   let lowest = Infinity
-  for (const row of BOARD_ROWS) {
+  for (const row of VAULT_ROWS) {
     if (c.trust[row].status === 'unknown') return null
     for (const slot of c[row]) {
       if (!slot.unlocked) lowest = Math.min(lowest, 0)
@@ -69,7 +66,7 @@ export function cheapestSteps(rows: readonly RowNextSteps[], limit = 2): NextSte
 
 /** The board's Next cell: the cheapest one or two steps this week, from rows someone could check. */
 export function nextStepsOf(c: Pick<CharacterOverview, 'nextSteps' | 'trust'>, limit = 2): NextStep[] {
-  return cheapestSteps(BOARD_ROWS.map((row) => ({ row, steps: c.nextSteps[row], known: c.trust[row].status !== 'unknown' })), limit)
+  return cheapestSteps(VAULT_ROWS.map((row) => ({ row, steps: c.nextSteps[row], known: c.trust[row].status !== 'unknown' })), limit)
 }
 
 /** Last week's vault waits to be opened (for sure, or maybe: logged in since the reset or not read since). */
@@ -107,7 +104,7 @@ export interface BoardSummary {
   /** All nine slots unlocked. */
   finished: number
   /** Characters with a locked (or unknown) slot in the row. */
-  need: Record<BoardRow, number>
+  need: Record<VaultRow, number>
   vaultsWaiting: number
   /** Characters with a row nobody could check. */
   unknown: number
@@ -120,9 +117,9 @@ export function boardSummary(characters: readonly (Week & Pick<CharacterOverview
   let unknown = 0
   for (const c of characters) {
     if (isFinished(c)) finished += 1
-    for (const row of BOARD_ROWS) if (slotsLeft(c, row) > 0) need[row] += 1
+    for (const row of VAULT_ROWS) if (slotsLeft(c, row) > 0) need[row] += 1
     if (vaultWaits(c)) vaultsWaiting += 1
-    if (BOARD_ROWS.some((row) => c.trust[row].status === 'unknown')) unknown += 1
+    if (VAULT_ROWS.some((row) => c.trust[row].status === 'unknown')) unknown += 1
   }
   return { total: characters.length, finished, need, vaultsWaiting, unknown }
 }
@@ -132,8 +129,8 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 /** "7 of 12 at 9/9 · 3 need dungeons · 2 vaults waiting · 1 not checked" (parts with nothing to say left out). */
 export function summaryText(s: BoardSummary): string {
   const parts = [`${s.finished} of ${s.total} at 9/9`]
-  const rowWords: Record<BoardRow, string> = { raid: 'raid bosses', dungeons: 'dungeons', world: 'world activities' }
-  for (const row of BOARD_ROWS) if (s.need[row] > 0) parts.push(`${s.need[row]} ${s.need[row] === 1 ? 'needs' : 'need'} ${rowWords[row]}`)
+  const rowWords: Record<VaultRow, string> = { raid: 'raid bosses', dungeons: 'dungeons', world: 'world activities' }
+  for (const row of VAULT_ROWS) if (s.need[row] > 0) parts.push(`${s.need[row]} ${s.need[row] === 1 ? 'needs' : 'need'} ${rowWords[row]}`)
   if (s.vaultsWaiting > 0) parts.push(`${plural(s.vaultsWaiting, 'vault', 'vaults')} waiting`)
   if (s.unknown > 0) parts.push(`${s.unknown} not fully checked`)
   return parts.join(' · ')

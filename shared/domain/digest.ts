@@ -1,7 +1,7 @@
 import type { CharacterOverview } from '../ipc-api.ts'
-import { BOARD_ROWS, cheapestSteps, isFinished, resetsByRegion, vaultWaits, type BoardRow } from './board.ts'
+import { cheapestSteps, isFinished, resetsByRegion, vaultWaits } from './board.ts'
 import { countOf, duration, utcTime } from './labels.ts'
-import type { Region } from './types.ts'
+import { VAULT_ROWS, type Region, type VaultRow } from './types.ts'
 import type { VaultWaiting } from './vault-waiting.ts'
 
 /**
@@ -32,7 +32,7 @@ export interface DigestWaiting extends DigestCharacter {
 }
 
 export interface DigestStep extends DigestCharacter {
-  row: BoardRow
+  row: VaultRow
   kind: 'unlock' | 'upgrade'
   /** The slot of the row it unlocks or raises (1–3). */
   slot: number
@@ -42,7 +42,7 @@ export interface DigestStep extends DigestCharacter {
 
 export interface DigestUnknown extends DigestCharacter {
   /** The rows nobody could check, with the first reason each gives. */
-  rows: { row: BoardRow; why: string | null }[]
+  rows: { row: VaultRow; why: string | null }[]
 }
 
 export interface Digest {
@@ -72,12 +72,12 @@ export function weekDigest(characters: readonly DigestInput[]): Digest {
     const from = c.lastWeek.waitingFrom
     if (vaultWaits(c) && unlockedSlots !== null && waiting !== 'none' && waiting !== 'opened') digest.waiting.push({ ...who(c), slots: unlockedSlots, waiting, waitingFrom: from ? { addon: from.addon, savedAt: iso(from.savedAt) } : null })
 
-    const unknownRows = BOARD_ROWS.filter((row) => c.trust[row].status === 'unknown')
+    const unknownRows = VAULT_ROWS.filter((row) => c.trust[row].status === 'unknown')
     if (unknownRows.length > 0) digest.unknown.push({ ...who(c), rows: unknownRows.map((row) => ({ row, why: c.trust[row].reasons[0] ?? null })) })
     else if (isFinished(c)) digest.finished.push(who(c))
-    else if (BOARD_ROWS.every((row) => c[row].every((slot) => !slot.unlocked))) digest.nothingYet.push(who(c))
+    else if (VAULT_ROWS.every((row) => c[row].every((slot) => !slot.unlocked))) digest.nothingYet.push(who(c))
 
-    const rows = BOARD_ROWS.map((row) => ({ row, steps: c.nextSteps[row], known: c.trust[row].status !== 'unknown' }))
+    const rows = VAULT_ROWS.map((row) => ({ row, steps: c.nextSteps[row], known: c.trust[row].status !== 'unknown' }))
     for (const row of rows) {
       const [step] = cheapestSteps([row], 1)
       if (step?.more === 1) digest.oneStep.push({ ...who(c), row: row.row, kind: step.kind, slot: step.slot, step: step.text })
@@ -86,7 +86,7 @@ export function weekDigest(characters: readonly DigestInput[]): Digest {
   return digest
 }
 
-const ROW_WORDS: Record<BoardRow, string> = { raid: 'raid', dungeons: 'dungeons', world: 'world' }
+const ROW_WORDS: Record<VaultRow, string> = { raid: 'raid', dungeons: 'dungeons', world: 'world' }
 const WAITING_WORDS: Record<DigestWaiting['waiting'], string> = {
   waiting: 'not logged in since the reset',
   'maybe-opened': 'logged in since the reset: maybe opened',

@@ -1,6 +1,7 @@
 import { difficultyRank, DIFFICULTY_LABELS } from './difficulty.ts'
 import type { SeasonVaultTable } from './seasons.ts'
-import { VAULT_ROWS, type GameAddon, type GameCharacterSave, type GameDisagreement, type GameSlot, type GameWaiting, type VaultRow } from './game-vault-types.ts'
+import type { GameAddon, GameCharacterSave, GameDisagreement, GameSlot, GameWaiting } from './game-vault-types.ts'
+import { VAULT_ROWS, type VaultRow } from './types.ts'
 import type { Difficulty, DungeonVaultSlot, RaidVaultSlot, WorldVaultSlot } from './types.ts'
 import { levelLabel } from './labels.ts'
 import { dungeonReward, raidSlotReward } from './vault.ts'

@@ -2,13 +2,10 @@
  * The fourth source's vocabulary (game-save.ts computes with it): plain types and constants with no
  * imports of code, so the window and the preload can name them without loading the vault's rules.
  */
-import type { Difficulty } from './types.ts'
+import type { Difficulty, VaultRow } from './types.ts'
 
 export const GAME_ADDONS = ['AlterEgo', 'SavedInstances', 'WoWthing'] as const
 export type GameAddon = (typeof GAME_ADDONS)[number]
-
-export const VAULT_ROWS = ['raid', 'dungeons', 'world'] as const
-export type VaultRow = (typeof VAULT_ROWS)[number]
 
 /** One vault slot as the game showed it to the addon; what the addon did not save is null. */
 export interface GameSlot {

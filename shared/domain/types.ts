@@ -10,6 +10,10 @@ export type Region = (typeof REGIONS)[number]
 export const DIFFICULTIES = ['lfr', 'normal', 'heroic', 'mythic'] as const
 export type Difficulty = (typeof DIFFICULTIES)[number]
 
+/** A vault's three rows, in the game's order. */
+export const VAULT_ROWS = ['raid', 'dungeons', 'world'] as const
+export type VaultRow = (typeof VAULT_ROWS)[number]
+
 /** The three public APIs the app reads. */
 export const SOURCE_IDS = ['blizzard', 'warcraftlogs', 'raiderio'] as const
 export type SourceId = (typeof SOURCE_IDS)[number]

@@ -1,4 +1,5 @@
-import { GAME_DIFFICULTY_IDS, type GameSlot, type VaultRow } from '../../../../shared/domain/game-save.ts'
+import { GAME_DIFFICULTY_IDS, type GameSlot } from '../../../../shared/domain/game-save.ts'
+import type { VaultRow } from '../../../../shared/domain/types.ts'
 import type { LuaTable } from '../lua-data.ts'
 import { integer } from '../lua-shape.ts'
 

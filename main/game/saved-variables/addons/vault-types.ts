@@ -1,4 +1,5 @@
-import type { GameAddon, GameCharacterSave, VaultRow } from '../../../../shared/domain/game-save.ts'
+import type { GameAddon, GameCharacterSave } from '../../../../shared/domain/game-save.ts'
+import type { VaultRow } from '../../../../shared/domain/types.ts'
 import type { LuaTable } from '../lua-data.ts'
 
 /** How one addon's saved file is read: where it is, its global, and what of the vault it reliably keeps. */

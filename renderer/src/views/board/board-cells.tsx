@@ -1,8 +1,8 @@
 import { crestText } from '../../../../shared/domain/crests.ts'
-import { nextStepsOf, vaultWaits, type BoardRow } from '../../../../shared/domain/board.ts'
+import { nextStepsOf, vaultWaits } from '../../../../shared/domain/board.ts'
 import type { RowTrust } from '../../../../shared/domain/row-status.ts'
 import { rewardText } from '../../../../shared/domain/reward.ts'
-import type { VaultSlot as Slot } from '../../../../shared/domain/types.ts'
+import type { VaultSlot as Slot, VaultRow } from '../../../../shared/domain/types.ts'
 import type { CharacterOverview } from '../../../../shared/ipc-api.ts'
 import { QUEST_STATE_LABELS, questTally } from '../../../../shared/domain/weekly-quests.ts'
 import { SOURCE_LABELS } from '../../../../shared/domain/labels.ts'
@@ -17,7 +17,7 @@ import './board-cells.css'
  * earned it (difficulty, key level, tier) as the caption, so nine slots compare at a glance.
  */
 
-const ROW_KIND: Record<BoardRow, RowKind> = { raid: 'raid', dungeons: 'dungeon', world: 'world' }
+const ROW_KIND: Record<VaultRow, RowKind> = { raid: 'raid', dungeons: 'dungeon', world: 'world' }
 const DIFFICULTY_SHORT = { lfr: 'LFR', normal: 'N', heroic: 'H', mythic: 'M' } as const
 
 /** "H", "+12", "M0", "T8": what earned a slot, in as few letters as the board has room for. */
@@ -54,7 +54,7 @@ function BoardSlot({ slot, kind, index }: { slot: Slot; kind: RowKind; index: nu
 }
 
 /** A row's three slots; a partial row says "at least", an unknown one shows the one unknown mark with why. */
-export function SlotsCell({ row, slots, trust, oldLogout = false }: { row: BoardRow; slots: readonly Slot[]; trust: RowTrust; oldLogout?: boolean }) {
+export function SlotsCell({ row, slots, trust, oldLogout = false }: { row: VaultRow; slots: readonly Slot[]; trust: RowTrust; oldLogout?: boolean }) {
   const kind = ROW_KIND[row]
   return (
     <td className={`board-slots row-${trust.status}`} data-testid={`${kind}-row`} data-status={trust.status} title={trust.reasons.join('\n') || undefined}>

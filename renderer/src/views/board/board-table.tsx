@@ -1,8 +1,9 @@
 import { memo, useMemo, useRef } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { columnPinningFeature, columnVisibilityFeature, createSortedRowModel, rowSortingFeature, tableFeatures, useTable, type ColumnDef, type SortingState } from '@tanstack/react-table'
-import { lowestSlotItemLevel, slotsLeft, totalLeft, type BoardPreferences, type BoardRow, type BoardSort } from '../../../../shared/domain/board.ts'
+import { lowestSlotItemLevel, slotsLeft, totalLeft, type BoardPreferences, type BoardSort } from '../../../../shared/domain/board.ts'
 import type { CharacterOverview } from '../../../../shared/ipc-api.ts'
+import type { VaultRow } from '../../../../shared/domain/types.ts'
 import { questTally } from '../../../../shared/domain/weekly-quests.ts'
 import { CharacterCell, CrestsCell, loggedOutBeforeReset, NextCell, NumberCell, QuestsCell, ratingGoals, SlotsCell, SyncedCell, WhereCell } from './board-cells.tsx'
 import './board-table.css'
@@ -23,7 +24,7 @@ const features = tableFeatures({ rowSortingFeature, columnPinningFeature, column
 
 type Compare = (a: CharacterOverview, b: CharacterOverview) => number
 const byNumber = (value: (c: CharacterOverview) => number | null, missing: number): Compare => (a, b) => (value(a) ?? missing) - (value(b) ?? missing)
-const rowScore = (row: BoardRow) => (c: CharacterOverview) => (c.trust[row].status === 'unknown' ? null : -slotsLeft(c, row) * 100 + c[row].reduce((sum, s) => sum + s.progress, 0) + Math.max(0, ...c[row].map((s) => s.itemLevel ?? 0)) / 1000)
+const rowScore = (row: VaultRow) => (c: CharacterOverview) => (c.trust[row].status === 'unknown' ? null : -slotsLeft(c, row) * 100 + c[row].reduce((sum, s) => sum + s.progress, 0) + Math.max(0, ...c[row].map((s) => s.itemLevel ?? 0)) / 1000)
 const questScore = (c: CharacterOverview) => {
   const tally = questTally(c.quests)
   return tally.total === 0 || !tally.complete ? null : tally.done
