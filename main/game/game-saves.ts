@@ -105,8 +105,7 @@ export async function readGameSaves(core: Pick<LocalCore, 'store' | 'season' | '
     reports.push({ addon: file.addon, account: file.account, path: file.path, says, modifiedAt: result.modifiedAt, characters: result.characters.length, matched, problem: null })
   })
   const report: GameReadReport = { readAt, files: reports, unmatched: unmatched.slice(0, MAX_UNMATCHED_LISTED) }
-  const db = core.store.db
-  db.transaction((tx) => {
+  core.store.transaction((tx) => {
     for (const { character, save } of matches) {
       const week = core.season.weekAt(character.region, save.savedAt)
       recordGameSave(tx, character.id, { addon: save.addon, savedAt: save.savedAt, slots: save.slots, rewardsWaiting: save.rewardsWaiting }, week.start, readAt)

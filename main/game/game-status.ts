@@ -5,9 +5,11 @@ import { listGameSaves } from '../store/game-saves-repo.ts'
 import { storedWeekVaults } from '../sync/vault-report.ts'
 import { lastGameRead } from './game-saves.ts'
 
-
-/** From the store alone; null when the files were never read. Only characters with a save this week are rebuilt. */
-/** The last read of the addons' files, with this week's slots where the game's item level and the season table's differ (the game's is shown). */
+/**
+ * The last read of the addons' files (null when they were never read), with this week's slots where
+ * the game's item level and the season table's differ (the game's is shown). From the store alone;
+ * only characters with a save this week have their vault built.
+ */
 export function gameSavesStatus(core: LocalCore): GameSavesView | null {
   const last = lastGameRead(core)
   if (!last) return null
