@@ -4,7 +4,7 @@ import type { LuaTable } from '../lua-data.ts'
 import { integer } from '../lua-shape.ts'
 
 /** Item levels a vault reward can have (a bound against garbage, far wider than any season's). */
-const ITEM_LEVEL = [1, 2000] as const
+export const ITEM_LEVEL = [1, 2000] as const
 
 /**
  * One slot from a `C_WeeklyRewards.GetActivities()` entry as an addon saved it (`threshold`,
@@ -35,5 +35,3 @@ export function levelOf(row: Exclude<VaultRow, 'raid'>, level: number | null): n
   if (row === 'dungeons') return level >= 2 && level <= 50 ? level : null
   return level >= 1 && level <= 20 ? level : null
 }
-
-export { ITEM_LEVEL }
