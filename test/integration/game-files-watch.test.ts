@@ -27,7 +27,8 @@ async function until(check: () => boolean): Promise<void> {
   for (let i = 0; i < 200 && !check(); i++) await settled()
 }
 
-describe('the app re-reads the game files when the game writes them', () => {
+// Every read of the files starts a worker thread: several per test, each about a second under Wine.
+describe('the app re-reads the game files when the game writes them', { timeout: 30_000 }, () => {
   const h = useCoreHarness('2026-12-04T12:00:00.000Z')
   const tempDir = useTempDir()
 

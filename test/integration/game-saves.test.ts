@@ -26,7 +26,8 @@ interface Slot {
   game: { itemLevel: number | null; progress: number | null; threshold: number | null; addon: string; savedAt: string } | null
 }
 
-describe("the game's own vault from the addons' saved files", () => {
+// Every read of the files starts a worker thread: several per test, each about a second under Wine.
+describe("the game's own vault from the addons' saved files", { timeout: 30_000 }, () => {
   // Thursday of US week 1092 [2026-12-01 15:00Z, 2026-12-08 15:00Z): the fixtures' saves are of this week.
   const h = useCoreHarness('2026-12-04T12:00:00.000Z')
   const run = cliRunner(h)
